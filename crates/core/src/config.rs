@@ -1,0 +1,365 @@
+//! The SMTP settings a customer typed, read from loose JSON (SPEC §2).
+//!
+//! Forms send strings, checkboxes, extra fields and mistakes. Reading never
+//! fails: whatever is odd is kept as it came so a rule can name it.
+//! Unknown fields are ignored. `security` may also arrive as the boolean
+//! aliases `secure` (nodemailer) or `tls` (one "TLS" checkbox): true means
+//! implicit TLS, false means STARTTLS.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+/// How the connection is encrypted.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Security {
+    /// Implicit TLS from the first byte ("SSL", usually 465).
+    Tls,
+    /// Plain connect, then the STARTTLS upgrade (usually 587).
+    Starttls,
+    /// No encryption.
+    None,
+}
+
+impl Security {
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Tls => "tls",
+            Self::Starttls => "starttls",
+            Self::None => "none",
+        }
+    }
+
+    /// The label settings pages use.
+    pub const fn label(self) -> &'static str {
+        match self {
+            Self::Tls => "TLS/SSL",
+            Self::Starttls => "STARTTLS",
+            Self::None => "no encryption",
+        }
+    }
+
+    /// Reads the spellings forms use: `SSL`, `ssl/tls`, `STARTTLS`, `off`….
+    pub fn parse(text: &str) -> Option<Self> {
+        match text.trim().to_ascii_lowercase().as_str() {
+            "tls" | "ssl" | "ssl/tls" | "tls/ssl" | "implicit" | "smtps" | "true" => {
+                Some(Self::Tls)
+            }
+            "starttls" | "start_tls" | "start-tls" | "explicit" | "false" => Some(Self::Starttls),
+            "none" | "off" | "plain" | "plaintext" | "insecure" => Some(Self::None),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for Security {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The SASL mechanism to log in with.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum AuthMechanism {
+    /// The strongest mechanism both sides support.
+    #[default]
+    Auto,
+    Plain,
+    Login,
+    CramMd5,
+    /// OAuth2 bearer token in the password field.
+    Xoauth2,
+    /// Do not log in.
+    None,
+}
+
+impl AuthMechanism {
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Auto => "auto",
+            Self::Plain => "plain",
+            Self::Login => "login",
+            Self::CramMd5 => "cram-md5",
+            Self::Xoauth2 => "xoauth2",
+            Self::None => "none",
+        }
+    }
+
+    fn parse(text: &str) -> Option<Self> {
+        match text.trim().to_ascii_lowercase().as_str() {
+            "" | "auto" => Some(Self::Auto),
+            "plain" => Some(Self::Plain),
+            "login" => Some(Self::Login),
+            "cram-md5" | "cram_md5" | "crammd5" => Some(Self::CramMd5),
+            "xoauth2" | "oauth2" | "oauth" => Some(Self::Xoauth2),
+            "none" | "off" => Some(Self::None),
+            _ => None,
+        }
+    }
+}
+
+/// A field as it arrived: absent, understood, or kept raw for a rule to name.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum Input<T> {
+    #[default]
+    Absent,
+    Valid(T),
+    /// Present but not understood; the raw text as typed.
+    Invalid(String),
+}
+
+impl<T: Copy> Input<T> {
+    pub fn valid(&self) -> Option<T> {
+        match self {
+            Self::Valid(v) => Some(*v),
+            _ => None,
+        }
+    }
+}
+
+/// The parsed settings. Strings are kept as typed (not trimmed): trimming
+/// is a rule's business, so it can tell the customer.
+#[derive(Clone, Default, PartialEq, Eq)]
+pub struct Config {
+    pub host: Option<String>,
+    pub port: Input<u16>,
+    /// The `security` field itself.
+    pub security: Input<Security>,
+    /// The nodemailer-style `secure` boolean, if given.
+    pub secure: Option<bool>,
+    /// The `tls` boolean alias, if given.
+    pub tls: Option<bool>,
+    pub username: Option<String>,
+    pub password: Option<String>,
+    pub from: Option<String>,
+    pub auth: Input<AuthMechanism>,
+}
+
+impl fmt::Debug for Config {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Config")
+            .field("host", &self.host)
+            .field("port", &self.port)
+            .field("security", &self.security)
+            .field("secure", &self.secure)
+            .field("tls", &self.tls)
+            .field("username", &self.username)
+            .field("password", &self.password.as_ref().map(|_| "<redacted>"))
+            .field("from", &self.from)
+            .field("auth", &self.auth)
+            .finish()
+    }
+}
+
+impl Config {
+    /// Reads settings from any JSON value. Never fails; a non-object reads
+    /// as empty settings (the caller reports `config.invalid`).
+    pub fn from_json(value: &Value) -> Self {
+        value.as_object().map(Self::from_map).unwrap_or_default()
+    }
+
+    /// Reads settings from a JSON object.
+    pub fn from_map(map: &Map<String, Value>) -> Self {
+        Self {
+            host: text(map.get("host")),
+            port: port(map.get("port")),
+            security: match map.get("security") {
+                None | Some(Value::Null) => Input::Absent,
+                Some(Value::String(s)) if s.trim().is_empty() => Input::Absent,
+                Some(Value::Bool(b)) => Input::Valid(if *b {
+                    Security::Tls
+                } else {
+                    Security::Starttls
+                }),
+                Some(v) => {
+                    let raw = text(Some(v)).unwrap_or_default();
+                    Security::parse(&raw).map_or(Input::Invalid(raw), Input::Valid)
+                }
+            },
+            secure: flag(map.get("secure")),
+            tls: flag(map.get("tls")),
+            username: text(map.get("username")).or_else(|| text(map.get("user"))),
+            password: text(map.get("password")).or_else(|| text(map.get("pass"))),
+            from: text(map.get("from")),
+            auth: match map.get("auth") {
+                None | Some(Value::Null) => Input::Absent,
+                Some(v) => {
+                    let raw = text(Some(v)).unwrap_or_default();
+                    AuthMechanism::parse(&raw).map_or(Input::Invalid(raw), Input::Valid)
+                }
+            },
+        }
+    }
+
+    /// The security mode the settings choose, alias or not. `security`
+    /// wins over `secure`, which wins over `tls`.
+    pub fn security_mode(&self) -> Option<Security> {
+        self.security.valid().or_else(|| {
+            self.secure
+                .or(self.tls)
+                .map(|b| if b { Security::Tls } else { Security::Starttls })
+        })
+    }
+
+    /// The port, if it is a valid one.
+    pub fn port_number(&self) -> Option<u16> {
+        self.port.valid()
+    }
+
+    /// The login mechanism (auto when absent or not understood).
+    pub fn auth_mechanism(&self) -> AuthMechanism {
+        self.auth.valid().unwrap_or_default()
+    }
+
+    /// The host as the probe will use it: trimmed.
+    pub fn host_trimmed(&self) -> Option<&str> {
+        self.host
+            .as_deref()
+            .map(str::trim)
+            .filter(|h| !h.is_empty())
+    }
+
+    /// The username, unless empty.
+    pub fn username(&self) -> Option<&str> {
+        non_empty(self.username.as_deref())
+    }
+
+    /// The password, unless empty.
+    pub fn password(&self) -> Option<&str> {
+        self.password.as_deref().filter(|p| !p.is_empty())
+    }
+
+    /// The from field, unless empty.
+    pub fn from_field(&self) -> Option<&str> {
+        non_empty(self.from.as_deref())
+    }
+}
+
+fn non_empty(s: Option<&str>) -> Option<&str> {
+    s.filter(|s| !s.trim().is_empty())
+}
+
+/// A string field; numbers and booleans are taken as their text.
+fn text(value: Option<&Value>) -> Option<String> {
+    match value? {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        Value::Bool(b) => Some(b.to_string()),
+        Value::Null | Value::Array(_) | Value::Object(_) => None,
+    }
+}
+
+fn flag(value: Option<&Value>) -> Option<bool> {
+    match value? {
+        Value::Bool(b) => Some(*b),
+        Value::String(s) => match s.trim().to_ascii_lowercase().as_str() {
+            "true" | "on" | "1" | "yes" => Some(true),
+            "false" | "off" | "0" | "no" => Some(false),
+            _ => None,
+        },
+        Value::Number(n) => n.as_u64().map(|n| n != 0),
+        _ => None,
+    }
+}
+
+fn port(value: Option<&Value>) -> Input<u16> {
+    match value {
+        None | Some(Value::Null) => Input::Absent,
+        Some(Value::Number(n)) => n
+            .as_u64()
+            .or_else(|| {
+                // 587.0 from a JS number field is still 587.
+                #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+                n.as_f64()
+                    .filter(|f| f.fract() == 0.0 && *f >= 0.0 && *f <= 65535.0)
+                    .map(|f| f as u64)
+            })
+            .and_then(|n| u16::try_from(n).ok())
+            .filter(|n| *n != 0)
+            .map_or_else(|| Input::Invalid(n.to_string()), Input::Valid),
+        Some(Value::String(s)) => {
+            let t = s.trim();
+            if t.is_empty() {
+                Input::Absent
+            } else if t.bytes().all(|b| b.is_ascii_digit()) && t.len() <= 5 {
+                t.parse::<u16>()
+                    .ok()
+                    .filter(|n| *n != 0)
+                    .map_or_else(|| Input::Invalid(s.clone()), Input::Valid)
+            } else {
+                Input::Invalid(s.clone())
+            }
+        }
+        Some(other) => Input::Invalid(other.to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+
+    #[test]
+    fn ports_from_numbers_and_strings() {
+        let cases = [
+            (json!(587), Input::Valid(587)),
+            (json!("587"), Input::Valid(587)),
+            (json!(" 465 "), Input::Valid(465)),
+            (json!(587.0), Input::Valid(587)),
+            (json!(""), Input::Absent),
+            (json!(null), Input::Absent),
+            (json!(0), Input::Invalid("0".into())),
+            (json!(70000), Input::Invalid("70000".into())),
+            (json!("65536"), Input::Invalid("65536".into())),
+            (json!("58 7"), Input::Invalid("58 7".into())),
+            (json!(-1), Input::Invalid("-1".into())),
+            (json!(587.5), Input::Invalid("587.5".into())),
+            (json!("smtp"), Input::Invalid("smtp".into())),
+            (json!([587]), Input::Invalid("[587]".into())),
+        ];
+        for (value, want) in cases {
+            assert_eq!(port(Some(&value)), want, "{value}");
+        }
+    }
+
+    #[test]
+    fn security_and_aliases() {
+        let cases = [
+            (json!({"security": "tls"}), Some(Security::Tls)),
+            (json!({"security": "SSL"}), Some(Security::Tls)),
+            (json!({"security": "STARTTLS"}), Some(Security::Starttls)),
+            (json!({"security": "none"}), Some(Security::None)),
+            (json!({"secure": true}), Some(Security::Tls)),
+            (json!({"secure": false}), Some(Security::Starttls)),
+            (json!({"tls": "on"}), Some(Security::Tls)),
+            (
+                json!({"security": "starttls", "secure": true}),
+                Some(Security::Starttls),
+            ),
+            (json!({"security": "bogus"}), None),
+            (json!({}), None),
+        ];
+        for (value, want) in cases {
+            assert_eq!(Config::from_json(&value).security_mode(), want, "{value}");
+        }
+    }
+
+    #[test]
+    fn unknown_fields_are_ignored_and_odd_input_kept() {
+        let c = Config::from_json(&json!({"host": 12, "port": "x", "extra": [1], "auth": "magic"}));
+        assert_eq!(c.host.as_deref(), Some("12"));
+        assert_eq!(c.port, Input::Invalid("x".into()));
+        assert_eq!(c.auth, Input::Invalid("magic".into()));
+        assert_eq!(Config::from_json(&json!([1, 2])), Config::default());
+    }
+
+    #[test]
+    fn debug_never_shows_the_password() {
+        let c = Config::from_json(&json!({"password": "hunter2"}));
+        assert!(!format!("{c:?}").contains("hunter2"));
+    }
+}

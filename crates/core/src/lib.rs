@@ -1,0 +1,94 @@
+//! smtp-doctor's core: the settings model, every static rule, provider
+//! knowledge, the diagnostic registry and the probe's report types.
+//!
+//! Pure Rust — no network, clock, filesystem or async runtime — so the
+//! same [`validate`] runs in the browser (wasm), the probe service and the
+//! CLI. Every front end calls it; none rebuilds it.
+//!
+//! ```
+//! use serde_json::json;
+//! let diagnostics = smtp_doctor_core::validate_json(&json!({
+//!     "host": "smtp.gmail.com", "port": 465, "security": "starttls",
+//!     "username": "me@gmail.com", "password": "abcd efgh ijkl mnop",
+//!     "from": "me@gmail.com"
+//! }));
+//! assert_eq!(diagnostics[0].code.as_str(), "tls.port-mismatch");
+//! ```
+
+pub mod codes;
+pub mod config;
+pub mod diagnostic;
+pub mod hostname;
+pub mod ip;
+pub mod mailbox;
+pub mod providers;
+pub mod report;
+mod rules;
+
+use serde_json::{Map, Value};
+
+pub use codes::{Code, CodeInfo, codes};
+pub use config::{AuthMechanism, Config, Input, Security};
+pub use diagnostic::{Diagnostic, Field, Fix, Severity};
+pub use providers::{ProviderSuggestion, provider_for};
+
+/// The crate version, for `version()` exports and `/v1/info`.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// Runs every static rule (SPEC §3.1) on parsed settings.
+pub fn validate(config: &Config) -> Vec<Diagnostic> {
+    let cx = rules::Context::new(config);
+    let mut out = Vec::new();
+    rules::run(&cx, &mut out);
+    out
+}
+
+/// Reads settings from any JSON value and validates them. A value that is
+/// not an object yields `config.invalid` plus what is then missing.
+pub fn validate_json(value: &Value) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    if !value.is_object() {
+        out.push(Diagnostic::new(Code::ConfigInvalid));
+    }
+    out.extend(validate(&Config::from_json(value)));
+    out
+}
+
+/// True if any diagnostic is an error.
+pub fn has_errors(diagnostics: &[Diagnostic]) -> bool {
+    diagnostics.iter().any(Diagnostic::is_error)
+}
+
+/// Applies a fix to settings JSON, keeping every other field as it was.
+/// Setting `security` removes the `secure`/`tls` aliases, so the fix of a
+/// conflict cannot leave the conflict behind.
+pub fn apply_fix(config: &Value, fix: &Fix) -> Value {
+    let mut map = config.as_object().cloned().unwrap_or_else(Map::new);
+    for (field, value) in &fix.changes {
+        if *field == Field::Security {
+            map.remove("secure");
+            map.remove("tls");
+        }
+        map.insert(field.as_str().to_owned(), value.clone());
+    }
+    Value::Object(map)
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+
+    #[test]
+    fn apply_fix_keeps_other_fields_and_drops_aliases() {
+        let cfg = json!({"host": "h", "secure": true, "extra": 1});
+        let fix = Fix::new("Use STARTTLS")
+            .set(Field::Security, "starttls")
+            .set(Field::Port, 587);
+        assert_eq!(
+            apply_fix(&cfg, &fix),
+            json!({"host": "h", "security": "starttls", "port": 587, "extra": 1})
+        );
+    }
+}

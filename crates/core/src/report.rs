@@ -1,0 +1,134 @@
+//! The live probe's report (SPEC §4), defined here so the probe, the CLI,
+//! the browser package and its TypeScript types share one shape.
+
+use serde::{Deserialize, Serialize};
+
+use crate::config::Security;
+use crate::diagnostic::{Diagnostic, Severity};
+
+/// The outcome of one probe.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Report {
+    /// True exactly when no diagnostic has severity `error`.
+    pub ok: bool,
+    pub target: Target,
+    pub steps: Vec<Step>,
+    pub server: ServerInfo,
+    /// Every step's diagnostics in order, static findings first.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Settings verified to work better than the ones given.
+    pub suggestion: Option<Suggestion>,
+    /// The SMTP conversation, credentials redacted.
+    pub transcript: Vec<String>,
+}
+
+impl Report {
+    /// Recomputes `ok` and the flat diagnostics list from the steps,
+    /// keeping `static_findings` first.
+    pub fn finish(&mut self, static_findings: Vec<Diagnostic>) {
+        let mut all = static_findings;
+        all.extend(
+            self.steps
+                .iter()
+                .flat_map(|s| s.diagnostics.iter().cloned()),
+        );
+        self.ok = !all.iter().any(|d| d.severity == Severity::Error);
+        self.diagnostics = all;
+    }
+}
+
+/// What was probed.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Target {
+    pub host: String,
+    pub port: Option<u16>,
+    pub security: Option<Security>,
+    /// The resolved addresses that passed the policy, in connect order.
+    pub addresses: Vec<String>,
+}
+
+/// A stage of the SMTP session.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum StepKind {
+    Dns,
+    Connect,
+    Greeting,
+    Ehlo,
+    Tls,
+    Auth,
+    Sender,
+    Send,
+}
+
+/// How a step ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum StepStatus {
+    Pass,
+    Fail,
+    Warn,
+    Skipped,
+}
+
+/// One finished step.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Step {
+    pub step: StepKind,
+    pub status: StepStatus,
+    pub duration_ms: u64,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// What the server told about itself.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ServerInfo {
+    pub greeting: Option<String>,
+    /// EHLO keywords after TLS (or the only EHLO, without TLS).
+    pub extensions: Vec<String>,
+    /// EHLO keywords before STARTTLS, when STARTTLS was used.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub extensions_before_tls: Vec<String>,
+    pub auth_mechanisms: Vec<String>,
+    pub tls: Option<TlsInfo>,
+}
+
+/// The negotiated TLS session.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TlsInfo {
+    /// `TLSv1.3`.
+    pub version: String,
+    pub cipher: String,
+    pub certificate: Option<Certificate>,
+}
+
+/// The server's leaf certificate, inspected even when verification fails.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Certificate {
+    pub subject: String,
+    /// DNS names and IP addresses it covers.
+    pub names: Vec<String>,
+    pub issuer: String,
+    /// RFC 3339.
+    pub not_before: String,
+    pub not_after: String,
+    pub trusted: bool,
+}
+
+/// Settings the probe verified to work.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Suggestion {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub host: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub port: Option<u16>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub security: Option<Security>,
+}
