@@ -22,6 +22,7 @@ pub mod hostname;
 pub mod ip;
 pub mod mailbox;
 pub mod providers;
+pub mod render;
 pub mod report;
 mod rules;
 

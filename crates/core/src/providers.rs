@@ -177,11 +177,11 @@ impl Provider {
             .map(|e| e.security)
     }
 
-    /// "465 (TLS/SSL), 587 (STARTTLS)".
+    /// "465 with TLS/SSL, 587 with STARTTLS".
     pub fn endpoints_text(&self) -> String {
         self.endpoints
             .iter()
-            .map(|e| format!("{} ({})", e.port, e.security.label()))
+            .map(|e| format!("{} with {}", e.port, e.security.label()))
             .collect::<Vec<_>>()
             .join(", ")
     }

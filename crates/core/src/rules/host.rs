@@ -134,7 +134,10 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
 fn cleaned_fix(cx: &Context<'_>, facts: &HostFacts) -> Option<Fix> {
     let host = facts.host()?;
     let mut fix = Fix::new(format!("Use {host}")).set(Field::Host, host.to_string());
-    let port = facts.pasted_port.filter(|p| !super::port::is_incoming(*p));
+    // Move the pasted port only where it cannot create a port error.
+    let port = facts.pasted_port.filter(|p| {
+        !super::port::is_incoming(*p) && cx.provider.is_none_or(|pr| pr.mode_on(*p).is_some())
+    });
     if let Some(p) = port.filter(|p| Some(*p) != cx.port) {
         fix = Fix::new(format!("Use {host} and port {p}"))
             .set(Field::Host, host.to_string())
@@ -154,6 +157,7 @@ fn cleaned_fix(cx: &Context<'_>, facts: &HostFacts) -> Option<Fix> {
         });
         if expected.is_none_or(|e| e == mode) && cx.security != Some(mode) {
             fix = fix.set(Field::Security, mode.as_str());
+            fix.title = format!("{} with {}", fix.title, mode.label());
         }
     }
     Some(fix)
@@ -370,9 +374,9 @@ fn host_incoming_server(cx: &Context<'_>, facts: &HostFacts, out: &mut Vec<Diagn
                     p.name
                 ))
                 .help(format!(
-                    "To send mail, use {} ({}).",
+                    "To send mail, use {} on port {}.",
                     p.default_host,
-                    p.endpoints_text()
+                    p.endpoints_text().replace(", ", " or ")
                 ))
                 .fix(fix),
         );

@@ -63,21 +63,23 @@ fn endpoint_fix(port: u16, security: Security) -> Fix {
 /// and 587 otherwise.
 fn port_missing(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let mut d = Diagnostic::new(Code::PortMissing);
-    let pick = cx
-        .provider
-        .and_then(|p| {
-            p.endpoints
-                .iter()
-                .find(|e| cx.security.is_none_or(|s| s == e.security))
-                .copied()
-        })
-        .map(|e| e.port)
-        .or(match cx.security {
-            Some(Security::Tls) => Some(465),
-            Some(Security::Starttls) => Some(587),
-            _ => None,
+    if let Some(p) = cx.provider {
+        let e = p
+            .endpoints
+            .iter()
+            .find(|e| cx.security == Some(e.security))
+            .copied()
+            .unwrap_or_else(|| p.preferred());
+        d = d.fix(if cx.security == Some(e.security) {
+            Fix::new(format!("Use port {}", e.port)).set(Field::Port, e.port)
+        } else {
+            endpoint_fix(e.port, e.security)
         });
-    if let Some(port) = pick {
+    } else if let Some(port) = match cx.security {
+        Some(Security::Tls) => Some(465),
+        Some(Security::Starttls) => Some(587),
+        _ => None,
+    } {
         d = d.fix(Fix::new(format!("Use port {port}")).set(Field::Port, port));
     }
     out.push(d);

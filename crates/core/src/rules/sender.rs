@@ -92,7 +92,7 @@ fn from_domain_mismatch(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     if cx.provider.is_some_and(|p| {
         matches!(
             p.username,
-            UsernameRule::Literal(_) | UsernameRule::Generated { .. }
+            UsernameRule::Literal(_) | UsernameRule::Generated { .. } | UsernameRule::Any
         )
     }) {
         return;
