@@ -24,17 +24,17 @@ fn bench(c: &mut Criterion) {
         "extra": {"nested": [1, 2, 3]}
     });
     c.bench_function("validate_json/typical", |b| {
-        b.iter(|| validate_json(black_box(&typical)))
+        b.iter(|| validate_json(black_box(&typical)));
     });
     c.bench_function("validate_json/custom", |b| {
-        b.iter(|| validate_json(black_box(&custom)))
+        b.iter(|| validate_json(black_box(&custom)));
     });
     c.bench_function("validate_json/worst", |b| {
-        b.iter(|| validate_json(black_box(&worst)))
+        b.iter(|| validate_json(black_box(&worst)));
     });
     let parsed = Config::from_json(&typical);
     c.bench_function("validate/typical-parsed", |b| {
-        b.iter(|| validate(black_box(&parsed)))
+        b.iter(|| validate(black_box(&parsed)));
     });
 }
 
