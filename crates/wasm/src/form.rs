@@ -1,0 +1,481 @@
+//! `attachForm`: instant validation for an ordinary HTML form.
+//!
+//! Fields are found by `name` (host, port, security — or a `secure`/`tls`
+//! checkbox —, username, password, from, auth). On every `input` and
+//! `change` event the form is read, validated by core and each field's
+//! messages are shown next to it, with `aria-invalid` and
+//! `aria-describedby` kept in step. A fix is a button; clicking it writes
+//! the change into the form and fires `input` so frameworks notice too.
+//! A page may place `<div data-smtp-doctor-for="host">` where a field's
+//! messages should go (and `data-smtp-doctor-for="general"`); otherwise
+//! they go right after the field. After each run the form dispatches a
+//! `smtp-doctor:diagnostics` event whose `detail` is the diagnostics.
+
+use std::cell::RefCell;
+use std::rc::{Rc, Weak};
+use std::sync::atomic::{AtomicU32, Ordering};
+
+use serde_json::{Map, Value};
+use smtp_doctor_core::{Diagnostic, Field, Severity, validate_json};
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
+use web_sys::{
+    CustomEvent, CustomEventInit, Document, Element, Event, EventInit, HtmlElement,
+    HtmlFormElement, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement,
+};
+
+const FOR_ATTR: &str = "data-smtp-doctor-for";
+const FIX_ATTR: &str = "data-smtp-doctor-fix";
+const CREATED_ATTR: &str = "data-smtp-doctor-created";
+const GENERAL: &str = "general";
+
+static NEXT_ID: AtomicU32 = AtomicU32::new(1);
+
+type Listener = Closure<dyn FnMut(Event)>;
+
+struct Inner {
+    form: HtmlFormElement,
+    document: Document,
+    id: u32,
+    on_diagnostics: Option<js_sys::Function>,
+    diagnostics: RefCell<Vec<Diagnostic>>,
+    listeners: RefCell<Vec<(&'static str, Listener)>>,
+}
+
+/// The handle `attachForm` returns.
+#[wasm_bindgen]
+pub struct FormHandle {
+    inner: Rc<Inner>,
+}
+
+impl std::fmt::Debug for FormHandle {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("FormHandle")
+            .field("id", &self.inner.id)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Wires instant validation to `form`; validates once right away.
+#[wasm_bindgen(js_name = attachForm)]
+#[allow(clippy::needless_pass_by_value)] // wasm-bindgen takes JsValue by value
+pub fn attach_form(
+    form: HtmlFormElement,
+    #[wasm_bindgen(unchecked_param_type = "AttachOptions | undefined")] options: JsValue,
+) -> Result<FormHandle, JsError> {
+    let document = form
+        .owner_document()
+        .ok_or_else(|| JsError::new("the form is not in a document"))?;
+    let on_diagnostics = if options.is_object() {
+        js_sys::Reflect::get(&options, &JsValue::from_str("onDiagnostics"))
+            .ok()
+            .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+    } else {
+        None
+    };
+    let inner = Rc::new(Inner {
+        form,
+        document,
+        id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
+        on_diagnostics,
+        diagnostics: RefCell::new(Vec::new()),
+        listeners: RefCell::new(Vec::new()),
+    });
+    let weak = Rc::downgrade(&inner);
+    let on_input = listener(&weak, |inner, _| inner.run());
+    let on_click = listener(&weak, Inner::on_click);
+    {
+        let mut listeners = inner.listeners.borrow_mut();
+        listeners.push(("input", on_input.0));
+        listeners.push(("change", on_input.1));
+        listeners.push(("click", on_click.0));
+        for (kind, l) in listeners.iter() {
+            inner
+                .form
+                .add_event_listener_with_callback(kind, l.as_ref().unchecked_ref())
+                .map_err(|_| JsError::new("cannot listen to the form"))?;
+        }
+    }
+    inner.run();
+    Ok(FormHandle { inner })
+}
+
+/// Two listeners sharing one behaviour (input and change), or one (click).
+fn listener(weak: &Weak<Inner>, f: fn(&Inner, &Event)) -> (Listener, Listener) {
+    let make = || {
+        let weak = weak.clone();
+        Closure::<dyn FnMut(Event)>::new(move |event: Event| {
+            if let Some(inner) = weak.upgrade() {
+                f(&inner, &event);
+            }
+        })
+    };
+    (make(), make())
+}
+
+#[wasm_bindgen]
+impl FormHandle {
+    /// Validates now and returns the diagnostics.
+    #[wasm_bindgen(unchecked_return_type = "Diagnostic[]")]
+    pub fn validate(&self) -> Result<JsValue, JsError> {
+        self.inner.run();
+        crate::to_js(&*self.inner.diagnostics.borrow())
+    }
+
+    /// Removes the listeners, the messages and the aria attributes.
+    pub fn detach(&self) {
+        let inner = &self.inner;
+        for (kind, l) in inner.listeners.borrow_mut().drain(..) {
+            let _ = inner
+                .form
+                .remove_event_listener_with_callback(kind, l.as_ref().unchecked_ref());
+        }
+        for field in Field::ALL {
+            for el in inner.field_elements(field.as_str()) {
+                let _ = el.remove_attribute("aria-invalid");
+                remove_described_by(&el, &inner.container_id(field.as_str()));
+            }
+        }
+        if let Ok(nodes) = inner.form.query_selector_all(&format!("[{FOR_ATTR}]")) {
+            for i in 0..nodes.length() {
+                let Some(el) = nodes.get(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
+                    continue;
+                };
+                if el.has_attribute(CREATED_ATTR) {
+                    el.remove();
+                } else {
+                    el.set_text_content(None);
+                }
+            }
+        }
+        inner.diagnostics.borrow_mut().clear();
+    }
+}
+
+impl Inner {
+    fn container_id(&self, name: &str) -> String {
+        format!("smtp-doctor-{}-{name}", self.id)
+    }
+
+    fn field_elements(&self, name: &str) -> Vec<Element> {
+        let mut out = Vec::new();
+        if let Ok(nodes) = self.form.query_selector_all(&format!("[name=\"{name}\"]")) {
+            for i in 0..nodes.length() {
+                if let Some(el) = nodes.get(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+                    out.push(el);
+                }
+            }
+        }
+        out
+    }
+
+    /// The form's values as settings JSON.
+    fn read(&self) -> Value {
+        let mut map = Map::new();
+        let Ok(nodes) = self
+            .form
+            .query_selector_all("input[name], select[name], textarea[name]")
+        else {
+            return Value::Object(map);
+        };
+        for i in 0..nodes.length() {
+            let Some(node) = nodes.get(i) else { continue };
+            if let Some(input) = node.dyn_ref::<HtmlInputElement>() {
+                match input.type_().as_str() {
+                    "checkbox" => {
+                        map.insert(input.name(), Value::Bool(input.checked()));
+                    }
+                    "radio" => {
+                        if input.checked() {
+                            map.insert(input.name(), Value::String(input.value()));
+                        }
+                    }
+                    "submit" | "button" | "reset" => {}
+                    _ => {
+                        map.insert(input.name(), Value::String(input.value()));
+                    }
+                }
+            } else if let Some(select) = node.dyn_ref::<HtmlSelectElement>() {
+                map.insert(select.name(), Value::String(select.value()));
+            } else if let Some(area) = node.dyn_ref::<HtmlTextAreaElement>() {
+                map.insert(area.name(), Value::String(area.value()));
+            }
+        }
+        Value::Object(map)
+    }
+
+    fn run(&self) {
+        let diagnostics = validate_json(&self.read());
+        self.render(&diagnostics);
+        *self.diagnostics.borrow_mut() = diagnostics;
+        let diagnostics = self.diagnostics.borrow();
+        let Ok(detail) = crate::to_js(&*diagnostics) else {
+            return;
+        };
+        if let Some(f) = &self.on_diagnostics {
+            let _ = f.call1(&JsValue::NULL, &detail);
+        }
+        let init = CustomEventInit::new();
+        init.set_detail(&detail);
+        if let Ok(event) = CustomEvent::new_with_event_init_dict("smtp-doctor:diagnostics", &init) {
+            let _ = self.form.dispatch_event(&event);
+        }
+    }
+
+    /// The element showing `name`'s messages: the page's own, or one we
+    /// create after the field (or at the top of the form for general ones).
+    fn container(&self, name: &str, anchor: Option<&Element>) -> Option<Element> {
+        if let Ok(Some(el)) = self
+            .form
+            .query_selector(&format!("[{FOR_ATTR}=\"{name}\"]"))
+        {
+            if el.id().is_empty() {
+                el.set_id(&self.container_id(name));
+            }
+            return Some(el);
+        }
+        let el = self.document.create_element("div").ok()?;
+        el.set_id(&self.container_id(name));
+        el.set_class_name("smtp-doctor-messages");
+        let _ = el.set_attribute(FOR_ATTR, name);
+        let _ = el.set_attribute(CREATED_ATTR, "");
+        let _ = el.set_attribute("aria-live", "polite");
+        match anchor {
+            Some(field) => {
+                let parent = field.parent_node()?;
+                parent
+                    .insert_before(&el, field.next_sibling().as_ref())
+                    .ok()?;
+            }
+            None => self.form.prepend_with_node_1(&el).ok()?,
+        }
+        Some(el)
+    }
+
+    fn render(&self, diagnostics: &[Diagnostic]) {
+        let mut general: Vec<(usize, &Diagnostic)> = Vec::new();
+        for field in Field::ALL {
+            let name = field.as_str();
+            let elements = self.security_aware_elements(field);
+            let items: Vec<(usize, &Diagnostic)> = diagnostics
+                .iter()
+                .enumerate()
+                .filter(|(_, d)| d.field == Some(field))
+                .collect();
+            let Some(anchor) = elements.last() else {
+                general.extend(items);
+                continue;
+            };
+            let id = self.container_id(name);
+            let has_error = items.iter().any(|(_, d)| d.severity == Severity::Error);
+            for el in &elements {
+                if has_error {
+                    let _ = el.set_attribute("aria-invalid", "true");
+                } else {
+                    let _ = el.remove_attribute("aria-invalid");
+                }
+            }
+            if items.is_empty() {
+                if let Ok(Some(el)) = self
+                    .form
+                    .query_selector(&format!("[{FOR_ATTR}=\"{name}\"]"))
+                {
+                    el.set_text_content(None);
+                }
+                for el in &elements {
+                    remove_described_by(el, &id);
+                }
+                continue;
+            }
+            if let Some(container) = self.container(name, Some(anchor)) {
+                self.fill(&container, &items);
+                let cid = container.id();
+                for el in &elements {
+                    add_described_by(el, &cid);
+                }
+            }
+        }
+        general.extend(
+            diagnostics
+                .iter()
+                .enumerate()
+                .filter(|(_, d)| d.field.is_none()),
+        );
+        general.sort_by_key(|(i, _)| *i);
+        if general.is_empty() {
+            if let Ok(Some(el)) = self
+                .form
+                .query_selector(&format!("[{FOR_ATTR}=\"{GENERAL}\"]"))
+            {
+                el.set_text_content(None);
+            }
+        } else if let Some(container) = self.container(GENERAL, None) {
+            self.fill(&container, &general);
+        }
+    }
+
+    /// The elements for a field; security may be a `secure`/`tls` checkbox.
+    fn security_aware_elements(&self, field: Field) -> Vec<Element> {
+        let els = self.field_elements(field.as_str());
+        if els.is_empty() && field == Field::Security {
+            let secure = self.field_elements("secure");
+            return if secure.is_empty() {
+                self.field_elements("tls")
+            } else {
+                secure
+            };
+        }
+        els
+    }
+
+    fn fill(&self, container: &Element, items: &[(usize, &Diagnostic)]) {
+        container.set_text_content(None);
+        for (index, d) in items {
+            let Some(item) = self.el("div", "") else {
+                continue;
+            };
+            item.set_class_name(&format!(
+                "smtp-doctor-diagnostic smtp-doctor-{}",
+                d.severity
+            ));
+            let _ = item.set_attribute("data-code", d.code.as_str());
+            if d.severity == Severity::Error {
+                let _ = item.set_attribute("role", "alert");
+            }
+            if let Some(msg) = self.el("strong", &d.message) {
+                msg.set_class_name("smtp-doctor-message");
+                let _ = item.append_child(&msg);
+            }
+            if let Some(help) = self.el("span", &d.help) {
+                help.set_class_name("smtp-doctor-help");
+                let _ = item.append_child(&help);
+            }
+            if let Some(fix) = &d.fix {
+                if let Some(button) = self.el("button", &fix.title) {
+                    button.set_class_name("smtp-doctor-fix");
+                    let _ = button.set_attribute("type", "button");
+                    let _ = button.set_attribute(FIX_ATTR, &index.to_string());
+                    let _ = item.append_child(&button);
+                }
+            }
+            let _ = container.append_child(&item);
+        }
+    }
+
+    fn el(&self, tag: &str, text: &str) -> Option<Element> {
+        let el = self.document.create_element(tag).ok()?;
+        if !text.is_empty() {
+            el.set_text_content(Some(text));
+        }
+        Some(el)
+    }
+
+    fn on_click(&self, event: &Event) {
+        let Some(target) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
+            return;
+        };
+        let Ok(Some(button)) = target.closest(&format!("[{FIX_ATTR}]")) else {
+            return;
+        };
+        let Some(index) = button
+            .get_attribute(FIX_ATTR)
+            .and_then(|i| i.parse::<usize>().ok())
+        else {
+            return;
+        };
+        let fix = self
+            .diagnostics
+            .borrow()
+            .get(index)
+            .and_then(|d| d.fix.clone());
+        let Some(fix) = fix else { return };
+        event.prevent_default();
+        let mut first: Option<Element> = None;
+        for (field, value) in &fix.changes {
+            let text = match value {
+                Value::String(s) => s.clone(),
+                other => other.to_string(),
+            };
+            for el in self.write(*field, &text) {
+                first.get_or_insert(el);
+            }
+        }
+        // Keep keyboard users in place: focus the first changed field.
+        if let Some(el) = first.and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
+            let _ = el.focus();
+        }
+        self.run();
+    }
+
+    /// Writes a value into the field's element(s); returns those changed.
+    fn write(&self, field: Field, text: &str) -> Vec<Element> {
+        let mut changed = Vec::new();
+        let mut elements = self.field_elements(field.as_str());
+        let mut checkbox_alias = false;
+        if elements.is_empty() && field == Field::Security {
+            elements = self.security_aware_elements(field);
+            checkbox_alias = true;
+        }
+        for el in elements {
+            let done = if let Some(input) = el.dyn_ref::<HtmlInputElement>() {
+                match input.type_().as_str() {
+                    "radio" => {
+                        input.set_checked(input.value() == text);
+                        input.value() == text
+                    }
+                    "checkbox" if checkbox_alias => {
+                        input.set_checked(text == "tls");
+                        true
+                    }
+                    _ => {
+                        input.set_value(text);
+                        true
+                    }
+                }
+            } else if let Some(select) = el.dyn_ref::<HtmlSelectElement>() {
+                select.set_value(text);
+                true
+            } else if let Some(area) = el.dyn_ref::<HtmlTextAreaElement>() {
+                area.set_value(text);
+                true
+            } else {
+                false
+            };
+            if done {
+                let init = EventInit::new();
+                init.set_bubbles(true);
+                if let Ok(event) = Event::new_with_event_init_dict("input", &init) {
+                    // Bubbles to our form listener (which revalidates) and
+                    // tells frameworks that bind to the field.
+                    let _ = el.dispatch_event(&event);
+                }
+                changed.push(el);
+            }
+        }
+        changed
+    }
+}
+
+fn add_described_by(el: &Element, id: &str) {
+    let current = el.get_attribute("aria-describedby").unwrap_or_default();
+    if !current.split_whitespace().any(|t| t == id) {
+        let joined = if current.trim().is_empty() {
+            id.to_owned()
+        } else {
+            format!("{current} {id}")
+        };
+        let _ = el.set_attribute("aria-describedby", &joined);
+    }
+}
+
+fn remove_described_by(el: &Element, id: &str) {
+    let Some(current) = el.get_attribute("aria-describedby") else {
+        return;
+    };
+    let rest: Vec<&str> = current.split_whitespace().filter(|t| *t != id).collect();
+    if rest.is_empty() {
+        let _ = el.remove_attribute("aria-describedby");
+    } else {
+        let _ = el.set_attribute("aria-describedby", &rest.join(" "));
+    }
+}

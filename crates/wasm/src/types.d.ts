@@ -1,0 +1,131 @@
+/** How bad a finding is. */
+export type Severity = "error" | "warning" | "info";
+/** A settings field a page can highlight. */
+export type Field = "host" | "port" | "security" | "username" | "password" | "from" | "auth";
+/** Implicit TLS, STARTTLS upgrade, or no encryption. */
+export type SecurityMode = "tls" | "starttls" | "none";
+export type AuthMechanism = "auto" | "plain" | "login" | "cram-md5" | "xoauth2" | "none";
+
+/** SMTP settings as a form sends them (SPEC §2). Unknown fields are ignored. */
+export interface Config {
+  host?: string;
+  port?: number | string;
+  security?: SecurityMode | string;
+  /** nodemailer style: true = implicit TLS, false = STARTTLS. */
+  secure?: boolean;
+  /** one "TLS" checkbox: true = implicit TLS, false = STARTTLS. */
+  tls?: boolean;
+  username?: string;
+  password?: string;
+  from?: string;
+  auth?: AuthMechanism | string;
+  [extra: string]: unknown;
+}
+
+/** A one-click change. Never contains a password. */
+export interface Fix {
+  title: string;
+  changes: Partial<Record<Field, string | number>>;
+}
+
+/** One finding (SPEC §3). `code` is a stable id from `codes()`. */
+export interface Diagnostic {
+  code: string;
+  severity: Severity;
+  field: Field | null;
+  message: string;
+  help: string;
+  fix: Fix | null;
+  reply: string | null;
+}
+
+export interface CodeInfo {
+  code: string;
+  severity: Severity;
+  field: Field | null;
+  /** Raised only by the live probe. */
+  live: boolean;
+  message: string;
+  help: string;
+  docs: string;
+}
+
+export interface Endpoint {
+  port: number;
+  security: SecurityMode;
+}
+
+export interface ProviderSuggestion {
+  provider: string;
+  name: string;
+  host: string;
+  port: number;
+  security: SecurityMode;
+  username: string | null;
+  endpoints: Endpoint[];
+  appPasswordUrl: string | null;
+  notes: string[];
+  source: string;
+}
+
+export type StepKind = "dns" | "connect" | "greeting" | "ehlo" | "tls" | "auth" | "sender" | "send";
+export type StepStatus = "pass" | "fail" | "warn" | "skipped";
+
+export interface Step {
+  step: StepKind;
+  status: StepStatus;
+  durationMs: number;
+  diagnostics: Diagnostic[];
+}
+
+export interface Certificate {
+  subject: string;
+  names: string[];
+  issuer: string;
+  notBefore: string;
+  notAfter: string;
+  trusted: boolean;
+}
+
+export interface TlsInfo {
+  version: string;
+  cipher: string;
+  certificate: Certificate | null;
+}
+
+export interface ServerInfo {
+  greeting: string | null;
+  extensions: string[];
+  extensionsBeforeTls?: string[];
+  authMechanisms: string[];
+  tls: TlsInfo | null;
+}
+
+export interface Target {
+  host: string;
+  port: number | null;
+  security: SecurityMode | null;
+  addresses: string[];
+}
+
+export interface Suggestion {
+  host?: string;
+  port?: number;
+  security?: SecurityMode;
+}
+
+/** The live probe's report (SPEC §4). */
+export interface Report {
+  ok: boolean;
+  target: Target;
+  steps: Step[];
+  server: ServerInfo;
+  diagnostics: Diagnostic[];
+  suggestion: Suggestion | null;
+  transcript: string[];
+}
+
+export interface AttachOptions {
+  /** Called after every validation with the current diagnostics. */
+  onDiagnostics?: (diagnostics: Diagnostic[]) => void;
+}

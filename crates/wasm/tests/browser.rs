@@ -1,0 +1,243 @@
+//! Runs in real headless Chromium (`cargo test -p smtp-doctor-wasm
+//! --target wasm32-unknown-unknown`, runner wasm-bindgen-test-runner with
+//! chromedriver).
+
+#![cfg(target_arch = "wasm32")]
+
+use serde::Serialize;
+use serde_json::Value;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+use web_sys::{
+    Document, Element, Event, EventInit, HtmlElement, HtmlFormElement, HtmlInputElement,
+    HtmlSelectElement,
+};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const GOLDEN: &str = include_str!("../../core/tests/golden.json");
+
+fn js(value: &Value) -> JsValue {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .unwrap()
+}
+
+/// What JavaScript sees, as JSON text parsed back.
+fn seen_by_js(value: &JsValue) -> Value {
+    let text: String = js_sys::JSON::stringify(value).unwrap().into();
+    serde_json::from_str(&text).unwrap()
+}
+
+#[wasm_bindgen_test]
+fn validate_in_the_browser_equals_native_for_every_fixture() {
+    let golden: Vec<Value> = serde_json::from_str(GOLDEN).unwrap();
+    assert!(golden.len() > 50);
+    for entry in golden {
+        let got = seen_by_js(&smtp_doctor_wasm::validate(js(&entry["config"])).unwrap());
+        assert_eq!(got, entry["diagnostics"], "fixture {}", entry["name"]);
+    }
+}
+
+#[wasm_bindgen_test]
+fn apply_fix_and_provider_for_and_codes() {
+    let config = serde_json::json!({"host": "smtp.example.com", "port": 465, "security": "starttls", "secure": false, "x": 1});
+    let diags = seen_by_js(&smtp_doctor_wasm::validate(js(&config)).unwrap());
+    let fix = diags
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["code"] == "tls.port-mismatch")
+        .unwrap()["fix"]
+        .clone();
+    let fixed = seen_by_js(&smtp_doctor_wasm::apply_fix(js(&config), js(&fix)).unwrap());
+    assert_eq!(
+        fixed,
+        serde_json::json!({"host": "smtp.example.com", "port": 465, "security": "tls", "x": 1})
+    );
+    assert!(smtp_doctor_wasm::apply_fix(js(&config), JsValue::from_str("nope")).is_err());
+
+    let gmail = seen_by_js(&smtp_doctor_wasm::provider_for("me@gmail.com").unwrap());
+    assert_eq!(gmail["host"], "smtp.gmail.com");
+    assert_eq!(gmail["username"], "me@gmail.com");
+    assert!(
+        smtp_doctor_wasm::provider_for("me@example.com")
+            .unwrap()
+            .is_null()
+    );
+
+    let codes = seen_by_js(&smtp_doctor_wasm::codes().unwrap());
+    assert!(
+        codes
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|c| c["code"] == "tls.expected-implicit" && c["live"] == true)
+    );
+    assert!(!smtp_doctor_wasm::version().is_empty());
+    // Not an object: a diagnostic, not an exception.
+    let odd = seen_by_js(&smtp_doctor_wasm::validate(JsValue::UNDEFINED).unwrap());
+    assert_eq!(odd[0]["code"], "config.invalid");
+}
+
+fn document() -> Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+fn make_form(html: &str) -> HtmlFormElement {
+    let doc = document();
+    let form: HtmlFormElement = doc.create_element("form").unwrap().dyn_into().unwrap();
+    form.set_inner_html(html);
+    doc.body().unwrap().append_child(&form).unwrap();
+    form
+}
+
+fn input_event(el: &Element) {
+    let init = EventInit::new();
+    init.set_bubbles(true);
+    el.dispatch_event(&Event::new_with_event_init_dict("input", &init).unwrap())
+        .unwrap();
+}
+
+fn q(form: &HtmlFormElement, sel: &str) -> Option<Element> {
+    form.query_selector(sel).unwrap()
+}
+
+const FORM: &str = r#"
+  <label>Host <input name="host" value="smtp.example.com"></label>
+  <label>Port <input name="port" value="587"></label>
+  <label>Security <select name="security">
+    <option value="tls">TLS/SSL</option><option value="starttls" selected>STARTTLS</option><option value="none">None</option>
+  </select></label>
+  <label>Username <input name="username" value="me@example.com"></label>
+  <label>Password <input name="password" type="password" value="pw"></label>
+  <label>From <input name="from" value="me@example.com"></label>
+"#;
+
+#[wasm_bindgen_test]
+fn attach_form_shows_and_clears_messages_and_applies_fixes() {
+    let form = make_form(FORM);
+    let handle = smtp_doctor_wasm::attach_form(form.clone(), JsValue::UNDEFINED).unwrap();
+    // Valid settings: nothing shown.
+    assert!(q(&form, "[data-code]").is_none());
+
+    // Type 465 with STARTTLS selected: the mismatch appears at once.
+    let port: HtmlInputElement = q(&form, "[name=port]").unwrap().dyn_into().unwrap();
+    port.set_value("465");
+    input_event(&port);
+    let item = q(
+        &form,
+        "[data-smtp-doctor-for=security] [data-code='tls.port-mismatch']",
+    )
+    .expect("mismatch shown next to security");
+    assert!(
+        item.text_content()
+            .unwrap()
+            .contains("Port 465 expects implicit TLS")
+    );
+    let select: HtmlSelectElement = q(&form, "[name=security]").unwrap().dyn_into().unwrap();
+    assert_eq!(
+        select.get_attribute("aria-invalid").as_deref(),
+        Some("true")
+    );
+    let described = select.get_attribute("aria-describedby").unwrap();
+    assert!(document().get_element_by_id(&described).is_some());
+
+    // Its fix is a button; clicking it selects TLS/SSL and clears the message.
+    let button: HtmlElement = item
+        .query_selector("button")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    assert_eq!(button.text_content().as_deref(), Some("Use TLS/SSL"));
+    button.click();
+    assert_eq!(select.value(), "tls");
+    assert!(q(&form, "[data-code='tls.port-mismatch']").is_none());
+    assert!(select.get_attribute("aria-invalid").is_none());
+
+    // An IMAP host, then fixing it by typing.
+    let host: HtmlInputElement = q(&form, "[name=host]").unwrap().dyn_into().unwrap();
+    host.set_value("imap.example.com");
+    input_event(&host);
+    assert!(
+        q(
+            &form,
+            "[data-smtp-doctor-for=host] [data-code='host.incoming-server']"
+        )
+        .is_some()
+    );
+    host.set_value("me@example.com");
+    input_event(&host);
+    assert!(q(&form, "[data-code='host.is-email']").is_some());
+    assert_eq!(host.get_attribute("aria-invalid").as_deref(), Some("true"));
+    host.set_value("smtp.example.com");
+    input_event(&host);
+    assert!(q(&form, "[data-smtp-doctor-for=host] [data-code]").is_none());
+
+    // A missing password.
+    let pass: HtmlInputElement = q(&form, "[name=password]").unwrap().dyn_into().unwrap();
+    pass.set_value("");
+    input_event(&pass);
+    assert!(q(&form, "[data-code='auth.password-missing']").is_some());
+
+    // validate() returns the current diagnostics; detach() cleans up.
+    let now = seen_by_js(&handle.validate().unwrap());
+    assert!(
+        now.as_array()
+            .unwrap()
+            .iter()
+            .any(|d| d["code"] == "auth.password-missing")
+    );
+    handle.detach();
+    assert!(q(&form, "[data-smtp-doctor-for]").is_none());
+    assert!(pass.get_attribute("aria-invalid").is_none());
+    port.set_value("993");
+    input_event(&port);
+    assert!(
+        q(&form, "[data-code]").is_none(),
+        "no validation after detach"
+    );
+    form.remove();
+}
+
+#[wasm_bindgen_test]
+fn attach_form_understands_a_single_tls_checkbox_and_page_containers() {
+    let form = make_form(
+        r#"<div data-smtp-doctor-for="general"></div>
+           <input name="host" value="smtp.gmail.com"><input name="port" value="587">
+           <input type="checkbox" name="secure" checked>
+           <div data-smtp-doctor-for="security" id="sec-msgs"></div>
+           <input name="username" value="me@gmail.com"><input name="password" value="abcdefghijklmnop">
+           <input name="from" value="me@gmail.com">"#,
+    );
+    let seen = std::rc::Rc::new(std::cell::Cell::new(0));
+    let counter = seen.clone();
+    let cb = wasm_bindgen::closure::Closure::<dyn FnMut(JsValue)>::new(move |_d: JsValue| {
+        counter.set(counter.get() + 1)
+    });
+    let options = js_sys::Object::new();
+    js_sys::Reflect::set(&options, &"onDiagnostics".into(), cb.as_ref()).unwrap();
+    let handle = smtp_doctor_wasm::attach_form(form.clone(), options.into()).unwrap();
+    assert_eq!(seen.get(), 1);
+    // secure=true on 587 is the mismatch; shown in the page's own container.
+    let item =
+        q(&form, "#sec-msgs [data-code='tls.port-mismatch']").expect("in the page's container");
+    let button: HtmlElement = item
+        .query_selector("button")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    button.click();
+    let secure: HtmlInputElement = q(&form, "[name=secure]").unwrap().dyn_into().unwrap();
+    assert!(!secure.checked(), "STARTTLS unticks the TLS box");
+    assert!(q(&form, "[data-code='tls.port-mismatch']").is_none());
+    assert!(seen.get() >= 2);
+    handle.detach();
+    assert!(
+        q(&form, "#sec-msgs").is_some(),
+        "page containers stay, emptied"
+    );
+    form.remove();
+}
