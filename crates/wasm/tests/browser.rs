@@ -214,7 +214,7 @@ fn attach_form_understands_a_single_tls_checkbox_and_page_containers() {
     let seen = std::rc::Rc::new(std::cell::Cell::new(0));
     let counter = seen.clone();
     let cb = wasm_bindgen::closure::Closure::<dyn FnMut(JsValue)>::new(move |_d: JsValue| {
-        counter.set(counter.get() + 1)
+        counter.set(counter.get() + 1);
     });
     let options = js_sys::Object::new();
     js_sys::Reflect::set(&options, &"onDiagnostics".into(), cb.as_ref()).unwrap();
