@@ -1,0 +1,59 @@
+//! `smtp-doctor validate FILE|-`: static checks of a settings file.
+
+use std::io::{IsTerminal, Read};
+use std::path::Path;
+
+use smtp_doctor_core::{has_errors, render::render_text, validate_json};
+
+/// Why the input could not be validated (exit status 2).
+#[derive(Debug, thiserror::Error)]
+pub enum InputError {
+    #[error("cannot read {path}: {source}")]
+    Read {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("{path} is not valid JSON: {source}")]
+    Json {
+        path: String,
+        source: serde_json::Error,
+    },
+}
+
+/// Validates the file (or stdin for `-`), prints the result, and returns
+/// whether any error was found.
+pub fn run(file: &Path, json: bool) -> Result<bool, InputError> {
+    let name = file.display().to_string();
+    let text = if name == "-" {
+        let mut s = String::new();
+        std::io::stdin()
+            .read_to_string(&mut s)
+            .map_err(|source| InputError::Read {
+                path: "stdin".into(),
+                source,
+            })?;
+        s
+    } else {
+        std::fs::read_to_string(file).map_err(|source| InputError::Read {
+            path: name.clone(),
+            source,
+        })?
+    };
+    let path = if name == "-" {
+        "stdin".to_owned()
+    } else {
+        name
+    };
+    let config = serde_json::from_str(&text).map_err(|source| InputError::Json { path, source })?;
+    let diagnostics = validate_json(&config);
+    if json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&diagnostics).unwrap_or_else(|_| "[]".into())
+        );
+    } else {
+        let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+        print!("{}", render_text(&diagnostics, color));
+    }
+    Ok(has_errors(&diagnostics))
+}

@@ -1,0 +1,97 @@
+//! `smtp-doctor validate` as a user runs it: exit codes, output, bad input.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn run(args: &[&str], stdin: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_smtp-doctor"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn text(b: &[u8]) -> String {
+    String::from_utf8_lossy(b).into_owned()
+}
+
+#[test]
+fn errors_exit_1_with_grouped_human_output_and_fixes() {
+    let out = run(
+        &["validate", "-"],
+        r#"{"host":"smtp.example.com","port":465,"security":"starttls","from":"a@example.com"}"#,
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = text(&out.stdout);
+    assert!(stdout.contains("Security\n"), "{stdout}");
+    assert!(
+        stdout.contains(
+            "Port 465 expects implicit TLS, but STARTTLS is selected. [tls.port-mismatch]"
+        )
+    );
+    assert!(stdout.contains("fix: Use TLS/SSL (security = \"tls\")"));
+}
+
+#[test]
+fn clean_settings_exit_0() {
+    let out = run(
+        &["validate", "-"],
+        r#"{"host":"mail.example.com","port":587,"security":"starttls","username":"a@example.com","password":"pw","from":"a@example.com"}"#,
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stdout));
+    assert!(text(&out.stdout).contains("No problems found."));
+}
+
+#[test]
+fn json_output_is_the_diagnostics_array() {
+    let dir = std::env::temp_dir().join(format!("smtp-doctor-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("settings.json");
+    std::fs::write(
+        &file,
+        r#"{"host":"imap.gmail.com","port":993,"security":"tls"}"#,
+    )
+    .unwrap();
+    let out = run(&["validate", file.to_str().unwrap(), "--json"], "");
+    assert_eq!(out.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let codes: Vec<&str> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["code"].as_str().unwrap())
+        .collect();
+    assert!(
+        codes.contains(&"host.incoming-server") && codes.contains(&"port.incoming"),
+        "{codes:?}"
+    );
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn bad_json_is_a_clear_usage_error() {
+    let out = run(&["validate", "-"], "{\"host\": ");
+    assert_eq!(out.status.code(), Some(2));
+    let err = text(&out.stderr);
+    assert!(err.starts_with("error: stdin is not valid JSON"), "{err}");
+    assert!(!err.contains("panicked"));
+}
+
+#[test]
+fn missing_file_and_bad_flags_exit_2() {
+    let out = run(&["validate", "/nonexistent/settings.json"], "");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("cannot read /nonexistent/settings.json"));
+    assert_eq!(run(&["validate"], "").status.code(), Some(2));
+    assert_eq!(run(&["frobnicate"], "").status.code(), Some(2));
+}

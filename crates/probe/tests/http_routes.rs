@@ -1,0 +1,138 @@
+//! Route tests with `tower::ServiceExt::oneshot`, and one in-process server.
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode, header};
+use http_body_util::BodyExt;
+use serde_json::{Value, json};
+use smtp_doctor_probe::http::{AppState, MAX_BODY_BYTES, Settings, app, serve};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tower::ServiceExt;
+
+async fn call(req: Request<Body>) -> (StatusCode, Value) {
+    let resp = app(AppState::default()).oneshot(req).await.unwrap();
+    let status = resp.status();
+    let bytes = resp.into_body().collect().await.unwrap().to_bytes();
+    (
+        status,
+        serde_json::from_slice(&bytes).unwrap_or(Value::Null),
+    )
+}
+
+fn post_json(body: impl Into<Body>) -> Request<Body> {
+    Request::post("/v1/validate")
+        .header(header::CONTENT_TYPE, "application/json")
+        .body(body.into())
+        .unwrap()
+}
+
+#[tokio::test]
+async fn healthz_answers() {
+    let (status, body) = call(Request::get("/healthz").body(Body::empty()).unwrap()).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(body["status"], "ok");
+}
+
+#[tokio::test]
+async fn validate_returns_diagnostics() {
+    let cfg = json!({"host": "smtp.example.com", "port": "465", "security": "starttls", "from": "a@example.com"});
+    let (status, body) = call(post_json(cfg.to_string())).await;
+    assert_eq!(status, StatusCode::OK);
+    let codes: Vec<&str> = body["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(codes, ["tls.port-mismatch"]);
+    assert_eq!(body["diagnostics"][0]["fix"]["changes"]["security"], "tls");
+}
+
+#[tokio::test]
+async fn validate_never_echoes_the_password() {
+    let cfg = json!({"host": "smtp.gmail.com", "port": 587, "security": "starttls", "username": "me", "password": " hunter2-secret ", "from": "me@gmail.com"});
+    let (status, body) = call(post_json(cfg.to_string())).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(!body.to_string().contains("hunter2-secret"));
+}
+
+#[tokio::test]
+async fn bad_json_is_400_with_error_shape() {
+    let (status, body) = call(post_json("{not json")).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert_eq!(body["error"]["code"], "bad-json");
+    assert!(body["error"]["message"].as_str().unwrap().contains("JSON"));
+}
+
+#[tokio::test]
+async fn non_object_json_is_a_diagnostic_not_an_error() {
+    let (status, body) = call(post_json("[1,2]")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(body["diagnostics"][0]["code"], "config.invalid");
+}
+
+#[tokio::test]
+async fn too_large_is_413() {
+    let big = json!({"host": "x".repeat(MAX_BODY_BYTES + 1)}).to_string();
+    let (status, body) = call(post_json(big)).await;
+    assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE);
+    assert_eq!(body["error"]["code"], "too-large");
+}
+
+#[tokio::test]
+async fn wrong_content_type_is_415() {
+    let req = Request::post("/v1/validate")
+        .header(header::CONTENT_TYPE, "text/plain")
+        .body(Body::from("{}"))
+        .unwrap();
+    let (status, body) = call(req).await;
+    assert_eq!(status, StatusCode::UNSUPPORTED_MEDIA_TYPE);
+    assert_eq!(body["error"]["code"], "unsupported-media-type");
+}
+
+#[tokio::test]
+async fn unknown_route_is_404_json() {
+    let (status, body) = call(Request::get("/v1/nope").body(Body::empty()).unwrap()).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert_eq!(body["error"]["code"], "not-found");
+}
+
+#[tokio::test]
+async fn serves_the_web_dir_and_shuts_down() {
+    let dir = std::env::temp_dir().join(format!("smtp-doctor-web-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("index.html"), "<h1>settings</h1>").unwrap();
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let (tx, rx) = tokio::sync::oneshot::channel::<()>();
+    let server = tokio::spawn(serve(
+        listener,
+        AppState::new(Settings {
+            web_dir: Some(dir.clone()),
+        }),
+        async {
+            let _ = rx.await;
+        },
+    ));
+    let mut stream = tokio::net::TcpStream::connect(addr).await.unwrap();
+    stream
+        .write_all(b"GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+        .await
+        .unwrap();
+    let mut resp = String::new();
+    tokio::time::timeout(
+        std::time::Duration::from_secs(5),
+        stream.read_to_string(&mut resp),
+    )
+    .await
+    .unwrap()
+    .unwrap();
+    assert!(resp.starts_with("HTTP/1.1 200"), "{resp}");
+    assert!(resp.contains("<h1>settings</h1>"));
+    tx.send(()).unwrap();
+    tokio::time::timeout(std::time::Duration::from_secs(5), server)
+        .await
+        .unwrap()
+        .unwrap()
+        .unwrap();
+    std::fs::remove_dir_all(dir).unwrap();
+}
