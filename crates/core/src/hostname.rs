@@ -131,7 +131,7 @@ pub fn parse_host(text: &str) -> Result<Host, HostError> {
     let ascii = if name.is_ascii() {
         name.to_ascii_lowercase()
     } else {
-        idna::domain_to_ascii(name).map_err(|_| HostError::Idna)?
+        to_ascii(name).ok_or(HostError::Idna)?
     };
     check_ascii_name(&ascii)?;
     Ok(Host::Name(ascii))
@@ -169,6 +169,28 @@ fn check_ascii_name(name: &str) -> Result<(), HostError> {
         }
     }
     Ok(())
+}
+
+/// Maps an international name to its A-label form (UTS #46, as browsers
+/// and the WHATWG URL standard do).
+#[cfg(feature = "idna")]
+fn to_ascii(name: &str) -> Option<String> {
+    idna::domain_to_ascii(name).ok()
+}
+
+#[cfg(not(feature = "idna"))]
+fn to_ascii(name: &str) -> Option<String> {
+    IDNA_MAPPER.get().and_then(|map| map(name))
+}
+
+static IDNA_MAPPER: std::sync::OnceLock<fn(&str) -> Option<String>> = std::sync::OnceLock::new();
+
+/// Supplies the UTS #46 mapping when core is built without the `idna`
+/// feature (the browser package uses the browser's URL parser); with the
+/// feature it is unused. Until one is set, such a build reports
+/// international names as invalid. Returns false if one was already set.
+pub fn set_idna_mapper(mapper: fn(&str) -> Option<String>) -> bool {
+    IDNA_MAPPER.set(mapper).is_ok()
 }
 
 /// True for names that only resolve inside a network: `localhost`, and

@@ -12,7 +12,7 @@
 //! `smtp-doctor:diagnostics` event whose `detail` is the diagnostics.
 
 use std::cell::RefCell;
-use std::rc::{Rc, Weak};
+use std::rc::Rc;
 use std::sync::atomic::{AtomicU32, Ordering};
 
 use serde_json::{Map, Value};
@@ -63,6 +63,7 @@ pub fn attach_form(
     form: HtmlFormElement,
     #[wasm_bindgen(unchecked_param_type = "AttachOptions | undefined")] options: JsValue,
 ) -> Result<FormHandle, JsError> {
+    crate::ready();
     let document = form
         .owner_document()
         .ok_or_else(|| JsError::new("the form is not in a document"))?;
@@ -81,9 +82,10 @@ pub fn attach_form(
         diagnostics: RefCell::new(Vec::new()),
         listeners: RefCell::new(Vec::new()),
     });
-    let weak = Rc::downgrade(&inner);
-    let on_input = listener(&weak, |inner, _| inner.run());
-    let on_click = listener(&weak, Inner::on_click);
+    // The listeners own the state (a cycle that `detach` breaks), so the
+    // form keeps working when the page drops the handle.
+    let on_input = listener(&inner, |inner, _| inner.run());
+    let on_click = listener(&inner, Inner::on_click);
     {
         let mut listeners = inner.listeners.borrow_mut();
         listeners.push(("input", on_input.0));
@@ -101,14 +103,10 @@ pub fn attach_form(
 }
 
 /// Two listeners sharing one behaviour (input and change), or one (click).
-fn listener(weak: &Weak<Inner>, f: fn(&Inner, &Event)) -> (Listener, Listener) {
+fn listener(inner: &Rc<Inner>, f: fn(&Inner, &Event)) -> (Listener, Listener) {
     let make = || {
-        let weak = weak.clone();
-        Closure::<dyn FnMut(Event)>::new(move |event: Event| {
-            if let Some(inner) = weak.upgrade() {
-                f(&inner, &event);
-            }
-        })
+        let inner = Rc::clone(inner);
+        Closure::<dyn FnMut(Event)>::new(move |event: Event| f(&inner, &event))
     };
     (make(), make())
 }

@@ -3,6 +3,10 @@
 //! form instant per-field feedback with one call.
 //!
 //! Every export is deserialize → call core → serialize; no rule lives here.
+//! Values cross the boundary as JSON text (`JSON.stringify`/`JSON.parse`
+//! are native and fast), which keeps a serde↔JsValue bridge out of the
+//! package. International host names are mapped with the browser's own
+//! URL parser (WHATWG/UTS #46) instead of shipping Unicode tables.
 
 mod form;
 
@@ -16,42 +20,62 @@ pub use form::{FormHandle, attach_form};
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = include_str!("types.d.ts");
 
+/// Hands core the browser's IDNA mapping (cheap after the first call; not
+/// a `start` function, so hosts that skip start functions work too).
+pub(crate) fn ready() {
+    smtp_doctor_core::hostname::set_idna_mapper(browser_idna);
+}
+
+/// `new URL("http://name/").hostname`: the browser's UTS #46 mapping.
+fn browser_idna(name: &str) -> Option<String> {
+    let url = web_sys::Url::new(&format!("http://{name}/")).ok()?;
+    Some(url.hostname())
+}
+
 fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| JsError::new(&format!("cannot convert result: {e}")))
+    let text = serde_json::to_string(value)
+        .map_err(|e| JsError::new(&format!("cannot convert result: {e}")))?;
+    js_sys::JSON::parse(&text).map_err(|_| JsError::new("cannot convert result"))
 }
 
-fn from_js<T: serde::de::DeserializeOwned>(value: JsValue, what: &str) -> Result<T, JsError> {
-    serde_wasm_bindgen::from_value(value).map_err(|e| JsError::new(&format!("{what}: {e}")))
-}
-
-/// Reads any JS value as JSON; `undefined` and functions read as null.
-fn json_of(value: JsValue) -> Value {
-    serde_wasm_bindgen::from_value(value).unwrap_or(Value::Null)
+/// Reads a JS value as JSON; `undefined`, functions and values JSON cannot
+/// hold read as null (and so as `config.invalid`).
+fn json_of(value: &JsValue) -> Value {
+    if value.is_undefined() {
+        return Value::Null;
+    }
+    js_sys::JSON::stringify(value)
+        .ok()
+        .and_then(|s| s.as_string())
+        .and_then(|s| serde_json::from_str(&s).ok())
+        .unwrap_or(Value::Null)
 }
 
 /// Runs every static rule on the settings and returns the diagnostics.
 #[wasm_bindgen(unchecked_return_type = "Diagnostic[]")]
 pub fn validate(
-    #[wasm_bindgen(unchecked_param_type = "Config")] config: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Config")] config: &JsValue,
 ) -> Result<JsValue, JsError> {
+    ready();
     to_js(&smtp_doctor_core::validate_json(&json_of(config)))
 }
 
 /// Returns the settings with the fix applied (other fields kept).
 #[wasm_bindgen(js_name = applyFix, unchecked_return_type = "Config")]
 pub fn apply_fix(
-    #[wasm_bindgen(unchecked_param_type = "Config")] config: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "Fix")] fix: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Config")] config: &JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Fix")] fix: &JsValue,
 ) -> Result<JsValue, JsError> {
-    let fix: Fix = from_js(fix, "not a fix")?;
+    let fix: Fix = serde_json::from_value(json_of(fix))
+        .map_err(|e| JsError::new(&format!("not a fix: {e}")))?;
+    ready();
     to_js(&smtp_doctor_core::apply_fix(&json_of(config), &fix))
 }
 
 /// Suggested settings for an email address or a host, or `null`.
 #[wasm_bindgen(js_name = providerFor, unchecked_return_type = "ProviderSuggestion | null")]
 pub fn provider_for(host_or_email: &str) -> Result<JsValue, JsError> {
+    ready();
     to_js(&smtp_doctor_core::provider_for(host_or_email))
 }
 

@@ -4,7 +4,6 @@
 
 #![cfg(target_arch = "wasm32")]
 
-use serde::Serialize;
 use serde_json::Value;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
@@ -18,9 +17,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 const GOLDEN: &str = include_str!("../../core/tests/golden.json");
 
 fn js(value: &Value) -> JsValue {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .unwrap()
+    js_sys::JSON::parse(&value.to_string()).unwrap()
 }
 
 /// What JavaScript sees, as JSON text parsed back.
@@ -34,7 +31,7 @@ fn validate_in_the_browser_equals_native_for_every_fixture() {
     let golden: Vec<Value> = serde_json::from_str(GOLDEN).unwrap();
     assert!(golden.len() > 50);
     for entry in golden {
-        let got = seen_by_js(&smtp_doctor_wasm::validate(js(&entry["config"])).unwrap());
+        let got = seen_by_js(&smtp_doctor_wasm::validate(&js(&entry["config"])).unwrap());
         assert_eq!(got, entry["diagnostics"], "fixture {}", entry["name"]);
     }
 }
@@ -42,7 +39,7 @@ fn validate_in_the_browser_equals_native_for_every_fixture() {
 #[wasm_bindgen_test]
 fn apply_fix_and_provider_for_and_codes() {
     let config = serde_json::json!({"host": "smtp.example.com", "port": 465, "security": "starttls", "secure": false, "x": 1});
-    let diags = seen_by_js(&smtp_doctor_wasm::validate(js(&config)).unwrap());
+    let diags = seen_by_js(&smtp_doctor_wasm::validate(&js(&config)).unwrap());
     let fix = diags
         .as_array()
         .unwrap()
@@ -50,12 +47,12 @@ fn apply_fix_and_provider_for_and_codes() {
         .find(|d| d["code"] == "tls.port-mismatch")
         .unwrap()["fix"]
         .clone();
-    let fixed = seen_by_js(&smtp_doctor_wasm::apply_fix(js(&config), js(&fix)).unwrap());
+    let fixed = seen_by_js(&smtp_doctor_wasm::apply_fix(&js(&config), &js(&fix)).unwrap());
     assert_eq!(
         fixed,
         serde_json::json!({"host": "smtp.example.com", "port": 465, "security": "tls", "x": 1})
     );
-    assert!(smtp_doctor_wasm::apply_fix(js(&config), JsValue::from_str("nope")).is_err());
+    assert!(smtp_doctor_wasm::apply_fix(&js(&config), &JsValue::from_str("nope")).is_err());
 
     let gmail = seen_by_js(&smtp_doctor_wasm::provider_for("me@gmail.com").unwrap());
     assert_eq!(gmail["host"], "smtp.gmail.com");
@@ -76,7 +73,7 @@ fn apply_fix_and_provider_for_and_codes() {
     );
     assert!(!smtp_doctor_wasm::version().is_empty());
     // Not an object: a diagnostic, not an exception.
-    let odd = seen_by_js(&smtp_doctor_wasm::validate(JsValue::UNDEFINED).unwrap());
+    let odd = seen_by_js(&smtp_doctor_wasm::validate(&JsValue::UNDEFINED).unwrap());
     assert_eq!(odd[0]["code"], "config.invalid");
 }
 
@@ -239,5 +236,20 @@ fn attach_form_understands_a_single_tls_checkbox_and_page_containers() {
         q(&form, "#sec-msgs").is_some(),
         "page containers stay, emptied"
     );
+    form.remove();
+}
+
+#[wasm_bindgen_test]
+fn the_form_keeps_working_when_the_page_drops_the_handle() {
+    let form = make_form(FORM);
+    drop(smtp_doctor_wasm::attach_form(form.clone(), JsValue::UNDEFINED).unwrap());
+    let port: HtmlInputElement = q(&form, "[name=port]").unwrap().dyn_into().unwrap();
+    port.set_value("465");
+    input_event(&port);
+    assert!(q(&form, "[data-code='tls.port-mismatch']").is_some());
+    let user: HtmlInputElement = q(&form, "[name=username]").unwrap().dyn_into().unwrap();
+    user.set_value("");
+    input_event(&user);
+    assert!(q(&form, "[data-code='auth.username-missing']").is_some());
     form.remove();
 }

@@ -1,1 +1,39 @@
-fn main() {}
+//! `cargo xtask …`: the project's task runner (std only, so it builds fast).
+//!
+//! - `wasm`       build the browser package into `web/pkg/`
+//! - `test`       every check CI runs: fmt, clippy (native + wasm), tests,
+//!   browser tests in headless Chromium, the TypeScript check
+//! - `demo`       build the page and serve it with the probe service
+//! - `bench`      criterion benchmarks of the core validator
+//! - `bench-wasm` validate() per call, instantiate time and sizes, in Chromium
+
+mod bench;
+mod demo;
+mod sh;
+mod test;
+mod tools;
+mod wasm;
+
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("wasm") => wasm::build().map(|_| ()),
+        Some("test") => test::all(),
+        Some("demo") => demo::start(&args[1..]),
+        Some("bench") => bench::criterion(),
+        Some("bench-wasm") => bench::wasm(),
+        _ => {
+            eprintln!("usage: cargo xtask <wasm|test|demo|bench|bench-wasm>");
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("xtask: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,24 @@
+//! Benchmarks that print numbers (never timed asserts in tests).
+
+use crate::sh::{Result, cargo, cmd, root, run};
+use crate::{tools, wasm};
+
+/// `cargo xtask bench`: criterion on `core::validate`.
+pub(crate) fn criterion() -> Result {
+    run(cmd(
+        &cargo(),
+        &["bench", "-p", "smtp-doctor-core", "--bench", "validate"],
+    ))
+}
+
+/// `cargo xtask bench-wasm`: in headless Chromium, `validate()` per call
+/// including JS↔wasm marshalling, instantiate time, and package sizes.
+pub(crate) fn wasm() -> Result {
+    tools::chromium()?;
+    let pkg = wasm::build()?;
+    tools::node_tools()?;
+    let script = root().join("benches/wasm.mjs");
+    let mut c = cmd("node", &[&script.to_string_lossy(), &pkg.to_string_lossy()]);
+    c.env("NODE_PATH", root().join("tests/node/node_modules"));
+    run(c)
+}

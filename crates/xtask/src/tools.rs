@@ -1,0 +1,100 @@
+//! Installing what the tasks need, from the registries this project may
+//! use: rustup targets, `cargo install` (wasm-bindgen-cli at exactly the
+//! Cargo.lock version), npm (TypeScript, binaryen's wasm-opt,
+//! playwright-core) and, for CI as root, Debian's Chromium.
+
+use std::path::PathBuf;
+
+use crate::sh::{Result, cargo, cmd, output, root, run};
+
+/// `rustup target add wasm32-unknown-unknown` unless installed.
+pub(crate) fn wasm_target() -> Result {
+    let installed = output("rustup", &["target", "list", "--installed"]).unwrap_or_default();
+    if installed
+        .lines()
+        .any(|l| l.trim() == "wasm32-unknown-unknown")
+    {
+        return Ok(());
+    }
+    run(cmd("rustup", &["target", "add", "wasm32-unknown-unknown"]))
+}
+
+/// The wasm-bindgen version Cargo.lock pins.
+fn locked_wasm_bindgen() -> Result<String> {
+    let lock = std::fs::read_to_string(root().join("Cargo.lock"))
+        .map_err(|e| format!("cannot read Cargo.lock: {e}"))?;
+    let mut lines = lock.lines();
+    while let Some(line) = lines.next() {
+        if line == "name = \"wasm-bindgen\""
+            && let Some(v) = lines.next().and_then(|l| l.strip_prefix("version = \""))
+        {
+            return Ok(v.trim_end_matches('"').to_owned());
+        }
+    }
+    Err("wasm-bindgen is not in Cargo.lock".into())
+}
+
+/// `wasm-bindgen` (and its test runner) at the locked version, installed
+/// with `cargo install` when missing or different. Not `--locked`: one of
+/// its locked dependencies is missing from the registry mirror here.
+pub(crate) fn wasm_bindgen() -> Result<String> {
+    let want = locked_wasm_bindgen()?;
+    let have = output("wasm-bindgen", &["--version"]).unwrap_or_default();
+    if have.split_whitespace().nth(1) != Some(want.as_str()) {
+        eprintln!(
+            "installing wasm-bindgen-cli {want} (found: {})",
+            if have.is_empty() { "none" } else { have.trim() }
+        );
+        run(cmd(
+            &cargo(),
+            &["install", "wasm-bindgen-cli", "--version", &want, "--force"],
+        ))?;
+    }
+    Ok("wasm-bindgen".into())
+}
+
+/// The node tools folder, installed with `npm ci` when needed.
+pub(crate) fn node_tools() -> Result<PathBuf> {
+    let dir = root().join("tests/node");
+    let stamp = dir.join("node_modules/.package-lock.json");
+    let lock = dir.join("package-lock.json");
+    let fresh = match (std::fs::metadata(&stamp), std::fs::metadata(&lock)) {
+        (Ok(s), Ok(l)) => s.modified().ok() >= l.modified().ok(),
+        _ => false,
+    };
+    if !fresh {
+        need("npm", "npm")?;
+        run(cmd(
+            "npm",
+            &["ci", "--no-audit", "--no-fund", "--prefix", "tests/node"],
+        ))?;
+    }
+    Ok(dir.join("node_modules/.bin"))
+}
+
+/// Chromium and ChromeDriver from Debian.
+pub(crate) fn chromium() -> Result {
+    need("chromium", "chromium")?;
+    need("chromedriver", "chromium-driver")
+}
+
+/// Checks a system command; as root in CI installs its Debian package,
+/// otherwise says exactly what to run.
+fn need(command: &str, package: &str) -> Result {
+    if output("sh", &["-c", &format!("command -v {command}")]).is_some() {
+        return Ok(());
+    }
+    let is_root = output("id", &["-u"]).is_some_and(|u| u.trim() == "0");
+    if is_root && std::env::var_os("CI").is_some() {
+        run(cmd("apt-get", &["update"]))?;
+        let mut c = cmd(
+            "apt-get",
+            &["install", "-y", "--no-install-recommends", package],
+        );
+        c.env("DEBIAN_FRONTEND", "noninteractive");
+        return run(c);
+    }
+    Err(format!(
+        "`{command}` is missing. Install it with:\n\n    sudo apt-get install -y chromium chromium-driver nodejs npm\n"
+    ))
+}

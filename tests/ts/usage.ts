@@ -1,0 +1,85 @@
+// Compiled with `tsc --noEmit` by `cargo xtask test`: the package's types
+// must let a settings page do all of this without a cast.
+import init, {
+  applyFix,
+  attachForm,
+  codes,
+  providerFor,
+  validate,
+  version,
+  type AttachOptions,
+  type CodeInfo,
+  type Config,
+  type Diagnostic,
+  type FormHandle,
+  type ProviderSuggestion,
+  type Report,
+} from "../../web/pkg/smtp_doctor_wasm.js";
+
+export async function demo(form: HTMLFormElement): Promise<void> {
+  await init();
+  const config: Config = { host: "smtp.example.com", port: "465", security: "starttls", extraField: 1 };
+  const diagnostics: Diagnostic[] = validate(config);
+  for (const d of diagnostics) {
+    const where: string = d.field ?? "general";
+    if (d.fix) {
+      const next: Config = applyFix(config, d.fix);
+      const port: number | string | undefined = next.port;
+      console.log(where, d.severity === "error", d.fix.changes.security, port);
+    }
+  }
+  const suggestion: ProviderSuggestion | null = providerFor("me@gmail.com");
+  if (suggestion) console.log(suggestion.host, suggestion.port, suggestion.security, suggestion.endpoints[0].port);
+  const all: CodeInfo[] = codes();
+  console.log(all.filter((c) => c.live).map((c) => c.code), version());
+  const options: AttachOptions = { onDiagnostics: (ds) => console.log(ds.length) };
+  const handle: FormHandle = attachForm(form, options);
+  const now: Diagnostic[] = handle.validate();
+  console.log(now.length);
+  handle.detach();
+}
+
+// The probe's report shape, as the service will send it.
+export const sampleReport: Report = {
+  ok: false,
+  target: { host: "smtp.example.com", port: 465, security: "starttls", addresses: ["203.0.113.5"] },
+  steps: [
+    { step: "dns", status: "pass", durationMs: 3, diagnostics: [] },
+    {
+      step: "greeting",
+      status: "fail",
+      durationMs: 1500,
+      diagnostics: [
+        {
+          code: "tls.expected-implicit",
+          severity: "error",
+          field: "security",
+          message: "This port expects TLS from the first byte.",
+          help: "Choose TLS/SSL (implicit TLS) for this port.",
+          fix: { title: "Use TLS/SSL", changes: { security: "tls" } },
+          reply: null,
+        },
+      ],
+    },
+  ],
+  server: {
+    greeting: null,
+    extensions: [],
+    authMechanisms: [],
+    tls: {
+      version: "TLSv1.3",
+      cipher: "TLS13_AES_256_GCM_SHA384",
+      certificate: {
+        subject: "CN=smtp.example.com",
+        names: ["smtp.example.com"],
+        issuer: "CN=Example CA",
+        notBefore: "2026-01-01T00:00:00Z",
+        notAfter: "2027-01-01T00:00:00Z",
+        trusted: true,
+      },
+    },
+  },
+  diagnostics: [],
+  suggestion: { port: 465, security: "tls" },
+  transcript: ["S: 220 smtp.example.com ESMTP", "C: AUTH PLAIN <redacted>"],
+};
