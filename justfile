@@ -1,0 +1,18 @@
+# The same tasks as `cargo xtask …` (see README.md).
+
+# Build the page and serve it: http://127.0.0.1:8787/
+demo:
+    cargo xtask demo
+
+# Every check CI runs.
+test:
+    cargo xtask test
+
+# Build the browser package into web/pkg/.
+wasm:
+    cargo xtask wasm
+
+# Benchmarks: core::validate natively, then in headless Chromium.
+bench:
+    cargo xtask bench
+    cargo xtask bench-wasm
