@@ -221,6 +221,15 @@ registry! {
     SmtpSlowGreeting = "smtp.slow-greeting", Warning, NONE, true,
         "The server took several seconds to greet.",
         "A slow greeting suggests a tarpit, an overloaded server or filtering; some clients give up before it arrives.";
+    SmtpTimeout = "smtp.timeout", Error, NONE, true,
+        "The server stopped answering.",
+        "The server accepted a command but sent no reply in time. It may be overloaded, or a firewall in between drops the connection.";
+    SmtpClosed = "smtp.closed", Error, NONE, true,
+        "The server closed the connection.",
+        "The server hung up in the middle of the session; its reply before that, if any, says why.";
+    SmtpProtocolError = "smtp.protocol-error", Error, NONE, true,
+        "The server's reply broke the SMTP protocol.",
+        "The reply was too long, had too many lines or was not an SMTP reply; the probe stopped reading to protect itself.";
     SmtpNotSmtp = "smtp.not-smtp", Error, PORT, true,
         "The server does not speak SMTP on this port.",
         "Something else (web, IMAP, …) answers here. Check the host and port.";

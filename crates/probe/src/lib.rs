@@ -5,5 +5,8 @@
 //! today the service answers `/healthz`, `/v1/validate` and serves the
 //! settings page.
 
+pub mod check_cmd;
+pub mod engine;
 pub mod http;
+pub mod policy;
 pub mod validate_cmd;

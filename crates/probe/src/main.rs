@@ -4,10 +4,18 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use std::io::Read as _;
+use std::net::IpAddr;
+use std::time::Duration;
+
 use anyhow::Context as _;
 use clap::{Parser, Subcommand, ValueEnum};
+use serde_json::{Map, Value};
+use smtp_doctor_probe::engine::{Check, Engine, EngineOptions, ProbeRequest, tls};
 use smtp_doctor_probe::http::{self, AppState, Settings};
+use smtp_doctor_probe::policy::{Policy, PortRange, TargetRange};
 use tracing_subscriber::EnvFilter;
+use zeroize::Zeroizing;
 
 #[derive(Parser, Debug)]
 #[command(
@@ -31,6 +39,111 @@ enum Command {
     },
     /// Run the HTTP service (and the settings page with --web-dir).
     Serve(ServeArgs),
+    /// Validate the settings, then connect and diagnose every step.
+    Check(Box<CheckArgs>),
+}
+
+/// Policy and engine flags shared by `serve` and `check`.
+#[derive(clap::Args, Debug)]
+struct EngineArgs {
+    /// Open an address range the policy refuses by default (repeatable), e.g. 127.0.0.0/8.
+    #[arg(
+        long = "allow-target",
+        env = "SMTP_DOCTOR_ALLOW_TARGET",
+        value_delimiter = ','
+    )]
+    allow_target: Vec<TargetRange>,
+    /// Allow another port or range (repeatable), e.g. 2465 or 2500-2599.
+    #[arg(
+        long = "allow-port",
+        env = "SMTP_DOCTOR_ALLOW_PORT",
+        value_delimiter = ','
+    )]
+    allow_port: Vec<PortRange>,
+    /// Extra trusted root certificates (PEM), besides the webpki roots.
+    #[arg(long, env = "SMTP_DOCTOR_CA_FILE")]
+    ca_file: Option<PathBuf>,
+    /// DNS server to use (IP:PORT); default: the system's.
+    #[arg(long, env = "SMTP_DOCTOR_DNS_SERVER")]
+    dns_server: Option<SocketAddr>,
+    /// The probe's public egress address, shown where an allowlist is the fix (repeatable).
+    #[arg(
+        long = "egress-ip",
+        env = "SMTP_DOCTOR_EGRESS_IP",
+        value_delimiter = ','
+    )]
+    egress_ip: Vec<IpAddr>,
+    /// Seconds per step.
+    #[arg(long, env = "SMTP_DOCTOR_TIMEOUT", default_value_t = 15.0)]
+    timeout: f64,
+    /// Seconds for the whole probe.
+    #[arg(long, env = "SMTP_DOCTOR_DEADLINE", default_value_t = 45.0)]
+    deadline: f64,
+    /// The name sent in EHLO.
+    #[arg(long, env = "SMTP_DOCTOR_HELO", default_value = "smtp-doctor.invalid")]
+    helo: String,
+}
+
+impl EngineArgs {
+    fn engine(&self) -> anyhow::Result<Engine> {
+        let seconds = |s: f64, what: &str| {
+            anyhow::ensure!(
+                s.is_finite() && s > 0.0 && s <= 600.0,
+                "--{what} must be between 0 and 600 seconds"
+            );
+            Ok(Duration::from_secs_f64(s))
+        };
+        let extra_roots = match &self.ca_file {
+            Some(path) => tls::load_ca_file(path).map_err(anyhow::Error::msg)?,
+            None => Vec::new(),
+        };
+        let opts = EngineOptions {
+            policy: Policy::new(self.allow_port.clone(), self.allow_target.clone()),
+            dns_server: self.dns_server,
+            extra_roots,
+            egress_ips: self.egress_ip.clone(),
+            timeout: seconds(self.timeout, "timeout")?,
+            deadline: seconds(self.deadline, "deadline")?,
+            helo: self.helo.clone(),
+            ..EngineOptions::default()
+        };
+        Engine::new(opts).map_err(anyhow::Error::msg)
+    }
+}
+
+#[derive(clap::Args, Debug)]
+struct CheckArgs {
+    #[arg(long)]
+    host: String,
+    #[arg(long)]
+    port: String,
+    /// tls, starttls or none.
+    #[arg(long)]
+    security: String,
+    #[arg(long = "user")]
+    user: Option<String>,
+    #[arg(long)]
+    from: Option<String>,
+    /// Read the password from standard input (first line).
+    #[arg(long, conflicts_with = "password_env")]
+    password_stdin: bool,
+    /// Read the password from this environment variable.
+    #[arg(long)]
+    password_env: Option<String>,
+    /// auto, plain, login, cram-md5, xoauth2 or none.
+    #[arg(long)]
+    auth: Option<String>,
+    /// Comma-separated: connect,tls,auth,sender,send.
+    #[arg(long, default_value = "connect,tls,auth")]
+    checks: String,
+    /// Recipient for `send` (default: the sender itself).
+    #[arg(long)]
+    recipient: Option<String>,
+    /// Print the report as JSON.
+    #[arg(long)]
+    json: bool,
+    #[command(flatten)]
+    engine: EngineArgs,
 }
 
 #[derive(clap::Args, Debug)]
@@ -64,6 +177,14 @@ fn main() -> ExitCode {
                 ExitCode::from(2)
             }
         },
+        Command::Check(args) => match check(&args) {
+            Ok(true) => ExitCode::SUCCESS,
+            Ok(false) => ExitCode::from(1),
+            Err(e) => {
+                eprintln!("error: {e:#}");
+                ExitCode::from(2)
+            }
+        },
         Command::Serve(args) => match serve(args) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
@@ -72,6 +193,55 @@ fn main() -> ExitCode {
             }
         },
     }
+}
+
+fn check(args: &CheckArgs) -> anyhow::Result<bool> {
+    let checks = Check::parse_list(&args.checks).map_err(anyhow::Error::msg)?;
+    let password: Option<Zeroizing<String>> = if args.password_stdin {
+        let mut s = Zeroizing::new(String::new());
+        std::io::stdin()
+            .read_to_string(&mut s)
+            .context("cannot read the password from stdin")?;
+        Some(Zeroizing::new(
+            s.lines().next().unwrap_or_default().to_owned(),
+        ))
+    } else if let Some(var) = &args.password_env {
+        Some(Zeroizing::new(std::env::var(var).with_context(|| {
+            format!("environment variable {var} is not set")
+        })?))
+    } else {
+        None
+    };
+    let mut config = Map::new();
+    config.insert("host".into(), Value::String(args.host.clone()));
+    config.insert("port".into(), Value::String(args.port.clone()));
+    config.insert("security".into(), Value::String(args.security.clone()));
+    for (key, value) in [
+        ("username", &args.user),
+        ("from", &args.from),
+        ("auth", &args.auth),
+    ] {
+        if let Some(v) = value {
+            config.insert(key.into(), Value::String(v.clone()));
+        }
+    }
+    if let Some(p) = &password {
+        config.insert("password".into(), Value::String(p.to_string()));
+    }
+    let mut request = ProbeRequest {
+        config: Value::Object(config),
+        checks,
+        recipient: args.recipient.clone(),
+    };
+    let engine = args.engine.engine()?;
+    let runtime = tokio::runtime::Runtime::new().context("cannot start the async runtime")?;
+    let ok = runtime.block_on(smtp_doctor_probe::check_cmd::run(
+        &engine, &request, args.json,
+    ));
+    if let Some(Value::String(p)) = request.config.get_mut("password") {
+        zeroize::Zeroize::zeroize(p);
+    }
+    Ok(ok)
 }
 
 fn serve(args: ServeArgs) -> anyhow::Result<()> {

@@ -1,0 +1,130 @@
+//! `smtp-doctor check`: validate, then probe, and print what happened.
+
+use std::fmt::Write as _;
+use std::io::IsTerminal;
+
+use smtp_doctor_core::render::render_text;
+use smtp_doctor_core::report::{Report, StepStatus};
+
+use crate::engine::{Engine, ProbeRequest};
+
+/// Runs the probe and prints the report; returns `report.ok`.
+pub async fn run(engine: &Engine, request: &ProbeRequest, json: bool) -> bool {
+    let color = !json && std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let mut on_step = |step: &smtp_doctor_core::report::Step| {
+        if !json {
+            println!("{}", step_line(step, color));
+        }
+    };
+    let report = engine.probe(request, &mut on_step).await;
+    if json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&report).unwrap_or_default()
+        );
+    } else {
+        print!("{}", render(&report, color));
+    }
+    report.ok
+}
+
+fn paint(color: bool, code: &str, text: &str) -> String {
+    if color {
+        format!("\x1b[{code}m{text}\x1b[0m")
+    } else {
+        text.to_owned()
+    }
+}
+
+/// `✓ connect   12 ms`
+pub fn step_line(step: &smtp_doctor_core::report::Step, color: bool) -> String {
+    let (mark, tint) = match step.status {
+        StepStatus::Pass => ("✓", "32"),
+        StepStatus::Fail => ("✗", "31"),
+        StepStatus::Warn => ("!", "33"),
+        StepStatus::Skipped => ("-", "2"),
+    };
+    let name = serde_json::to_value(step.step)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default();
+    format!(
+        "{} {name:<9} {:>6} ms",
+        paint(color, tint, mark),
+        step.duration_ms
+    )
+}
+
+/// Everything after the step lines: verdict, diagnoses, server facts,
+/// suggestion, transcript.
+pub fn render(report: &Report, color: bool) -> String {
+    let mut out = String::new();
+    let verdict = if report.ok {
+        paint(color, "1;32", "These settings work.")
+    } else {
+        paint(color, "1;31", "These settings do not work yet.")
+    };
+    let _ = writeln!(out, "\n{verdict}\n");
+    if !report.diagnostics.is_empty() {
+        out.push_str(&render_text(&report.diagnostics, color));
+    }
+    if let Some(s) = &report.suggestion {
+        let mut parts = Vec::new();
+        if let Some(h) = &s.host {
+            parts.push(format!("host {h}"));
+        }
+        if let Some(p) = s.port {
+            parts.push(format!("port {p}"));
+        }
+        if let Some(m) = s.security {
+            parts.push(format!("security {}", m.label()));
+        }
+        let _ = writeln!(
+            out,
+            "\n{} {} (verified)",
+            paint(color, "1", "Suggestion:"),
+            parts.join(", ")
+        );
+    }
+    let server = &report.server;
+    if let Some(tls) = &server.tls {
+        let _ = write!(
+            out,
+            "\n{} {} {}",
+            paint(color, "1", "TLS:"),
+            tls.version,
+            tls.cipher
+        );
+        if let Some(c) = &tls.certificate {
+            let _ = write!(
+                out,
+                "\n  certificate for {} issued by {}, valid {} to {}, {}",
+                c.names.join(", "),
+                c.issuer,
+                c.not_before,
+                c.not_after,
+                if c.trusted { "trusted" } else { "NOT trusted" }
+            );
+        }
+        out.push('\n');
+    }
+    if !server.auth_mechanisms.is_empty() {
+        let _ = writeln!(
+            out,
+            "{} {}",
+            paint(color, "1", "AUTH:"),
+            server.auth_mechanisms.join(" ")
+        );
+    }
+    if !report.transcript.is_empty() {
+        let _ = writeln!(
+            out,
+            "\n{}",
+            paint(color, "1", "Transcript (credentials redacted):")
+        );
+        for line in &report.transcript {
+            let _ = writeln!(out, "  {}", paint(color, "2", line));
+        }
+    }
+    out
+}

@@ -1,0 +1,86 @@
+//! TCP connect to each checked address in turn, each attempt under its own
+//! timeout. Refused, timed out and unreachable are told apart by the OS
+//! error kind.
+
+use std::io;
+use std::net::{IpAddr, SocketAddr};
+use std::time::Duration;
+
+use tokio::net::TcpStream;
+
+/// How one attempt ended.
+#[derive(Debug)]
+pub(crate) enum ConnectFailure {
+    Refused,
+    Timeout,
+    Unreachable,
+    Other(io::Error),
+}
+
+/// Tries the addresses in order (IPv6 and IPv4 interleaved, the resolver's
+/// order kept within each family); returns the first connection and every
+/// failure before it.
+pub(crate) async fn connect(
+    addresses: &[IpAddr],
+    port: u16,
+    per_attempt: Duration,
+) -> (
+    Option<(TcpStream, SocketAddr)>,
+    Vec<(SocketAddr, ConnectFailure)>,
+) {
+    let mut failures = Vec::new();
+    for ip in interleave(addresses) {
+        let addr = SocketAddr::new(ip, port);
+        match tokio::time::timeout(per_attempt, TcpStream::connect(addr)).await {
+            Ok(Ok(stream)) => {
+                let _ = stream.set_nodelay(true);
+                return (Some((stream, addr)), failures);
+            }
+            Ok(Err(e)) => failures.push((addr, classify(e))),
+            Err(_) => failures.push((addr, ConnectFailure::Timeout)),
+        }
+    }
+    (None, failures)
+}
+
+fn classify(e: io::Error) -> ConnectFailure {
+    match e.kind() {
+        io::ErrorKind::ConnectionRefused => ConnectFailure::Refused,
+        io::ErrorKind::TimedOut => ConnectFailure::Timeout,
+        io::ErrorKind::NetworkUnreachable
+        | io::ErrorKind::HostUnreachable
+        | io::ErrorKind::AddrNotAvailable => ConnectFailure::Unreachable,
+        _ => ConnectFailure::Other(e),
+    }
+}
+
+fn interleave(addresses: &[IpAddr]) -> Vec<IpAddr> {
+    let v6: Vec<IpAddr> = addresses.iter().copied().filter(IpAddr::is_ipv6).collect();
+    let v4: Vec<IpAddr> = addresses.iter().copied().filter(IpAddr::is_ipv4).collect();
+    let mut out = Vec::with_capacity(addresses.len());
+    let (first, second) = if addresses.first().is_some_and(IpAddr::is_ipv4) {
+        (v4, v6)
+    } else {
+        (v6, v4)
+    };
+    for i in 0..first.len().max(second.len()) {
+        out.extend(first.get(i));
+        out.extend(second.get(i));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn interleaves_families_keeping_order() {
+        let a: Vec<IpAddr> = ["1.1.1.1", "1.0.0.1", "2606:4700::1111"]
+            .iter()
+            .map(|s| s.parse().unwrap())
+            .collect();
+        let got: Vec<String> = interleave(&a).iter().map(ToString::to_string).collect();
+        assert_eq!(got, ["1.1.1.1", "2606:4700::1111", "1.0.0.1"]);
+    }
+}

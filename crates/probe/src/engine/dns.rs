@@ -1,0 +1,120 @@
+//! Name resolution with hickory-resolver: the system's resolver by default,
+//! or `--dns-server IP:PORT` (tests point it at a local server). NXDOMAIN,
+//! a name without addresses and a resolver that does not answer are told
+//! apart by hickory's predicates, not by matching message text.
+
+use std::net::{IpAddr, SocketAddr};
+use std::time::Duration;
+
+use hickory_resolver::TokioResolver;
+use hickory_resolver::config::{
+    ConnectionConfig, LookupIpStrategy, NameServerConfig, ResolveHosts, ResolverConfig,
+    ResolverOpts,
+};
+use hickory_resolver::net::NetError;
+use hickory_resolver::net::runtime::TokioRuntimeProvider;
+use hickory_resolver::proto::rr::RData;
+
+/// Why a lookup found nothing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DnsFailure {
+    NotFound,
+    NoAddress,
+    Timeout,
+    Other(String),
+}
+
+/// A resolver for the probe.
+#[derive(Clone, Debug)]
+pub struct Dns {
+    resolver: TokioResolver,
+}
+
+impl Dns {
+    /// The system resolver, or the given server (UDP and TCP).
+    pub fn new(server: Option<SocketAddr>, timeout: Duration) -> Result<Self, String> {
+        let mut opts = ResolverOpts::default();
+        opts.timeout = timeout;
+        opts.attempts = 2;
+        opts.ip_strategy = LookupIpStrategy::Ipv4AndIpv6;
+        opts.cache_size = 256;
+        let builder = match server {
+            Some(addr) => {
+                opts.use_hosts_file = ResolveHosts::Never;
+                let mut udp = ConnectionConfig::udp();
+                udp.port = addr.port();
+                let mut tcp = ConnectionConfig::tcp();
+                tcp.port = addr.port();
+                let ns = NameServerConfig::new(addr.ip(), true, vec![udp, tcp]);
+                TokioResolver::builder_with_config(
+                    ResolverConfig::from_name_servers(vec![ns]),
+                    TokioRuntimeProvider::default(),
+                )
+            }
+            None => TokioResolver::builder_tokio()
+                .map_err(|e| format!("cannot read the system's DNS settings: {e}"))?,
+        };
+        let resolver = builder
+            .with_options(opts)
+            .build()
+            .map_err(|e| format!("cannot start the resolver: {e}"))?;
+        Ok(Self { resolver })
+    }
+
+    /// A and AAAA records of `host`.
+    pub async fn addresses(&self, host: &str) -> Result<Vec<IpAddr>, DnsFailure> {
+        let fqdn = if host.ends_with('.') {
+            host.to_owned()
+        } else {
+            format!("{host}.")
+        };
+        match self.resolver.lookup_ip(fqdn.as_str()).await {
+            Ok(lookup) => {
+                let ips: Vec<IpAddr> = lookup.iter().collect();
+                if ips.is_empty() {
+                    Err(DnsFailure::NoAddress)
+                } else {
+                    Ok(ips)
+                }
+            }
+            Err(e) => Err(classify(&e)),
+        }
+    }
+
+    /// MX hosts of a domain, by preference (for discovery).
+    pub async fn mx(&self, domain: &str) -> Result<Vec<(u16, String)>, DnsFailure> {
+        let lookup = self
+            .resolver
+            .lookup(
+                format!("{}.", domain.trim_end_matches('.')),
+                hickory_resolver::proto::rr::RecordType::MX,
+            )
+            .await
+            .map_err(|e| classify(&e))?;
+        let mut out: Vec<(u16, String)> = lookup
+            .answers()
+            .iter()
+            .filter_map(|r| match &r.data {
+                RData::MX(mx) => Some((
+                    mx.preference,
+                    mx.exchange.to_ascii().trim_end_matches('.').to_owned(),
+                )),
+                _ => None,
+            })
+            .collect();
+        out.sort();
+        Ok(out)
+    }
+}
+
+fn classify(e: &NetError) -> DnsFailure {
+    if e.is_nx_domain() {
+        DnsFailure::NotFound
+    } else if e.is_no_records_found() {
+        DnsFailure::NoAddress
+    } else if matches!(e, NetError::Timeout) {
+        DnsFailure::Timeout
+    } else {
+        DnsFailure::Other(e.to_string())
+    }
+}

@@ -1,0 +1,293 @@
+//! The byte stream under a session: plain TCP or TLS over it, with the
+//! first bytes the server sent recorded (to recognise a plain `220` where a
+//! TLS record was expected), and bounded SMTP reply reading.
+//!
+//! A hostile server never wins here: a reply is read under one deadline
+//! (a slow drip cannot extend it), lines are capped at [`MAX_LINE`] bytes,
+//! replies at [`MAX_LINES`] lines and [`MAX_REPLY`] bytes, and invalid
+//! UTF-8 is replaced, never trusted.
+
+use std::io;
+use std::pin::Pin;
+use std::sync::{Arc, Mutex};
+use std::task::{Context, Poll};
+use std::time::Duration;
+
+use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt, ReadBuf};
+use tokio::net::TcpStream;
+use tokio_rustls::client::TlsStream;
+
+pub(crate) const MAX_LINE: usize = 4096;
+pub(crate) const MAX_LINES: usize = 128;
+pub(crate) const MAX_REPLY: usize = 64 * 1024;
+const RECORD: usize = 512;
+
+/// A TCP stream that keeps a copy of the first bytes it read, readable
+/// through a shared handle even after a failed handshake consumed it.
+#[derive(Debug)]
+pub(crate) struct Recorder {
+    inner: TcpStream,
+    first_bytes: Arc<Mutex<Vec<u8>>>,
+}
+
+impl Recorder {
+    pub(crate) fn new(inner: TcpStream) -> Self {
+        Self {
+            inner,
+            first_bytes: Arc::default(),
+        }
+    }
+
+    pub(crate) fn into_inner(self) -> TcpStream {
+        self.inner
+    }
+
+    /// A handle on the recorded bytes.
+    pub(crate) fn recording(&self) -> Arc<Mutex<Vec<u8>>> {
+        Arc::clone(&self.first_bytes)
+    }
+}
+
+impl AsyncRead for Recorder {
+    fn poll_read(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        buf: &mut ReadBuf<'_>,
+    ) -> Poll<io::Result<()>> {
+        let before = buf.filled().len();
+        let poll = Pin::new(&mut self.inner).poll_read(cx, buf);
+        if let Ok(mut rec) = self.first_bytes.lock()
+            && rec.len() < RECORD
+        {
+            let new = &buf.filled()[before..];
+            let take = new.len().min(RECORD - rec.len());
+            rec.extend_from_slice(&new[..take]);
+        }
+        poll
+    }
+}
+
+impl AsyncWrite for Recorder {
+    fn poll_write(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        buf: &[u8],
+    ) -> Poll<io::Result<usize>> {
+        Pin::new(&mut self.inner).poll_write(cx, buf)
+    }
+    fn poll_flush(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
+        Pin::new(&mut self.inner).poll_flush(cx)
+    }
+    fn poll_shutdown(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
+        Pin::new(&mut self.inner).poll_shutdown(cx)
+    }
+}
+
+/// Plain or TLS.
+#[derive(Debug)]
+pub(crate) enum Stream {
+    Plain(Recorder),
+    Tls(Box<TlsStream<Recorder>>),
+}
+
+impl AsyncRead for Stream {
+    fn poll_read(
+        self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        buf: &mut ReadBuf<'_>,
+    ) -> Poll<io::Result<()>> {
+        match self.get_mut() {
+            Self::Plain(s) => Pin::new(s).poll_read(cx, buf),
+            Self::Tls(s) => Pin::new(s.as_mut()).poll_read(cx, buf),
+        }
+    }
+}
+
+impl AsyncWrite for Stream {
+    fn poll_write(
+        self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        buf: &[u8],
+    ) -> Poll<io::Result<usize>> {
+        match self.get_mut() {
+            Self::Plain(s) => Pin::new(s).poll_write(cx, buf),
+            Self::Tls(s) => Pin::new(s.as_mut()).poll_write(cx, buf),
+        }
+    }
+    fn poll_flush(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
+        match self.get_mut() {
+            Self::Plain(s) => Pin::new(s).poll_flush(cx),
+            Self::Tls(s) => Pin::new(s.as_mut()).poll_flush(cx),
+        }
+    }
+    fn poll_shutdown(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
+        match self.get_mut() {
+            Self::Plain(s) => Pin::new(s).poll_shutdown(cx),
+            Self::Tls(s) => Pin::new(s.as_mut()).poll_shutdown(cx),
+        }
+    }
+}
+
+/// One SMTP reply: the code and the text of each line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Reply {
+    pub code: u16,
+    pub lines: Vec<String>,
+}
+
+impl Reply {
+    /// Every line with its code, as the server sent it ("250-…", "250 …").
+    pub(crate) fn raw(&self) -> String {
+        let n = self.lines.len();
+        self.lines
+            .iter()
+            .enumerate()
+            .map(|(i, l)| format!("{}{}{}", self.code, if i + 1 == n { ' ' } else { '-' }, l))
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    /// All text, lines joined by spaces.
+    pub(crate) fn text(&self) -> String {
+        self.lines.join(" ")
+    }
+
+    /// The enhanced status code (RFC 3463) of the first line, e.g. "5.7.8".
+    pub(crate) fn enhanced(&self) -> Option<&str> {
+        let first = self.lines.first()?.split_whitespace().next()?;
+        let parts: Vec<&str> = first.split('.').collect();
+        (parts.len() == 3
+            && parts
+                .iter()
+                .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit())))
+        .then_some(first)
+    }
+}
+
+/// Why no reply could be read.
+#[derive(Debug)]
+pub(crate) enum ReadError {
+    Timeout,
+    Closed,
+    /// Bytes that are not an SMTP reply (a preview, lossily decoded).
+    NotSmtp(String),
+    TooLong,
+    Io(io::Error),
+}
+
+/// A session stream with a read buffer.
+#[derive(Debug)]
+pub(crate) struct Conn {
+    pub stream: Stream,
+    buf: Vec<u8>,
+}
+
+impl Conn {
+    pub(crate) fn new(stream: Stream) -> Self {
+        Self {
+            stream,
+            buf: Vec::with_capacity(1024),
+        }
+    }
+
+    /// Bytes received but not yet consumed (must be none before STARTTLS).
+    pub(crate) fn buffered(&self) -> usize {
+        self.buf.len()
+    }
+
+    pub(crate) fn into_stream(self) -> Stream {
+        self.stream
+    }
+
+    pub(crate) async fn send(&mut self, line: &str) -> io::Result<()> {
+        self.stream.write_all(line.as_bytes()).await?;
+        self.stream.write_all(b"\r\n").await?;
+        self.stream.flush().await
+    }
+
+    pub(crate) async fn send_raw(&mut self, bytes: &[u8]) -> io::Result<()> {
+        self.stream.write_all(bytes).await?;
+        self.stream.flush().await
+    }
+
+    /// Reads one complete reply within `limit`.
+    pub(crate) async fn read_reply(&mut self, limit: Duration) -> Result<Reply, ReadError> {
+        match tokio::time::timeout(limit, self.read_reply_inner()).await {
+            Ok(r) => r,
+            Err(_) => Err(ReadError::Timeout),
+        }
+    }
+
+    async fn read_reply_inner(&mut self) -> Result<Reply, ReadError> {
+        let mut code = None;
+        let mut lines = Vec::new();
+        let mut total = 0;
+        loop {
+            let line = self.read_line().await?;
+            total += line.len();
+            if total > MAX_REPLY || lines.len() >= MAX_LINES {
+                return Err(ReadError::TooLong);
+            }
+            let text = String::from_utf8_lossy(&line).into_owned();
+            let b = line.as_slice();
+            let valid = b.len() >= 3
+                && b[..3].iter().all(u8::is_ascii_digit)
+                && (b.len() == 3 || b[3] == b' ' || b[3] == b'-');
+            if !valid {
+                return Err(ReadError::NotSmtp(preview(&text)));
+            }
+            let this: u16 = text[..3]
+                .parse()
+                .map_err(|_| ReadError::NotSmtp(preview(&text)))?;
+            if *code.get_or_insert(this) != this {
+                return Err(ReadError::NotSmtp(preview(&text)));
+            }
+            let last = b.len() == 3 || b[3] == b' ';
+            lines.push(text.get(4..).unwrap_or_default().to_owned());
+            if last {
+                return Ok(Reply { code: this, lines });
+            }
+        }
+    }
+
+    /// One line without its CRLF (a bare LF is accepted).
+    async fn read_line(&mut self) -> Result<Vec<u8>, ReadError> {
+        loop {
+            if let Some(pos) = self.buf.iter().position(|b| *b == b'\n') {
+                let mut line: Vec<u8> = self.buf.drain(..=pos).collect();
+                line.pop();
+                if line.last() == Some(&b'\r') {
+                    line.pop();
+                }
+                return Ok(line);
+            }
+            if self.buf.len() > MAX_LINE {
+                let text = String::from_utf8_lossy(&self.buf[..64]).into_owned();
+                return Err(if self.buf[..3].iter().all(u8::is_ascii_digit) {
+                    ReadError::TooLong
+                } else {
+                    ReadError::NotSmtp(preview(&text))
+                });
+            }
+            let mut chunk = [0u8; 2048];
+            let n = self.stream.read(&mut chunk).await.map_err(ReadError::Io)?;
+            if n == 0 {
+                if self.buf.is_empty() {
+                    return Err(ReadError::Closed);
+                }
+                let text = String::from_utf8_lossy(&self.buf).into_owned();
+                self.buf.clear();
+                return Err(ReadError::NotSmtp(preview(&text)));
+            }
+            self.buf.extend_from_slice(&chunk[..n]);
+        }
+    }
+}
+
+/// At most 80 printable characters of what the server said.
+pub(crate) fn preview(text: &str) -> String {
+    text.chars()
+        .take(80)
+        .map(|c| if c.is_control() { '·' } else { c })
+        .collect()
+}

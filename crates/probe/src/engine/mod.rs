@@ -1,0 +1,148 @@
+//! The live probe: every step of a real SMTP session, diagnosed.
+//!
+//! `dns → connect → greeting → ehlo → tls → ehlo → auth → sender → send`,
+//! each under its own timeout and the whole under a deadline, producing the
+//! SPEC §4 [`Report`]. The policy is applied first: ports before any DNS
+//! work, every resolved address before any connect, and the connect goes to
+//! the checked address (no second resolution).
+//!
+//! Why not lettre for the session: lettre's transport hides what a
+//! diagnosis needs — the greeting and its timing, unknown EHLO keywords,
+//! the certificate when verification fails (its `is_tls()` is false for
+//! STARTTLS handshake failures), replies of successful commands — and its
+//! timeout covers only the TCP connect. So the session runs on tokio +
+//! tokio-rustls with bounded reads; lettre builds the test message (headers,
+//! encoding, Message-ID) that the `send` step transmits.
+
+mod auth;
+mod connect;
+pub mod dns;
+mod io;
+mod replies;
+mod session;
+pub mod tls;
+
+use std::net::{IpAddr, SocketAddr};
+use std::sync::Arc;
+use std::time::Duration;
+
+use rustls::RootCertStore;
+use rustls::pki_types::CertificateDer;
+use serde::Deserialize;
+use serde_json::Value;
+use smtp_doctor_core::report::{Report, Step};
+
+use crate::policy::Policy;
+
+pub use dns::Dns;
+
+/// How far a probe goes (each check includes the ones before it).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Check {
+    Connect,
+    Tls,
+    Auth,
+    /// MAIL FROM + RCPT TO, then RSET: nothing is sent.
+    Sender,
+    /// One fixed test message.
+    Send,
+}
+
+impl Check {
+    pub const DEFAULT: [Check; 3] = [Check::Connect, Check::Tls, Check::Auth];
+
+    pub fn parse_list(text: &str) -> Result<Vec<Check>, String> {
+        text.split(',')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(|s| {
+                serde_json::from_value(Value::String(s.to_owned())).map_err(|_| {
+                    format!("unknown check `{s}` (use connect, tls, auth, sender, send)")
+                })
+            })
+            .collect()
+    }
+}
+
+/// One probe's input (SPEC §4 `POST /v1/probe`).
+#[derive(Clone, Debug, Deserialize)]
+pub struct ProbeRequest {
+    pub config: Value,
+    #[serde(default = "default_checks")]
+    pub checks: Vec<Check>,
+    #[serde(default)]
+    pub recipient: Option<String>,
+}
+
+fn default_checks() -> Vec<Check> {
+    Check::DEFAULT.to_vec()
+}
+
+/// Engine settings shared by `check` and `serve`.
+#[derive(Clone, Debug)]
+pub struct EngineOptions {
+    pub policy: Policy,
+    pub dns_server: Option<SocketAddr>,
+    pub extra_roots: Vec<CertificateDer<'static>>,
+    pub egress_ips: Vec<IpAddr>,
+    /// Per step.
+    pub timeout: Duration,
+    /// Whole probe.
+    pub deadline: Duration,
+    pub helo: String,
+    /// How long a silent plain connection waits before a TLS handshake is
+    /// tried in parallel (implicit-TLS port reached without TLS).
+    pub mismatch_window: Duration,
+    /// A greeting later than this is reported as slow.
+    pub slow_greeting: Duration,
+}
+
+impl Default for EngineOptions {
+    fn default() -> Self {
+        Self {
+            policy: Policy::default(),
+            dns_server: None,
+            extra_roots: Vec::new(),
+            egress_ips: Vec::new(),
+            timeout: Duration::from_secs(15),
+            deadline: Duration::from_secs(45),
+            helo: "smtp-doctor.invalid".to_owned(),
+            mismatch_window: Duration::from_millis(1500),
+            slow_greeting: Duration::from_secs(3),
+        }
+    }
+}
+
+/// The probe engine: resolver and trust roots built once.
+#[derive(Clone, Debug)]
+pub struct Engine {
+    opts: Arc<EngineOptions>,
+    dns: Dns,
+    roots: Arc<RootCertStore>,
+}
+
+impl Engine {
+    pub fn new(opts: EngineOptions) -> Result<Self, String> {
+        let dns = Dns::new(opts.dns_server, opts.timeout.min(Duration::from_secs(5)))?;
+        let roots = tls::root_store(&opts.extra_roots)?;
+        Ok(Self {
+            opts: Arc::new(opts),
+            dns,
+            roots,
+        })
+    }
+
+    pub fn options(&self) -> &EngineOptions {
+        &self.opts
+    }
+
+    /// Validates, then probes; `on_step` sees each step as it finishes.
+    pub async fn probe(
+        &self,
+        request: &ProbeRequest,
+        on_step: &mut (dyn FnMut(&Step) + Send),
+    ) -> Report {
+        session::Probe::new(self, request, on_step).run().await
+    }
+}

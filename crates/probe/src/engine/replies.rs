@@ -1,0 +1,417 @@
+//! What a server's reply means: SMTP reply codes, enhanced status codes
+//! (RFC 3463) and the texts big providers use, mapped onto our codes with
+//! help that names the fix. Pure functions, table-tested.
+
+use smtp_doctor_core::providers::Provider;
+use smtp_doctor_core::{Code, Diagnostic, Severity};
+
+use super::io::Reply;
+
+fn with_reply(d: Diagnostic, reply: &Reply) -> Diagnostic {
+    d.reply(reply.raw())
+}
+
+fn has(reply: &Reply, needles: &[&str]) -> bool {
+    let text = reply.text().to_ascii_lowercase();
+    needles.iter().any(|n| text.contains(n))
+}
+
+/// The greeting: `None` for a 220.
+pub(crate) fn greeting(reply: &Reply) -> Option<Diagnostic> {
+    match reply.code {
+        220 => None,
+        421 => Some(with_reply(
+            Diagnostic::new(Code::SmtpBusy)
+                .message("The server is busy and closed the connection at once (421)."),
+            reply,
+        )),
+        500..=599 => Some(with_reply(
+            Diagnostic::new(Code::SmtpGreetingRejected).message(format!(
+                "The server refused this connection in its greeting ({}).",
+                reply.code
+            )),
+            reply,
+        )),
+        _ => Some(with_reply(
+            Diagnostic::new(Code::SmtpNotSmtp).message(format!(
+                "The server greeted with {} instead of 220.",
+                reply.code
+            )),
+            reply,
+        )),
+    }
+}
+
+/// Something that is not SMTP answered: name it if we can.
+pub(crate) fn not_smtp(preview: &str) -> Diagnostic {
+    let what = if preview.starts_with("HTTP/") || preview.starts_with('<') {
+        "a web server (HTTP)"
+    } else if preview.starts_with("* OK") || preview.starts_with("* PREAUTH") {
+        "an IMAP server (receiving mail)"
+    } else if preview.starts_with("+OK") {
+        "a POP3 server (receiving mail)"
+    } else if preview.starts_with("SSH-") {
+        "an SSH server"
+    } else {
+        "something that is not an SMTP server"
+    };
+    Diagnostic::new(Code::SmtpNotSmtp)
+        .message(format!(
+            "This port answers like {what}, not like an SMTP server."
+        ))
+        .reply(preview.to_owned())
+}
+
+/// A refused AUTH.
+pub(crate) fn auth_failure(reply: &Reply, provider: Option<&Provider>) -> Diagnostic {
+    let status = reply.enhanced().unwrap_or_default();
+    let name = provider.map_or("The server", |p| p.name);
+    let d = if status == "5.7.9"
+        || has(
+            reply,
+            &[
+                "application-specific password",
+                "app password",
+                "apppassword",
+            ],
+        ) {
+        let mut d = Diagnostic::new(Code::AuthAppPasswordRequired).message(format!(
+            "{name} requires an app-specific password for this account."
+        ));
+        if let Some(url) = provider.and_then(|p| p.app_password.url()) {
+            d = d.help(format!("Create an app password at {url} (two-step verification must be on) and use it instead of your account password."));
+        }
+        d
+    } else if status == "5.7.139"
+        || has(
+            reply,
+            &[
+                "smtpclientauthentication is disabled",
+                "basic authentication is disabled",
+                "basic authentication is not supported",
+            ],
+        )
+        || status == "5.7.30"
+    {
+        Diagnostic::new(Code::AuthDisabledByProvider)
+            .message(format!("{name} has SMTP login (basic authentication) turned off for this account."))
+            .help("In Microsoft 365 an administrator must enable \"Authenticated SMTP\" for the mailbox (and allow it in the tenant), or the application must sign in with OAuth2 (XOAUTH2).")
+    } else if reply.code == 530
+        || reply.code == 538
+        || has(
+            reply,
+            &[
+                "must issue a starttls",
+                "starttls first",
+                "encryption required",
+            ],
+        )
+    {
+        Diagnostic::new(Code::AuthRequiresTls).message("The server requires TLS before login.")
+    } else if reply.code == 454
+        || status == "4.7.0" && has(reply, &["too many", "try again later"])
+        || has(reply, &["too many"])
+    {
+        Diagnostic::new(Code::AuthRateLimited).message(format!(
+            "{name} refused the login for now: too many attempts."
+        ))
+    } else if reply.code == 504 {
+        Diagnostic::new(Code::AuthMechanismUnsupported)
+            .message("The server refused the login method.")
+    } else {
+        let mut d = Diagnostic::new(Code::AuthFailed).message(format!(
+            "{name} rejected the username or password ({}).",
+            reply.code
+        ));
+        if provider.is_some_and(|p| p.id == "gmail")
+            || status == "5.7.8" && has(reply, &["badcredentials"])
+        {
+            d = d.help("Google refuses normal account passwords: create an app password (needs 2-Step Verification) and use the full address as username.");
+        } else if status == "5.7.3" {
+            d = d.help("Microsoft 365 says the credentials are wrong or SMTP AUTH is off for this mailbox; check both, or use OAuth2.");
+        }
+        d
+    };
+    with_reply(d, reply)
+}
+
+/// Sender texts that mark a refusal as "not allowed to send as".
+fn sender_reason(reply: &Reply) -> bool {
+    let status = reply.enhanced().unwrap_or_default();
+    status == "5.7.60"
+        || status == "5.2.252"
+        || has(
+            reply,
+            &[
+                "sender address rejected",
+                "not owned by",
+                "sendasdenied",
+                "send as",
+                "sender not allowed",
+                "sender rejected",
+                "from address",
+                "not authorized to send",
+                "unauthorized sender",
+            ],
+        )
+}
+
+/// A refused MAIL FROM.
+pub(crate) fn mail_from_failure(reply: &Reply) -> Diagnostic {
+    let d = if reply.code == 530 && has(reply, &["authentication required", "auth"]) {
+        Diagnostic::new(Code::SenderRejected)
+            .message("The server requires a login before it accepts a sender.")
+            .help("Give a username and password; this server does not relay for anonymous clients.")
+    } else {
+        Diagnostic::new(Code::SenderRejected).message(format!(
+            "The server refused this sender address ({}).",
+            reply.code
+        ))
+    };
+    with_reply(d, reply)
+}
+
+/// A refused RCPT TO: a sender problem in disguise, or the recipient.
+pub(crate) fn rcpt_failure(reply: &Reply) -> Diagnostic {
+    let d = if sender_reason(reply) {
+        Diagnostic::new(Code::SenderRejected)
+            .message("The server refused to send as this address for this login.")
+    } else {
+        Diagnostic::new(Code::RecipientRejected).message(format!(
+            "The server refused the recipient ({}).",
+            reply.code
+        ))
+    };
+    with_reply(d, reply)
+}
+
+/// A refused message after DATA.
+pub(crate) fn data_failure(reply: &Reply) -> Diagnostic {
+    let d = if has(reply, &["not verified", "unverified"]) {
+        Diagnostic::new(Code::SendSenderUnverified)
+            .message("The provider refused the message: the sender address is not verified.")
+    } else if sender_reason(reply) {
+        Diagnostic::new(Code::SenderRejected).message("The server refused to send as this address.")
+    } else {
+        Diagnostic::new(Code::SendRejected)
+            .message(format!("The server refused the message ({}).", reply.code))
+    };
+    with_reply(d, reply)
+}
+
+/// The queue id in a 250 after DATA ("queued as 4Z…", "Ok: queued as …", "2.0.0 <id>").
+pub(crate) fn queue_id(reply: &Reply) -> Option<String> {
+    let text = reply.text();
+    if let Some(pos) = text.to_ascii_lowercase().find("queued as") {
+        return text[pos + 9..].split_whitespace().next().map(|s| {
+            s.trim_matches(|c| c == '<' || c == '>' || c == '.')
+                .to_owned()
+        });
+    }
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let start = usize::from(reply.enhanced().is_some());
+    words
+        .get(start..)
+        .and_then(|w| {
+            w.iter()
+                .rev()
+                .find(|w| w.len() >= 6 && w.chars().any(|c| c.is_ascii_digit()))
+                .copied()
+        })
+        .map(str::to_owned)
+}
+
+/// The `send.ok` diagnostic.
+pub(crate) fn send_ok(reply: &Reply, recipient: &str) -> Diagnostic {
+    let id = queue_id(reply);
+    Diagnostic::new(Code::SendOk)
+        .severity(Severity::Info)
+        .message(match &id {
+            Some(id) => format!("The test message to {recipient} was accepted (queue id {id})."),
+            None => format!("The test message to {recipient} was accepted."),
+        })
+        .reply(reply.raw())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn r(code: u16, text: &str) -> Reply {
+        Reply {
+            code,
+            lines: text.lines().map(str::to_owned).collect(),
+        }
+    }
+
+    #[test]
+    fn auth_replies() {
+        let gmail = smtp_doctor_core::providers::provider_by_host("smtp.gmail.com");
+        let cases = [
+            (
+                r(
+                    534,
+                    "5.7.9 Application-specific password required. Learn more at\nhttps://support.google.com/mail/?p=InvalidSecondFactor",
+                ),
+                "auth.app-password-required",
+            ),
+            (
+                r(
+                    535,
+                    "5.7.8 Username and Password not accepted. For more information, go to\nhttps://support.google.com/mail/?p=BadCredentials",
+                ),
+                "auth.failed",
+            ),
+            (
+                r(
+                    535,
+                    "5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant.",
+                ),
+                "auth.disabled-by-provider",
+            ),
+            (
+                r(
+                    535,
+                    "5.7.139 Authentication unsuccessful, basic authentication is disabled.",
+                ),
+                "auth.disabled-by-provider",
+            ),
+            (
+                r(
+                    550,
+                    "5.7.30 Basic authentication is not supported for Client Submission.",
+                ),
+                "auth.disabled-by-provider",
+            ),
+            (r(535, "5.7.3 Authentication unsuccessful"), "auth.failed"),
+            (
+                r(530, "5.7.0 Must issue a STARTTLS command first"),
+                "auth.requires-tls",
+            ),
+            (
+                r(
+                    538,
+                    "5.7.11 Encryption required for requested authentication mechanism",
+                ),
+                "auth.requires-tls",
+            ),
+            (
+                r(
+                    454,
+                    "4.7.0 Too many login attempts, please try again later.",
+                ),
+                "auth.rate-limited",
+            ),
+            (
+                r(504, "5.5.4 Unrecognized authentication type"),
+                "auth.mechanism-unsupported",
+            ),
+            (
+                r(
+                    535,
+                    "5.7.8 Error: authentication failed: authentication failure",
+                ),
+                "auth.failed",
+            ),
+        ];
+        for (reply, want) in cases {
+            let d = auth_failure(&reply, gmail);
+            assert_eq!(d.code.as_str(), want, "{}", reply.raw());
+            assert_eq!(d.reply.as_deref(), Some(reply.raw().as_str()));
+        }
+    }
+
+    #[test]
+    fn sender_and_recipient_replies() {
+        let cases = [
+            (
+                r(
+                    553,
+                    "5.7.1 <x@other.org>: Sender address rejected: not owned by user me@example.com",
+                ),
+                "sender.rejected",
+            ),
+            (
+                r(
+                    550,
+                    "5.7.60 SMTP; Client does not have permissions to send as this sender",
+                ),
+                "sender.rejected",
+            ),
+            (
+                r(
+                    554,
+                    "5.2.252 SendAsDenied; me@contoso.com not allowed to send as other@contoso.com",
+                ),
+                "sender.rejected",
+            ),
+            (
+                r(
+                    550,
+                    "5.1.1 <nobody@example.com>: Recipient address rejected: User unknown",
+                ),
+                "recipient.rejected",
+            ),
+            (
+                r(554, "5.7.1 <x@y.z>: Relay access denied"),
+                "recipient.rejected",
+            ),
+        ];
+        for (reply, want) in cases {
+            assert_eq!(rcpt_failure(&reply).code.as_str(), want, "{}", reply.raw());
+        }
+        assert_eq!(
+            mail_from_failure(&r(530, "5.7.0 Authentication required"))
+                .code
+                .as_str(),
+            "sender.rejected"
+        );
+        assert_eq!(
+            data_failure(&r(554, "Message rejected: Email address is not verified. The following identities failed the check in region EU-WEST-1: a@b.c")).code.as_str(),
+            "send.sender-unverified"
+        );
+        assert_eq!(
+            data_failure(&r(552, "5.3.4 Message size exceeds fixed limit"))
+                .code
+                .as_str(),
+            "send.rejected"
+        );
+    }
+
+    #[test]
+    fn greetings_and_queue_ids() {
+        assert!(greeting(&r(220, "mx.example.com ESMTP")).is_none());
+        assert_eq!(
+            greeting(&r(421, "4.7.0 Try again later"))
+                .unwrap()
+                .code
+                .as_str(),
+            "smtp.busy"
+        );
+        assert_eq!(
+            greeting(&r(554, "5.7.1 Your IP is on a blocklist"))
+                .unwrap()
+                .code
+                .as_str(),
+            "smtp.greeting-rejected"
+        );
+        assert_eq!(
+            not_smtp("HTTP/1.1 400 Bad Request").code.as_str(),
+            "smtp.not-smtp"
+        );
+        assert!(
+            not_smtp("* OK [CAPABILITY IMAP4rev1] ready")
+                .message
+                .contains("IMAP")
+        );
+        assert_eq!(
+            queue_id(&r(250, "2.0.0 Ok: queued as 4ZxYq12abC")).as_deref(),
+            Some("4ZxYq12abC")
+        );
+        assert_eq!(
+            queue_id(&r(250, "OK id=1tAbCd-0001xY-2z")).as_deref(),
+            Some("id=1tAbCd-0001xY-2z")
+        );
+        assert_eq!(queue_id(&r(250, "Ok")), None);
+    }
+}

@@ -1,0 +1,159 @@
+//! Shared test setup: certificates made at test time (a CA, a good leaf,
+//! an expired one, a wrong-name one, a self-signed one), TLS acceptors for
+//! scripted peers, and an engine allowed to reach loopback.
+
+#![allow(dead_code, unreachable_pub, clippy::needless_pass_by_value)]
+
+use std::net::SocketAddr;
+use std::sync::{Arc, OnceLock};
+use std::time::Duration;
+
+use rcgen::{BasicConstraints, CertificateParams, DnType, IsCa, Issuer, KeyPair};
+use rustls::pki_types::{CertificateDer, PrivateKeyDer, PrivatePkcs8KeyDer};
+use smtp_doctor_probe::engine::{Engine, EngineOptions, ProbeRequest};
+use smtp_doctor_probe::policy::Policy;
+use tokio_rustls::TlsAcceptor;
+
+pub struct Certs {
+    pub ca_pem: String,
+    pub ca_der: CertificateDer<'static>,
+    pub good: (Vec<CertificateDer<'static>>, PrivatePkcs8KeyDer<'static>),
+    pub expired: (Vec<CertificateDer<'static>>, PrivatePkcs8KeyDer<'static>),
+    pub wrong_name: (Vec<CertificateDer<'static>>, PrivatePkcs8KeyDer<'static>),
+    pub self_signed: (Vec<CertificateDer<'static>>, PrivatePkcs8KeyDer<'static>),
+    /// PEM files of the good leaf (for external servers).
+    pub good_pem: (String, String),
+    pub expired_pem: (String, String),
+    pub wrong_name_pem: (String, String),
+}
+
+pub fn certs() -> &'static Certs {
+    static CERTS: OnceLock<Certs> = OnceLock::new();
+    CERTS.get_or_init(|| {
+        let ca_key = KeyPair::generate().unwrap();
+        let mut ca_params = CertificateParams::new(Vec::<String>::new()).unwrap();
+        ca_params.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
+        ca_params
+            .distinguished_name
+            .push(DnType::CommonName, "smtp-doctor test CA");
+        let ca_cert = ca_params.self_signed(&ca_key).unwrap();
+        let issuer = Issuer::new(ca_params, ca_key);
+        let leaf = |names: &[&str], shift: Option<(i64, i64)>| {
+            let key = KeyPair::generate().unwrap();
+            let mut p =
+                CertificateParams::new(names.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>())
+                    .unwrap();
+            p.distinguished_name.push(DnType::CommonName, names[0]);
+            if let Some((from, to)) = shift {
+                let now = time::OffsetDateTime::now_utc();
+                p.not_before = now + time::Duration::days(from);
+                p.not_after = now + time::Duration::days(to);
+            }
+            let cert = p.signed_by(&key, &issuer).unwrap();
+            let pem = (cert.pem(), key.serialize_pem());
+            (
+                (
+                    vec![cert.der().clone()],
+                    PrivatePkcs8KeyDer::from(key.serialize_der()),
+                ),
+                pem,
+            )
+        };
+        let (good, good_pem) = leaf(&["localhost", "127.0.0.1"], None);
+        let (expired, expired_pem) = leaf(&["localhost"], Some((-400, -30)));
+        let (wrong_name, wrong_name_pem) = leaf(&["mail.example.test"], None);
+        let ss_key = KeyPair::generate().unwrap();
+        let mut ss_params = CertificateParams::new(vec!["localhost".to_owned()]).unwrap();
+        ss_params
+            .distinguished_name
+            .push(DnType::CommonName, "localhost");
+        let ss = ss_params.self_signed(&ss_key).unwrap();
+        Certs {
+            ca_pem: ca_cert.pem(),
+            ca_der: ca_cert.der().clone(),
+            good,
+            expired,
+            wrong_name,
+            self_signed: (
+                vec![ss.der().clone()],
+                PrivatePkcs8KeyDer::from(ss_key.serialize_der()),
+            ),
+            good_pem,
+            expired_pem,
+            wrong_name_pem,
+        }
+    })
+}
+
+pub fn acceptor(pair: &(Vec<CertificateDer<'static>>, PrivatePkcs8KeyDer<'static>)) -> TlsAcceptor {
+    let provider = Arc::new(rustls::crypto::ring::default_provider());
+    let config = rustls::ServerConfig::builder_with_provider(provider)
+        .with_safe_default_protocol_versions()
+        .unwrap()
+        .with_no_client_auth()
+        .with_single_cert(pair.0.clone(), PrivateKeyDer::Pkcs8(pair.1.clone_key()))
+        .unwrap();
+    TlsAcceptor::from(Arc::new(config))
+}
+
+/// An engine that may reach loopback on any port, trusting the test CA.
+pub fn engine_with(tweak: impl FnOnce(&mut EngineOptions)) -> Engine {
+    let mut opts = EngineOptions {
+        policy: Policy::new(
+            vec!["1024-65535".parse().unwrap()],
+            vec!["127.0.0.0/8".parse().unwrap(), "::1".parse().unwrap()],
+        ),
+        extra_roots: vec![certs().ca_der.clone()],
+        timeout: Duration::from_secs(4),
+        deadline: Duration::from_secs(20),
+        helo: "probe.test".into(),
+        ..EngineOptions::default()
+    };
+    tweak(&mut opts);
+    Engine::new(opts).unwrap()
+}
+
+pub fn engine() -> Engine {
+    engine_with(|_| {})
+}
+
+pub fn request(
+    addr: SocketAddr,
+    security: &str,
+    extra: serde_json::Value,
+    checks: &[&str],
+) -> ProbeRequest {
+    let mut config = serde_json::json!({
+        "host": "localhost", "port": addr.port(), "security": security, "from": "me@example.com"
+    });
+    if let (Some(c), Some(e)) = (config.as_object_mut(), extra.as_object()) {
+        for (k, v) in e {
+            c.insert(k.clone(), v.clone());
+        }
+    }
+    ProbeRequest {
+        config,
+        checks: checks
+            .iter()
+            .map(|c| serde_json::from_value(serde_json::json!(c)).unwrap())
+            .collect(),
+        recipient: None,
+    }
+}
+
+pub async fn probe(engine: &Engine, req: &ProbeRequest) -> smtp_doctor_core::report::Report {
+    let mut noop = |_: &smtp_doctor_core::report::Step| {};
+    tokio::time::timeout(Duration::from_secs(40), engine.probe(req, &mut noop))
+        .await
+        .expect("probe ends by its deadline")
+}
+
+/// The codes the live steps raised (static findings left out).
+pub fn codes(report: &smtp_doctor_core::report::Report) -> Vec<String> {
+    report
+        .steps
+        .iter()
+        .flat_map(|s| &s.diagnostics)
+        .map(|d| d.code.to_string())
+        .collect()
+}

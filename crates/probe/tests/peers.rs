@@ -1,0 +1,739 @@
+//! Our own scripted SMTP peers, for what no real server does on demand:
+//! silence, a 10 s greeting, 421/554, HTTP, endless or huge replies,
+//! invalid UTF-8, resets, TLS alerts, refused STARTTLS, both mode
+//! mismatches, bad certificates. Loopback only; every probe is bounded.
+
+#![allow(clippy::format_collect)] // test replies, built for clarity
+
+mod common;
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Duration;
+
+use common::{certs, codes, engine, engine_with, probe, request};
+use serde_json::json;
+use smtp_doctor_core::report::StepStatus;
+use tokio::io::{AsyncBufReadExt, AsyncRead, AsyncWrite, AsyncWriteExt, BufReader};
+use tokio::net::{TcpListener, TcpStream};
+use tokio_rustls::TlsAcceptor;
+
+/// How a scripted server behaves.
+#[derive(Clone, Default)]
+struct Script {
+    greeting_delay: Duration,
+    greeting: Option<Vec<u8>>,
+    /// Speak TLS from the first byte.
+    implicit: Option<TlsAcceptor>,
+    /// Advertise STARTTLS and upgrade with this acceptor.
+    starttls: Option<TlsAcceptor>,
+    /// Advertise STARTTLS but answer this instead of 220.
+    starttls_refusal: Option<&'static str>,
+    /// AUTH PLAIN mechanisms advertised (after TLS) and the accepted secret.
+    auth: Option<(&'static str, &'static str)>,
+    /// Reset the connection when EHLO arrives.
+    reset_on_ehlo: bool,
+    /// Answer EHLO with endless `250-` lines.
+    endless_ehlo: bool,
+    /// Send these raw bytes on connect and then go quiet.
+    raw_banner: Option<Vec<u8>>,
+    /// Never say anything.
+    silent: bool,
+}
+
+struct Peer {
+    addr: SocketAddr,
+    connections: Arc<AtomicUsize>,
+}
+
+async fn spawn(script: Script) -> Peer {
+    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let connections = Arc::new(AtomicUsize::new(0));
+    let count = Arc::clone(&connections);
+    tokio::spawn(async move {
+        while let Ok((tcp, _)) = listener.accept().await {
+            count.fetch_add(1, Ordering::SeqCst);
+            let script = script.clone();
+            tokio::spawn(async move {
+                let _ = tokio::time::timeout(Duration::from_secs(30), serve(tcp, script)).await;
+            });
+        }
+    });
+    Peer { addr, connections }
+}
+
+async fn serve(tcp: TcpStream, script: Script) {
+    if script.silent {
+        tokio::time::sleep(Duration::from_secs(30)).await;
+        return;
+    }
+    if let Some(banner) = &script.raw_banner {
+        let mut tcp = tcp;
+        let _ = tcp.write_all(banner).await;
+        tokio::time::sleep(Duration::from_secs(30)).await;
+        return;
+    }
+    if let Some(acceptor) = &script.implicit {
+        if let Ok(tls) = acceptor.accept(tcp).await {
+            session(tls, &script, true).await;
+        }
+        return;
+    }
+    session(tcp, &script, false).await;
+}
+
+async fn session<S: AsyncRead + AsyncWrite + Unpin + Send + 'static>(
+    stream: S,
+    script: &Script,
+    tls: bool,
+) {
+    tokio::time::sleep(script.greeting_delay).await;
+    let mut io = BufReader::new(stream);
+    let greeting = script
+        .greeting
+        .clone()
+        .unwrap_or_else(|| b"220 peer.test ESMTP scripted\r\n".to_vec());
+    if io.get_mut().write_all(&greeting).await.is_err() || !greeting.starts_with(b"220") {
+        tokio::time::sleep(Duration::from_millis(200)).await;
+        return;
+    }
+    let mut line = String::new();
+    loop {
+        line.clear();
+        if io.read_line(&mut line).await.unwrap_or(0) == 0 {
+            return;
+        }
+        let cmd = line.trim_end().to_owned();
+        let upper = cmd.to_ascii_uppercase();
+        let out: Vec<u8> = if upper.starts_with("EHLO") {
+            if script.reset_on_ehlo {
+                return; // dropping the stream closes it mid-session
+            }
+            if script.endless_ehlo {
+                loop {
+                    if io
+                        .get_mut()
+                        .write_all(b"250-PADDING PADDING PADDING\r\n")
+                        .await
+                        .is_err()
+                    {
+                        return;
+                    }
+                }
+            }
+            let mut lines = vec![
+                "peer.test".to_owned(),
+                "PIPELINING".into(),
+                "8BITMIME".into(),
+            ];
+            if !tls && (script.starttls.is_some() || script.starttls_refusal.is_some()) {
+                lines.push("STARTTLS".into());
+            }
+            if tls && script.auth.is_some() {
+                lines.push("AUTH PLAIN LOGIN".into());
+            }
+            let n = lines.len();
+            lines
+                .iter()
+                .enumerate()
+                .map(|(i, l)| format!("250{}{l}\r\n", if i + 1 == n { ' ' } else { '-' }))
+                .collect::<String>()
+                .into_bytes()
+        } else if upper == "STARTTLS" {
+            if let Some(refusal) = script.starttls_refusal {
+                format!("{refusal}\r\n").into_bytes()
+            } else if let Some(acceptor) = &script.starttls {
+                let _ = io
+                    .get_mut()
+                    .write_all(b"220 2.0.0 Ready to start TLS\r\n")
+                    .await;
+                let inner = io.into_inner();
+                let Ok(tls_stream) = acceptor.accept(inner).await else {
+                    return;
+                };
+                let next = Script {
+                    greeting: None,
+                    ..script.clone()
+                };
+                return Box::pin(after_starttls(tls_stream, next)).await;
+            } else {
+                b"502 5.5.1 not implemented\r\n".to_vec()
+            }
+        } else if upper.starts_with("AUTH PLAIN ") {
+            let (user, pass) = script.auth.unwrap_or(("", ""));
+            let want = base64_plain(user, pass);
+            if cmd[11..] == want {
+                b"235 2.7.0 Authentication successful\r\n".to_vec()
+            } else {
+                b"535 5.7.8 Error: authentication failed\r\n".to_vec()
+            }
+        } else if upper.starts_with("MAIL FROM") || upper.starts_with("RCPT TO") || upper == "RSET"
+        {
+            b"250 2.1.0 Ok\r\n".to_vec()
+        } else if upper == "QUIT" {
+            let _ = io.get_mut().write_all(b"221 2.0.0 Bye\r\n").await;
+            return;
+        } else {
+            b"500 5.5.2 unknown\r\n".to_vec()
+        };
+        if io.get_mut().write_all(&out).await.is_err() {
+            return;
+        }
+    }
+}
+
+async fn after_starttls<S: AsyncRead + AsyncWrite + Unpin + Send + 'static>(
+    stream: S,
+    script: Script,
+) {
+    // The client speaks first after STARTTLS: no greeting.
+    let script = Script {
+        greeting_delay: Duration::ZERO,
+        ..script
+    };
+    let mut io = BufReader::new(stream);
+    let mut line = String::new();
+    loop {
+        line.clear();
+        if io.read_line(&mut line).await.unwrap_or(0) == 0 {
+            return;
+        }
+        let upper = line.trim_end().to_ascii_uppercase();
+        let reply: Vec<u8> = if upper.starts_with("EHLO") {
+            let mut s = String::from("250-peer.test\r\n250-PIPELINING\r\n");
+            if script.auth.is_some() {
+                s.push_str("250 AUTH PLAIN LOGIN\r\n");
+            } else {
+                s.push_str("250 8BITMIME\r\n");
+            }
+            s.into_bytes()
+        } else if let Some(rest) = line.trim_end().strip_prefix("AUTH PLAIN ") {
+            let (user, pass) = script.auth.unwrap_or(("", ""));
+            if rest == base64_plain(user, pass) {
+                b"235 2.7.0 Authentication successful\r\n".to_vec()
+            } else {
+                b"535 5.7.8 Error: authentication failed\r\n".to_vec()
+            }
+        } else if upper == "QUIT" {
+            let _ = io.get_mut().write_all(b"221 2.0.0 Bye\r\n").await;
+            return;
+        } else {
+            b"250 2.0.0 Ok\r\n".to_vec()
+        };
+        if io.get_mut().write_all(&reply).await.is_err() {
+            return;
+        }
+    }
+}
+
+fn base64_plain(user: &str, pass: &str) -> String {
+    use base64::Engine as _;
+    base64::engine::general_purpose::STANDARD.encode(format!("\0{user}\0{pass}"))
+}
+
+fn live(report: &smtp_doctor_core::report::Report) -> Vec<&smtp_doctor_core::Diagnostic> {
+    report.steps.iter().flat_map(|s| &s.diagnostics).collect()
+}
+
+fn step_status(report: &smtp_doctor_core::report::Report, kind: &str) -> Option<StepStatus> {
+    report
+        .steps
+        .iter()
+        .find(|s| serde_json::to_value(s.step).unwrap() == kind)
+        .map(|s| s.status)
+}
+
+#[tokio::test]
+async fn starttls_with_auth_succeeds_and_redacts_the_password() {
+    let peer = spawn(Script {
+        starttls: Some(common::acceptor(&certs().good)),
+        auth: Some(("me@example.com", "s3cret-pässword")),
+        ..Script::default()
+    })
+    .await;
+    let req = request(
+        peer.addr,
+        "starttls",
+        json!({"username": "me@example.com", "password": "s3cret-pässword"}),
+        &["connect", "tls", "auth"],
+    );
+    let report = probe(&engine(), &req).await;
+    assert!(report.ok, "{report:#?}");
+    for kind in ["dns", "connect", "greeting", "ehlo", "tls", "auth"] {
+        assert_eq!(step_status(&report, kind), Some(StepStatus::Pass), "{kind}");
+    }
+    let tls = report.server.tls.as_ref().unwrap();
+    assert!(tls.version.starts_with("TLSv1."), "{}", tls.version);
+    let cert = tls.certificate.as_ref().unwrap();
+    assert!(cert.trusted && cert.names.contains(&"localhost".to_owned()));
+    assert_eq!(report.server.auth_mechanisms, ["PLAIN", "LOGIN"]);
+    assert!(
+        report
+            .server
+            .extensions_before_tls
+            .iter()
+            .any(|e| e == "STARTTLS")
+    );
+    assert!(
+        report
+            .transcript
+            .contains(&"C: AUTH PLAIN <redacted>".to_owned()),
+        "{:#?}",
+        report.transcript
+    );
+    let json = serde_json::to_string(&report).unwrap();
+    assert!(!json.contains("s3cret"), "password leaked");
+    assert!(
+        !json.contains(&base64_plain("me@example.com", "s3cret-pässword")),
+        "encoded password leaked"
+    );
+}
+
+#[tokio::test]
+async fn wrong_password_is_auth_failed_with_the_reply() {
+    let peer = spawn(Script {
+        implicit: Some(common::acceptor(&certs().good)),
+        auth: Some(("me@example.com", "right")),
+        ..Script::default()
+    })
+    .await;
+    let req = request(
+        peer.addr,
+        "tls",
+        json!({"username": "me@example.com", "password": "wrong"}),
+        &["auth"],
+    );
+    let report = probe(&engine(), &req).await;
+    assert!(!report.ok);
+    let d = report
+        .diagnostics
+        .iter()
+        .find(|d| d.code.as_str() == "auth.failed")
+        .expect("auth.failed");
+    assert!(d.reply.as_deref().unwrap().contains("535 5.7.8"));
+}
+
+#[tokio::test]
+async fn credentials_without_auth_offered_are_never_a_silent_pass() {
+    let peer = spawn(Script {
+        starttls: Some(common::acceptor(&certs().good)),
+        ..Script::default()
+    })
+    .await;
+    let req = request(
+        peer.addr,
+        "starttls",
+        json!({"username": "me@example.com", "password": "pw"}),
+        &["auth"],
+    );
+    let report = probe(&engine(), &req).await;
+    assert!(!report.ok);
+    assert!(
+        codes(&report).contains(&"auth.not-offered".to_owned()),
+        "{:?}",
+        codes(&report)
+    );
+}
+
+#[tokio::test]
+async fn implicit_tls_port_probed_with_starttls_is_detected_and_verified() {
+    let peer = spawn(Script {
+        implicit: Some(common::acceptor(&certs().good)),
+        ..Script::default()
+    })
+    .await;
+    let report = probe(
+        &engine_with(|o| o.timeout = Duration::from_secs(10)),
+        &request(peer.addr, "starttls", json!({}), &["connect"]),
+    )
+    .await;
+    assert!(
+        codes(&report).contains(&"tls.expected-implicit".to_owned()),
+        "{:?}",
+        codes(&report)
+    );
+    let s = report.suggestion.as_ref().expect("verified suggestion");
+    assert_eq!(s.security, Some(smtp_doctor_core::Security::Tls));
+    let d = report
+        .diagnostics
+        .iter()
+        .find(|d| d.code.as_str() == "tls.expected-implicit")
+        .unwrap();
+    assert_eq!(
+        d.fix.as_ref().unwrap().changes[&smtp_doctor_core::Field::Security],
+        json!("tls")
+    );
+    // Found by the parallel handshake, not by waiting out the 10 s timeout.
+    let greeting = report
+        .steps
+        .iter()
+        .find(|s| serde_json::to_value(s.step).unwrap() == "greeting")
+        .unwrap();
+    assert!(greeting.duration_ms < 10_000, "{}", greeting.duration_ms);
+}
+
+#[tokio::test]
+async fn plain_port_probed_with_tls_is_detected_and_starttls_verified() {
+    let peer = spawn(Script {
+        starttls: Some(common::acceptor(&certs().good)),
+        ..Script::default()
+    })
+    .await;
+    let report = probe(
+        &engine(),
+        &request(peer.addr, "tls", json!({}), &["connect"]),
+    )
+    .await;
+    assert!(
+        codes(&report).contains(&"tls.expected-starttls".to_owned()),
+        "{:?}",
+        codes(&report)
+    );
+    assert_eq!(
+        report.suggestion.as_ref().and_then(|s| s.security),
+        Some(smtp_doctor_core::Security::Starttls)
+    );
+    assert!(
+        peer.connections.load(Ordering::SeqCst) >= 2,
+        "the suggestion was verified on a second connection"
+    );
+}
+
+#[tokio::test]
+async fn a_greeting_after_ten_seconds_is_slow_not_a_mismatch() {
+    let peer = spawn(Script {
+        greeting_delay: Duration::from_secs(10),
+        ..Script::default()
+    })
+    .await;
+    let engine = engine_with(|o| {
+        o.timeout = Duration::from_secs(15);
+        o.deadline = Duration::from_secs(30);
+    });
+    let report = probe(
+        &engine,
+        &request(peer.addr, "none", json!({}), &["connect"]),
+    )
+    .await;
+    let c = codes(&report);
+    assert!(c.contains(&"smtp.slow-greeting".to_owned()), "{c:?}");
+    assert!(!c.iter().any(|c| c.starts_with("tls.expected")), "{c:?}");
+    assert_eq!(step_status(&report, "greeting"), Some(StepStatus::Warn));
+}
+
+#[tokio::test]
+async fn silence_is_no_greeting() {
+    let peer = spawn(Script {
+        silent: true,
+        ..Script::default()
+    })
+    .await;
+    let report = probe(
+        &engine_with(|o| o.timeout = Duration::from_secs(3)),
+        &request(peer.addr, "starttls", json!({}), &["connect"]),
+    )
+    .await;
+    assert_eq!(codes(&report), ["smtp.no-greeting"]);
+}
+
+#[tokio::test]
+async fn busy_and_rejecting_greetings() {
+    for (greeting, code) in [
+        ("421 4.7.0 Try again later\r\n", "smtp.busy"),
+        (
+            "554 5.7.1 No SMTP service here\r\n",
+            "smtp.greeting-rejected",
+        ),
+    ] {
+        let peer = spawn(Script {
+            greeting: Some(greeting.as_bytes().to_vec()),
+            ..Script::default()
+        })
+        .await;
+        let report = probe(
+            &engine(),
+            &request(peer.addr, "starttls", json!({}), &["connect"]),
+        )
+        .await;
+        assert_eq!(codes(&report), [code], "{greeting}");
+        let d = report
+            .steps
+            .iter()
+            .flat_map(|s| &s.diagnostics)
+            .next()
+            .unwrap();
+        assert!(d.reply.as_deref().unwrap().starts_with(&greeting[..3]));
+    }
+}
+
+#[tokio::test]
+async fn other_protocols_are_named() {
+    // A server that greets like IMAP, and one that only answers (like HTTP).
+    let imap = spawn(Script {
+        raw_banner: Some(b"* OK [CAPABILITY IMAP4rev1] ready\r\n".to_vec()),
+        ..Script::default()
+    })
+    .await;
+    let report = probe(
+        &engine(),
+        &request(imap.addr, "starttls", json!({}), &["connect"]),
+    )
+    .await;
+    assert_eq!(codes(&report), ["smtp.not-smtp"]);
+    assert!(live(&report)[0].message.contains("IMAP"));
+
+    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    tokio::spawn(async move {
+        while let Ok((mut tcp, _)) = listener.accept().await {
+            tokio::spawn(async move {
+                let mut buf = [0u8; 1024];
+                if tokio::io::AsyncReadExt::read(&mut tcp, &mut buf)
+                    .await
+                    .unwrap_or(0)
+                    > 0
+                {
+                    let _ = tcp
+                        .write_all(b"HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n")
+                        .await;
+                }
+                tokio::time::sleep(Duration::from_secs(10)).await;
+            });
+        }
+    });
+    let report = probe(
+        &engine_with(|o| o.timeout = Duration::from_secs(6)),
+        &request(addr, "starttls", json!({}), &["connect"]),
+    )
+    .await;
+    assert_eq!(codes(&report), ["smtp.not-smtp"]);
+    assert!(
+        live(&report)[0].message.contains("HTTP"),
+        "{}",
+        live(&report)[0].message
+    );
+}
+
+#[tokio::test]
+async fn hostile_replies_end_in_a_diagnostic() {
+    let endless = spawn(Script {
+        endless_ehlo: true,
+        ..Script::default()
+    })
+    .await;
+    let report = probe(
+        &engine(),
+        &request(endless.addr, "none", json!({}), &["connect"]),
+    )
+    .await;
+    assert_eq!(codes(&report), ["smtp.protocol-error"]);
+
+    let mut huge = b"220 ".to_vec();
+    huge.extend(std::iter::repeat_n(b'x', 1 << 20));
+    let big = spawn(Script {
+        raw_banner: Some(huge),
+        ..Script::default()
+    })
+    .await;
+    let report = probe(
+        &engine(),
+        &request(big.addr, "none", json!({}), &["connect"]),
+    )
+    .await;
+    assert!(
+        codes(&report).contains(&"smtp.protocol-error".to_owned()),
+        "{:?}",
+        codes(&report)
+    );
+
+    let reset = spawn(Script {
+        reset_on_ehlo: true,
+        ..Script::default()
+    })
+    .await;
+    let report = probe(
+        &engine(),
+        &request(reset.addr, "none", json!({}), &["connect"]),
+    )
+    .await;
+    assert!(
+        codes(&report).contains(&"smtp.closed".to_owned()),
+        "{:?}",
+        codes(&report)
+    );
+    assert_eq!(step_status(&report, "ehlo"), Some(StepStatus::Fail));
+}
+
+#[tokio::test]
+async fn invalid_utf8_is_replaced_not_trusted() {
+    let peer = spawn(Script {
+        greeting: Some(b"220 peer.test \xff\xfe\xfd ESMTP\r\n".to_vec()),
+        ..Script::default()
+    })
+    .await;
+    let report = probe(
+        &engine(),
+        &request(peer.addr, "none", json!({}), &["connect"]),
+    )
+    .await;
+    assert_eq!(step_status(&report, "greeting"), Some(StepStatus::Pass));
+    assert!(
+        report
+            .server
+            .greeting
+            .as_deref()
+            .unwrap()
+            .contains('\u{fffd}')
+    );
+}
+
+#[tokio::test]
+async fn tls_alerts_are_named() {
+    // A fatal handshake_failure alert, and protocol_version (an old server).
+    for (alert, code) in [(0x28u8, "tls.handshake-failed"), (0x46, "tls.old-protocol")] {
+        let peer = spawn(Script {
+            raw_banner: Some(vec![0x15, 0x03, 0x01, 0x00, 0x02, 0x02, alert]),
+            ..Script::default()
+        })
+        .await;
+        let report = probe(
+            &engine(),
+            &request(peer.addr, "tls", json!({}), &["connect"]),
+        )
+        .await;
+        assert!(
+            codes(&report).contains(&code.to_owned()),
+            "{alert:#x}: {:?}",
+            codes(&report)
+        );
+    }
+}
+
+#[tokio::test]
+async fn starttls_advertised_but_refused() {
+    let peer = spawn(Script {
+        starttls_refusal: Some("454 4.7.0 TLS not available due to local problem"),
+        ..Script::default()
+    })
+    .await;
+    let report = probe(
+        &engine(),
+        &request(peer.addr, "starttls", json!({}), &["connect"]),
+    )
+    .await;
+    assert_eq!(codes(&report), ["tls.starttls-unavailable"]);
+    assert!(
+        live(&report)[0]
+            .reply
+            .as_deref()
+            .unwrap()
+            .starts_with("454")
+    );
+}
+
+#[tokio::test]
+async fn certificate_problems_are_inspected_and_named() {
+    let c = certs();
+    for (pair, code) in [
+        (&c.expired, "tls.cert-expired"),
+        (&c.wrong_name, "tls.cert-name-mismatch"),
+        (&c.self_signed, "tls.cert-untrusted"),
+    ] {
+        let peer = spawn(Script {
+            implicit: Some(common::acceptor(pair)),
+            ..Script::default()
+        })
+        .await;
+        let report = probe(
+            &engine(),
+            &request(
+                peer.addr,
+                "tls",
+                json!({"username": "u@example.com", "password": "never-sent"}),
+                &["auth"],
+            ),
+        )
+        .await;
+        assert!(
+            codes(&report).contains(&code.to_owned()),
+            "{code}: {:?}",
+            codes(&report)
+        );
+        let cert = report
+            .server
+            .tls
+            .as_ref()
+            .and_then(|t| t.certificate.as_ref())
+            .expect("certificate described");
+        assert!(!cert.trusted);
+        assert!(
+            !report.transcript.iter().any(|l| l.contains("AUTH")),
+            "no credentials after a bad certificate"
+        );
+        if code == "tls.cert-name-mismatch" {
+            let d = report
+                .diagnostics
+                .iter()
+                .find(|d| d.code.as_str() == code)
+                .unwrap();
+            assert_eq!(cert.names, ["mail.example.test"]);
+            assert_eq!(
+                d.fix.as_ref().unwrap().changes[&smtp_doctor_core::Field::Host],
+                json!("mail.example.test")
+            );
+        }
+        if code == "tls.cert-expired" {
+            assert!(
+                report
+                    .diagnostics
+                    .iter()
+                    .any(|d| d.message.contains(&cert.not_after))
+            );
+        }
+    }
+}
+
+#[tokio::test]
+async fn policy_refuses_before_connecting() {
+    let peer = spawn(Script::default()).await;
+    let strict = engine_with(|o| {
+        o.policy =
+            smtp_doctor_probe::policy::Policy::new(vec!["1024-65535".parse().unwrap()], vec![]);
+    });
+    let report = probe(
+        &strict,
+        &request(
+            peer.addr,
+            "starttls",
+            json!({"host": "127.0.0.1"}),
+            &["connect"],
+        ),
+    )
+    .await;
+    assert!(codes(&report).contains(&"policy.blocked-address".to_owned()));
+    let default_ports = engine_with(|o| {
+        o.policy =
+            smtp_doctor_probe::policy::Policy::new(vec![], vec!["127.0.0.0/8".parse().unwrap()]);
+    });
+    let report = probe(
+        &default_ports,
+        &request(peer.addr, "starttls", json!({}), &["connect"]),
+    )
+    .await;
+    assert!(codes(&report).contains(&"policy.blocked-port".to_owned()));
+    assert!(
+        report
+            .steps
+            .iter()
+            .all(|s| serde_json::to_value(s.step).unwrap() != "dns"),
+        "refused before DNS"
+    );
+    tokio::time::sleep(Duration::from_millis(50)).await;
+    assert_eq!(
+        peer.connections.load(Ordering::SeqCst),
+        0,
+        "no connection was made"
+    );
+}
