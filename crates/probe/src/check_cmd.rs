@@ -88,13 +88,21 @@ pub fn render(report: &Report, color: bool) -> String {
     }
     let server = &report.server;
     if let Some(tls) = &server.tls {
-        let _ = write!(
-            out,
-            "\n{} {} {}",
-            paint(color, "1", "TLS:"),
-            tls.version,
-            tls.cipher
-        );
+        if tls.version.is_empty() {
+            let _ = write!(
+                out,
+                "\n{}",
+                paint(color, "1", "TLS: handshake not completed")
+            );
+        } else {
+            let _ = write!(
+                out,
+                "\n{} {} {}",
+                paint(color, "1", "TLS:"),
+                tls.version,
+                tls.cipher
+            );
+        }
         if let Some(c) = &tls.certificate {
             let _ = write!(
                 out,

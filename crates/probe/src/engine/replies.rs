@@ -158,7 +158,11 @@ fn sender_reason(reply: &Reply) -> bool {
 
 /// A refused MAIL FROM.
 pub(crate) fn mail_from_failure(reply: &Reply) -> Diagnostic {
-    let d = if reply.code == 530 && has(reply, &["authentication required", "auth"]) {
+    let d = if has(reply, &["starttls", "encryption required"]) {
+        Diagnostic::new(Code::AuthRequiresTls)
+            .message("The server requires TLS before it accepts mail.")
+            .help("Choose STARTTLS (or TLS/SSL on port 465): this server refuses unencrypted sessions.")
+    } else if reply.code == 530 && has(reply, &["authentication required", "auth"]) {
         Diagnostic::new(Code::SenderRejected)
             .message("The server requires a login before it accepts a sender.")
             .help("Give a username and password; this server does not relay for anonymous clients.")

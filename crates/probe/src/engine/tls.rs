@@ -267,7 +267,7 @@ fn cert_problem(
             })
             .help("Clients refuse it. The server needs a certificate from a public authority (e.g. Let's Encrypt); for an internal CA, give the probe its root with --ca-file.")
         }
-        other => Diagnostic::new(Code::TlsCertUntrusted).message(format!("The server's certificate was refused: {other:?}.")),
+        other => Diagnostic::new(Code::TlsCertUntrusted).message(format!("The server's certificate was refused: {}.", TlsError::InvalidCertificate(other.clone()))),
     }
     .severity(Severity::Error)
 }

@@ -25,6 +25,7 @@ pub struct Certs {
     pub good_pem: (String, String),
     pub expired_pem: (String, String),
     pub wrong_name_pem: (String, String),
+    pub self_signed_pem: (String, String),
 }
 
 pub fn certs() -> &'static Certs {
@@ -68,6 +69,7 @@ pub fn certs() -> &'static Certs {
             .distinguished_name
             .push(DnType::CommonName, "localhost");
         let ss = ss_params.self_signed(&ss_key).unwrap();
+        let self_signed_pem = (ss.pem(), ss_key.serialize_pem());
         Certs {
             ca_pem: ca_cert.pem(),
             ca_der: ca_cert.der().clone(),
@@ -81,6 +83,7 @@ pub fn certs() -> &'static Certs {
             good_pem,
             expired_pem,
             wrong_name_pem,
+            self_signed_pem,
         }
     })
 }

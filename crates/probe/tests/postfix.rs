@@ -1,0 +1,246 @@
+//! The engine against Debian's Postfix (with Cyrus SASL and
+//! `reject_sender_login_mismatch`): one private instance, every scenario
+//! the issue lists, loopback only.
+
+mod common;
+#[path = "servers/postfix.rs"]
+mod postfix_server;
+
+use common::{codes, engine, probe, request};
+use postfix_server::{PASSWORD, Postfix, USER};
+use serde_json::json;
+use smtp_doctor_core::Security;
+use smtp_doctor_core::report::{Report, StepStatus};
+
+fn addr(port: u16) -> std::net::SocketAddr {
+    ([127, 0, 0, 1], port).into()
+}
+
+fn creds(from: &str) -> serde_json::Value {
+    json!({"username": USER, "password": PASSWORD, "from": from})
+}
+
+fn has(report: &Report, code: &str) -> bool {
+    codes(report).iter().any(|c| c == code)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[allow(clippy::too_many_lines)] // one Postfix instance, every scenario in order
+async fn postfix_scenarios() {
+    let pf = tokio::task::spawn_blocking(Postfix::start)
+        .await
+        .unwrap()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let p = pf.ports;
+    let engine = engine();
+    let mut failures: Vec<String> = Vec::new();
+    let mut check = |name: &str, ok: bool, report: &Report| {
+        if !ok {
+            failures.push(format!(
+                "{name}: live codes {:?}\n{:#?}",
+                codes(report),
+                report.transcript
+            ));
+        }
+    };
+
+    // Success on STARTTLS: every step passes; the password never shows.
+    let r = probe(
+        &engine,
+        &request(addr(p.submission), "starttls", creds(USER), &["sender"]),
+    )
+    .await;
+    let json = serde_json::to_string(&r).unwrap();
+    let passed = ["greeting", "ehlo", "tls", "auth", "sender"]
+        .iter()
+        .all(|k| {
+            r.steps.iter().any(|s| {
+                serde_json::to_value(s.step).unwrap() == *k && s.status == StepStatus::Pass
+            })
+        });
+    check(
+        "starttls success",
+        passed
+            && codes(&r).is_empty()
+            && !json.contains(PASSWORD)
+            && r.transcript
+                .contains(&"C: AUTH PLAIN <redacted>".to_owned()),
+        &r,
+    );
+    check(
+        "starttls success: extensions before TLS",
+        r.server
+            .extensions_before_tls
+            .iter()
+            .any(|e| e == "STARTTLS")
+            && r.server.auth_mechanisms.contains(&"PLAIN".to_owned()),
+        &r,
+    );
+
+    // Success on implicit TLS, and a real message sent (queued, discarded).
+    let r = probe(
+        &engine,
+        &request(addr(p.smtps), "tls", creds(USER), &["send"]),
+    )
+    .await;
+    let sent = r
+        .steps
+        .iter()
+        .flat_map(|s| &s.diagnostics)
+        .find(|d| d.code.as_str() == "send.ok");
+    check(
+        "implicit TLS send",
+        sent.is_some_and(|d| d.message.contains("queue id")) && codes(&r) == ["send.ok"],
+        &r,
+    );
+
+    // LOGIN and CRAM-MD5 work too.
+    for mech in ["login", "cram-md5"] {
+        let mut cfg = creds(USER);
+        cfg["auth"] = json!(mech);
+        let r = probe(
+            &engine,
+            &request(addr(p.submission), "starttls", cfg, &["auth"]),
+        )
+        .await;
+        check(mech, codes(&r).is_empty(), &r);
+    }
+
+    // Wrong password.
+    let r = probe(
+        &engine,
+        &request(
+            addr(p.submission),
+            "starttls",
+            json!({"username": USER, "password": "nope"}),
+            &["auth"],
+        ),
+    )
+    .await;
+    check(
+        "wrong password",
+        has(&r, "auth.failed")
+            && r.diagnostics
+                .iter()
+                .any(|d| d.reply.as_deref().is_some_and(|t| t.starts_with("535"))),
+        &r,
+    );
+
+    // Sender not owned: Postfix refuses at RCPT TO with a sender reason.
+    let r = probe(
+        &engine,
+        &request(
+            addr(p.submission),
+            "starttls",
+            creds("other@other.org"),
+            &["sender"],
+        ),
+    )
+    .await;
+    let d = r
+        .steps
+        .iter()
+        .flat_map(|s| &s.diagnostics)
+        .find(|d| d.code.as_str() == "sender.rejected");
+    check(
+        "sender not owned",
+        d.is_some_and(|d| {
+            d.reply
+                .as_deref()
+                .unwrap_or_default()
+                .contains("not owned by user")
+        }),
+        &r,
+    );
+
+    // Both mode mismatches, each with a verified suggestion.
+    let r = probe(
+        &engine,
+        &request(addr(p.smtps), "starttls", json!({}), &["connect"]),
+    )
+    .await;
+    check(
+        "implicit port with STARTTLS",
+        has(&r, "tls.expected-implicit")
+            && r.suggestion.as_ref().and_then(|s| s.security) == Some(Security::Tls),
+        &r,
+    );
+    let r = probe(
+        &engine,
+        &request(addr(p.submission), "tls", json!({}), &["connect"]),
+    )
+    .await;
+    check(
+        "STARTTLS port with TLS",
+        has(&r, "tls.expected-starttls")
+            && r.suggestion.as_ref().and_then(|s| s.security) == Some(Security::Starttls),
+        &r,
+    );
+
+    // Certificates.
+    for (port, code) in [
+        (p.expired, "tls.cert-expired"),
+        (p.wrong_name, "tls.cert-name-mismatch"),
+        (p.untrusted, "tls.cert-untrusted"),
+    ] {
+        let r = probe(&engine, &request(addr(port), "tls", creds(USER), &["auth"])).await;
+        let described = r
+            .server
+            .tls
+            .as_ref()
+            .and_then(|t| t.certificate.as_ref())
+            .is_some_and(|c| !c.trusted);
+        check(
+            code,
+            has(&r, code) && described && !r.transcript.iter().any(|l| l.contains("AUTH")),
+            &r,
+        );
+    }
+
+    // No STARTTLS offered.
+    let r = probe(
+        &engine,
+        &request(addr(p.plain_only), "starttls", json!({}), &["connect"]),
+    )
+    .await;
+    check("no STARTTLS", has(&r, "tls.starttls-unavailable"), &r);
+
+    // Credentials, but the server offers no AUTH (a relay): never a silent pass.
+    let r = probe(
+        &engine,
+        &request(addr(p.no_auth), "starttls", creds(USER), &["auth"]),
+    )
+    .await;
+    check("no AUTH offered", has(&r, "auth.not-offered") && !r.ok, &r);
+
+    // Security none against a server that needs TLS: no AUTH before TLS,
+    // and mail is refused until STARTTLS.
+    let r = probe(
+        &engine,
+        &request(addr(p.encrypt), "none", creds(USER), &["auth"]),
+    )
+    .await;
+    check(
+        "none vs TLS required (auth)",
+        has(&r, "auth.not-offered"),
+        &r,
+    );
+    let r = probe(
+        &engine,
+        &request(addr(p.encrypt), "none", json!({"from": USER}), &["sender"]),
+    )
+    .await;
+    check(
+        "none vs TLS required (sender)",
+        has(&r, "auth.requires-tls"),
+        &r,
+    );
+
+    let log = pf.log();
+    drop(pf);
+    assert!(
+        failures.is_empty(),
+        "{}\n--- postfix log ---\n{log}",
+        failures.join("\n\n")
+    );
+}

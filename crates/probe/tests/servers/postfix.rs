@@ -1,0 +1,234 @@
+//! A private Postfix instance for the tests: Debian's Postfix with Cyrus
+//! SASL (sasldb), `reject_sender_login_mismatch`, and one listener per
+//! scenario on loopback high ports, with certificates made at test time.
+//! Started in a folder under the cargo target dir, stopped on drop.
+#![allow(unreachable_pub, clippy::too_many_lines)]
+
+use std::fs;
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use crate::common::certs;
+
+pub const USER: &str = "me@example.com";
+pub const PASSWORD: &str = "s3cret-Pässword";
+
+/// The listeners, by scenario.
+#[derive(Debug, Clone, Copy)]
+pub struct Ports {
+    /// STARTTLS offered, AUTH after TLS.
+    pub submission: u16,
+    /// Implicit TLS.
+    pub smtps: u16,
+    pub expired: u16,
+    pub wrong_name: u16,
+    /// Self-signed certificate.
+    pub untrusted: u16,
+    /// No STARTTLS, no AUTH.
+    pub plain_only: u16,
+    /// STARTTLS offered, no AUTH at all (a relay).
+    pub no_auth: u16,
+    /// TLS required for everything.
+    pub encrypt: u16,
+}
+
+pub struct Postfix {
+    dir: PathBuf,
+    pub ports: Ports,
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+fn run(cmd: &mut Command) -> Result<String, String> {
+    let out = cmd
+        .output()
+        .map_err(|e| format!("cannot run {cmd:?}: {e}"))?;
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    if out.status.success() {
+        Ok(text)
+    } else {
+        Err(format!("{cmd:?} failed: {text}"))
+    }
+}
+
+impl Postfix {
+    pub fn start() -> Result<Self, String> {
+        if !Path::new("/usr/sbin/postfix").exists() || !Path::new("/usr/sbin/saslpasswd2").exists()
+        {
+            return Err("Postfix with Cyrus SASL is not installed: run `cargo xtask test` (or apt-get install postfix sasl2-bin libsasl2-modules)".into());
+        }
+        let dir =
+            Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("postfix-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        for sub in ["etc/sasl", "queue", "data"] {
+            fs::create_dir_all(dir.join(sub)).map_err(|e| e.to_string())?;
+        }
+        let c = certs();
+        let write =
+            |name: &str, text: &str| fs::write(dir.join(name), text).map_err(|e| e.to_string());
+        write("good.pem", &c.good_pem.0)?;
+        write("good.key", &c.good_pem.1)?;
+        write("expired.pem", &c.expired_pem.0)?;
+        write("expired.key", &c.expired_pem.1)?;
+        write("wrong.pem", &c.wrong_name_pem.0)?;
+        write("wrong.key", &c.wrong_name_pem.1)?;
+        write("self.pem", &c.self_signed_pem.0)?;
+        write("self.key", &c.self_signed_pem.1)?;
+        let ports = Ports {
+            submission: free_port(),
+            smtps: free_port(),
+            expired: free_port(),
+            wrong_name: free_port(),
+            untrusted: free_port(),
+            plain_only: free_port(),
+            no_auth: free_port(),
+            encrypt: free_port(),
+        };
+        let d = dir.display();
+        write(
+            "etc/main.cf",
+            &format!(
+                "compatibility_level = 3.6
+queue_directory = {d}/queue
+data_directory = {d}/data
+mail_owner = postfix
+setgid_group = postdrop
+myhostname = mx.test.local
+mydomain = example.com
+myorigin = example.com
+mydestination =
+inet_interfaces = 127.0.0.1
+inet_protocols = ipv4
+maillog_file = {d}/postfix.log
+maillog_file_prefixes = {d}
+default_transport = discard
+relay_transport = discard
+smtputf8_enable = no
+smtpd_tls_cert_file = {d}/good.pem
+smtpd_tls_key_file = {d}/good.key
+smtpd_tls_security_level = may
+smtpd_sasl_auth_enable = yes
+smtpd_sasl_type = cyrus
+smtpd_sasl_path = smtpd
+cyrus_sasl_config_path = {d}/etc/sasl
+smtpd_sasl_security_options = noanonymous
+smtpd_tls_auth_only = yes
+smtpd_sender_login_maps = inline:{{ {USER}={USER} }}
+smtpd_sender_restrictions = reject_sender_login_mismatch
+smtpd_relay_restrictions = permit_sasl_authenticated, reject_unauth_destination
+"
+            ),
+        )?;
+        let svc = |port: u16, opts: &str| format!("127.0.0.1:{port} inet n - n - - smtpd{opts}\n");
+        let mut inet = String::new();
+        inet += &svc(ports.submission, "");
+        inet += &svc(ports.smtps, " -o smtpd_tls_wrappermode=yes");
+        inet += &svc(
+            ports.expired,
+            &format!(
+                " -o smtpd_tls_wrappermode=yes -o smtpd_tls_cert_file={d}/expired.pem -o smtpd_tls_key_file={d}/expired.key"
+            ),
+        );
+        inet += &svc(
+            ports.wrong_name,
+            &format!(
+                " -o smtpd_tls_wrappermode=yes -o smtpd_tls_cert_file={d}/wrong.pem -o smtpd_tls_key_file={d}/wrong.key"
+            ),
+        );
+        inet += &svc(
+            ports.untrusted,
+            &format!(
+                " -o smtpd_tls_wrappermode=yes -o smtpd_tls_cert_file={d}/self.pem -o smtpd_tls_key_file={d}/self.key"
+            ),
+        );
+        inet += &svc(
+            ports.plain_only,
+            " -o smtpd_tls_security_level=none -o smtpd_sasl_auth_enable=no",
+        );
+        inet += &svc(ports.no_auth, " -o smtpd_sasl_auth_enable=no");
+        inet += &svc(ports.encrypt, " -o smtpd_tls_security_level=encrypt");
+        // Debian's master.cf with our listeners instead of port 25, no chroot.
+        let stock = fs::read_to_string("/etc/postfix/master.cf").map_err(|e| e.to_string())?;
+        let mut master = String::new();
+        for line in stock.lines() {
+            if line.starts_with("smtp ") && line.contains(" inet ") {
+                master += &inet;
+                continue;
+            }
+            let fields: Vec<&str> = line.split_whitespace().collect();
+            if fields.len() >= 8 && !line.starts_with(['#', ' ']) && fields[4] == "y" {
+                let mut f: Vec<String> = fields.iter().map(|s| (*s).to_owned()).collect();
+                f[4] = "n".into();
+                master += &f.join(" ");
+            } else {
+                master += line;
+            }
+            master.push('\n');
+        }
+        write("etc/master.cf", &master)?;
+        write(
+            "etc/sasl/smtpd.conf",
+            &format!(
+                "pwcheck_method: auxprop\nauxprop_plugin: sasldb\nmech_list: PLAIN LOGIN CRAM-MD5\nsasldb_path: {d}/sasldb2\n"
+            ),
+        )?;
+        let (user, realm) = USER.split_once('@').unwrap();
+        let mut child = Command::new("saslpasswd2")
+            .args(["-p", "-c", "-f", &format!("{d}/sasldb2"), "-u", realm, user])
+            .stdin(std::process::Stdio::piped())
+            .spawn()
+            .map_err(|e| e.to_string())?;
+        std::io::Write::write_all(child.stdin.as_mut().unwrap(), PASSWORD.as_bytes())
+            .map_err(|e| e.to_string())?;
+        drop(child.stdin.take());
+        child.wait().map_err(|e| e.to_string())?;
+        run(Command::new("chown").args([
+            "postfix",
+            &format!("{d}/sasldb2"),
+            &format!("{d}/data"),
+        ]))?;
+        run(Command::new("chmod").args(["0755", &d.to_string()]))?;
+        let pf = Self {
+            dir: dir.clone(),
+            ports,
+        };
+        run(Command::new("postfix").args(["-c", &format!("{d}/etc"), "start"]))?;
+        // Bounded wait for every listener.
+        let deadline = Instant::now() + Duration::from_secs(20);
+        for port in [ports.submission, ports.smtps, ports.encrypt] {
+            while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+                if Instant::now() > deadline {
+                    let log = fs::read_to_string(dir.join("postfix.log")).unwrap_or_default();
+                    return Err(format!("Postfix did not listen on {port}:\n{log}"));
+                }
+                std::thread::sleep(Duration::from_millis(100));
+            }
+        }
+        Ok(pf)
+    }
+
+    pub fn log(&self) -> String {
+        fs::read_to_string(self.dir.join("postfix.log")).unwrap_or_default()
+    }
+}
+
+impl Drop for Postfix {
+    fn drop(&mut self) {
+        let _ = Command::new("postfix")
+            .args(["-c", &format!("{}/etc", self.dir.display()), "stop"])
+            .output();
+        let _ = fs::remove_dir_all(&self.dir);
+    }
+}
