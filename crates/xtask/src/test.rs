@@ -9,6 +9,8 @@ use crate::{tools, wasm};
 pub(crate) fn all() -> Result {
     let cargo = cargo();
     tools::chromium()?;
+    tools::smtp_servers()?;
+    let python = tools::python_venv()?;
     tools::wasm_target()?;
     tools::wasm_bindgen()?;
     let bin = tools::node_tools()?;
@@ -42,8 +44,10 @@ pub(crate) fn all() -> Result {
             "warnings",
         ],
     ))?;
-    step("tests (native)");
-    run(cmd(&cargo, &["test", "--workspace"]))?;
+    step("tests (native, with Postfix and aiosmtpd on loopback)");
+    let mut c = cmd(&cargo, &["test", "--workspace"]);
+    c.env("SMTP_DOCTOR_TEST_PYTHON", &python);
+    run(c)?;
     step("tests (wasm in headless Chromium)");
     let mut c = cmd(
         &cargo,

@@ -78,10 +78,55 @@ pub(crate) fn chromium() -> Result {
     need("chromedriver", "chromium-driver")
 }
 
+/// The real SMTP servers the probe's tests run: Postfix with Cyrus SASL
+/// (Debian) and swaks for the benchmark.
+pub(crate) fn smtp_servers() -> Result {
+    need("/usr/sbin/postfix", "postfix")?;
+    need("/usr/sbin/saslpasswd2", "sasl2-bin")?;
+    need(
+        "/usr/lib/x86_64-linux-gnu/sasl2/libplain.so",
+        "libsasl2-modules",
+    )?;
+    need("swaks", "swaks")
+}
+
+/// A Python virtualenv under `target/py` with aiosmtpd (PyPI), the second
+/// SMTP implementation the tests run. Returns its python.
+pub(crate) fn python_venv() -> Result<PathBuf> {
+    let venv = root().join("target/py");
+    let python = venv.join("bin/python3");
+    let py = python.to_string_lossy().into_owned();
+    if output(&py, &["-c", "import aiosmtpd"]).is_some() {
+        return Ok(python);
+    }
+    run(cmd("python3", &["-m", "venv", &venv.to_string_lossy()]))?;
+    run(cmd(
+        &py,
+        &[
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--disable-pip-version-check",
+            "aiosmtpd==1.4.6",
+        ],
+    ))?;
+    Ok(python)
+}
+
+/// Every Debian package the tests use (also in `.ci/run`).
+const SYSTEM_PACKAGES: &str =
+    "chromium chromium-driver nodejs npm postfix sasl2-bin libsasl2-modules swaks";
+
 /// Checks a system command; as root in CI installs its Debian package,
 /// otherwise says exactly what to run.
 fn need(command: &str, package: &str) -> Result {
-    if output("sh", &["-c", &format!("command -v {command}")]).is_some() {
+    let present = if command.starts_with('/') {
+        std::path::Path::new(command).exists()
+    } else {
+        output("sh", &["-c", &format!("command -v {command}")]).is_some()
+    };
+    if present {
         return Ok(());
     }
     let is_root = output("id", &["-u"]).is_some_and(|u| u.trim() == "0");
@@ -95,6 +140,6 @@ fn need(command: &str, package: &str) -> Result {
         return run(c);
     }
     Err(format!(
-        "`{command}` is missing. Install it with:\n\n    sudo apt-get install -y chromium chromium-driver nodejs npm\n"
+        "`{command}` is missing. Install the system packages with:\n\n    sudo apt-get install -y {SYSTEM_PACKAGES}\n"
     ))
 }

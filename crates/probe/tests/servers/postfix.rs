@@ -185,7 +185,7 @@ smtpd_relay_restrictions = permit_sasl_authenticated, reject_unauth_destination
             ),
         )?;
         let (user, realm) = USER.split_once('@').unwrap();
-        let mut child = Command::new("saslpasswd2")
+        let mut child = Command::new("/usr/sbin/saslpasswd2")
             .args(["-p", "-c", "-f", &format!("{d}/sasldb2"), "-u", realm, user])
             .stdin(std::process::Stdio::piped())
             .spawn()
@@ -194,7 +194,7 @@ smtpd_relay_restrictions = permit_sasl_authenticated, reject_unauth_destination
             .map_err(|e| e.to_string())?;
         drop(child.stdin.take());
         child.wait().map_err(|e| e.to_string())?;
-        run(Command::new("chown").args([
+        run(Command::new("/bin/chown").args([
             "postfix",
             &format!("{d}/sasldb2"),
             &format!("{d}/data"),
@@ -204,7 +204,7 @@ smtpd_relay_restrictions = permit_sasl_authenticated, reject_unauth_destination
             dir: dir.clone(),
             ports,
         };
-        run(Command::new("postfix").args(["-c", &format!("{d}/etc"), "start"]))?;
+        run(Command::new("/usr/sbin/postfix").args(["-c", &format!("{d}/etc"), "start"]))?;
         // Bounded wait for every listener.
         let deadline = Instant::now() + Duration::from_secs(20);
         for port in [ports.submission, ports.smtps, ports.encrypt] {
@@ -226,7 +226,7 @@ smtpd_relay_restrictions = permit_sasl_authenticated, reject_unauth_destination
 
 impl Drop for Postfix {
     fn drop(&mut self) {
-        let _ = Command::new("postfix")
+        let _ = Command::new("/usr/sbin/postfix")
             .args(["-c", &format!("{}/etc", self.dir.display()), "stop"])
             .output();
         let _ = fs::remove_dir_all(&self.dir);
