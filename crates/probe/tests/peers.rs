@@ -12,6 +12,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
+use base64::Engine as _;
 use common::{certs, codes, engine, engine_with, probe, request};
 use serde_json::json;
 use smtp_doctor_core::report::StepStatus;
@@ -209,6 +210,25 @@ async fn after_starttls<S: AsyncRead + AsyncWrite + Unpin + Send + 'static>(
                 s.push_str("250 8BITMIME\r\n");
             }
             s.into_bytes()
+        } else if upper == "AUTH LOGIN" {
+            // RFC 4954 LOGIN: two base64 prompts, two base64 answers.
+            let mut answers = Vec::new();
+            for prompt in ["334 VXNlcm5hbWU6\r\n", "334 UGFzc3dvcmQ6\r\n"] {
+                let mut a = String::new();
+                if io.get_mut().write_all(prompt.as_bytes()).await.is_err()
+                    || io.read_line(&mut a).await.unwrap_or(0) == 0
+                {
+                    return;
+                }
+                answers.push(a.trim_end().to_owned());
+            }
+            let b64 = |s: &str| base64::engine::general_purpose::STANDARD.encode(s);
+            let (user, pass) = script.auth.unwrap_or(("", ""));
+            if answers == [b64(user), b64(pass)] {
+                b"235 2.7.0 Authentication successful\r\n".to_vec()
+            } else {
+                b"535 5.7.8 Error: authentication failed\r\n".to_vec()
+            }
         } else if let Some(rest) = line.trim_end().strip_prefix("AUTH PLAIN ") {
             let (user, pass) = script.auth.unwrap_or(("", ""));
             if rest == base64_plain(user, pass) {
@@ -229,7 +249,6 @@ async fn after_starttls<S: AsyncRead + AsyncWrite + Unpin + Send + 'static>(
 }
 
 fn base64_plain(user: &str, pass: &str) -> String {
-    use base64::Engine as _;
     base64::engine::general_purpose::STANDARD.encode(format!("\0{user}\0{pass}"))
 }
 
@@ -736,4 +755,64 @@ async fn policy_refuses_before_connecting() {
         0,
         "no connection was made"
     );
+}
+
+/// Captures every log line (ours, rustls's via `log`, hickory's) in memory.
+#[derive(Clone, Default)]
+struct Capture(Arc<std::sync::Mutex<Vec<u8>>>);
+
+impl std::io::Write for Capture {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().unwrap().extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+#[tokio::test]
+async fn no_password_reaches_the_logs_the_report_or_the_transcript() {
+    let capture = Capture::default();
+    let writer = capture.clone();
+    let subscriber = tracing_subscriber::fmt()
+        .with_max_level(tracing::Level::TRACE)
+        .with_writer(move || writer.clone())
+        .finish();
+    let _ = tracing_log::LogTracer::init();
+    let _guard = tracing::subscriber::set_default(subscriber);
+    let secret = "Corr3ct-H0rse-Battery";
+    let peer = spawn(Script {
+        starttls: Some(common::acceptor(&certs().good)),
+        auth: Some(("me@example.com", secret)),
+        ..Script::default()
+    })
+    .await;
+    let mut reports = Vec::new();
+    for (password, mech) in [
+        (secret, "plain"),
+        (secret, "login"),
+        ("Wr0ng-H0rse-Battery", "plain"),
+    ] {
+        let req = request(
+            peer.addr,
+            "starttls",
+            json!({"username": "me@example.com", "password": password, "auth": mech}),
+            &["auth"],
+        );
+        reports.push(probe(&engine(), &req).await);
+    }
+    assert!(reports[0].ok && reports[1].ok && !reports[2].ok);
+    let logs = String::from_utf8(capture.0.lock().unwrap().clone()).unwrap();
+    assert!(logs.contains("probe started"), "the capture works: {logs}");
+    let everything = format!("{logs}{}", serde_json::to_string(&reports).unwrap());
+    for needle in [
+        secret.to_owned(),
+        "Wr0ng-H0rse-Battery".to_owned(),
+        base64_plain("me@example.com", secret),
+    ] {
+        assert!(!everything.contains(&needle), "leaked: {needle}");
+    }
+    let login_b64 = base64::engine::general_purpose::STANDARD.encode(secret);
+    assert!(!everything.contains(&login_b64), "leaked the LOGIN answer");
 }

@@ -109,6 +109,7 @@ impl<'a> Probe<'a> {
             StepStatus::Pass
         };
         let duration_ms = u64::try_from(since.elapsed().as_millis()).unwrap_or(u64::MAX);
+        tracing::debug!(step = ?kind, status = ?status, duration_ms, "probe step");
         let step = Step {
             step: kind,
             status,
@@ -164,6 +165,8 @@ impl<'a> Probe<'a> {
     }
 
     async fn live(&mut self, plan: &Plan) {
+        // Host, port and mode only: never the config (it holds the password).
+        tracing::info!(host = %plan.host, port = plan.port, security = %plan.security, "probe started");
         let t = Instant::now();
         let policy = &self.engine.options().policy;
         if !policy.port_allowed(plan.port) {
@@ -762,15 +765,7 @@ impl<'a> Probe<'a> {
     async fn authenticate(&mut self, plan: &Plan, conn: &mut Conn, encrypted: bool) -> bool {
         let t = Instant::now();
         let (Some(user), Some(password)) = (plan.user.as_deref(), plan.password.as_ref()) else {
-            let status = StepStatus::Skipped;
-            let step = Step {
-                step: StepKind::Auth,
-                status,
-                duration_ms: 0,
-                diagnostics: Vec::new(),
-            };
-            (self.on_step)(&step);
-            self.report.steps.push(step);
+            self.skipped(StepKind::Auth, Vec::new());
             return true;
         };
         if plan.auth == AuthMechanism::None {
