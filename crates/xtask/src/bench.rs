@@ -22,3 +22,20 @@ pub(crate) fn wasm() -> Result {
     c.env("NODE_PATH", root().join("tests/node/node_modules"));
     run(c)
 }
+
+/// `cargo xtask bench-probe`: a full check against Postfix over a delayed
+/// link, next to swaks and Python smtplib.
+pub(crate) fn probe() -> Result {
+    tools::smtp_servers()?;
+    let python = tools::python_venv()?;
+    run(cmd(
+        &cargo(),
+        &["build", "--release", "-p", "smtp-doctor-probe"],
+    ))?;
+    let mut c = cmd(
+        &cargo(),
+        &["bench", "-p", "smtp-doctor-probe", "--bench", "probe"],
+    );
+    c.env("SMTP_DOCTOR_TEST_PYTHON", python);
+    run(c)
+}

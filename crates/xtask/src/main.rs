@@ -6,6 +6,7 @@
 //! - `demo`       build the page and serve it with the probe service
 //! - `bench`      criterion benchmarks of the core validator
 //! - `bench-wasm` validate() per call, instantiate time and sizes, in Chromium
+//! - `bench-probe` a full check over a delayed link, next to swaks and smtplib
 
 mod bench;
 mod demo;
@@ -24,8 +25,9 @@ fn main() -> ExitCode {
         Some("demo") => demo::start(&args[1..]),
         Some("bench") => bench::criterion(),
         Some("bench-wasm") => bench::wasm(),
+        Some("bench-probe") => bench::probe(),
         _ => {
-            eprintln!("usage: cargo xtask <wasm|test|demo|bench|bench-wasm>");
+            eprintln!("usage: cargo xtask <wasm|test|demo|bench|bench-wasm|bench-probe>");
             return ExitCode::from(2);
         }
     };

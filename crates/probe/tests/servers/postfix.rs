@@ -2,7 +2,7 @@
 //! SASL (sasldb), `reject_sender_login_mismatch`, and one listener per
 //! scenario on loopback high ports, with certificates made at test time.
 //! Started in a folder under the cargo target dir, stopped on drop.
-#![allow(unreachable_pub, clippy::too_many_lines)]
+#![allow(dead_code, unreachable_pub, clippy::too_many_lines)]
 
 use std::fs;
 use std::net::TcpListener;
@@ -14,6 +14,10 @@ use crate::common::certs;
 
 pub const USER: &str = "me@example.com";
 pub const PASSWORD: &str = "s3cret-Pässword";
+/// An ASCII-only login, for clients that cannot send UTF-8 secrets
+/// (Python's smtplib in the benchmark).
+pub const ASCII_USER: &str = "ascii@example.com";
+pub const ASCII_PASSWORD: &str = "ascii-s3cret";
 
 /// The listeners, by scenario.
 #[derive(Debug, Clone, Copy)]
@@ -184,16 +188,18 @@ smtpd_relay_restrictions = permit_sasl_authenticated, reject_unauth_destination
                 "pwcheck_method: auxprop\nauxprop_plugin: sasldb\nmech_list: PLAIN LOGIN CRAM-MD5\nsasldb_path: {d}/sasldb2\n"
             ),
         )?;
-        let (user, realm) = USER.split_once('@').unwrap();
-        let mut child = Command::new("/usr/sbin/saslpasswd2")
-            .args(["-p", "-c", "-f", &format!("{d}/sasldb2"), "-u", realm, user])
-            .stdin(std::process::Stdio::piped())
-            .spawn()
-            .map_err(|e| e.to_string())?;
-        std::io::Write::write_all(child.stdin.as_mut().unwrap(), PASSWORD.as_bytes())
-            .map_err(|e| e.to_string())?;
-        drop(child.stdin.take());
-        child.wait().map_err(|e| e.to_string())?;
+        for (login, secret) in [(USER, PASSWORD), (ASCII_USER, ASCII_PASSWORD)] {
+            let (user, realm) = login.split_once('@').unwrap();
+            let mut child = Command::new("/usr/sbin/saslpasswd2")
+                .args(["-p", "-c", "-f", &format!("{d}/sasldb2"), "-u", realm, user])
+                .stdin(std::process::Stdio::piped())
+                .spawn()
+                .map_err(|e| e.to_string())?;
+            std::io::Write::write_all(child.stdin.as_mut().unwrap(), secret.as_bytes())
+                .map_err(|e| e.to_string())?;
+            drop(child.stdin.take());
+            child.wait().map_err(|e| e.to_string())?;
+        }
         run(Command::new("/bin/chown").args([
             "postfix",
             &format!("{d}/sasldb2"),
