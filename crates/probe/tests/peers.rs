@@ -3,7 +3,7 @@
 //! invalid UTF-8, resets, TLS alerts, refused STARTTLS, both mode
 //! mismatches, bad certificates. Loopback only; every probe is bounded.
 
-#![allow(clippy::format_collect)] // test replies, built for clarity
+#![allow(clippy::format_collect, clippy::struct_excessive_bools)] // test scripts, built for clarity
 
 mod common;
 
@@ -41,6 +41,8 @@ struct Script {
     raw_banner: Option<Vec<u8>>,
     /// Never say anything.
     silent: bool,
+    /// Send a never-ending greeting one byte at a time.
+    drip: bool,
 }
 
 struct Peer {
@@ -69,6 +71,16 @@ async fn serve(tcp: TcpStream, script: Script) {
     if script.silent {
         tokio::time::sleep(Duration::from_secs(30)).await;
         return;
+    }
+    if script.drip {
+        let mut tcp = tcp;
+        let _ = tcp.write_all(b"220 ").await;
+        loop {
+            tokio::time::sleep(Duration::from_millis(50)).await;
+            if tcp.write_all(b"x").await.is_err() {
+                return;
+            }
+        }
     }
     if let Some(banner) = &script.raw_banner {
         let mut tcp = tcp;
@@ -205,11 +217,27 @@ async fn after_starttls<S: AsyncRead + AsyncWrite + Unpin + Send + 'static>(
         let reply: Vec<u8> = if upper.starts_with("EHLO") {
             let mut s = String::from("250-peer.test\r\n250-PIPELINING\r\n");
             if script.auth.is_some() {
-                s.push_str("250 AUTH PLAIN LOGIN\r\n");
+                s.push_str("250 AUTH PLAIN LOGIN XOAUTH2\r\n");
             } else {
                 s.push_str("250 8BITMIME\r\n");
             }
             s.into_bytes()
+        } else if let Some(rest) = line.trim_end().strip_prefix("AUTH XOAUTH2 ") {
+            let (user, token) = script.auth.unwrap_or(("", ""));
+            let want = base64::engine::general_purpose::STANDARD
+                .encode(format!("user={user}\x01auth=Bearer {token}\x01\x01"));
+            if rest == want {
+                b"235 2.7.0 Accepted\r\n".to_vec()
+            } else {
+                // Google's way: an error as a 334 challenge, then 535 after the empty answer.
+                let _ = io
+                    .get_mut()
+                    .write_all(b"334 eyJzdGF0dXMiOiI0MDAifQ==\r\n")
+                    .await;
+                let mut empty = String::new();
+                let _ = io.read_line(&mut empty).await;
+                b"535 5.7.8 Username and Password not accepted.\r\n".to_vec()
+            }
         } else if upper == "AUTH LOGIN" {
             // RFC 4954 LOGIN: two base64 prompts, two base64 answers.
             let mut answers = Vec::new();
@@ -287,7 +315,7 @@ async fn starttls_with_auth_succeeds_and_redacts_the_password() {
     assert!(tls.version.starts_with("TLSv1."), "{}", tls.version);
     let cert = tls.certificate.as_ref().unwrap();
     assert!(cert.trusted && cert.names.contains(&"localhost".to_owned()));
-    assert_eq!(report.server.auth_mechanisms, ["PLAIN", "LOGIN"]);
+    assert_eq!(report.server.auth_mechanisms, ["PLAIN", "LOGIN", "XOAUTH2"]);
     assert!(
         report
             .server
@@ -815,4 +843,65 @@ async fn no_password_reaches_the_logs_the_report_or_the_transcript() {
     }
     let login_b64 = base64::engine::general_purpose::STANDARD.encode(secret);
     assert!(!everything.contains(&login_b64), "leaked the LOGIN answer");
+}
+
+#[tokio::test]
+async fn xoauth2_tokens_are_sent_and_failures_mapped() {
+    let peer = spawn(Script {
+        starttls: Some(common::acceptor(&certs().good)),
+        auth: Some(("me@example.com", "ya29.token")),
+        ..Script::default()
+    })
+    .await;
+    let ok = request(
+        peer.addr,
+        "starttls",
+        json!({"username": "me@example.com", "password": "ya29.token", "auth": "xoauth2"}),
+        &["auth"],
+    );
+    let report = probe(&engine(), &ok).await;
+    assert!(codes(&report).is_empty(), "{:?}", codes(&report));
+    assert!(
+        report
+            .transcript
+            .contains(&"C: AUTH XOAUTH2 <redacted>".to_owned())
+    );
+    let bad = request(
+        peer.addr,
+        "starttls",
+        json!({"username": "me@example.com", "password": "expired", "auth": "xoauth2"}),
+        &["auth"],
+    );
+    let report = probe(&engine(), &bad).await;
+    assert_eq!(codes(&report), ["auth.failed"]);
+    assert!(!serde_json::to_string(&report).unwrap().contains("ya29"));
+}
+
+#[tokio::test]
+async fn a_slow_drip_and_tls_garbage_end_in_time() {
+    let drip = spawn(Script {
+        drip: true,
+        ..Script::default()
+    })
+    .await;
+    let report = probe(
+        &engine_with(|o| o.timeout = Duration::from_secs(3)),
+        &request(drip.addr, "none", json!({}), &["connect"]),
+    )
+    .await;
+    assert_eq!(codes(&report), ["smtp.no-greeting"]);
+
+    let garbage = spawn(Script {
+        raw_banner: Some(vec![
+            0x16, 0x03, 0x03, 0x00, 0x05, 0xde, 0xad, 0xbe, 0xef, 0x00,
+        ]),
+        ..Script::default()
+    })
+    .await;
+    let report = probe(
+        &engine(),
+        &request(garbage.addr, "tls", json!({}), &["connect"]),
+    )
+    .await;
+    assert_eq!(codes(&report), ["tls.handshake-failed"]);
 }
