@@ -235,5 +235,45 @@ fn main() {
         };
         println!("{name:<22} {:>14} {:>14}", show(a), show(b));
     }
+    // Mode mismatches on loopback, engine in-process with default timings:
+    // how long until the diagnosis and its verified suggestion are known.
+    let engine = common::engine_with(|o| {
+        o.timeout = Duration::from_secs(15);
+        o.mismatch_window = smtp_doctor_probe::engine::EngineOptions::default().mismatch_window;
+    });
+    println!("\nmode mismatch on loopback (goal ≤ 3 s), median of {RUNS}");
+    for (name, port, mode, code) in [
+        (
+            "implicit-TLS port, STARTTLS chosen",
+            pf.ports.smtps,
+            "starttls",
+            "tls.expected-implicit",
+        ),
+        (
+            "STARTTLS port, TLS/SSL chosen",
+            pf.ports.submission,
+            "tls",
+            "tls.expected-starttls",
+        ),
+    ] {
+        let req = common::request(
+            ([127, 0, 0, 1], port).into(),
+            mode,
+            serde_json::json!({}),
+            &["connect"],
+        );
+        let mut times = Vec::new();
+        for _ in 0..RUNS {
+            let t = Instant::now();
+            let report = runtime.block_on(common::probe(&engine, &req));
+            times.push(t.elapsed());
+            assert!(
+                common::codes(&report).iter().any(|c| c == code) && report.suggestion.is_some(),
+                "{name}: {:?}",
+                common::codes(&report)
+            );
+        }
+        println!("{name:<36} {:>6} ms", median(times).as_millis());
+    }
     drop(pf);
 }
