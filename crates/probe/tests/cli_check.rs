@@ -1,0 +1,190 @@
+//! `smtp-doctor check` as a user runs it: step lines, exit codes, secrets
+//! only from stdin or the environment, never printed.
+
+use std::io::{BufRead, BufReader, Write};
+use std::net::TcpListener;
+use std::process::{Command, Output, Stdio};
+
+/// A plain SMTP peer on 127.0.0.1 without TLS or AUTH, in a thread.
+fn peer() -> u16 {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    std::thread::spawn(move || {
+        for stream in listener.incoming().take(8) {
+            let Ok(mut out) = stream else { continue };
+            std::thread::spawn(move || {
+                let _ = out.set_read_timeout(Some(std::time::Duration::from_secs(10)));
+                let mut input = BufReader::new(out.try_clone().unwrap());
+                let _ = out.write_all(b"220 cli.test ESMTP\r\n");
+                let mut line = String::new();
+                while input.read_line(&mut line).unwrap_or(0) > 0 {
+                    let reply: &[u8] = match line.to_ascii_uppercase() {
+                        l if l.starts_with("EHLO") => b"250-cli.test\r\n250 8BITMIME\r\n",
+                        l if l.starts_with("QUIT") => b"221 bye\r\n",
+                        _ => b"250 ok\r\n",
+                    };
+                    let _ = out.write_all(reply);
+                    line.clear();
+                }
+            });
+        }
+    });
+    port
+}
+
+fn check(args: &[&str], stdin: &str, env: &[(&str, &str)]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_smtp-doctor"))
+        .arg("check")
+        .args(args)
+        .envs(env.iter().copied())
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+const OPEN: [&str; 4] = [
+    "--allow-target",
+    "127.0.0.0/8",
+    "--allow-port",
+    "1024-65535",
+];
+
+#[test]
+fn a_working_server_exits_0_with_one_line_per_step() {
+    let port = peer().to_string();
+    let mut args = vec![
+        "--host",
+        "127.0.0.1",
+        "--port",
+        &port,
+        "--security",
+        "none",
+        "--from",
+        "me@example.com",
+        "--timeout",
+        "5",
+    ];
+    args.extend(OPEN);
+    let out = check(&args, "", &[]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{stdout}");
+    for step in ["✓ connect", "✓ greeting", "✓ ehlo", "- tls"] {
+        assert!(stdout.contains(step), "{step} in {stdout}");
+    }
+    assert!(stdout.contains("These settings work."));
+    assert!(stdout.contains("S: 220 cli.test ESMTP"));
+}
+
+#[test]
+fn the_password_from_stdin_is_used_and_never_printed() {
+    let port = peer().to_string();
+    let mut args = vec![
+        "--host",
+        "127.0.0.1",
+        "--port",
+        &port,
+        "--security",
+        "none",
+        "--user",
+        "me@example.com",
+        "--from",
+        "me@example.com",
+        "--password-stdin",
+        "--json",
+    ];
+    args.extend(OPEN);
+    let out = check(&args, "Stdin-S3cret\n", &[]);
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let report: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    let codes: Vec<&str> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["code"].as_str().unwrap())
+        .collect();
+    assert!(
+        codes.contains(&"auth.not-offered") && codes.contains(&"auth.cleartext"),
+        "{codes:?}"
+    );
+    assert!(
+        !stdout.contains("Stdin-S3cret")
+            && !String::from_utf8_lossy(&out.stderr).contains("Stdin-S3cret")
+    );
+}
+
+#[test]
+fn the_policy_answers_before_any_connection() {
+    let out = check(
+        &[
+            "--host",
+            "127.0.0.1",
+            "--port",
+            "9",
+            "--security",
+            "starttls",
+            "--from",
+            "me@example.com",
+        ],
+        "",
+        &[],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("[policy.blocked-port]"), "{stdout}");
+    let out = check(
+        &[
+            "--host",
+            "127.0.0.1",
+            "--port",
+            "587",
+            "--security",
+            "starttls",
+            "--from",
+            "me@example.com",
+        ],
+        "",
+        &[],
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("[policy.blocked-address]"));
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let base = [
+        "--host",
+        "smtp.example.com",
+        "--port",
+        "587",
+        "--security",
+        "starttls",
+    ];
+    let with = |extra: &[&str]| {
+        let mut v: Vec<&str> = base.to_vec();
+        v.extend(extra);
+        check(&v, "", &[]).status.code()
+    };
+    assert_eq!(
+        with(&["--password", "x"]),
+        Some(2),
+        "no password as an argument value"
+    );
+    assert_eq!(with(&["--checks", "connect,bogus"]), Some(2));
+    assert_eq!(
+        with(&["--password-env", "SMTP_DOCTOR_SURELY_UNSET"]),
+        Some(2)
+    );
+    assert_eq!(with(&["--timeout", "0"]), Some(2));
+    assert_eq!(with(&["--allow-target", "nope"]), Some(2));
+    assert_eq!(check(&["--host", "x"], "", &[]).status.code(), Some(2));
+}
