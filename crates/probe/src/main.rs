@@ -157,6 +157,48 @@ struct ServeArgs {
     /// Log format.
     #[arg(long, env = "SMTP_DOCTOR_LOG_FORMAT", value_enum, default_value_t = LogFormat::Human)]
     log_format: LogFormat,
+    /// Require this bearer API key on /v1 routes (repeatable).
+    #[arg(
+        long = "api-key",
+        env = "SMTP_DOCTOR_API_KEY",
+        value_delimiter = ',',
+        hide_env_values = true
+    )]
+    api_key: Vec<String>,
+    /// Read API keys from a file, one per line.
+    #[arg(long, env = "SMTP_DOCTOR_API_KEY_FILE")]
+    api_key_file: Option<PathBuf>,
+    /// Allow browser calls from this origin (repeatable), e.g. https://app.example.com.
+    #[arg(
+        long = "cors-origin",
+        env = "SMTP_DOCTOR_CORS_ORIGIN",
+        value_delimiter = ','
+    )]
+    cors_origin: Vec<String>,
+    /// Probes running at once, service-wide.
+    #[arg(long, env = "SMTP_DOCTOR_MAX_PROBES", default_value_t = 32)]
+    max_probes: usize,
+    /// Probes running at once against one host.
+    #[arg(long, env = "SMTP_DOCTOR_PER_TARGET", default_value_t = 2)]
+    per_target: usize,
+    /// Probes per client per minute.
+    #[arg(long, env = "SMTP_DOCTOR_PROBES_PER_MINUTE", default_value_t = 20)]
+    probes_per_minute: u32,
+    /// `send` checks per client per hour.
+    #[arg(long, env = "SMTP_DOCTOR_SENDS_PER_HOUR", default_value_t = 5)]
+    sends_per_hour: u32,
+    /// Key clients by X-Forwarded-For (only behind a proxy you trust).
+    #[arg(long, env = "SMTP_DOCTOR_TRUST_PROXY")]
+    trust_proxy: bool,
+    /// Let `send` deliver to this domain besides the sender's own address (repeatable).
+    #[arg(
+        long = "allow-recipient-domain",
+        env = "SMTP_DOCTOR_ALLOW_RECIPIENT_DOMAIN",
+        value_delimiter = ','
+    )]
+    allow_recipient_domain: Vec<String>,
+    #[command(flatten)]
+    engine: EngineArgs,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -254,6 +296,7 @@ fn serve(args: ServeArgs) -> anyhow::Result<()> {
             .init(),
     }
     let runtime = tokio::runtime::Runtime::new().context("cannot start the async runtime")?;
+    let engine = runtime.block_on(async { args.engine.engine() })?;
     runtime.block_on(async {
         let listener = tokio::net::TcpListener::bind(args.listen)
             .await
@@ -261,9 +304,30 @@ fn serve(args: ServeArgs) -> anyhow::Result<()> {
         let addr = listener.local_addr()?;
         tracing::info!(%addr, "smtp-doctor listening");
         println!("smtp-doctor listening on http://{addr}");
-        let state = AppState::new(Settings {
-            web_dir: args.web_dir,
-        });
+        let mut api_keys = args.api_key.clone();
+        if let Some(path) = &args.api_key_file {
+            let text = std::fs::read_to_string(path)
+                .with_context(|| format!("cannot read {}", path.display()))?;
+            api_keys.extend(
+                text.lines()
+                    .map(str::trim)
+                    .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                    .map(str::to_owned),
+            );
+        }
+        let settings = Settings {
+            web_dir: args.web_dir.clone(),
+            api_keys,
+            cors_origins: args.cors_origin.clone(),
+            max_probes: args.max_probes,
+            per_target: args.per_target,
+            probes_per_minute: args.probes_per_minute,
+            sends_per_hour: args.sends_per_hour,
+            trust_proxy: args.trust_proxy,
+            allow_recipient_domains: args.allow_recipient_domain.clone(),
+            ..Settings::default()
+        };
+        let state = AppState::new(settings, engine);
         http::serve(listener, state, shutdown_signal())
             .await
             .context("server error")

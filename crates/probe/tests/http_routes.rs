@@ -4,12 +4,20 @@ use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use http_body_util::BodyExt;
 use serde_json::{Value, json};
+use smtp_doctor_probe::engine::{Engine, EngineOptions};
 use smtp_doctor_probe::http::{AppState, MAX_BODY_BYTES, Settings, app, serve};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tower::ServiceExt;
 
+fn state() -> AppState {
+    AppState::new(
+        Settings::default(),
+        Engine::new(EngineOptions::default()).unwrap(),
+    )
+}
+
 async fn call(req: Request<Body>) -> (StatusCode, Value) {
-    let resp = app(AppState::default()).oneshot(req).await.unwrap();
+    let resp = app(state()).oneshot(req).await.unwrap();
     let status = resp.status();
     let bytes = resp.into_body().collect().await.unwrap().to_bytes();
     (
@@ -104,11 +112,13 @@ async fn serves_the_web_dir_and_shuts_down() {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
     let (tx, rx) = tokio::sync::oneshot::channel::<()>();
+    let settings = Settings {
+        web_dir: Some(dir.clone()),
+        ..Settings::default()
+    };
     let server = tokio::spawn(serve(
         listener,
-        AppState::new(Settings {
-            web_dir: Some(dir.clone()),
-        }),
+        AppState::new(settings, Engine::new(EngineOptions::default()).unwrap()),
         async {
             let _ = rx.await;
         },

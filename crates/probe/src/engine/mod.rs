@@ -79,6 +79,20 @@ fn default_checks() -> Vec<Check> {
     Check::DEFAULT.to_vec()
 }
 
+/// Overwrites the secret fields of a settings object in place (they are
+/// zeroized, then removed) once a request is done with them.
+pub fn scrub_secrets(config: &mut Value) {
+    let Some(map) = config.as_object_mut() else {
+        return;
+    };
+    for key in ["password", "pass"] {
+        if let Some(Value::String(secret)) = map.get_mut(key) {
+            zeroize::Zeroize::zeroize(secret);
+        }
+        map.remove(key);
+    }
+}
+
 /// Engine settings shared by `check` and `serve`.
 #[derive(Clone, Debug)]
 pub struct EngineOptions {

@@ -2,8 +2,10 @@
 //! (SPEC §4). A failed *check* is never an error: it is a 200 with
 //! diagnostics. These are for requests the service cannot take.
 
+use std::time::Duration;
+
 use axum::extract::rejection::JsonRejection;
-use axum::http::StatusCode;
+use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde_json::json;
 
@@ -12,23 +14,41 @@ use serde_json::json;
 pub enum ApiError {
     #[error("the request body is not valid JSON: {0}")]
     BadJson(String),
+    #[error("{0}")]
+    BadRequest(String),
     #[error("the request body is larger than {limit} bytes")]
     TooLarge { limit: usize },
     #[error("send the body as application/json")]
     UnsupportedMediaType,
+    #[error("a valid API key is required (Authorization: Bearer …)")]
+    Unauthorized,
+    #[error("too many requests; retry in {} s", retry_after.as_secs().max(1))]
+    RateLimited { retry_after: Duration },
+    #[error("{0}")]
+    Forbidden(String),
+    #[error("the probe is at capacity; retry shortly")]
+    AtCapacity,
     #[error("no such route")]
     NotFound,
+    #[error("internal error")]
+    Internal,
 }
 
 impl ApiError {
     fn status_and_code(&self) -> (StatusCode, &'static str) {
         match self {
             Self::BadJson(_) => (StatusCode::BAD_REQUEST, "bad-json"),
+            Self::BadRequest(_) => (StatusCode::BAD_REQUEST, "bad-request"),
             Self::TooLarge { .. } => (StatusCode::PAYLOAD_TOO_LARGE, "too-large"),
             Self::UnsupportedMediaType => {
                 (StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type")
             }
+            Self::Unauthorized => (StatusCode::UNAUTHORIZED, "unauthorized"),
+            Self::RateLimited { .. } => (StatusCode::TOO_MANY_REQUESTS, "rate-limited"),
+            Self::Forbidden(_) => (StatusCode::FORBIDDEN, "forbidden"),
+            Self::AtCapacity => (StatusCode::SERVICE_UNAVAILABLE, "at-capacity"),
             Self::NotFound => (StatusCode::NOT_FOUND, "not-found"),
+            Self::Internal => (StatusCode::INTERNAL_SERVER_ERROR, "internal"),
         }
     }
 }
@@ -48,7 +68,17 @@ impl From<JsonRejection> for ApiError {
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let (status, code) = self.status_and_code();
+        if status.is_server_error() {
+            tracing::error!(code, "request failed: {self}");
+        }
         let body = json!({ "error": { "code": code, "message": self.to_string() } });
-        (status, axum::Json(body)).into_response()
+        let mut response = (status, axum::Json(body)).into_response();
+        if let Self::RateLimited { retry_after } = &self {
+            let secs = retry_after.as_secs() + u64::from(retry_after.subsec_nanos() > 0);
+            if let Ok(v) = HeaderValue::from_str(&secs.max(1).to_string()) {
+                response.headers_mut().insert(header::RETRY_AFTER, v);
+            }
+        }
+        response
     }
 }

@@ -1,56 +1,272 @@
-//! The HTTP service: `app(state)` builds the router, `serve` runs it until
-//! `shutdown` resolves. Tests bind `127.0.0.1:0` and pass a oneshot.
+//! The HTTP service (SPEC §4): `app(state)` builds the router, `serve` runs
+//! it until `shutdown` resolves. Tests bind `127.0.0.1:0` and pass a
+//! oneshot, or call the router with `tower::ServiceExt::oneshot`.
+//!
+//! It connects to hosts strangers choose, so it is an abuse surface first:
+//! the address and port policy lives in the engine; here are the API keys,
+//! CORS allowlist, per-client rate limits (a separate, tighter one for
+//! `send`), a global cap on concurrent probes, a per-target cap, the body
+//! limit and a request timeout.
 
 mod error;
 mod routes;
 
+use std::collections::HashMap;
 use std::future::Future;
+use std::net::{IpAddr, SocketAddr};
+use std::num::NonZeroU32;
 use std::path::PathBuf;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
 
 use axum::Router;
-use axum::extract::DefaultBodyLimit;
+use axum::extract::{DefaultBodyLimit, Request, State};
+use axum::http::{HeaderMap, HeaderValue, Method, header};
+use axum::middleware::{self, Next};
+use axum::response::Response;
 use axum::routing::{get, post};
+use governor::{DefaultKeyedRateLimiter, Quota};
 use tokio::net::TcpListener;
+use tokio::sync::Semaphore;
+use tower_http::cors::{AllowOrigin, CorsLayer};
 use tower_http::services::ServeDir;
 
 pub use error::ApiError;
 
+use crate::engine::Engine;
+
 /// Request bodies above this are refused with 413 (SPEC §5).
 pub const MAX_BODY_BYTES: usize = 16 * 1024;
 
-/// What the handlers share.
-#[derive(Clone, Debug, Default)]
-pub struct AppState {
-    inner: Arc<Settings>,
-}
-
-/// Service settings.
-#[derive(Clone, Debug, Default)]
+/// Service settings (flags of `smtp-doctor serve`).
+#[derive(Clone, Debug)]
 pub struct Settings {
     /// The settings page to serve at `/`, if any.
     pub web_dir: Option<PathBuf>,
+    /// Bearer keys; empty means no key is required.
+    pub api_keys: Vec<String>,
+    /// Origins allowed to call the API from a browser; empty: same origin only.
+    pub cors_origins: Vec<String>,
+    /// Probes running at once, service-wide.
+    pub max_probes: usize,
+    /// Probes running at once against one host.
+    pub per_target: usize,
+    /// Probes per client per minute.
+    pub probes_per_minute: u32,
+    /// `send` checks per client per hour.
+    pub sends_per_hour: u32,
+    /// Key clients by `X-Forwarded-For` (only behind a trusted proxy).
+    pub trust_proxy: bool,
+    /// Domains `send` may deliver to besides the sender's own address.
+    pub allow_recipient_domains: Vec<String>,
+    /// Whole-request timeout for non-streaming routes.
+    pub request_timeout: Duration,
 }
 
-impl AppState {
-    pub fn new(settings: Settings) -> Self {
+impl Default for Settings {
+    fn default() -> Self {
         Self {
-            inner: Arc::new(settings),
+            web_dir: None,
+            api_keys: Vec::new(),
+            cors_origins: Vec::new(),
+            max_probes: 32,
+            per_target: 2,
+            probes_per_minute: 20,
+            sends_per_hour: 5,
+            trust_proxy: false,
+            allow_recipient_domains: Vec::new(),
+            request_timeout: Duration::from_secs(90),
         }
     }
 }
 
+/// What the handlers share.
+#[derive(Clone, Debug)]
+pub struct AppState {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    settings: Settings,
+    engine: Engine,
+    probes: Arc<Semaphore>,
+    probe_limiter: DefaultKeyedRateLimiter<IpAddr>,
+    send_limiter: DefaultKeyedRateLimiter<IpAddr>,
+    targets: Mutex<HashMap<String, usize>>,
+}
+
+impl std::fmt::Debug for Inner {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Inner")
+            .field("settings", &self.settings)
+            .finish_non_exhaustive()
+    }
+}
+
+impl AppState {
+    pub fn new(settings: Settings, engine: Engine) -> Self {
+        let per = |n: u32| NonZeroU32::new(n.max(1)).unwrap_or(NonZeroU32::MIN);
+        let probe_quota = Quota::per_minute(per(settings.probes_per_minute));
+        let send_quota = Quota::per_hour(per(settings.sends_per_hour));
+        Self {
+            inner: Arc::new(Inner {
+                probes: Arc::new(Semaphore::new(settings.max_probes.max(1))),
+                probe_limiter: DefaultKeyedRateLimiter::keyed(probe_quota),
+                send_limiter: DefaultKeyedRateLimiter::keyed(send_quota),
+                targets: Mutex::new(HashMap::new()),
+                settings,
+                engine,
+            }),
+        }
+    }
+
+    pub(crate) fn settings(&self) -> &Settings {
+        &self.inner.settings
+    }
+
+    pub(crate) fn engine(&self) -> &Engine {
+        &self.inner.engine
+    }
+
+    /// The client's address: the peer, or the first `X-Forwarded-For`
+    /// entry when the operator trusts a proxy in front.
+    pub(crate) fn client(&self, peer: Option<SocketAddr>, headers: &HeaderMap) -> IpAddr {
+        if self.settings().trust_proxy
+            && let Some(ip) = headers
+                .get("x-forwarded-for")
+                .and_then(|v| v.to_str().ok())
+                .and_then(|v| v.split(',').next())
+                .and_then(|v| v.trim().parse::<IpAddr>().ok())
+        {
+            return ip;
+        }
+        peer.map_or(IpAddr::from([0, 0, 0, 0]), |p| p.ip())
+    }
+
+    fn check_limit(
+        limiter: &DefaultKeyedRateLimiter<IpAddr>,
+        client: IpAddr,
+    ) -> Result<(), ApiError> {
+        use governor::clock::{Clock, DefaultClock};
+        if limiter.len() > 50_000 {
+            limiter.retain_recent();
+        }
+        limiter
+            .check_key(&client)
+            .map_err(|not_until| ApiError::RateLimited {
+                retry_after: not_until.wait_time_from(DefaultClock::default().now()),
+            })
+    }
+
+    pub(crate) fn check_probe_rate(&self, client: IpAddr) -> Result<(), ApiError> {
+        Self::check_limit(&self.inner.probe_limiter, client)
+    }
+
+    pub(crate) fn check_send_rate(&self, client: IpAddr) -> Result<(), ApiError> {
+        Self::check_limit(&self.inner.send_limiter, client)
+    }
+
+    /// A slot for one probe, service-wide and for its target host.
+    pub(crate) fn admit(&self, target: &str) -> Result<ProbeSlot, ApiError> {
+        let permit = Arc::clone(&self.inner.probes)
+            .try_acquire_owned()
+            .map_err(|_| ApiError::AtCapacity)?;
+        let key = target.trim().to_ascii_lowercase();
+        let mut targets = self.inner.targets.lock().map_err(|_| ApiError::Internal)?;
+        let running = targets.entry(key.clone()).or_insert(0);
+        if *running >= self.settings().per_target {
+            return Err(ApiError::RateLimited {
+                retry_after: Duration::from_secs(5),
+            });
+        }
+        *running += 1;
+        Ok(ProbeSlot {
+            state: self.clone(),
+            key,
+            _permit: permit,
+        })
+    }
+}
+
+/// Held while a probe runs; frees its slots when dropped.
+pub(crate) struct ProbeSlot {
+    state: AppState,
+    key: String,
+    _permit: tokio::sync::OwnedSemaphorePermit,
+}
+
+impl Drop for ProbeSlot {
+    fn drop(&mut self) {
+        if let Ok(mut targets) = self.state.inner.targets.lock()
+            && let Some(n) = targets.get_mut(&self.key)
+        {
+            *n -= 1;
+            if *n == 0 {
+                targets.remove(&self.key);
+            }
+        }
+    }
+}
+
+/// Refuses `/v1/*` without a configured bearer key (constant-time compare).
+async fn require_key(
+    State(state): State<AppState>,
+    request: Request,
+    next: Next,
+) -> Result<Response, ApiError> {
+    let keys = &state.settings().api_keys;
+    if !keys.is_empty() {
+        let given = request
+            .headers()
+            .get(header::AUTHORIZATION)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.strip_prefix("Bearer "))
+            .unwrap_or_default();
+        if !keys
+            .iter()
+            .any(|k| constant_time_eq(k.as_bytes(), given.as_bytes()))
+        {
+            return Err(ApiError::Unauthorized);
+        }
+    }
+    Ok(next.run(request).await)
+}
+
+fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
 /// The router with every route.
 pub fn app(state: AppState) -> Router {
+    let settings = state.settings().clone();
     let api = Router::new()
-        .route("/healthz", get(routes::healthz))
         .route("/v1/validate", post(routes::validate))
+        .route("/v1/probe", post(routes::probe))
+        .route("/v1/info", get(routes::info))
+        .route_layer(middleware::from_fn_with_state(state.clone(), require_key))
+        .route("/healthz", get(routes::healthz))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES));
-    let router = match &state.inner.web_dir {
+    let router = match &settings.web_dir {
         Some(dir) => api.fallback_service(ServeDir::new(dir).fallback(get(routes::not_found))),
         None => api.fallback(routes::not_found),
     };
-    router.with_state(state)
+    let mut router = router.with_state(state);
+    if !settings.cors_origins.is_empty() {
+        let origins: Vec<HeaderValue> = settings
+            .cors_origins
+            .iter()
+            .filter_map(|o| HeaderValue::from_str(o).ok())
+            .collect();
+        router = router.layer(
+            CorsLayer::new()
+                .allow_origin(AllowOrigin::list(origins))
+                .allow_methods([Method::GET, Method::POST])
+                .allow_headers([header::CONTENT_TYPE, header::AUTHORIZATION, header::ACCEPT])
+                .expose_headers([header::RETRY_AFTER])
+                .max_age(Duration::from_secs(600)),
+        );
+    }
+    router
 }
 
 /// Serves until `shutdown` resolves, then lets in-flight requests finish.
@@ -59,7 +275,10 @@ pub async fn serve(
     state: AppState,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    axum::serve(listener, app(state))
-        .with_graceful_shutdown(shutdown)
-        .await
+    axum::serve(
+        listener,
+        app(state).into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown)
+    .await
 }

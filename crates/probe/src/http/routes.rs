@@ -1,11 +1,25 @@
 //! Route handlers: each reads its input, calls core or the engine, and
-//! answers JSON.
+//! answers JSON (or an event stream for `/v1/probe` with
+//! `Accept: text/event-stream`).
 
+use std::convert::Infallible;
+use std::net::SocketAddr;
+
+use axum::Extension;
 use axum::Json;
 use axum::extract::rejection::JsonRejection;
+use axum::extract::{ConnectInfo, State};
+use axum::http::{HeaderMap, header};
+use axum::response::sse::{Event, KeepAlive, Sse};
+use axum::response::{IntoResponse, Response};
+use futures_util::stream;
 use serde_json::{Value, json};
+use smtp_doctor_core::Config;
+use smtp_doctor_core::mailbox::parse_mailbox;
+use smtp_doctor_core::report::Step;
 
-use super::ApiError;
+use super::{ApiError, AppState};
+use crate::engine::{Check, ProbeRequest, scrub_secrets};
 
 /// `GET /healthz`.
 pub(super) async fn healthz() -> Json<Value> {
@@ -16,9 +30,118 @@ pub(super) async fn healthz() -> Json<Value> {
 pub(super) async fn validate(
     body: Result<Json<Value>, JsonRejection>,
 ) -> Result<Json<Value>, ApiError> {
-    let Json(config) = body?;
-    Ok(Json(
-        json!({ "diagnostics": smtp_doctor_core::validate_json(&config) }),
+    let Json(mut config) = body?;
+    let diagnostics = smtp_doctor_core::validate_json(&config);
+    scrub_secrets(&mut config);
+    Ok(Json(json!({ "diagnostics": diagnostics })))
+}
+
+/// `GET /v1/info`: what a page needs to explain the probe to a customer.
+pub(super) async fn info(State(state): State<AppState>) -> Json<Value> {
+    let opts = state.engine().options();
+    let s = state.settings();
+    Json(json!({
+        "version": smtp_doctor_core::VERSION,
+        "egressIps": opts.egress_ips,
+        "allowedPorts": opts.policy.ports.iter().map(ToString::to_string).collect::<Vec<_>>(),
+        "limits": {
+            "probesPerMinute": s.probes_per_minute,
+            "sendsPerHour": s.sends_per_hour,
+            "concurrentProbes": s.max_probes,
+            "perTarget": s.per_target,
+            "stepTimeoutSeconds": opts.timeout.as_secs_f64(),
+            "deadlineSeconds": opts.deadline.as_secs_f64(),
+            "maxBodyBytes": super::MAX_BODY_BYTES,
+        },
+        "apiKeyRequired": !s.api_keys.is_empty(),
+    }))
+}
+
+/// `POST /v1/probe`: validate, then probe; 200 with the report whenever
+/// the probe ran, whatever it found.
+pub(super) async fn probe(
+    State(state): State<AppState>,
+    peer: Option<Extension<ConnectInfo<SocketAddr>>>,
+    headers: HeaderMap,
+    body: Result<Json<Value>, JsonRejection>,
+) -> Result<Response, ApiError> {
+    let Json(mut body) = body?;
+    let parsed = serde_json::from_value::<ProbeRequest>(body.clone());
+    scrub_secrets(body.get_mut("config").unwrap_or(&mut Value::Null));
+    let mut request =
+        parsed.map_err(|e| ApiError::BadRequest(format!("not a probe request: {e}")))?;
+    let client = state.client(peer.map(|Extension(c)| c.0), &headers);
+    state.check_probe_rate(client)?;
+    if request.checks.contains(&Check::Send) {
+        check_recipient(&state, &request)?;
+        state.check_send_rate(client)?;
+    }
+    let target = Config::from_json(&request.config)
+        .host_trimmed()
+        .unwrap_or_default()
+        .to_owned();
+    let slot = state.admit(&target)?;
+    let engine = state.engine().clone();
+    let wants_stream = headers
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.contains("text/event-stream"));
+    if !wants_stream {
+        let report = engine.probe(&request, &mut |_: &Step| {}).await;
+        scrub_secrets(&mut request.config);
+        drop(slot);
+        return Ok(Json(report).into_response());
+    }
+    let (tx, rx) = tokio::sync::mpsc::unbounded_channel::<Event>();
+    tokio::spawn(async move {
+        let steps = tx.clone();
+        let mut on_step = move |step: &Step| {
+            if let Ok(event) = Event::default().event("step").json_data(step) {
+                let _ = steps.send(event);
+            }
+        };
+        let report = engine.probe(&request, &mut on_step).await;
+        scrub_secrets(&mut request.config);
+        drop(slot);
+        if let Ok(event) = Event::default().event("report").json_data(&report) {
+            let _ = tx.send(event);
+        }
+    });
+    let events = stream::unfold(rx, |mut rx| async move {
+        rx.recv().await.map(|e| (Ok::<_, Infallible>(e), rx))
+    });
+    Ok(Sse::new(events)
+        .keep_alive(KeepAlive::default())
+        .into_response())
+}
+
+/// `send` goes to the sender's own address unless the operator allowed the
+/// recipient's domain.
+fn check_recipient(state: &AppState, request: &ProbeRequest) -> Result<(), ApiError> {
+    let Some(recipient) = request.recipient.as_deref() else {
+        return Ok(());
+    };
+    let config = Config::from_json(&request.config);
+    let from = config
+        .from_field()
+        .and_then(|f| parse_mailbox(f).ok())
+        .map(|m| m.address().to_lowercase());
+    let rcpt = parse_mailbox(recipient)
+        .map_err(|e| ApiError::BadRequest(format!("the recipient is not a valid address: {e}")))?;
+    if from.as_deref() == Some(rcpt.address().to_lowercase().as_str()) {
+        return Ok(());
+    }
+    let domain = rcpt.domain_lower();
+    if state
+        .settings()
+        .allow_recipient_domains
+        .iter()
+        .any(|d| d.eq_ignore_ascii_case(&domain))
+    {
+        return Ok(());
+    }
+    Err(ApiError::Forbidden(
+        "the test message may only go to the sender's own address on this service".into(),
     ))
 }
 

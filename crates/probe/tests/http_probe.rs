@@ -1,0 +1,317 @@
+//! `/v1/probe` (JSON and SSE), `/v1/info` and the service's guards: API
+//! keys, rate limits with Retry-After, the concurrency and per-target caps,
+//! the send-recipient rule. Loopback peers only.
+
+mod common;
+
+use std::net::SocketAddr;
+use std::time::Duration;
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode, header};
+use http_body_util::BodyExt;
+use serde_json::{Value, json};
+use smtp_doctor_probe::http::{AppState, Settings, app};
+use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
+use tokio::net::TcpListener;
+use tower::ServiceExt;
+
+/// A plain SMTP peer (no TLS, no AUTH); `silent` never greets.
+async fn peer(silent: bool) -> SocketAddr {
+    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    tokio::spawn(async move {
+        while let Ok((tcp, _)) = listener.accept().await {
+            tokio::spawn(async move {
+                if silent {
+                    tokio::time::sleep(Duration::from_secs(20)).await;
+                    return;
+                }
+                let mut io = BufReader::new(tcp);
+                let _ = io.get_mut().write_all(b"220 http.test ESMTP\r\n").await;
+                let mut line = String::new();
+                while io.read_line(&mut line).await.unwrap_or(0) > 0 {
+                    let reply: &[u8] = if line.starts_with("EHLO") {
+                        b"250-http.test\r\n250 8BITMIME\r\n"
+                    } else if line.starts_with("QUIT") {
+                        b"221 bye\r\n"
+                    } else {
+                        b"250 ok\r\n"
+                    };
+                    let _ = io.get_mut().write_all(reply).await;
+                    line.clear();
+                }
+            });
+        }
+    });
+    addr
+}
+
+fn state(settings: Settings) -> AppState {
+    AppState::new(
+        settings,
+        common::engine_with(|o| o.timeout = Duration::from_secs(3)),
+    )
+}
+
+fn probe_request(addr: SocketAddr, extra: &Value) -> Value {
+    let mut body = json!({
+        "config": { "host": "localhost", "port": addr.port(), "security": "none", "from": "me@example.com" },
+        "checks": ["connect"]
+    });
+    if let (Some(b), Some(e)) = (body.as_object_mut(), extra.as_object()) {
+        for (k, v) in e {
+            b.insert(k.clone(), v.clone());
+        }
+    }
+    body
+}
+
+fn post() -> axum::http::request::Builder {
+    Request::post("/v1/probe").header(header::CONTENT_TYPE, "application/json")
+}
+
+async fn send(state: &AppState, req: Request<Body>) -> (StatusCode, axum::http::HeaderMap, String) {
+    let resp = app(state.clone()).oneshot(req).await.unwrap();
+    let (parts, body) = resp.into_parts();
+    let bytes = body.collect().await.unwrap().to_bytes();
+    (
+        parts.status,
+        parts.headers,
+        String::from_utf8_lossy(&bytes).into_owned(),
+    )
+}
+
+#[tokio::test]
+async fn probe_answers_200_with_a_report_and_never_echoes_the_password() {
+    let addr = peer(false).await;
+    let s = state(Settings::default());
+    let mut body = probe_request(addr, &json!({}));
+    body["config"]["password"] = json!("Hunter2-Secret");
+    body["config"]["username"] = json!("me@example.com");
+    let (status, _, text) = send(&s, post().body(Body::from(body.to_string())).unwrap()).await;
+    assert_eq!(status, StatusCode::OK, "{text}");
+    let report: Value = serde_json::from_str(&text).unwrap();
+    let steps: Vec<&str> = report["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["step"].as_str().unwrap())
+        .collect();
+    assert_eq!(steps, ["dns", "connect", "greeting", "ehlo", "tls"]);
+    assert!(!text.contains("Hunter2"));
+    // A probe that finds problems is still a 200.
+    let refused = json!({"config": {"host": "127.0.0.1", "port": 9, "security": "none"}});
+    let (status, _, text) = send(&s, post().body(Body::from(refused.to_string())).unwrap()).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(text.contains("policy.blocked-port"));
+}
+
+#[tokio::test]
+async fn probe_streams_one_step_event_per_step_then_the_report() {
+    let addr = peer(false).await;
+    let s = state(Settings::default());
+    let body = probe_request(addr, &json!({}));
+    let req = post()
+        .header(header::ACCEPT, "text/event-stream")
+        .body(Body::from(body.to_string()))
+        .unwrap();
+    let (status, headers, text) = send(&s, req).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        headers[header::CONTENT_TYPE]
+            .to_str()
+            .unwrap()
+            .starts_with("text/event-stream")
+    );
+    let events: Vec<(&str, Value)> = text
+        .split("\n\n")
+        .filter(|b| !b.trim().is_empty() && !b.starts_with(':'))
+        .map(|block| {
+            let name = block
+                .lines()
+                .find_map(|l| l.strip_prefix("event: "))
+                .unwrap();
+            let data = block
+                .lines()
+                .find_map(|l| l.strip_prefix("data: "))
+                .unwrap();
+            (name, serde_json::from_str(data).unwrap())
+        })
+        .collect();
+    let names: Vec<&str> = events.iter().map(|(n, _)| *n).collect();
+    assert_eq!(names, ["step", "step", "step", "step", "step", "report"]);
+    let steps: Vec<&str> = events[..5]
+        .iter()
+        .map(|(_, v)| v["step"].as_str().unwrap())
+        .collect();
+    assert_eq!(steps, ["dns", "connect", "greeting", "ehlo", "tls"]);
+    assert_eq!(events[5].1["steps"].as_array().unwrap().len(), 5);
+}
+
+#[tokio::test]
+async fn api_keys_when_configured() {
+    let s = state(Settings {
+        api_keys: vec!["k-123".into()],
+        ..Settings::default()
+    });
+    let validate = |auth: Option<&str>| {
+        let mut b = Request::post("/v1/validate").header(header::CONTENT_TYPE, "application/json");
+        if let Some(a) = auth {
+            b = b.header(header::AUTHORIZATION, a);
+        }
+        b.body(Body::from("{}")).unwrap()
+    };
+    let (status, _, text) = send(&s, validate(None)).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    assert!(text.contains("\"unauthorized\""));
+    assert_eq!(
+        send(&s, validate(Some("Bearer wrong"))).await.0,
+        StatusCode::UNAUTHORIZED
+    );
+    assert_eq!(
+        send(&s, validate(Some("Bearer k-123"))).await.0,
+        StatusCode::OK
+    );
+    let health = Request::get("/healthz").body(Body::empty()).unwrap();
+    assert_eq!(
+        send(&s, health).await.0,
+        StatusCode::OK,
+        "health stays open"
+    );
+}
+
+#[tokio::test]
+async fn rate_limit_answers_429_with_retry_after() {
+    let addr = peer(false).await;
+    let s = state(Settings {
+        probes_per_minute: 2,
+        ..Settings::default()
+    });
+    let body = probe_request(addr, &json!({}));
+    for _ in 0..2 {
+        assert_eq!(
+            send(&s, post().body(Body::from(body.to_string())).unwrap())
+                .await
+                .0,
+            StatusCode::OK
+        );
+    }
+    let (status, headers, text) =
+        send(&s, post().body(Body::from(body.to_string())).unwrap()).await;
+    assert_eq!(status, StatusCode::TOO_MANY_REQUESTS);
+    let retry: u64 = headers[header::RETRY_AFTER]
+        .to_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!((1..=60).contains(&retry), "{retry}");
+    assert!(text.contains("\"rate-limited\""));
+}
+
+#[tokio::test]
+async fn concurrency_and_per_target_caps() {
+    let silent = peer(true).await;
+    for (settings, want) in [
+        (
+            Settings {
+                max_probes: 1,
+                ..Settings::default()
+            },
+            StatusCode::SERVICE_UNAVAILABLE,
+        ),
+        (
+            Settings {
+                per_target: 1,
+                ..Settings::default()
+            },
+            StatusCode::TOO_MANY_REQUESTS,
+        ),
+    ] {
+        let s = state(settings);
+        let body = probe_request(silent, &json!({}));
+        let first = {
+            let (s, body) = (s.clone(), body.clone());
+            tokio::spawn(async move {
+                send(&s, post().body(Body::from(body.to_string())).unwrap())
+                    .await
+                    .0
+            })
+        };
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        let (status, _, text) = send(&s, post().body(Body::from(body.to_string())).unwrap()).await;
+        assert_eq!(status, want, "{text}");
+        assert_eq!(
+            first.await.unwrap(),
+            StatusCode::OK,
+            "the first probe ends by its deadline"
+        );
+        // Slots are freed: the next probe is admitted again.
+        assert_eq!(
+            send(&s, post().body(Body::from(body.to_string())).unwrap())
+                .await
+                .0,
+            StatusCode::OK
+        );
+    }
+}
+
+#[tokio::test]
+async fn send_only_to_the_senders_own_address_unless_allowed() {
+    let addr = peer(false).await;
+    let s = state(Settings::default());
+    let body = probe_request(
+        addr,
+        json!({"checks": ["send"], "recipient": "someone@elsewhere.org"}),
+    );
+    let (status, _, text) = send(&s, post().body(Body::from(body.to_string())).unwrap()).await;
+    assert_eq!(status, StatusCode::FORBIDDEN, "{text}");
+    let own = probe_request(
+        addr,
+        json!({"checks": ["send"], "recipient": "Me@Example.com"}),
+    );
+    assert_eq!(
+        send(&s, post().body(Body::from(own.to_string())).unwrap())
+            .await
+            .0,
+        StatusCode::OK
+    );
+    let allowed = state(Settings {
+        allow_recipient_domains: vec!["elsewhere.org".into()],
+        ..Settings::default()
+    });
+    assert_eq!(
+        send(&allowed, post().body(Body::from(body.to_string())).unwrap())
+            .await
+            .0,
+        StatusCode::OK
+    );
+}
+
+#[tokio::test]
+async fn bad_probe_requests_are_400_and_info_describes_the_service() {
+    let s = state(Settings {
+        api_keys: vec![],
+        ..Settings::default()
+    });
+    for bad in [
+        json!({"checks": ["connect"]}),
+        json!({"config": {}, "checks": ["bogus"]}),
+        json!({"config": {}, "recipient": 5}),
+    ] {
+        let (status, _, text) = send(&s, post().body(Body::from(bad.to_string())).unwrap()).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{bad}: {text}");
+    }
+    let (status, _, text) = send(&s, Request::get("/v1/info").body(Body::empty()).unwrap()).await;
+    assert_eq!(status, StatusCode::OK);
+    let info: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(info["limits"]["maxBodyBytes"], 16384);
+    assert!(
+        info["allowedPorts"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|p| p == "587")
+    );
+    assert_eq!(info["apiKeyRequired"], false);
+}
