@@ -38,7 +38,7 @@ enum Command {
         json: bool,
     },
     /// Run the HTTP service (and the settings page with --web-dir).
-    Serve(ServeArgs),
+    Serve(Box<ServeArgs>),
     /// Validate the settings, then connect and diagnose every step.
     Check(Box<CheckArgs>),
 }
@@ -227,7 +227,7 @@ fn main() -> ExitCode {
                 ExitCode::from(2)
             }
         },
-        Command::Serve(args) => match serve(args) {
+        Command::Serve(args) => match serve(&args) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
                 eprintln!("error: {e:#}");
@@ -286,7 +286,7 @@ fn check(args: &CheckArgs) -> anyhow::Result<bool> {
     Ok(ok)
 }
 
-fn serve(args: ServeArgs) -> anyhow::Result<()> {
+fn serve(args: &ServeArgs) -> anyhow::Result<()> {
     let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info"));
     match args.log_format {
         LogFormat::Human => tracing_subscriber::fmt().with_env_filter(filter).init(),

@@ -262,13 +262,13 @@ async fn send_only_to_the_senders_own_address_unless_allowed() {
     let s = state(Settings::default());
     let body = probe_request(
         addr,
-        json!({"checks": ["send"], "recipient": "someone@elsewhere.org"}),
+        &json!({"checks": ["send"], "recipient": "someone@elsewhere.org"}),
     );
     let (status, _, text) = send(&s, post().body(Body::from(body.to_string())).unwrap()).await;
     assert_eq!(status, StatusCode::FORBIDDEN, "{text}");
     let own = probe_request(
         addr,
-        json!({"checks": ["send"], "recipient": "Me@Example.com"}),
+        &json!({"checks": ["send"], "recipient": "Me@Example.com"}),
     );
     assert_eq!(
         send(&s, post().body(Body::from(own.to_string())).unwrap())
