@@ -6,7 +6,7 @@ use std::net::{IpAddr, SocketAddr};
 use std::time::{Duration, Instant};
 
 use smtp_doctor_core::config::{AuthMechanism, Config, Security};
-use smtp_doctor_core::hostname::{Host, parse_host};
+use smtp_doctor_core::hostname::{Host, HostError, parse_host};
 use smtp_doctor_core::mailbox::parse_mailbox;
 use smtp_doctor_core::providers::{Provider, provider_by_host};
 use smtp_doctor_core::report::{Report, Step, StepKind, StepStatus, Suggestion, Target, TlsInfo};
@@ -36,7 +36,13 @@ struct Plan {
 
 impl Plan {
     fn new(config: &Config) -> Option<Self> {
-        let host = parse_host(config.host_trimmed()?).ok()?;
+        // Legacy IPv4 spellings (`127.1`, `0x7f000001`) are what libc would
+        // connect to: the probe sees through them so the policy can judge.
+        let host = match parse_host(config.host_trimmed()?) {
+            Ok(host) => host,
+            Err(HostError::LegacyIpv4(ip)) => Host::Ip(IpAddr::V4(ip)),
+            Err(_) => return None,
+        };
         let provider = host.name().and_then(provider_by_host);
         Some(Self {
             ip: host.ip(),

@@ -4,6 +4,8 @@
 
 #![allow(dead_code, unreachable_pub, clippy::needless_pass_by_value)]
 
+pub mod dns;
+
 use std::net::SocketAddr;
 use std::sync::{Arc, OnceLock};
 use std::time::Duration;

@@ -1,0 +1,175 @@
+//! The SSRF matrix: 37 targets an attacker would try through `/v1/probe`,
+//! each refused with `policy.blocked-address`, and a counting listener on
+//! loopback proves no connection was made.
+//!
+//! It re-executes itself inside a fresh network namespace (`unshare -n`,
+//! loopback only), so even an escape could not leave the machine: the
+//! "public" address of the rebinding case has no route there.
+
+mod common;
+
+use std::net::SocketAddr;
+use std::process::{Command, ExitCode};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Duration;
+
+use axum::body::Body;
+use axum::http::{Request, header};
+use http_body_util::BodyExt;
+use serde_json::{Value, json};
+use smtp_doctor_probe::http::{AppState, Settings, app};
+use tower::ServiceExt;
+
+const IN_NAMESPACE: &str = "SMTP_DOCTOR_SSRF_IN_NETNS";
+
+const LITERALS: &[&str] = &[
+    "127.0.0.1",
+    "127.1",
+    "2130706433",
+    "0x7f000001",
+    "0177.0.0.1",
+    "0.0.0.0",
+    "[::1]",
+    "[::ffff:127.0.0.1]",
+    "[64:ff9b::7f00:1]",
+    "[::127.0.0.1]",
+    "10.0.0.1",
+    "172.16.0.1",
+    "172.31.255.254",
+    "192.168.1.1",
+    "169.254.169.254",
+    "100.64.0.1",
+    "[fc00::1]",
+    "[fd00::1]",
+    "[fe80::1]",
+    "224.0.0.1",
+    "[ff02::1]",
+    "255.255.255.255",
+    "192.0.2.1",
+    "198.51.100.1",
+    "203.0.113.1",
+    "[2001:db8::1]",
+    "198.18.0.1",
+    "240.0.0.1",
+    "0.1.2.3",
+    "[::]",
+    "[::ffff:169.254.169.254]",
+];
+
+/// Names our DNS server resolves to refused addresses; `rebind.test`
+/// answers a public address first and a private one second.
+const NAMES: &[(&str, &[&str])] = &[
+    ("localhost", &["127.0.0.1"]),
+    ("loopback.test", &["127.0.0.1"]),
+    ("metadata.test", &["169.254.169.254"]),
+    ("private.test", &["10.0.0.5"]),
+    ("six.test", &["::1"]),
+    ("mapped.test", &["::ffff:10.0.0.1"]),
+    ("rebind.test", &["93.184.216.34", "127.0.0.1"]),
+];
+
+fn main() -> ExitCode {
+    if std::env::var_os(IN_NAMESPACE).is_some() {
+        return tokio::runtime::Runtime::new().unwrap().block_on(matrix());
+    }
+    // Outside: run this same binary in a new network namespace.
+    let exe = std::env::current_exe().unwrap();
+    let status = Command::new("unshare")
+        .args(["-n", "--", "sh", "-c", "ip link set lo up && exec \"$0\""])
+        .arg(&exe)
+        .env(IN_NAMESPACE, "1")
+        .status()
+        .unwrap_or_else(|e| {
+            panic!("cannot run unshare (util-linux; needs root or user namespaces): {e}")
+        });
+    if status.success() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}
+
+async fn counting_listener(addr: SocketAddr, count: Arc<AtomicUsize>) {
+    let listener = tokio::net::TcpListener::bind(addr).await.unwrap();
+    tokio::spawn(async move {
+        while let Ok((mut tcp, _)) = listener.accept().await {
+            count.fetch_add(1, Ordering::SeqCst);
+            let _ =
+                tokio::io::AsyncWriteExt::write_all(&mut tcp, b"220 should-never-be-reached\r\n")
+                    .await;
+        }
+    });
+}
+
+async fn matrix() -> ExitCode {
+    let count = Arc::new(AtomicUsize::new(0));
+    counting_listener("127.0.0.1:587".parse().unwrap(), Arc::clone(&count)).await;
+    counting_listener("[::1]:587".parse().unwrap(), Arc::clone(&count)).await;
+    let dns = common::dns::server(NAMES).await;
+    // The default policy, as deployed; only the resolver points at our server.
+    let engine = common::engine_with(|o| {
+        o.policy = smtp_doctor_probe::policy::Policy::default();
+        o.dns_server = Some(dns);
+        o.timeout = Duration::from_secs(3);
+    });
+    let state = AppState::new(
+        Settings {
+            probes_per_minute: 1000,
+            per_target: 100,
+            ..Settings::default()
+        },
+        engine,
+    );
+    let targets: Vec<&str> = LITERALS
+        .iter()
+        .copied()
+        .chain(NAMES.iter().map(|(n, _)| *n))
+        .collect();
+    let (mut passed, mut failed) = (0, 0);
+    for target in &targets {
+        let body = json!({
+            "config": { "host": target, "port": 587, "security": "starttls", "username": "u@example.com", "password": "p", "from": "u@example.com" },
+            "checks": ["auth"]
+        });
+        let req = Request::post("/v1/probe")
+            .header(header::CONTENT_TYPE, "application/json")
+            .body(Body::from(body.to_string()))
+            .unwrap();
+        let resp = app(state.clone()).oneshot(req).await.unwrap();
+        let status = resp.status();
+        let bytes = resp.into_body().collect().await.unwrap().to_bytes();
+        let report: Value = serde_json::from_slice(&bytes).unwrap_or(Value::Null);
+        let live: Vec<&str> = report["steps"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .flat_map(|s| s["diagnostics"].as_array().into_iter().flatten())
+            .filter_map(|d| d["code"].as_str())
+            .collect();
+        if status == 200 && live == ["policy.blocked-address"] {
+            passed += 1;
+        } else {
+            failed += 1;
+            eprintln!("FAILED {target}: {status} {live:?}");
+        }
+    }
+    tokio::time::sleep(Duration::from_millis(100)).await;
+    let connections = count.load(Ordering::SeqCst);
+    if connections == 0 {
+        passed += 1;
+    } else {
+        failed += 1;
+        eprintln!("FAILED: {connections} connection(s) reached the counting listener");
+    }
+    println!(
+        "ssrf matrix: {} targets in a private network namespace",
+        targets.len()
+    );
+    println!("{passed} passed, {failed} failed");
+    if failed == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}
