@@ -315,3 +315,47 @@ async fn bad_probe_requests_are_400_and_info_describes_the_service() {
     );
     assert_eq!(info["apiKeyRequired"], false);
 }
+
+#[tokio::test]
+async fn metrics_count_probes_codes_steps_and_refusals() {
+    let addr = peer(false).await;
+    let s = state(Settings {
+        probes_per_minute: 1,
+        ..Settings::default()
+    });
+    let body = probe_request(addr, &json!({}));
+    assert_eq!(
+        send(&s, post().body(Body::from(body.to_string())).unwrap())
+            .await
+            .0,
+        StatusCode::OK
+    );
+    assert_eq!(
+        send(&s, post().body(Body::from(body.to_string())).unwrap())
+            .await
+            .0,
+        StatusCode::TOO_MANY_REQUESTS
+    );
+    let (status, headers, text) =
+        send(&s, Request::get("/metrics").body(Body::empty()).unwrap()).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        headers[header::CONTENT_TYPE]
+            .to_str()
+            .unwrap()
+            .starts_with("text/plain")
+    );
+    for line in [
+        "smtp_doctor_probes_total{outcome=\"ok\"} 1",
+        "smtp_doctor_diagnostics_total{code=\"tls.none\"} 1",
+        "smtp_doctor_step_duration_ms_count{step=\"greeting\"} 1",
+        "smtp_doctor_refusals_total{reason=\"rate-limited\"} 1",
+        "smtp_doctor_http_requests_total{route=\"/v1/probe\",status=\"200\"} 1",
+        "smtp_doctor_probes_in_flight 0",
+    ] {
+        assert!(
+            text.lines().any(|l| l == line),
+            "missing `{line}` in\n{text}"
+        );
+    }
+}

@@ -9,6 +9,7 @@
 //! limit and a request timeout.
 
 mod error;
+mod metrics;
 mod routes;
 
 use std::collections::HashMap;
@@ -93,6 +94,7 @@ struct Inner {
     probe_limiter: DefaultKeyedRateLimiter<IpAddr>,
     send_limiter: DefaultKeyedRateLimiter<IpAddr>,
     targets: Mutex<HashMap<String, usize>>,
+    metrics: metrics::Metrics,
 }
 
 impl std::fmt::Debug for Inner {
@@ -114,6 +116,7 @@ impl AppState {
                 probe_limiter: DefaultKeyedRateLimiter::keyed(probe_quota),
                 send_limiter: DefaultKeyedRateLimiter::keyed(send_quota),
                 targets: Mutex::new(HashMap::new()),
+                metrics: metrics::Metrics::default(),
                 settings,
                 engine,
             }),
@@ -126,6 +129,10 @@ impl AppState {
 
     pub(crate) fn engine(&self) -> &Engine {
         &self.inner.engine
+    }
+
+    pub(crate) fn metrics(&self) -> &metrics::Metrics {
+        &self.inner.metrics
     }
 
     /// The client's address: the peer, or the first `X-Forwarded-For`
@@ -232,6 +239,17 @@ async fn require_key(
     Ok(next.run(request).await)
 }
 
+/// Counts every response by route template and status.
+async fn count(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    let route = request
+        .extensions()
+        .get::<axum::extract::MatchedPath>()
+        .map_or_else(|| "other".to_owned(), |p| p.as_str().to_owned());
+    let response = next.run(request).await;
+    state.metrics().request(&route, response.status().as_u16());
+    response
+}
+
 fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
     a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
@@ -245,7 +263,9 @@ pub fn app(state: AppState) -> Router {
         .route("/v1/info", get(routes::info))
         .route_layer(middleware::from_fn_with_state(state.clone(), require_key))
         .route("/healthz", get(routes::healthz))
-        .layer(DefaultBodyLimit::max(MAX_BODY_BYTES));
+        .route("/metrics", get(routes::metrics))
+        .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .route_layer(middleware::from_fn_with_state(state.clone(), count));
     let router = match &settings.web_dir {
         Some(dir) => api.fallback_service(ServeDir::new(dir).fallback(get(routes::not_found))),
         None => api.fallback(routes::not_found),

@@ -26,6 +26,14 @@ pub(super) async fn healthz() -> Json<Value> {
     Json(json!({ "status": "ok", "version": smtp_doctor_core::VERSION }))
 }
 
+/// `GET /metrics`: Prometheus text.
+pub(super) async fn metrics(State(state): State<AppState>) -> impl IntoResponse {
+    (
+        [(header::CONTENT_TYPE, "text/plain; version=0.0.4")],
+        state.metrics().render(),
+    )
+}
+
 /// `POST /v1/validate`: config → `{ "diagnostics": [...] }`.
 pub(super) async fn validate(
     body: Result<Json<Value>, JsonRejection>,
@@ -86,13 +94,16 @@ pub(super) async fn probe(
         .get(header::ACCEPT)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.contains("text/event-stream"));
+    state.metrics().probe_started();
     if !wants_stream {
         let report = engine.probe(&request, &mut |_: &Step| {}).await;
+        state.metrics().probe_finished(&report);
         scrub_secrets(&mut request.config);
         drop(slot);
         return Ok(Json(report).into_response());
     }
     let (tx, rx) = tokio::sync::mpsc::unbounded_channel::<Event>();
+    let state = state.clone();
     tokio::spawn(async move {
         let steps = tx.clone();
         let mut on_step = move |step: &Step| {
@@ -101,6 +112,7 @@ pub(super) async fn probe(
             }
         };
         let report = engine.probe(&request, &mut on_step).await;
+        state.metrics().probe_finished(&report);
         scrub_secrets(&mut request.config);
         drop(slot);
         if let Ok(event) = Event::default().event("report").json_data(&report) {
