@@ -13,14 +13,21 @@ use smtp_doctor_core::report::Report;
 /// Upper bounds of the step latency buckets, in milliseconds.
 const BUCKETS_MS: [u64; 10] = [5, 10, 25, 50, 100, 250, 500, 1000, 2500, 10_000];
 
+/// One step's latency histogram.
+#[derive(Debug, Default)]
+struct Histogram {
+    buckets: [u64; BUCKETS_MS.len()],
+    sum: u64,
+    count: u64,
+}
+
 #[derive(Debug, Default)]
 pub(crate) struct Metrics {
     requests: Mutex<BTreeMap<(String, u16), u64>>,
     refusals: Mutex<BTreeMap<&'static str, u64>>,
     probes: Mutex<BTreeMap<&'static str, u64>>,
     codes: Mutex<BTreeMap<String, u64>>,
-    /// step → (bucket counts, sum ms, count)
-    steps: Mutex<BTreeMap<String, ([u64; BUCKETS_MS.len()], u64, u64)>>,
+    steps: Mutex<BTreeMap<String, Histogram>>,
     in_flight: AtomicI64,
 }
 
@@ -62,14 +69,14 @@ impl Metrics {
                     .ok()
                     .and_then(|v| v.as_str().map(str::to_owned))
                     .unwrap_or_default();
-                let entry = steps.entry(name).or_insert(([0; BUCKETS_MS.len()], 0, 0));
-                for (i, bound) in BUCKETS_MS.iter().enumerate() {
-                    if s.duration_ms <= *bound {
-                        entry.0[i] += 1;
+                let h = steps.entry(name).or_default();
+                for (bucket, bound) in h.buckets.iter_mut().zip(BUCKETS_MS) {
+                    if s.duration_ms <= bound {
+                        *bucket += 1;
                     }
                 }
-                entry.1 += s.duration_ms;
-                entry.2 += 1;
+                h.sum += s.duration_ms;
+                h.count += 1;
             }
         }
     }
@@ -121,7 +128,15 @@ impl Metrics {
             "# HELP smtp_doctor_step_duration_ms Probe step latency.\n# TYPE smtp_doctor_step_duration_ms histogram"
         );
         if let Ok(m) = self.steps.lock() {
-            for (step, (buckets, sum, count)) in m.iter() {
+            for (
+                step,
+                Histogram {
+                    buckets,
+                    sum,
+                    count,
+                },
+            ) in m.iter()
+            {
                 for (bound, n) in BUCKETS_MS.iter().zip(buckets) {
                     let _ = writeln!(
                         out,
