@@ -331,6 +331,22 @@ impl<'de> Deserialize<'de> for Code {
     }
 }
 
+/// In OpenAPI, a code is a string from the registry.
+#[cfg(feature = "openapi")]
+impl utoipa::PartialSchema for Code {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        use utoipa::openapi::schema::{ObjectBuilder, SchemaType, Type};
+        ObjectBuilder::new()
+            .schema_type(SchemaType::new(Type::String))
+            .description(Some("A diagnostic code from the registry (SPEC §3)."))
+            .enum_values(Some(CODES.iter().map(|c| c.code)))
+            .into()
+    }
+}
+
+#[cfg(feature = "openapi")]
+impl utoipa::ToSchema for Code {}
+
 #[cfg(test)]
 mod tests {
     use super::*;

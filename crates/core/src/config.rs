@@ -14,6 +14,7 @@ use serde_json::{Map, Value};
 /// How the connection is encrypted.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum Security {
     /// Implicit TLS from the first byte ("SSL", usually 465).
     Tls,
@@ -63,6 +64,7 @@ impl fmt::Display for Security {
 /// The SASL mechanism to log in with.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum AuthMechanism {
     /// The strongest mechanism both sides support.
     #[default]

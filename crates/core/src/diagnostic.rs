@@ -16,6 +16,7 @@ use crate::codes::Code;
 /// How bad a finding is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum Severity {
     /// Worth knowing; nothing to change.
     Info,
@@ -45,6 +46,7 @@ impl fmt::Display for Severity {
 /// A config field a settings page can highlight.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum Field {
     Host,
     Port,
@@ -102,10 +104,12 @@ impl fmt::Display for Field {
 
 /// A one-click change: set each listed field to the given JSON value.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Fix {
     /// The button text, e.g. "Use TLS/SSL".
     pub title: String,
     /// Field → new value. Never contains a password.
+    #[cfg_attr(feature = "openapi", schema(value_type = std::collections::HashMap<String, Object>))]
     pub changes: BTreeMap<Field, Value>,
 }
 
@@ -129,6 +133,7 @@ impl Fix {
 
 /// One finding about a config or a live session (SPEC §3).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Diagnostic {
     pub code: Code,
     pub severity: Severity,

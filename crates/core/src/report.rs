@@ -9,6 +9,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 /// The outcome of one probe.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Report {
     /// True exactly when no diagnostic has severity `error`.
     pub ok: bool,
@@ -41,6 +42,7 @@ impl Report {
 /// What was probed.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Target {
     pub host: String,
     pub port: Option<u16>,
@@ -52,6 +54,7 @@ pub struct Target {
 /// A stage of the SMTP session.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum StepKind {
     Dns,
     Connect,
@@ -66,6 +69,7 @@ pub enum StepKind {
 /// How a step ended.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum StepStatus {
     Pass,
     Fail,
@@ -76,6 +80,7 @@ pub enum StepStatus {
 /// One finished step.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Step {
     pub step: StepKind,
     pub status: StepStatus,
@@ -86,6 +91,7 @@ pub struct Step {
 /// What the server told about itself.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ServerInfo {
     pub greeting: Option<String>,
     /// EHLO keywords after TLS (or the only EHLO, without TLS).
@@ -100,6 +106,7 @@ pub struct ServerInfo {
 /// The negotiated TLS session.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct TlsInfo {
     /// `TLSv1.3`.
     pub version: String,
@@ -110,6 +117,7 @@ pub struct TlsInfo {
 /// The server's leaf certificate, inspected even when verification fails.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Certificate {
     pub subject: String,
     /// DNS names and IP addresses it covers.
@@ -124,6 +132,7 @@ pub struct Certificate {
 /// Settings the probe verified to work.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Suggestion {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub host: Option<String>,

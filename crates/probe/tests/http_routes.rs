@@ -146,3 +146,64 @@ async fn serves_the_web_dir_and_shuts_down() {
         .unwrap();
     std::fs::remove_dir_all(dir).unwrap();
 }
+
+#[tokio::test]
+async fn openapi_describes_every_route_and_shape() {
+    let (status, doc) = call(
+        Request::get("/v1/openapi.json")
+            .body(Body::empty())
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    let paths = doc["paths"].as_object().unwrap();
+    for (path, method) in [
+        ("/healthz", "get"),
+        ("/metrics", "get"),
+        ("/v1/validate", "post"),
+        ("/v1/probe", "post"),
+        ("/v1/info", "get"),
+        ("/v1/openapi.json", "get"),
+    ] {
+        assert!(
+            paths.get(path).and_then(|p| p.get(method)).is_some(),
+            "{method} {path} missing"
+        );
+    }
+    let probe = &paths["/v1/probe"]["post"]["responses"];
+    for status in ["200", "400", "401", "403", "413", "415", "429", "503"] {
+        assert!(probe.get(status).is_some(), "probe {status}");
+    }
+    let schemas = doc["components"]["schemas"].as_object().unwrap();
+    for name in [
+        "Report",
+        "Step",
+        "Diagnostic",
+        "Fix",
+        "ServerInfo",
+        "Certificate",
+        "ConfigInput",
+        "ProbeRequestBody",
+        "ErrorBody",
+        "InfoResponse",
+    ] {
+        assert!(schemas.contains_key(name), "schema {name} missing");
+    }
+    // The code enum is the registry.
+    let codes: Vec<&str> = schemas["Code"]["enum"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c.as_str().unwrap())
+        .collect();
+    assert_eq!(codes.len(), smtp_doctor_core::codes().len());
+    assert!(codes.contains(&"tls.expected-implicit"));
+    // Field names are the wire's camelCase.
+    assert!(schemas["Step"]["properties"].get("durationMs").is_some());
+    // Every reference resolves.
+    let text = doc.to_string();
+    for part in text.split("\"$ref\":\"#/components/schemas/").skip(1) {
+        let name = &part[..part.find('"').unwrap()];
+        assert!(schemas.contains_key(name), "dangling $ref {name}");
+    }
+}

@@ -10,6 +10,7 @@
 
 mod error;
 mod metrics;
+mod openapi;
 mod routes;
 
 use std::collections::HashMap;
@@ -264,6 +265,7 @@ pub fn app(state: AppState) -> Router {
         .route_layer(middleware::from_fn_with_state(state.clone(), require_key))
         .route("/healthz", get(routes::healthz))
         .route("/metrics", get(routes::metrics))
+        .route("/v1/openapi.json", get(routes::openapi))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .route_layer(middleware::from_fn_with_state(state.clone(), count));
     let router = match &settings.web_dir {

@@ -16,17 +16,19 @@ use futures_util::stream;
 use serde_json::{Value, json};
 use smtp_doctor_core::Config;
 use smtp_doctor_core::mailbox::parse_mailbox;
-use smtp_doctor_core::report::Step;
+use smtp_doctor_core::report::{Report, Step};
 
 use super::{ApiError, AppState};
 use crate::engine::{Check, ProbeRequest, scrub_secrets};
 
 /// `GET /healthz`.
+#[utoipa::path(get, path = "/healthz", responses((status = 200, body = super::openapi::Health)))]
 pub(super) async fn healthz() -> Json<Value> {
     Json(json!({ "status": "ok", "version": smtp_doctor_core::VERSION }))
 }
 
 /// `GET /metrics`: Prometheus text.
+#[utoipa::path(get, path = "/metrics", responses((status = 200, description = "Prometheus text exposition", content_type = "text/plain")))]
 pub(super) async fn metrics(State(state): State<AppState>) -> impl IntoResponse {
     (
         [(header::CONTENT_TYPE, "text/plain; version=0.0.4")],
@@ -35,6 +37,13 @@ pub(super) async fn metrics(State(state): State<AppState>) -> impl IntoResponse 
 }
 
 /// `POST /v1/validate`: config → `{ "diagnostics": [...] }`.
+#[utoipa::path(post, path = "/v1/validate", request_body = super::openapi::ConfigInput,
+    security((), ("apiKey" = [])),
+    responses(
+        (status = 200, body = super::openapi::ValidateResponse),
+        (status = 400, body = super::openapi::ErrorBody), (status = 401, body = super::openapi::ErrorBody),
+        (status = 413, body = super::openapi::ErrorBody), (status = 415, body = super::openapi::ErrorBody),
+    ))]
 pub(super) async fn validate(
     body: Result<Json<Value>, JsonRejection>,
 ) -> Result<Json<Value>, ApiError> {
@@ -45,6 +54,8 @@ pub(super) async fn validate(
 }
 
 /// `GET /v1/info`: what a page needs to explain the probe to a customer.
+#[utoipa::path(get, path = "/v1/info", security((), ("apiKey" = [])),
+    responses((status = 200, body = super::openapi::InfoResponse), (status = 401, body = super::openapi::ErrorBody)))]
 pub(super) async fn info(State(state): State<AppState>) -> Json<Value> {
     let opts = state.engine().options();
     let s = state.settings();
@@ -66,7 +77,19 @@ pub(super) async fn info(State(state): State<AppState>) -> Json<Value> {
 }
 
 /// `POST /v1/probe`: validate, then probe; 200 with the report whenever
-/// the probe ran, whatever it found.
+/// the probe ran, whatever it found. With `Accept: text/event-stream`, one
+/// `step` event per finished step, then a `report` event.
+#[utoipa::path(post, path = "/v1/probe", request_body = super::openapi::ProbeRequestBody,
+    security((), ("apiKey" = [])),
+    responses(
+        (status = 200, description = "The report (JSON), or `step` events then a `report` event (text/event-stream)",
+            content((Report = "application/json"), (Step = "text/event-stream"))),
+        (status = 400, body = super::openapi::ErrorBody), (status = 401, body = super::openapi::ErrorBody),
+        (status = 403, body = super::openapi::ErrorBody), (status = 413, body = super::openapi::ErrorBody),
+        (status = 415, body = super::openapi::ErrorBody),
+        (status = 429, body = super::openapi::ErrorBody, headers(("Retry-After" = u64, description = "Seconds to wait"))),
+        (status = 503, body = super::openapi::ErrorBody),
+    ))]
 pub(super) async fn probe(
     State(state): State<AppState>,
     peer: Option<Extension<ConnectInfo<SocketAddr>>>,
@@ -155,6 +178,13 @@ fn check_recipient(state: &AppState, request: &ProbeRequest) -> Result<(), ApiEr
     Err(ApiError::Forbidden(
         "the test message may only go to the sender's own address on this service".into(),
     ))
+}
+
+/// `GET /v1/openapi.json`: this document.
+#[utoipa::path(get, path = "/v1/openapi.json", responses((status = 200, description = "The OpenAPI document", content_type = "application/json")))]
+pub(super) async fn openapi() -> Json<utoipa::openapi::OpenApi> {
+    use utoipa::OpenApi as _;
+    Json(super::openapi::ApiDoc::openapi())
 }
 
 pub(super) async fn not_found() -> ApiError {
