@@ -327,10 +327,26 @@ fn serve(args: &ServeArgs) -> anyhow::Result<()> {
             allow_recipient_domains: args.allow_recipient_domain.clone(),
             ..Settings::default()
         };
+        // Running probes get their deadline plus a margin to finish after
+        // ctrl-c/SIGTERM; then the process exits regardless.
+        let grace = engine.options().deadline + Duration::from_secs(5);
         let state = AppState::new(settings, engine);
-        http::serve(listener, state, shutdown_signal())
-            .await
-            .context("server error")
+        let (stop_tx, mut stop_rx) = tokio::sync::watch::channel(false);
+        let graceful = async move {
+            shutdown_signal().await;
+            let _ = stop_tx.send(true);
+        };
+        let bound = async move {
+            let _ = stop_rx.wait_for(|stopped| *stopped).await;
+            tokio::time::sleep(grace).await;
+        };
+        tokio::select! {
+            result = http::serve(listener, state, graceful) => result.context("server error"),
+            () = bound => {
+                tracing::warn!(?grace, "probes still running after the grace period; exiting");
+                Ok(())
+            }
+        }
     })
 }
 

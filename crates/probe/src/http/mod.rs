@@ -32,6 +32,7 @@ use tokio::net::TcpListener;
 use tokio::sync::Semaphore;
 use tower_http::cors::{AllowOrigin, CorsLayer};
 use tower_http::services::ServeDir;
+use tower_http::timeout::TimeoutLayer;
 
 pub use error::ApiError;
 
@@ -272,7 +273,17 @@ pub fn app(state: AppState) -> Router {
         Some(dir) => api.fallback_service(ServeDir::new(dir).fallback(get(routes::not_found))),
         None => api.fallback(routes::not_found),
     };
-    let mut router = router.with_state(state);
+    // Nothing may hold a connection longer than the probe's own deadline
+    // plus a margin (SSE included).
+    let timeout = settings
+        .request_timeout
+        .max(state.engine().options().deadline + Duration::from_secs(15));
+    let mut router = router
+        .with_state(state)
+        .layer(TimeoutLayer::with_status_code(
+            axum::http::StatusCode::REQUEST_TIMEOUT,
+            timeout,
+        ));
     if !settings.cors_origins.is_empty() {
         let origins: Vec<HeaderValue> = settings
             .cors_origins
