@@ -39,3 +39,13 @@ pub(crate) fn probe() -> Result {
     c.env("SMTP_DOCTOR_TEST_PYTHON", python);
     run(c)
 }
+
+/// `cargo xtask bench-serve`: the service under load (wrk + 1,000 probes
+/// against a tarpit), all on loopback.
+pub(crate) fn serve() -> Result {
+    tools::need_command("wrk", "wrk")?;
+    run(cmd(
+        &cargo(),
+        &["bench", "-p", "smtp-doctor-probe", "--bench", "serve"],
+    ))
+}

@@ -7,6 +7,7 @@
 //! - `bench`      criterion benchmarks of the core validator
 //! - `bench-wasm` validate() per call, instantiate time and sizes, in Chromium
 //! - `bench-probe` a full check over a delayed link, next to swaks and smtplib
+//! - `bench-serve` the service under load: wrk, and 1,000 probes against a tarpit
 
 mod bench;
 mod demo;
@@ -26,8 +27,11 @@ fn main() -> ExitCode {
         Some("bench") => bench::criterion(),
         Some("bench-wasm") => bench::wasm(),
         Some("bench-probe") => bench::probe(),
+        Some("bench-serve") => bench::serve(),
         _ => {
-            eprintln!("usage: cargo xtask <wasm|test|demo|bench|bench-wasm|bench-probe>");
+            eprintln!(
+                "usage: cargo xtask <wasm|test|demo|bench|bench-wasm|bench-probe|bench-serve>"
+            );
             return ExitCode::from(2);
         }
     };

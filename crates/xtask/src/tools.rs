@@ -114,6 +114,11 @@ pub(crate) fn python_venv() -> Result<PathBuf> {
     Ok(python)
 }
 
+/// A command the benchmarks need (installed like the test packages).
+pub(crate) fn need_command(command: &str, package: &str) -> Result {
+    need(command, package)
+}
+
 /// Every Debian package the tests use (also in `.ci/run`).
 const SYSTEM_PACKAGES: &str =
     "chromium chromium-driver nodejs npm postfix sasl2-bin libsasl2-modules swaks";
