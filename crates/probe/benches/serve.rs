@@ -145,7 +145,7 @@ fn main() {
             tokio::spawn(async move {
                 let (mut peak_fds, mut peak_rss) = (0, 0);
                 while !done.load(Ordering::Relaxed) {
-                    peak_fds = peak_fds.max(std::fs::read_dir(format!("/proc/{pid}/fd")).map(Iterator::count).unwrap_or(0));
+                    peak_fds = peak_fds.max(std::fs::read_dir(format!("/proc/{pid}/fd")).map_or(0, Iterator::count));
                     peak_rss = peak_rss.max(proc_status(pid, "VmRSS"));
                     tokio::time::sleep(Duration::from_millis(100)).await;
                 }

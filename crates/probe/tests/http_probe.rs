@@ -359,3 +359,72 @@ async fn metrics_count_probes_codes_steps_and_refusals() {
         );
     }
 }
+
+#[tokio::test]
+async fn cors_answers_only_the_allowed_origins() {
+    let s = state(Settings {
+        cors_origins: vec!["https://app.example.com".into()],
+        ..Settings::default()
+    });
+    let preflight = |origin: &str| {
+        Request::builder()
+            .method("OPTIONS")
+            .uri("/v1/probe")
+            .header(header::ORIGIN, origin)
+            .header(header::ACCESS_CONTROL_REQUEST_METHOD, "POST")
+            .header(header::ACCESS_CONTROL_REQUEST_HEADERS, "content-type")
+            .body(Body::empty())
+            .unwrap()
+    };
+    let (_, headers, _) = send(&s, preflight("https://app.example.com")).await;
+    assert_eq!(
+        headers[header::ACCESS_CONTROL_ALLOW_ORIGIN],
+        "https://app.example.com"
+    );
+    let (_, headers, _) = send(&s, preflight("https://evil.example")).await;
+    assert!(headers.get(header::ACCESS_CONTROL_ALLOW_ORIGIN).is_none());
+    // Without an allowlist, no cross-origin access at all.
+    let (_, headers, _) = send(
+        &state(Settings::default()),
+        preflight("https://app.example.com"),
+    )
+    .await;
+    assert!(headers.get(header::ACCESS_CONTROL_ALLOW_ORIGIN).is_none());
+}
+
+#[tokio::test]
+async fn forwarded_for_keys_the_limit_only_behind_a_trusted_proxy() {
+    let addr = peer(false).await;
+    let body = probe_request(addr, &json!({}));
+    let from = |ip: &str| {
+        post()
+            .header("x-forwarded-for", ip)
+            .body(Body::from(body.to_string()))
+            .unwrap()
+    };
+    let trusted = state(Settings {
+        probes_per_minute: 1,
+        trust_proxy: true,
+        ..Settings::default()
+    });
+    assert_eq!(send(&trusted, from("203.0.113.1")).await.0, StatusCode::OK);
+    assert_eq!(
+        send(&trusted, from("203.0.113.2")).await.0,
+        StatusCode::OK,
+        "another client"
+    );
+    assert_eq!(
+        send(&trusted, from("203.0.113.1")).await.0,
+        StatusCode::TOO_MANY_REQUESTS
+    );
+    // Not trusted: the header is ignored, so spoofing it gains nothing.
+    let plain = state(Settings {
+        probes_per_minute: 1,
+        ..Settings::default()
+    });
+    assert_eq!(send(&plain, from("203.0.113.1")).await.0, StatusCode::OK);
+    assert_eq!(
+        send(&plain, from("203.0.113.9")).await.0,
+        StatusCode::TOO_MANY_REQUESTS
+    );
+}
