@@ -236,6 +236,56 @@ async fn postfix_scenarios() {
         &r,
     );
 
+    // Through the service: a real listener, SSE, against the same Postfix.
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let http_addr = listener.local_addr().unwrap();
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let state = smtp_doctor_probe::http::AppState::new(
+        smtp_doctor_probe::http::Settings::default(),
+        engine.clone(),
+    );
+    let server = tokio::spawn(smtp_doctor_probe::http::serve(listener, state, async {
+        let _ = stopped.await;
+    }));
+    let body = json!({"config": {"host": "localhost", "port": p.submission, "security": "starttls", "username": USER, "password": PASSWORD, "from": USER}, "checks": ["sender"]}).to_string();
+    let mut tcp = tokio::net::TcpStream::connect(http_addr).await.unwrap();
+    let req = format!(
+        "POST /v1/probe HTTP/1.1\r\nHost: t\r\nAccept: text/event-stream\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    );
+    tokio::io::AsyncWriteExt::write_all(&mut tcp, req.as_bytes())
+        .await
+        .unwrap();
+    let mut raw = Vec::new();
+    tokio::time::timeout(
+        std::time::Duration::from_secs(30),
+        tokio::io::AsyncReadExt::read_to_end(&mut tcp, &mut raw),
+    )
+    .await
+    .unwrap()
+    .unwrap();
+    let text = String::from_utf8_lossy(&raw);
+    let events: Vec<&str> = text
+        .lines()
+        .filter_map(|l| l.strip_prefix("event: "))
+        .collect();
+    let report_line = text
+        .lines()
+        .filter_map(|l| l.strip_prefix("data: "))
+        .last()
+        .unwrap_or_default();
+    let report: serde_json::Value = serde_json::from_str(report_line).unwrap_or_default();
+    let sse_ok = events.last() == Some(&"report")
+        && events.iter().filter(|e| **e == "step").count()
+            == report["steps"].as_array().map_or(0, Vec::len)
+        && report["ok"] == true
+        && !text.contains(PASSWORD);
+    if !sse_ok {
+        failures.push(format!("SSE through HTTP: events {events:?}\n{text}"));
+    }
+    let _ = stop.send(());
+    server.await.unwrap().unwrap();
+
     let log = pf.log();
     drop(pf);
     assert!(
