@@ -272,7 +272,7 @@ async fn postfix_scenarios() {
     let report_line = text
         .lines()
         .filter_map(|l| l.strip_prefix("data: "))
-        .last()
+        .next_back()
         .unwrap_or_default();
     let report: serde_json::Value = serde_json::from_str(report_line).unwrap_or_default();
     let sse_ok = events.last() == Some(&"report")
