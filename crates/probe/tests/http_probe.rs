@@ -428,3 +428,58 @@ async fn forwarded_for_keys_the_limit_only_behind_a_trusted_proxy() {
         StatusCode::TOO_MANY_REQUESTS
     );
 }
+
+/// Captures every log line in memory.
+#[derive(Clone, Default)]
+struct Capture(std::sync::Arc<std::sync::Mutex<Vec<u8>>>);
+
+impl std::io::Write for Capture {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().unwrap().extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+#[tokio::test]
+async fn no_password_reaches_the_service_logs_or_answers() {
+    let capture = Capture::default();
+    let writer = capture.clone();
+    let subscriber = tracing_subscriber::fmt()
+        .with_max_level(tracing::Level::TRACE)
+        .with_writer(move || writer.clone())
+        .finish();
+    let _guard = tracing::subscriber::set_default(subscriber);
+    let addr = peer(false).await;
+    let s = state(Settings::default());
+    let secret = "Srv-Secret-9f3a";
+    let mut body = probe_request(addr, &json!({}));
+    body["config"]["username"] = json!("me@example.com");
+    body["config"]["password"] = json!(secret);
+    let mut answers = String::new();
+    for accept in ["application/json", "text/event-stream"] {
+        let req = post()
+            .header(header::ACCEPT, accept)
+            .body(Body::from(body.to_string()))
+            .unwrap();
+        answers += &send(&s, req).await.2;
+    }
+    let validate = Request::post("/v1/validate")
+        .header(header::CONTENT_TYPE, "application/json")
+        .body(Body::from(body["config"].to_string()))
+        .unwrap();
+    answers += &send(&s, validate).await.2;
+    let bad = Request::post("/v1/probe")
+        .header(header::CONTENT_TYPE, "application/json")
+        .body(Body::from(format!(
+            "{{\"config\": {{\"password\": \"{secret}\"}}, \"checks\": 7}}"
+        )))
+        .unwrap();
+    answers += &send(&s, bad).await.2;
+    let logs = String::from_utf8(capture.0.lock().unwrap().clone()).unwrap();
+    assert!(logs.contains("probe started"), "the capture works");
+    assert!(!logs.contains(secret), "password in the logs");
+    assert!(!answers.contains(secret), "password in an answer");
+}
