@@ -121,7 +121,7 @@ pub(crate) fn need_command(command: &str, package: &str) -> Result {
 
 /// Every Debian package the tests use (also in `.ci/run`).
 const SYSTEM_PACKAGES: &str =
-    "chromium chromium-driver nodejs npm postfix sasl2-bin libsasl2-modules swaks";
+    "chromium chromium-driver nodejs npm postfix sasl2-bin libsasl2-modules swaks iproute2 wrk";
 
 /// Checks a system command; as root in CI installs its Debian package,
 /// otherwise says exactly what to run.
