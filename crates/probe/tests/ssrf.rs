@@ -76,12 +76,12 @@ fn main() -> ExitCode {
     // Outside: run this same binary in a new network namespace.
     let exe = std::env::current_exe().unwrap();
     let status = Command::new("unshare")
-        .args(["-n", "--", "sh", "-c", "ip link set lo up && exec \"$0\""])
+        .args(["-r", "-n", "--", "sh", "-c", "ip link set lo up && exec \"$0\""])
         .arg(&exe)
         .env(IN_NAMESPACE, "1")
         .status()
         .unwrap_or_else(|e| {
-            panic!("cannot run unshare (util-linux; needs root or user namespaces): {e}")
+            panic!("cannot run unshare (util-linux; needs user namespaces or root): {e}")
         });
     if status.success() {
         ExitCode::SUCCESS
