@@ -76,7 +76,14 @@ fn main() -> ExitCode {
     // Outside: run this same binary in a new network namespace.
     let exe = std::env::current_exe().unwrap();
     let status = Command::new("unshare")
-        .args(["-r", "-n", "--", "sh", "-c", "ip link set lo up && exec \"$0\""])
+        .args([
+            "-r",
+            "-n",
+            "--",
+            "sh",
+            "-c",
+            "ip link set lo up && exec \"$0\"",
+        ])
         .arg(&exe)
         .env(IN_NAMESPACE, "1")
         .status()
