@@ -90,27 +90,30 @@ async fn serve(tcp: TcpStream, script: Script) {
     }
     if let Some(acceptor) = &script.implicit {
         if let Ok(tls) = acceptor.accept(tcp).await {
-            session(tls, &script, true).await;
+            session(Box::new(tls), &script, true, true).await;
         }
         return;
     }
-    session(tcp, &script, false).await;
+    session(Box::new(tcp), &script, false, true).await;
 }
 
-async fn session<S: AsyncRead + AsyncWrite + Unpin + Send + 'static>(
-    stream: S,
-    script: &Script,
-    tls: bool,
-) {
-    tokio::time::sleep(script.greeting_delay).await;
+/// A session's byte stream, plain or TLS (boxed, so STARTTLS can recurse).
+trait Io: AsyncRead + AsyncWrite + Unpin + Send {}
+impl<T: AsyncRead + AsyncWrite + Unpin + Send> Io for T {}
+
+#[allow(clippy::too_many_lines)] // one scripted server, command by command
+async fn session(stream: Box<dyn Io>, script: &Script, tls: bool, greet: bool) {
     let mut io = BufReader::new(stream);
-    let greeting = script
-        .greeting
-        .clone()
-        .unwrap_or_else(|| b"220 peer.test ESMTP scripted\r\n".to_vec());
-    if io.get_mut().write_all(&greeting).await.is_err() || !greeting.starts_with(b"220") {
-        tokio::time::sleep(Duration::from_millis(200)).await;
-        return;
+    if greet {
+        tokio::time::sleep(script.greeting_delay).await;
+        let greeting = script
+            .greeting
+            .clone()
+            .unwrap_or_else(|| b"220 peer.test ESMTP scripted\r\n".to_vec());
+        if io.get_mut().write_all(&greeting).await.is_err() || !greeting.starts_with(b"220") {
+            tokio::time::sleep(Duration::from_millis(200)).await;
+            return;
+        }
     }
     let mut line = String::new();
     loop {
@@ -145,7 +148,7 @@ async fn session<S: AsyncRead + AsyncWrite + Unpin + Send + 'static>(
                 lines.push("STARTTLS".into());
             }
             if tls && script.auth.is_some() {
-                lines.push("AUTH PLAIN LOGIN".into());
+                lines.push("AUTH PLAIN LOGIN XOAUTH2".into());
             }
             let n = lines.len();
             lines
@@ -166,62 +169,11 @@ async fn session<S: AsyncRead + AsyncWrite + Unpin + Send + 'static>(
                 let Ok(tls_stream) = acceptor.accept(inner).await else {
                     return;
                 };
-                let next = Script {
-                    greeting: None,
-                    ..script.clone()
-                };
-                return Box::pin(after_starttls(tls_stream, next)).await;
+                // The client speaks first after STARTTLS: no second greeting.
+                return Box::pin(session(Box::new(tls_stream), script, true, false)).await;
             } else {
                 b"502 5.5.1 not implemented\r\n".to_vec()
             }
-        } else if upper.starts_with("AUTH PLAIN ") {
-            let (user, pass) = script.auth.unwrap_or(("", ""));
-            let want = base64_plain(user, pass);
-            if cmd[11..] == want {
-                b"235 2.7.0 Authentication successful\r\n".to_vec()
-            } else {
-                b"535 5.7.8 Error: authentication failed\r\n".to_vec()
-            }
-        } else if upper.starts_with("MAIL FROM") || upper.starts_with("RCPT TO") || upper == "RSET"
-        {
-            b"250 2.1.0 Ok\r\n".to_vec()
-        } else if upper == "QUIT" {
-            let _ = io.get_mut().write_all(b"221 2.0.0 Bye\r\n").await;
-            return;
-        } else {
-            b"500 5.5.2 unknown\r\n".to_vec()
-        };
-        if io.get_mut().write_all(&out).await.is_err() {
-            return;
-        }
-    }
-}
-
-async fn after_starttls<S: AsyncRead + AsyncWrite + Unpin + Send + 'static>(
-    stream: S,
-    script: Script,
-) {
-    // The client speaks first after STARTTLS: no greeting.
-    let script = Script {
-        greeting_delay: Duration::ZERO,
-        ..script
-    };
-    let mut io = BufReader::new(stream);
-    let mut line = String::new();
-    loop {
-        line.clear();
-        if io.read_line(&mut line).await.unwrap_or(0) == 0 {
-            return;
-        }
-        let upper = line.trim_end().to_ascii_uppercase();
-        let reply: Vec<u8> = if upper.starts_with("EHLO") {
-            let mut s = String::from("250-peer.test\r\n250-PIPELINING\r\n");
-            if script.auth.is_some() {
-                s.push_str("250 AUTH PLAIN LOGIN XOAUTH2\r\n");
-            } else {
-                s.push_str("250 8BITMIME\r\n");
-            }
-            s.into_bytes()
         } else if let Some(rest) = line.trim_end().strip_prefix("AUTH XOAUTH2 ") {
             let (user, token) = script.auth.unwrap_or(("", ""));
             let want = base64::engine::general_purpose::STANDARD
@@ -257,20 +209,24 @@ async fn after_starttls<S: AsyncRead + AsyncWrite + Unpin + Send + 'static>(
             } else {
                 b"535 5.7.8 Error: authentication failed\r\n".to_vec()
             }
-        } else if let Some(rest) = line.trim_end().strip_prefix("AUTH PLAIN ") {
+        } else if upper.starts_with("AUTH PLAIN ") {
             let (user, pass) = script.auth.unwrap_or(("", ""));
-            if rest == base64_plain(user, pass) {
+            let want = base64_plain(user, pass);
+            if cmd[11..] == want {
                 b"235 2.7.0 Authentication successful\r\n".to_vec()
             } else {
                 b"535 5.7.8 Error: authentication failed\r\n".to_vec()
             }
+        } else if upper.starts_with("MAIL FROM") || upper.starts_with("RCPT TO") || upper == "RSET"
+        {
+            b"250 2.1.0 Ok\r\n".to_vec()
         } else if upper == "QUIT" {
             let _ = io.get_mut().write_all(b"221 2.0.0 Bye\r\n").await;
             return;
         } else {
-            b"250 2.0.0 Ok\r\n".to_vec()
+            b"500 5.5.2 unknown\r\n".to_vec()
         };
-        if io.get_mut().write_all(&reply).await.is_err() {
+        if io.get_mut().write_all(&out).await.is_err() {
             return;
         }
     }
