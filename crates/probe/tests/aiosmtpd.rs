@@ -8,7 +8,7 @@ use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
 
-use common::{certs, codes, engine, probe, request};
+use common::{certs, codes, engine, has, loopback, probe, request, suggests};
 use serde_json::json;
 use smtp_doctor_core::Security;
 use smtp_doctor_core::report::Report;
@@ -99,14 +99,6 @@ fn start() -> Server {
     }
 }
 
-fn addr(port: u16) -> std::net::SocketAddr {
-    ([127, 0, 0, 1], port).into()
-}
-
-fn has(report: &Report, code: &str) -> bool {
-    codes(report).iter().any(|c| c == code)
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn aiosmtpd_scenarios() {
     let server = tokio::task::spawn_blocking(start).await.unwrap();
@@ -121,7 +113,12 @@ async fn aiosmtpd_scenarios() {
 
     let r = probe(
         &engine,
-        &request(addr(server.starttls), "starttls", creds(USER), &["sender"]),
+        &request(
+            loopback(server.starttls),
+            "starttls",
+            creds(USER),
+            &["sender"],
+        ),
     )
     .await;
     check(
@@ -132,7 +129,7 @@ async fn aiosmtpd_scenarios() {
 
     let r = probe(
         &engine,
-        &request(addr(server.tls), "tls", creds(USER), &["send"]),
+        &request(loopback(server.tls), "tls", creds(USER), &["send"]),
     )
     .await;
     check(
@@ -147,7 +144,7 @@ async fn aiosmtpd_scenarios() {
     let r = probe(
         &engine,
         &request(
-            addr(server.starttls),
+            loopback(server.starttls),
             "starttls",
             json!({"username": USER, "password": "wrong"}),
             &["auth"],
@@ -159,7 +156,7 @@ async fn aiosmtpd_scenarios() {
     let r = probe(
         &engine,
         &request(
-            addr(server.starttls),
+            loopback(server.starttls),
             "starttls",
             creds("boss@other.org"),
             &["sender"],
@@ -170,32 +167,30 @@ async fn aiosmtpd_scenarios() {
 
     let r = probe(
         &engine,
-        &request(addr(server.tls), "starttls", json!({}), &["connect"]),
+        &request(loopback(server.tls), "starttls", json!({}), &["connect"]),
     )
     .await;
     check(
         "implicit port with STARTTLS",
-        has(&r, "tls.expected-implicit")
-            && r.suggestion.as_ref().and_then(|s| s.security) == Some(Security::Tls),
+        suggests(&r, "tls.expected-implicit", Security::Tls),
         &r,
     );
 
     let r = probe(
         &engine,
-        &request(addr(server.starttls), "tls", json!({}), &["connect"]),
+        &request(loopback(server.starttls), "tls", json!({}), &["connect"]),
     )
     .await;
     check(
         "STARTTLS port with TLS",
-        has(&r, "tls.expected-starttls")
-            && r.suggestion.as_ref().and_then(|s| s.security) == Some(Security::Starttls),
+        suggests(&r, "tls.expected-starttls", Security::Starttls),
         &r,
     );
 
     // No AUTH before TLS on the STARTTLS port.
     let r = probe(
         &engine,
-        &request(addr(server.starttls), "none", creds(USER), &["auth"]),
+        &request(loopback(server.starttls), "none", creds(USER), &["auth"]),
     )
     .await;
     check("none: no AUTH before TLS", has(&r, "auth.not-offered"), &r);

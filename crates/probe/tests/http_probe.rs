@@ -429,23 +429,9 @@ async fn forwarded_for_keys_the_limit_only_behind_a_trusted_proxy() {
     );
 }
 
-/// Captures every log line in memory.
-#[derive(Clone, Default)]
-struct Capture(std::sync::Arc<std::sync::Mutex<Vec<u8>>>);
-
-impl std::io::Write for Capture {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().unwrap().extend_from_slice(buf);
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
 #[tokio::test]
 async fn no_password_reaches_the_service_logs_or_answers() {
-    let capture = Capture::default();
+    let capture = common::Capture::default();
     let writer = capture.clone();
     let subscriber = tracing_subscriber::fmt()
         .with_max_level(tracing::Level::TRACE)
@@ -478,7 +464,7 @@ async fn no_password_reaches_the_service_logs_or_answers() {
         )))
         .unwrap();
     answers += &send(&s, bad).await.2;
-    let logs = String::from_utf8(capture.0.lock().unwrap().clone()).unwrap();
+    let logs = capture.text();
     assert!(logs.contains("probe started"), "the capture works");
     assert!(!logs.contains(secret), "password in the logs");
     assert!(!answers.contains(secret), "password in an answer");

@@ -741,23 +741,9 @@ async fn policy_refuses_before_connecting() {
     );
 }
 
-/// Captures every log line (ours, rustls's via `log`, hickory's) in memory.
-#[derive(Clone, Default)]
-struct Capture(Arc<std::sync::Mutex<Vec<u8>>>);
-
-impl std::io::Write for Capture {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().unwrap().extend_from_slice(buf);
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
 #[tokio::test]
 async fn no_password_reaches_the_logs_the_report_or_the_transcript() {
-    let capture = Capture::default();
+    let capture = common::Capture::default();
     let writer = capture.clone();
     let subscriber = tracing_subscriber::fmt()
         .with_max_level(tracing::Level::TRACE)
@@ -787,7 +773,7 @@ async fn no_password_reaches_the_logs_the_report_or_the_transcript() {
         reports.push(probe(&engine(), &req).await);
     }
     assert!(reports[0].ok && reports[1].ok && !reports[2].ok);
-    let logs = String::from_utf8(capture.0.lock().unwrap().clone()).unwrap();
+    let logs = capture.text();
     assert!(logs.contains("probe started"), "the capture works: {logs}");
     let everything = format!("{logs}{}", serde_json::to_string(&reports).unwrap());
     for needle in [

@@ -6,22 +6,14 @@ mod common;
 #[path = "servers/postfix.rs"]
 mod postfix_server;
 
-use common::{codes, engine, probe, request};
+use common::{codes, engine, has, loopback, probe, request, suggests};
 use postfix_server::{PASSWORD, Postfix, USER};
 use serde_json::json;
 use smtp_doctor_core::Security;
 use smtp_doctor_core::report::{Report, StepStatus};
 
-fn addr(port: u16) -> std::net::SocketAddr {
-    ([127, 0, 0, 1], port).into()
-}
-
 fn creds(from: &str) -> serde_json::Value {
     json!({"username": USER, "password": PASSWORD, "from": from})
-}
-
-fn has(report: &Report, code: &str) -> bool {
-    codes(report).iter().any(|c| c == code)
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -47,7 +39,7 @@ async fn postfix_scenarios() {
     // Success on STARTTLS: every step passes; the password never shows.
     let r = probe(
         &engine,
-        &request(addr(p.submission), "starttls", creds(USER), &["sender"]),
+        &request(loopback(p.submission), "starttls", creds(USER), &["sender"]),
     )
     .await;
     let json = serde_json::to_string(&r).unwrap();
@@ -80,7 +72,7 @@ async fn postfix_scenarios() {
     // Success on implicit TLS, and a real message sent (queued, discarded).
     let r = probe(
         &engine,
-        &request(addr(p.smtps), "tls", creds(USER), &["send"]),
+        &request(loopback(p.smtps), "tls", creds(USER), &["send"]),
     )
     .await;
     let sent = r
@@ -100,7 +92,7 @@ async fn postfix_scenarios() {
         cfg["auth"] = json!(mech);
         let r = probe(
             &engine,
-            &request(addr(p.submission), "starttls", cfg, &["auth"]),
+            &request(loopback(p.submission), "starttls", cfg, &["auth"]),
         )
         .await;
         check(mech, codes(&r).is_empty(), &r);
@@ -110,7 +102,7 @@ async fn postfix_scenarios() {
     let r = probe(
         &engine,
         &request(
-            addr(p.submission),
+            loopback(p.submission),
             "starttls",
             json!({"username": USER, "password": "nope"}),
             &["auth"],
@@ -130,7 +122,7 @@ async fn postfix_scenarios() {
     let r = probe(
         &engine,
         &request(
-            addr(p.submission),
+            loopback(p.submission),
             "starttls",
             creds("other@other.org"),
             &["sender"],
@@ -156,24 +148,22 @@ async fn postfix_scenarios() {
     // Both mode mismatches, each with a verified suggestion.
     let r = probe(
         &engine,
-        &request(addr(p.smtps), "starttls", json!({}), &["connect"]),
+        &request(loopback(p.smtps), "starttls", json!({}), &["connect"]),
     )
     .await;
     check(
         "implicit port with STARTTLS",
-        has(&r, "tls.expected-implicit")
-            && r.suggestion.as_ref().and_then(|s| s.security) == Some(Security::Tls),
+        suggests(&r, "tls.expected-implicit", Security::Tls),
         &r,
     );
     let r = probe(
         &engine,
-        &request(addr(p.submission), "tls", json!({}), &["connect"]),
+        &request(loopback(p.submission), "tls", json!({}), &["connect"]),
     )
     .await;
     check(
         "STARTTLS port with TLS",
-        has(&r, "tls.expected-starttls")
-            && r.suggestion.as_ref().and_then(|s| s.security) == Some(Security::Starttls),
+        suggests(&r, "tls.expected-starttls", Security::Starttls),
         &r,
     );
 
@@ -183,7 +173,11 @@ async fn postfix_scenarios() {
         (p.wrong_name, "tls.cert-name-mismatch"),
         (p.untrusted, "tls.cert-untrusted"),
     ] {
-        let r = probe(&engine, &request(addr(port), "tls", creds(USER), &["auth"])).await;
+        let r = probe(
+            &engine,
+            &request(loopback(port), "tls", creds(USER), &["auth"]),
+        )
+        .await;
         let described = r
             .server
             .tls
@@ -200,7 +194,7 @@ async fn postfix_scenarios() {
     // No STARTTLS offered.
     let r = probe(
         &engine,
-        &request(addr(p.plain_only), "starttls", json!({}), &["connect"]),
+        &request(loopback(p.plain_only), "starttls", json!({}), &["connect"]),
     )
     .await;
     check("no STARTTLS", has(&r, "tls.starttls-unavailable"), &r);
@@ -208,7 +202,7 @@ async fn postfix_scenarios() {
     // Credentials, but the server offers no AUTH (a relay): never a silent pass.
     let r = probe(
         &engine,
-        &request(addr(p.no_auth), "starttls", creds(USER), &["auth"]),
+        &request(loopback(p.no_auth), "starttls", creds(USER), &["auth"]),
     )
     .await;
     check("no AUTH offered", has(&r, "auth.not-offered") && !r.ok, &r);
@@ -217,7 +211,7 @@ async fn postfix_scenarios() {
     // and mail is refused until STARTTLS.
     let r = probe(
         &engine,
-        &request(addr(p.encrypt), "none", creds(USER), &["auth"]),
+        &request(loopback(p.encrypt), "none", creds(USER), &["auth"]),
     )
     .await;
     check(
@@ -227,7 +221,12 @@ async fn postfix_scenarios() {
     );
     let r = probe(
         &engine,
-        &request(addr(p.encrypt), "none", json!({"from": USER}), &["sender"]),
+        &request(
+            loopback(p.encrypt),
+            "none",
+            json!({"from": USER}),
+            &["sender"],
+        ),
     )
     .await;
     check(

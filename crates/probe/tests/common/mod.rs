@@ -162,3 +162,42 @@ pub fn codes(report: &smtp_doctor_core::report::Report) -> Vec<String> {
         .map(|d| d.code.to_string())
         .collect()
 }
+
+/// True if a live step raised `code`.
+pub fn has(report: &smtp_doctor_core::report::Report, code: &str) -> bool {
+    codes(report).iter().any(|c| c == code)
+}
+
+/// True if a live step raised `code` and the report suggests `security`.
+pub fn suggests(
+    report: &smtp_doctor_core::report::Report,
+    code: &str,
+    security: smtp_doctor_core::Security,
+) -> bool {
+    has(report, code) && report.suggestion.as_ref().and_then(|s| s.security) == Some(security)
+}
+
+/// `127.0.0.1:port`.
+pub fn loopback(port: u16) -> SocketAddr {
+    ([127, 0, 0, 1], port).into()
+}
+
+/// Captures every log line in memory, for tests that prove what is not logged.
+#[derive(Clone, Default)]
+pub struct Capture(pub Arc<std::sync::Mutex<Vec<u8>>>);
+
+impl Capture {
+    pub fn text(&self) -> String {
+        String::from_utf8_lossy(&self.0.lock().unwrap()).into_owned()
+    }
+}
+
+impl std::io::Write for Capture {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().unwrap().extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
