@@ -14,6 +14,7 @@ use serde_json::{Map, Value};
 use smtp_doctor_probe::engine::{Check, Engine, EngineOptions, ProbeRequest, tls};
 use smtp_doctor_probe::http::{self, AppState, Settings};
 use smtp_doctor_probe::policy::{Policy, PortRange, TargetRange};
+use smtp_doctor_probe::sandbox::{Sandbox, SandboxOptions};
 use tracing_subscriber::EnvFilter;
 use zeroize::Zeroizing;
 
@@ -41,6 +42,23 @@ enum Command {
     Serve(Box<ServeArgs>),
     /// Validate the settings, then connect and diagnose every step.
     Check(Box<CheckArgs>),
+    /// A local SMTP server with one port per common failure, for trying
+    /// the tool offline (never relays or stores mail).
+    Sandbox(SandboxArgs),
+}
+
+/// Where the sandbox listens.
+#[derive(clap::Args, Debug)]
+struct SandboxArgs {
+    /// Address to listen on.
+    #[arg(long, default_value = "127.0.0.1")]
+    ip: IpAddr,
+    /// Shift every port by this much (2587 becomes 2587 + N).
+    #[arg(long, default_value_t = 0)]
+    port_offset: u16,
+    /// Write the sandbox's CA certificate (PEM) here, for `--ca-file`.
+    #[arg(long)]
+    ca_out: Option<PathBuf>,
 }
 
 /// Policy and engine flags shared by `serve` and `check`.
@@ -86,6 +104,11 @@ struct EngineArgs {
 
 impl EngineArgs {
     fn engine(&self) -> anyhow::Result<Engine> {
+        self.engine_with(None)
+    }
+
+    /// The engine, also trusting and allowed to reach a sandbox.
+    fn engine_with(&self, sandbox: Option<&Sandbox>) -> anyhow::Result<Engine> {
         let seconds = |s: f64, what: &str| {
             anyhow::ensure!(
                 s.is_finite() && s > 0.0 && s <= 600.0,
@@ -93,12 +116,26 @@ impl EngineArgs {
             );
             Ok(Duration::from_secs_f64(s))
         };
-        let extra_roots = match &self.ca_file {
+        let mut extra_roots = match &self.ca_file {
             Some(path) => tls::load_ca_file(path).map_err(anyhow::Error::msg)?,
             None => Vec::new(),
         };
+        let mut ports = self.allow_port.clone();
+        let mut targets = self.allow_target.clone();
+        if let Some(sandbox) = sandbox {
+            extra_roots.push(sandbox.ca_der().clone());
+            for e in sandbox.endpoints() {
+                ports.push(PortRange(e.addr.port()..=e.addr.port()));
+            }
+            targets.extend(
+                sandbox
+                    .addresses()
+                    .iter()
+                    .map(|ip| TargetRange((*ip).into())),
+            );
+        }
         let opts = EngineOptions {
-            policy: Policy::new(self.allow_port.clone(), self.allow_target.clone()),
+            policy: Policy::new(ports, targets),
             dns_server: self.dns_server,
             extra_roots,
             egress_ips: self.egress_ip.clone(),
@@ -197,6 +234,13 @@ struct ServeArgs {
         value_delimiter = ','
     )]
     allow_recipient_domain: Vec<String>,
+    /// Also run the sandbox SMTP server (see `smtp-doctor sandbox`): its CA
+    /// is trusted and exactly its address and ports are opened.
+    #[arg(long)]
+    sandbox: bool,
+    /// Shift every sandbox port by this much.
+    #[arg(long, default_value_t = 0, requires = "sandbox")]
+    sandbox_port_offset: u16,
     #[command(flatten)]
     engine: EngineArgs,
 }
@@ -225,6 +269,13 @@ fn main() -> ExitCode {
             Err(e) => {
                 eprintln!("error: {e:#}");
                 ExitCode::from(2)
+            }
+        },
+        Command::Sandbox(args) => match sandbox(&args) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("error: {e:#}");
+                ExitCode::from(1)
             }
         },
         Command::Serve(args) => match serve(&args) {
@@ -296,7 +347,15 @@ fn serve(args: &ServeArgs) -> anyhow::Result<()> {
             .init(),
     }
     let runtime = tokio::runtime::Runtime::new().context("cannot start the async runtime")?;
-    let engine = runtime.block_on(async { args.engine.engine() })?;
+    let sandbox = if args.sandbox {
+        let opts = SandboxOptions::demo(args.sandbox_port_offset);
+        let sandbox = runtime.block_on(Sandbox::start(opts))?;
+        println!("{}", sandbox.describe());
+        Some(sandbox)
+    } else {
+        None
+    };
+    let engine = runtime.block_on(async { args.engine.engine_with(sandbox.as_ref()) })?;
     runtime.block_on(async {
         let listener = tokio::net::TcpListener::bind(args.listen)
             .await
@@ -347,6 +406,36 @@ fn serve(args: &ServeArgs) -> anyhow::Result<()> {
                 Ok(())
             }
         }
+    })
+}
+
+fn sandbox(args: &SandboxArgs) -> anyhow::Result<()> {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info")),
+        )
+        .init();
+    let runtime = tokio::runtime::Runtime::new().context("cannot start the async runtime")?;
+    runtime.block_on(async {
+        let mut opts = SandboxOptions::demo(args.port_offset);
+        opts.ip = args.ip;
+        let sandbox = Sandbox::start(opts).await?;
+        if let Some(path) = &args.ca_out {
+            // Written whole, then renamed: a reader never sees half a file.
+            let tmp = path.with_extension("tmp");
+            std::fs::write(&tmp, sandbox.ca_pem())
+                .and_then(|()| std::fs::rename(&tmp, path))
+                .with_context(|| format!("cannot write {}", path.display()))?;
+        }
+        println!("{}", sandbox.describe());
+        if let Some(path) = &args.ca_out {
+            println!("Trust it with: smtp-doctor check --ca-file {} --allow-target {}/32 --allow-port {}-{} …", path.display(), args.ip, 2465 + args.port_offset, 2587 + args.port_offset);
+        }
+        tokio::select! {
+            () = sandbox.run() => {}
+            () = shutdown_signal() => {}
+        }
+        Ok(())
     })
 }
 

@@ -1,0 +1,72 @@
+//! The sandbox's certificates, made at start-up: a private CA (written out
+//! so the probe can trust it with `--ca-file`), a valid leaf for
+//! `localhost` / the listen address, an expired one and one for another
+//! name. Nothing is read from or kept on disk except the CA the caller
+//! asks for.
+
+use std::net::IpAddr;
+use std::sync::Arc;
+
+use rcgen::{BasicConstraints, CertificateParams, DnType, IsCa, Issuer, KeyPair, SanType};
+use rustls::pki_types::{CertificateDer, PrivateKeyDer, PrivatePkcs8KeyDer};
+use tokio_rustls::TlsAcceptor;
+
+/// The name the wrong-name certificate covers instead of the sandbox's.
+pub const OTHER_NAME: &str = "mail.other-provider.test";
+
+/// The CA and a TLS acceptor per certificate kind.
+pub(super) struct Certs {
+    pub(super) ca_pem: String,
+    pub(super) ca_der: CertificateDer<'static>,
+    pub(super) valid: TlsAcceptor,
+    pub(super) expired: TlsAcceptor,
+    pub(super) wrong_name: TlsAcceptor,
+}
+
+impl Certs {
+    pub(super) fn generate(ip: IpAddr) -> Result<Self, rcgen::Error> {
+        let ca_key = KeyPair::generate()?;
+        let mut ca = CertificateParams::new(Vec::<String>::new())?;
+        ca.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
+        ca.distinguished_name
+            .push(DnType::CommonName, "smtp-doctor sandbox CA");
+        let ca_cert = ca.self_signed(&ca_key)?;
+        let issuer = Issuer::new(ca, ca_key);
+        let now = time::OffsetDateTime::now_utc();
+        let leaf = |names: &[&str], ips: &[IpAddr], valid: (time::Duration, time::Duration)| {
+            let key = KeyPair::generate()?;
+            let mut p =
+                CertificateParams::new(names.iter().map(|n| (*n).to_owned()).collect::<Vec<_>>())?;
+            p.subject_alt_names
+                .extend(ips.iter().map(|ip| SanType::IpAddress(*ip)));
+            p.distinguished_name.push(DnType::CommonName, names[0]);
+            p.not_before = now + valid.0;
+            p.not_after = now + valid.1;
+            let cert = p.signed_by(&key, &issuer)?;
+            Ok::<_, rcgen::Error>(acceptor(
+                cert.der().clone(),
+                PrivatePkcs8KeyDer::from(key.serialize_der()),
+            ))
+        };
+        let day = time::Duration::days(1);
+        Ok(Self {
+            ca_pem: ca_cert.pem(),
+            ca_der: ca_cert.der().clone(),
+            valid: leaf(&["localhost"], &[ip], (-day, day * 365))?,
+            expired: leaf(&["localhost"], &[ip], (-day * 400, -day * 30))?,
+            wrong_name: leaf(&[OTHER_NAME], &[], (-day, day * 365))?,
+        })
+    }
+}
+
+fn acceptor(cert: CertificateDer<'static>, key: PrivatePkcs8KeyDer<'static>) -> TlsAcceptor {
+    let provider = Arc::new(rustls::crypto::ring::default_provider());
+    let config = rustls::ServerConfig::builder_with_provider(provider)
+        .with_safe_default_protocol_versions()
+        .and_then(|b| {
+            b.with_no_client_auth()
+                .with_single_cert(vec![cert], PrivateKeyDer::Pkcs8(key))
+        })
+        .expect("a freshly generated ECDSA key and certificate are a valid rustls config");
+    TlsAcceptor::from(Arc::new(config))
+}

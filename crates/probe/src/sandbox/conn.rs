@@ -1,0 +1,246 @@
+//! One sandbox connection: `mailin` decides every reply; this file moves
+//! bytes with bounds (line length, message size, idle time) and does the
+//! TLS handshakes.
+
+use std::io;
+use std::net::IpAddr;
+use std::sync::Arc;
+use std::time::Duration;
+
+use mailin::{Action, AuthMechanism, Handler, Response, SessionBuilder, response};
+use tokio::io::{
+    AsyncBufReadExt as _, AsyncRead, AsyncReadExt as _, AsyncWrite, AsyncWriteExt as _, BufReader,
+};
+use tokio::net::{TcpListener, TcpStream};
+use tokio::time::timeout;
+use tokio_rustls::TlsAcceptor;
+
+use super::{Behaviour, Shared};
+
+/// Longest command or DATA line accepted (RFC 5321 says 1000 for text).
+const MAX_LINE: u64 = 4096;
+/// A client that says nothing for this long is dropped.
+const IDLE: Duration = Duration::from_secs(60);
+
+pub(super) async fn accept_loop(
+    listener: TcpListener,
+    behaviour: Behaviour,
+    tls: Option<TlsAcceptor>,
+    shared: Arc<Shared>,
+) {
+    loop {
+        let Ok((tcp, peer)) = listener.accept().await else {
+            // Out of file descriptors and the like: back off, keep serving.
+            tokio::time::sleep(Duration::from_millis(50)).await;
+            continue;
+        };
+        let Ok(permit) = shared.slots.clone().try_acquire_owned() else {
+            let _ = tcp.try_write(b"421 4.7.0 Too many connections, try again later\r\n");
+            continue;
+        };
+        // Replies are small writes right after TLS records: without this,
+        // Nagle and delayed ACKs add 40 ms to every step.
+        let _ = tcp.set_nodelay(true);
+        let tls = tls.clone();
+        let shared = shared.clone();
+        tokio::spawn(async move {
+            let _permit = permit;
+            if let Err(e) = serve(tcp, peer.ip(), behaviour, tls, &shared).await {
+                tracing::debug!(%peer, error = %e, "sandbox connection ended");
+            }
+        });
+    }
+}
+
+async fn serve(
+    tcp: TcpStream,
+    peer: IpAddr,
+    behaviour: Behaviour,
+    tls: Option<TlsAcceptor>,
+    shared: &Shared,
+) -> io::Result<()> {
+    let mut builder = SessionBuilder::new(shared.name.clone());
+    builder
+        .enable_auth(AuthMechanism::Plain)
+        .enable_auth(AuthMechanism::Login);
+    let mailbox = Mailbox {
+        shared,
+        user: None,
+        bytes: 0,
+    };
+    match (behaviour, tls) {
+        (Behaviour::RejectClient, _) => {
+            let mut tcp = tcp;
+            tcp.write_all(
+                b"554 5.7.1 Access denied: your IP address is not on this server's allowlist\r\n",
+            )
+            .await?;
+            tcp.shutdown().await
+        }
+        (Behaviour::Starttls, Some(acceptor)) => {
+            builder.enable_start_tls();
+            let mut session = builder.build(peer, mailbox);
+            let greeting = session.greeting();
+            if let Some(tcp) = converse(tcp, &mut session, Some(greeting)).await? {
+                let tls = handshake(&acceptor, tcp).await?;
+                session.tls_active();
+                converse(tls, &mut session, None).await?;
+            }
+            Ok(())
+        }
+        (_, Some(acceptor)) => {
+            // Implicit TLS: STARTTLS "available" to mailin, then marked done
+            // before the first byte, so it is never advertised.
+            builder.enable_start_tls();
+            let mut session = builder.build(peer, mailbox);
+            let tls = handshake(&acceptor, tcp).await?;
+            session.tls_active();
+            let greeting = session.greeting();
+            converse(tls, &mut session, Some(greeting)).await.map(drop)
+        }
+        (_, None) => {
+            let mut session = builder.build(peer, mailbox);
+            let greeting = session.greeting();
+            converse(tcp, &mut session, Some(greeting)).await.map(drop)
+        }
+    }
+}
+
+async fn handshake<S: AsyncRead + AsyncWrite + Unpin>(
+    acceptor: &TlsAcceptor,
+    stream: S,
+) -> io::Result<tokio_rustls::server::TlsStream<S>> {
+    timeout(Duration::from_secs(10), acceptor.accept(stream))
+        .await
+        .map_err(|_| io::Error::new(io::ErrorKind::TimedOut, "no TLS ClientHello"))?
+}
+
+/// Runs the dialogue until the client quits or asks for STARTTLS; in the
+/// latter case the plain stream comes back for the handshake.
+async fn converse<S: AsyncRead + AsyncWrite + Unpin>(
+    stream: S,
+    session: &mut mailin::Session<Mailbox<'_>>,
+    greeting: Option<Response>,
+) -> io::Result<Option<S>> {
+    let mut reader = BufReader::new(stream);
+    if let Some(greeting) = greeting {
+        reader.get_mut().write_all(&greeting.buffer()?).await?;
+    }
+    let mut line = Vec::with_capacity(256);
+    loop {
+        line.clear();
+        let n = timeout(
+            IDLE,
+            (&mut reader).take(MAX_LINE).read_until(b'\n', &mut line),
+        )
+        .await
+        .map_err(|_| io::Error::new(io::ErrorKind::TimedOut, "idle client"))??;
+        if n == 0 {
+            return Ok(None);
+        }
+        if !line.ends_with(b"\n") {
+            reader
+                .get_mut()
+                .write_all(b"500 5.5.2 Line too long\r\n")
+                .await?;
+            reader.get_mut().shutdown().await?;
+            // Read (and drop) what the client is still sending, briefly and
+            // boundedly, so closing does not reset the reply away.
+            let mut sink = tokio::io::sink();
+            let mut rest = (&mut reader).take(1 << 20);
+            let drain = tokio::io::copy(&mut rest, &mut sink);
+            let _ = timeout(Duration::from_secs(2), drain).await;
+            return Ok(None);
+        }
+        let reply = session.process(&line);
+        match reply.action {
+            Action::NoReply => {}
+            Action::Reply => reader.get_mut().write_all(&reply.buffer()?).await?,
+            Action::Close => {
+                reader.get_mut().write_all(&reply.buffer()?).await?;
+                return Ok(None);
+            }
+            Action::UpgradeTls => {
+                reader.get_mut().write_all(&reply.buffer()?).await?;
+                // Bytes pipelined after STARTTLS would be injected into the
+                // encrypted session (CVE-2011-0411): refuse the connection.
+                if !reader.buffer().is_empty() {
+                    return Err(io::Error::new(
+                        io::ErrorKind::InvalidData,
+                        "data pipelined after STARTTLS",
+                    ));
+                }
+                return Ok(Some(reader.into_inner()));
+            }
+        }
+    }
+}
+
+/// The sandbox's decisions: who may log in and send as whom.
+struct Mailbox<'a> {
+    shared: &'a Shared,
+    user: Option<String>,
+    bytes: usize,
+}
+
+impl Mailbox<'_> {
+    fn login(&mut self, username: &str, password: &str) -> Response {
+        let account = &self.shared.account;
+        if !username.eq_ignore_ascii_case(&account.username) {
+            return response::INVALID_CREDENTIALS;
+        }
+        if password == account.password {
+            self.user = Some(account.username.clone());
+            return response::AUTH_OK;
+        }
+        if password == account.account_password {
+            return Response::custom(
+                534,
+                "5.7.9 Application-specific password required. Create an app password for this account."
+                    .into(),
+            );
+        }
+        Response::custom(535, "5.7.8 Username and Password not accepted".into())
+    }
+}
+
+impl Handler for Mailbox<'_> {
+    fn auth_plain(&mut self, _authz: &str, username: &str, password: &str) -> Response {
+        self.login(username, password)
+    }
+
+    fn auth_login(&mut self, username: &str, password: &str) -> Response {
+        self.login(username, password)
+    }
+
+    fn mail(&mut self, _ip: IpAddr, _domain: &str, from: &str) -> Response {
+        self.bytes = 0;
+        let allowed = &self.shared.account.may_send_as;
+        if allowed.iter().any(|a| a.eq_ignore_ascii_case(from)) {
+            return response::OK;
+        }
+        let user = self.user.as_deref().unwrap_or("anonymous");
+        Response::custom(
+            553,
+            format!("5.7.1 <{from}>: Sender address rejected: not owned by user {user}"),
+        )
+    }
+
+    fn data(&mut self, buf: &[u8]) -> io::Result<()> {
+        self.bytes = self.bytes.saturating_add(buf.len());
+        Ok(())
+    }
+
+    fn data_end(&mut self) -> Response {
+        if self.bytes > self.shared.max_message {
+            return Response::custom(552, "5.3.4 Message size exceeds fixed limit".into());
+        }
+        let id = self.shared.next_queue_id();
+        tracing::info!(
+            bytes = self.bytes,
+            queue_id = id,
+            "sandbox accepted a test message"
+        );
+        Response::custom(250, format!("2.0.0 Ok: queued as SBX{id:06}"))
+    }
+}

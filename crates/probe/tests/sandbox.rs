@@ -1,0 +1,262 @@
+//! The sandbox that `cargo xtask demo` and `smtp-doctor sandbox` run: every
+//! port teaches what it claims (through our engine), and clients we did
+//! not write (swaks, Python's smtplib) can log in and send through it.
+
+mod common;
+
+use std::process::{Command, Stdio};
+use std::time::Duration;
+
+use common::{codes, engine_with, has, loopback, probe, request, suggests};
+use serde_json::json;
+use smtp_doctor_core::Security;
+use smtp_doctor_probe::engine::Engine;
+use smtp_doctor_probe::sandbox::{Behaviour, Sandbox, SandboxOptions};
+
+const USER: &str = "demo@sandbox.test";
+const PASSWORD: &str = "demo-app-password";
+
+async fn sandbox() -> (Sandbox, Engine) {
+    let sandbox = Sandbox::start(SandboxOptions::ephemeral()).await.unwrap();
+    let ca = sandbox.ca_der().clone();
+    let engine = engine_with(|o| o.extra_roots = vec![ca]);
+    (sandbox, engine)
+}
+
+fn login(password: &str, from: &str) -> serde_json::Value {
+    json!({ "username": USER, "password": password, "from": from })
+}
+
+#[tokio::test]
+async fn starttls_and_implicit_tls_ports_accept_the_demo_login_and_sender() {
+    let (sb, engine) = sandbox().await;
+    for (behaviour, security) in [
+        (Behaviour::Starttls, "starttls"),
+        (Behaviour::ImplicitTls, "tls"),
+    ] {
+        let addr = loopback(sb.port(behaviour).unwrap());
+        let req = request(
+            addr,
+            security,
+            login(PASSWORD, USER),
+            &["connect", "tls", "auth", "sender"],
+        );
+        let report = probe(&engine, &req).await;
+        assert!(report.ok, "{behaviour:?}: {:?}", codes(&report));
+        let server = &report.server;
+        assert!(server.auth_mechanisms.iter().any(|m| m == "PLAIN"));
+        assert!(
+            server
+                .tls
+                .as_ref()
+                .unwrap()
+                .certificate
+                .as_ref()
+                .unwrap()
+                .trusted
+        );
+    }
+}
+
+#[tokio::test]
+async fn the_alias_may_send_and_a_test_message_is_accepted() {
+    let (sb, engine) = sandbox().await;
+    let addr = loopback(sb.port(Behaviour::Starttls).unwrap());
+    let mut req = request(
+        addr,
+        "starttls",
+        login(PASSWORD, "Support <support@sandbox.test>"),
+        &["connect", "tls", "auth", "send"],
+    );
+    req.recipient = Some("support@sandbox.test".into());
+    let report = probe(&engine, &req).await;
+    assert!(has(&report, "send.ok"), "{:?}", codes(&report));
+    assert_eq!(sb.messages_accepted(), 1);
+}
+
+#[tokio::test]
+async fn wrong_modes_are_diagnosed_with_a_suggestion() {
+    let (sb, engine) = sandbox().await;
+    let implicit = sb.port(Behaviour::ImplicitTls).unwrap();
+    let report = probe(
+        &engine,
+        &request(
+            loopback(implicit),
+            "starttls",
+            login(PASSWORD, USER),
+            &["connect", "tls", "auth"],
+        ),
+    )
+    .await;
+    assert!(
+        has(&report, "tls.expected-implicit"),
+        "{:?}",
+        codes(&report)
+    );
+    assert!(suggests(&report, "tls.expected-implicit", Security::Tls));
+    assert_eq!(report.suggestion.as_ref().unwrap().port, Some(implicit));
+
+    let starttls = sb.port(Behaviour::Starttls).unwrap();
+    let report = probe(
+        &engine,
+        &request(
+            loopback(starttls),
+            "tls",
+            login(PASSWORD, USER),
+            &["connect", "tls", "auth"],
+        ),
+    )
+    .await;
+    assert!(
+        has(&report, "tls.expected-starttls"),
+        "{:?}",
+        codes(&report)
+    );
+    assert!(suggests(
+        &report,
+        "tls.expected-starttls",
+        Security::Starttls
+    ));
+    assert_eq!(report.suggestion.as_ref().unwrap().port, Some(starttls));
+}
+
+#[tokio::test]
+async fn each_teaching_port_raises_its_code() {
+    let (sb, engine) = sandbox().await;
+    let cases = [
+        (Behaviour::ExpiredCert, "tls", "tls.cert-expired"),
+        (Behaviour::WrongName, "tls", "tls.cert-name-mismatch"),
+        (Behaviour::PlainOnly, "starttls", "tls.starttls-unavailable"),
+        (Behaviour::PlainOnly, "none", "auth.not-offered"),
+        (Behaviour::RejectClient, "none", "smtp.greeting-rejected"),
+    ];
+    for (behaviour, security, code) in cases {
+        let addr = loopback(sb.port(behaviour).unwrap());
+        let req = request(
+            addr,
+            security,
+            login(PASSWORD, USER),
+            &["connect", "tls", "auth"],
+        );
+        let report = probe(&engine, &req).await;
+        assert!(
+            has(&report, code),
+            "{behaviour:?}/{security}: {:?}",
+            codes(&report)
+        );
+        assert!(!report.ok);
+    }
+}
+
+#[tokio::test]
+async fn credentials_and_sender_failures_map_to_their_codes() {
+    let (sb, engine) = sandbox().await;
+    let addr = loopback(sb.port(Behaviour::Starttls).unwrap());
+    let cases = [
+        (login("wrong", USER), "auth.failed"),
+        (
+            login("account-password", USER),
+            "auth.app-password-required",
+        ),
+        (login(PASSWORD, "ceo@sandbox.test"), "sender.rejected"),
+    ];
+    for (config, code) in cases {
+        let req = request(
+            addr,
+            "starttls",
+            config,
+            &["connect", "tls", "auth", "sender"],
+        );
+        let report = probe(&engine, &req).await;
+        assert!(has(&report, code), "{code}: {:?}", codes(&report));
+    }
+}
+
+#[tokio::test]
+async fn hostile_clients_get_an_answer_and_the_sandbox_keeps_serving() {
+    use tokio::io::{AsyncReadExt as _, AsyncWriteExt as _};
+    let (sb, engine) = sandbox().await;
+    let addr = loopback(sb.port(Behaviour::Starttls).unwrap());
+    // A line far over the limit: 500 and the connection closes.
+    let mut tcp = tokio::net::TcpStream::connect(addr).await.unwrap();
+    tcp.write_all(&vec![b'A'; 64 * 1024]).await.unwrap();
+    let mut seen = Vec::new();
+    tokio::time::timeout(Duration::from_secs(5), tcp.read_to_end(&mut seen))
+        .await
+        .unwrap()
+        .unwrap();
+    let text = String::from_utf8_lossy(&seen);
+    assert!(text.starts_with("220 "), "{text}");
+    assert!(text.contains("500 5.5.2"), "{text}");
+    // Commands pipelined behind STARTTLS are refused (no injection).
+    let mut tcp = tokio::net::TcpStream::connect(addr).await.unwrap();
+    tcp.write_all(b"EHLO x\r\nSTARTTLS\r\nMAIL FROM:<evil@x>\r\n")
+        .await
+        .unwrap();
+    let mut seen = Vec::new();
+    tokio::time::timeout(Duration::from_secs(5), tcp.read_to_end(&mut seen))
+        .await
+        .unwrap()
+        .unwrap();
+    // The greeting, the EHLO reply, STARTTLS's 220, then the close: the
+    // MAIL pipelined behind it got no reply.
+    let text = String::from_utf8_lossy(&seen);
+    let last = text.trim_end().lines().last().unwrap_or_default();
+    assert!(last.starts_with("220 "), "{text}");
+    assert_eq!(text.matches("220 ").count(), 2, "{text}");
+    // Still serving.
+    let req = request(
+        addr,
+        "starttls",
+        login(PASSWORD, USER),
+        &["connect", "tls", "auth"],
+    );
+    assert!(probe(&engine, &req).await.ok);
+}
+
+/// swaks (Debian) logs in over STARTTLS and over implicit TLS and sends.
+#[tokio::test(flavor = "multi_thread")]
+async fn swaks_sends_through_both_tls_ports() {
+    if Command::new("swaks").arg("--version").output().is_err() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "swaks is missing; `cargo xtask test` installs it"
+        );
+        eprintln!("skipping: swaks not installed");
+        return;
+    }
+    let (sb, _) = sandbox().await;
+    for (behaviour, flag) in [
+        (Behaviour::Starttls, "--tls"),
+        (Behaviour::ImplicitTls, "--tlsc"),
+    ] {
+        let port = sb.port(behaviour).unwrap().to_string();
+        let out = Command::new("swaks")
+            .args([
+                "--server",
+                "127.0.0.1",
+                "--port",
+                &port,
+                flag,
+                "--auth",
+                "PLAIN",
+                "--auth-user",
+                USER,
+                "--auth-password",
+                PASSWORD,
+                "--from",
+                USER,
+                "--to",
+                USER,
+                "--timeout",
+                "10",
+            ])
+            .stdin(Stdio::null())
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(out.status.success(), "{behaviour:?}: {text}");
+        assert!(text.contains("queued as SBX"), "{text}");
+    }
+    assert_eq!(sb.messages_accepted(), 2);
+}
