@@ -11,7 +11,7 @@
 //! they go right after the field. After each run the form dispatches a
 //! `smtp-doctor:diagnostics` event whose `detail` is the diagnostics.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use std::sync::atomic::{AtomicU32, Ordering};
 
@@ -39,6 +39,8 @@ struct Inner {
     id: u32,
     on_diagnostics: Option<js_sys::Function>,
     diagnostics: RefCell<Vec<Diagnostic>>,
+    /// Whether `render` ran once (the first findings may equal the empty start).
+    rendered: Cell<bool>,
     listeners: RefCell<Vec<(&'static str, Listener)>>,
 }
 
@@ -80,6 +82,7 @@ pub fn attach_form(
         id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
         on_diagnostics,
         diagnostics: RefCell::new(Vec::new()),
+        rendered: Cell::new(false),
         listeners: RefCell::new(Vec::new()),
     });
     // The listeners own the state (a cycle that `detach` breaks), so the
@@ -204,7 +207,13 @@ impl Inner {
 
     fn run(&self) {
         let diagnostics = validate_json(&self.read());
-        self.render(&diagnostics);
+        // Unchanged findings keep their elements: a `change` event fired by
+        // the blur of a mousedown on a fix button must not replace that
+        // button before its click lands.
+        if *self.diagnostics.borrow() != diagnostics || !self.rendered.get() {
+            self.render(&diagnostics);
+            self.rendered.set(true);
+        }
         *self.diagnostics.borrow_mut() = diagnostics;
         let diagnostics = self.diagnostics.borrow();
         let Ok(detail) = crate::to_js(&*diagnostics) else {

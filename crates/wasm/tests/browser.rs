@@ -253,3 +253,29 @@ fn the_form_keeps_working_when_the_page_drops_the_handle() {
     assert!(q(&form, "[data-code='auth.username-missing']").is_some());
     form.remove();
 }
+
+/// A real click on a fix button first blurs the field being typed in, and
+/// the blur fires `change`: the button must survive that re-validation, or
+/// the click lands on a removed element and nothing happens.
+#[wasm_bindgen_test]
+fn a_change_event_with_the_same_findings_keeps_the_fix_button() {
+    let form = make_form(FORM);
+    let handle = smtp_doctor_wasm::attach_form(form.clone(), JsValue::UNDEFINED).unwrap();
+    let port: HtmlInputElement = q(&form, "[name=port]").unwrap().dyn_into().unwrap();
+    port.set_value("465");
+    input_event(&port);
+    let button: HtmlElement = q(&form, "[data-code='tls.port-mismatch'] button")
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    let init = EventInit::new();
+    init.set_bubbles(true);
+    port.dispatch_event(&Event::new_with_event_init_dict("change", &init).unwrap())
+        .unwrap();
+    assert!(button.is_connected(), "the fix button was replaced");
+    button.click();
+    let select: HtmlSelectElement = q(&form, "[name=security]").unwrap().dyn_into().unwrap();
+    assert_eq!(select.value(), "tls");
+    handle.detach();
+    form.remove();
+}

@@ -1,0 +1,329 @@
+// The settings page end to end, in headless Chromium (Debian's), against
+// the real `smtp-doctor serve --sandbox`: instant feedback and its fixes,
+// "Test connection" with live steps against the sandbox SMTP server, the
+// service from another origin (CORS), and the page's answers when the
+// service is unreachable, rate-limited or refuses the target.
+//
+// Run by `cargo xtask test` (node --test); SMTP_DOCTOR_BIN is the binary.
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import { createServer } from "node:http";
+import { mkdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { extname, join, normalize } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const require = createRequire(new URL("../node/package.json", import.meta.url));
+const { chromium } = require("playwright-core");
+
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+const WEB = join(ROOT, "web");
+const ARTIFACTS = join(ROOT, "target/e2e");
+const BIN = process.env.SMTP_DOCTOR_BIN || join(ROOT, "target/debug/smtp-doctor");
+const USER = "demo@sandbox.test";
+const PASSWORD = "demo-app-password";
+// Sandbox ports are the demo's shifted by an offset, so a running demo
+// does not collide with the tests.
+const OFFSET_A = 30000;
+const OFFSET_B = 31000;
+const port = (base, offset = OFFSET_A) => String(base + offset);
+
+/** Starts `smtp-doctor serve …` and resolves with its URL. */
+function serve(args) {
+  const child = spawn(BIN, ["serve", "--listen", "127.0.0.1:0", "--web-dir", WEB, ...args], {
+    stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, RUST_LOG: "warn" },
+  });
+  let log = "";
+  child.stderr.on("data", (d) => (log += d));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`serve did not start:\n${log}`)), 20_000);
+    let out = "";
+    child.stdout.on("data", (d) => {
+      out += d;
+      const m = out.match(/listening on (http:\/\/[\d.:]+)/);
+      if (m) {
+        clearTimeout(timer);
+        resolve({ url: m[1], child, log: () => log });
+      }
+    });
+    child.on("exit", (code) => reject(new Error(`serve exited with ${code}:\n${log}`)));
+  });
+}
+
+const TYPES = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css", ".wasm": "application/wasm" };
+
+/** A static server for web/ on another origin, its meta tag pointing at `service()`. */
+function staticOrigin(service) {
+  const server = createServer((req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url, "http://x").pathname)).replace(/^(\.\.[/\\])+/, "");
+    const file = join(WEB, path === "/" ? "index.html" : path);
+    if (!file.startsWith(WEB)) return res.writeHead(403).end();
+    try {
+      let body = readFileSync(file);
+      if (file.endsWith("index.html")) {
+        body = body.toString().replace(
+          '<meta name="smtp-doctor-service" content="">',
+          `<meta name="smtp-doctor-service" content="${service()}">`,
+        );
+      }
+      res.writeHead(200, { "Content-Type": TYPES[extname(file)] ?? "application/octet-stream" }).end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve({ server, url: `http://127.0.0.1:${server.address().port}` })));
+}
+
+let browser;
+let main; // serve --sandbox, CORS open to `cross`
+let limited; // serve with one probe per minute
+let cross; // web/ from another origin, using `main`
+let dead; // web/ from another origin, pointing at nothing
+
+before(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  cross = await staticOrigin(() => main.url);
+  dead = await staticOrigin(() => "http://127.0.0.1:9"); // discard port: nothing listens
+  main = await serve([
+    "--sandbox", "--sandbox-port-offset", String(OFFSET_A),
+    "--cors-origin", cross.url, "--egress-ip", "192.0.2.44",
+    "--probes-per-minute", "1000", "--timeout", "5",
+  ]);
+  limited = await serve(["--sandbox", "--sandbox-port-offset", String(OFFSET_B), "--probes-per-minute", "1"]);
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  for (const s of [main, limited]) s?.child.kill();
+  for (const s of [cross, dead]) s?.server.close();
+});
+
+/**
+ * A fresh page at `url`, ready, with console errors and failed requests
+ * recorded. `expectFailures` lists URL parts whose failure is the point.
+ */
+async function open(url, expectFailures = []) {
+  const context = await browser.newContext({ viewport: { width: 900, height: 1400 } });
+  const page = await context.newPage();
+  const problems = [];
+  const expected = (u) => expectFailures.some((part) => u.includes(part));
+  page.on("console", (m) => m.type() === "error" && !expected(m.text()) && problems.push(`console: ${m.text()}`));
+  page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+  page.on("requestfailed", (r) => !expected(r.url()) && problems.push(`failed: ${r.url()} ${r.failure()?.errorText}`));
+  page.on("response", (r) => r.status() >= 400 && !expected(r.url()) && problems.push(`HTTP ${r.status()}: ${r.url()}`));
+  await page.goto(url);
+  await page.waitForSelector("body[data-ready=true]", { timeout: 15_000 });
+  return { page, problems, close: () => context.close() };
+}
+
+async function fill(page, values) {
+  for (const [name, value] of Object.entries(values)) {
+    if (name === "security") await page.selectOption("#security", value);
+    else await page.fill(`#${name}`, value);
+  }
+}
+
+const sandbox = (extra = {}) => ({
+  host: "localhost", port: port(2587), security: "starttls", username: USER, password: PASSWORD, from: USER, ...extra,
+});
+
+async function runTest(page) {
+  await page.click("#test-button");
+  await page.waitForSelector("#result:not([hidden]), #test-status.failed", { timeout: 40_000 });
+}
+
+async function findingCodes(page) {
+  return page.$$eval("#findings .finding", (items) => items.map((i) => i.dataset.code));
+}
+
+describe("instant feedback", () => {
+  test("465 with STARTTLS shows the mismatch; its fix sets TLS/SSL and clears it", async () => {
+    const { page, problems, close } = await open(main.url);
+    await fill(page, { host: "smtp.example.com", port: "465", security: "starttls" });
+    const message = page.locator('[data-code="tls.port-mismatch"]');
+    await message.waitFor();
+    await message.locator("button.smtp-doctor-fix").click();
+    assert.equal(await page.inputValue("#security"), "tls");
+    await message.waitFor({ state: "detached" });
+    assert.deepEqual(problems, []);
+    await close();
+  });
+
+  for (const [name, values, code, fixed] of [
+    ["an IMAP host", { host: "imap.gmail.com" }, "host.incoming-server", { host: "smtp.gmail.com" }],
+    ["an email in the host field", { host: "me@example.com" }, "host.is-email", { host: "smtp.example.com" }],
+    ["a missing password", { host: "smtp.example.com", port: "587", security: "starttls", username: "me@example.com", password: "" }, "auth.password-missing", { password: "secret" }],
+  ]) {
+    test(`${name} shows its message; fixing it clears the message`, async () => {
+      const { page, problems, close } = await open(main.url);
+      await fill(page, values);
+      const message = page.locator(`[data-code="${code}"]`);
+      await message.waitFor();
+      assert.ok((await message.textContent()).length > 20);
+      await fill(page, fixed);
+      await message.waitFor({ state: "detached" });
+      assert.deepEqual(problems, []);
+      await close();
+    });
+  }
+
+  test("keyboard only: type, Tab to the fix, press Enter", async () => {
+    const { page, problems, close } = await open(main.url);
+    await page.focus("#host");
+    await page.keyboard.type("smtp.example.com");
+    await page.keyboard.press("Tab");
+    await page.keyboard.type("465");
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Shift+Tab");
+    await page.focus("#security");
+    await page.keyboard.press("ArrowDown"); // tls
+    await page.keyboard.press("ArrowDown"); // starttls
+    await page.locator('[data-code="tls.port-mismatch"]').waitFor();
+    // Tab order reaches the fix button right after the field it belongs to.
+    for (let i = 0; i < 10; i++) {
+      await page.keyboard.press("Tab");
+      if (await page.evaluate(() => document.activeElement?.classList.contains("smtp-doctor-fix"))) break;
+    }
+    await page.keyboard.press("Enter");
+    assert.equal(await page.inputValue("#security"), "tls");
+    assert.deepEqual(problems, []);
+    await close();
+  });
+});
+
+describe("test connection against the sandbox", () => {
+  test("working settings: every step green, certificate and server shown", async () => {
+    const { page, problems, close } = await open(main.url);
+    await fill(page, sandbox());
+    await page.check("#check-sender");
+    await runTest(page);
+    assert.equal(await page.getAttribute("#result", "data-ok"), "true");
+    const statuses = await page.$$eval("#steps .step", (rows) => rows.map((r) => `${r.dataset.step}:${r.dataset.status}`));
+    assert.deepEqual(statuses, ["dns:pass", "connect:pass", "greeting:pass", "ehlo:pass", "tls:pass", "ehlo:pass", "auth:pass", "sender:pass"]);
+    assert.match(await page.textContent("#certificate"), /localhost/);
+    assert.match(await page.textContent("#certificate"), /smtp-doctor sandbox CA/);
+    assert.match(await page.textContent("#capabilities"), /PLAIN/);
+    const transcript = await page.textContent("#transcript");
+    assert.match(transcript, /AUTH PLAIN/);
+    assert.ok(!transcript.includes(PASSWORD), "the transcript shows no password");
+    await page.locator("#result").screenshot({ path: join(ARTIFACTS, "result-ok.png") });
+    assert.deepEqual(problems, []);
+    await close();
+  });
+
+  test("a wrong password shows auth.failed with its help", async () => {
+    const { page, problems, close } = await open(main.url);
+    await fill(page, sandbox({ password: "not-the-password" }));
+    await runTest(page);
+    assert.equal(await page.getAttribute("#result", "data-ok"), "false");
+    const finding = page.locator('#findings [data-code="auth.failed"]');
+    assert.match(await finding.locator(".finding-help").textContent(), /password/i);
+    assert.match(await finding.locator(".finding-reply").textContent(), /535/);
+    assert.equal(await page.getAttribute('#steps [data-step="auth"]', "data-status"), "fail");
+    await page.locator("#result").screenshot({ path: join(ARTIFACTS, "result-auth-failed.png") });
+    assert.deepEqual(problems, []);
+    await close();
+  });
+
+  test("the wrong mode shows the suggestion; accepting it then succeeds", async () => {
+    const { page, problems, close } = await open(main.url);
+    await fill(page, sandbox({ port: port(2465), security: "starttls" }));
+    await runTest(page);
+    assert.ok((await findingCodes(page)).includes("tls.expected-implicit"));
+    await page.locator("#result").screenshot({ path: join(ARTIFACTS, "result-wrong-mode.png") });
+    await page.click("#apply-suggestion");
+    await page.waitForSelector("#result[data-ok=true]:not([hidden])", { timeout: 40_000 });
+    assert.equal(await page.inputValue("#security"), "tls");
+    assert.equal(await page.inputValue("#port"), port(2465));
+    assert.deepEqual(problems, []);
+    await close();
+  });
+
+  for (const [name, extra, code] of [
+    ["an expired certificate", { port: port(2466), security: "tls" }, "tls.cert-expired"],
+    ["a certificate for another name", { port: port(2467), security: "tls" }, "tls.cert-name-mismatch"],
+    ["a sender the login may not use", { from: "ceo@sandbox.test" }, "sender.rejected"],
+    ["an account password where an app password is needed", { password: "account-password" }, "auth.app-password-required"],
+  ]) {
+    test(`${name} is named: ${code}`, async () => {
+      const { page, problems, close } = await open(main.url);
+      await fill(page, sandbox(extra));
+      await page.check("#check-sender");
+      await runTest(page);
+      assert.ok((await findingCodes(page)).includes(code), await page.textContent("#findings"));
+      assert.deepEqual(problems, []);
+      await close();
+    });
+  }
+
+  test("a refused client shows the allowlist with the service's egress IP", async () => {
+    const { page, problems, close } = await open(main.url);
+    await fill(page, sandbox({ port: port(2554), security: "none" }));
+    await runTest(page);
+    assert.ok((await findingCodes(page)).includes("smtp.greeting-rejected"));
+    assert.match(await page.textContent("#allowlist"), /192\.0\.2\.44/);
+    assert.deepEqual(problems, []);
+    await close();
+  });
+
+  test("a target the policy refuses says so", async () => {
+    const { page, problems, close } = await open(main.url);
+    await fill(page, { ...sandbox(), host: "10.1.2.3", port: "587" });
+    await runTest(page);
+    assert.ok((await findingCodes(page)).includes("policy.blocked-address"));
+    assert.deepEqual(problems, []);
+    await close();
+  });
+
+  test("send a test email: accepted by the sandbox", async () => {
+    const { page, problems, close } = await open(main.url);
+    await fill(page, sandbox());
+    await page.check("#check-send");
+    await runTest(page);
+    assert.ok((await findingCodes(page)).includes("send.ok") || (await page.getAttribute("#result", "data-ok")) === "true");
+    assert.equal(await page.getAttribute('#steps [data-step="send"]', "data-status"), "pass");
+    assert.deepEqual(problems, []);
+    await close();
+  });
+});
+
+describe("the service seen from the page", () => {
+  test("works from another origin when CORS allows it", async () => {
+    const { page, problems, close } = await open(cross.url);
+    await fill(page, sandbox());
+    await runTest(page);
+    assert.equal(await page.getAttribute("#result", "data-ok"), "true");
+    assert.deepEqual(problems, []);
+    await close();
+  });
+
+  test("an unreachable service gets a clear message", async () => {
+    const { page, problems, close } = await open(dead.url, ["127.0.0.1:9/", "ERR_"]);
+    await fill(page, sandbox());
+    await runTest(page);
+    assert.match(await page.textContent("#test-status"), /cannot be reached/);
+    assert.equal(await page.isEnabled("#test-button"), true);
+    assert.deepEqual(problems, []);
+    await close();
+  });
+
+  test("rate-limited: the retry time is shown and the button waits", async () => {
+    const { page, problems, close } = await open(limited.url, ["/v1/probe", "429 (Too Many Requests)"]);
+    await fill(page, sandbox({ port: port(2587, OFFSET_B) }));
+    await runTest(page);
+    assert.equal(await page.getAttribute("#result", "data-ok"), "true");
+    await page.click("#test-button");
+    await page.waitForSelector("#test-status.failed");
+    assert.match(await page.textContent("#test-status"), /Try again in \d+ s/);
+    assert.equal(await page.isDisabled("#test-button"), true);
+    assert.match(await page.textContent("#test-button"), /wait \d+ s/);
+    assert.deepEqual(problems, []);
+    await close();
+  });
+});

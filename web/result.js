@@ -1,0 +1,178 @@
+// Renders the live steps and the final report of "Test connection".
+// Everything from the server is set as text (never as HTML): greetings,
+// replies and certificate names are attacker-controlled.
+
+const STEP_LABELS = {
+  dns: "Look up the server",
+  connect: "Connect",
+  greeting: "Server greeting",
+  ehlo: "Introduce ourselves (EHLO)",
+  tls: "Encrypt (TLS)",
+  auth: "Log in",
+  sender: "May send as the From address",
+  send: "Send a test email",
+};
+
+const STATUS_TEXT = { pass: "passed", fail: "failed", warn: "passed with a warning", skipped: "skipped", running: "in progress" };
+
+/** Addresses an allowlist is the likely fix for. */
+const ALLOWLIST_CODES = new Set(["tcp.timeout", "tcp.refused", "tcp.unreachable", "smtp.greeting-rejected", "smtp.no-greeting"]);
+
+function el(tag, props = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(props)) {
+    if (k === "class") node.className = v;
+    else if (k === "dataset") Object.assign(node.dataset, v);
+    else if (k.startsWith("on")) node.addEventListener(k.slice(2), v);
+    else node.setAttribute(k, v);
+  }
+  for (const c of children) if (c != null) node.append(c);
+  return node;
+}
+
+/** The live list: finished steps, then one "in progress" row. */
+export class StepList {
+  constructor(list) {
+    this.list = list;
+    this.list.replaceChildren();
+    this.running = el("li", { class: "step step-running", dataset: { status: "running" } },
+      el("span", { class: "step-icon", "aria-hidden": "true" }),
+      el("span", { class: "step-name" }, "Starting…"));
+    this.list.append(this.running);
+    this.started = performance.now();
+  }
+
+  /** A step finished: show it, and name the next one as running. */
+  add(step, next) {
+    const row = el("li", { class: `step step-${step.status}`, dataset: { step: step.step, status: step.status } },
+      el("span", { class: "step-icon", "aria-hidden": "true" }),
+      el("span", { class: "step-name" }, STEP_LABELS[step.step] ?? step.step),
+      el("span", { class: "visually-hidden" }, ` ${STATUS_TEXT[step.status] ?? step.status}`),
+      el("span", { class: "step-time" }, `${step.durationMs} ms`));
+    const first = step.diagnostics.find((d) => d.severity !== "info");
+    if (first) row.append(el("span", { class: "step-note" }, first.message));
+    this.list.insertBefore(row, this.running);
+    this.running.querySelector(".step-name").textContent = next ? `${STEP_LABELS[next] ?? next}…` : "Finishing…";
+  }
+
+  done() {
+    this.running.remove();
+  }
+}
+
+/** The step that usually follows `step` for this security mode. */
+export function nextStep(done, security, checks) {
+  const plan = ["dns", "connect"];
+  if (security === "tls") plan.push("tls", "greeting", "ehlo");
+  else if (security === "starttls") plan.push("greeting", "ehlo", "tls", "ehlo");
+  else plan.push("greeting", "ehlo");
+  if (checks.includes("auth")) plan.push("auth");
+  if (checks.includes("sender")) plan.push("sender");
+  if (checks.includes("send")) plan.push("send");
+  return plan[done] ?? null;
+}
+
+/**
+ * Fills the result panel.
+ * @param {object} report SPEC §4 report
+ * @param {{ applyFix: (fix: object) => void, applySuggestion: (s: object) => void, egressIps: string[] }} actions
+ */
+export function showReport(root, report, actions) {
+  const errors = report.diagnostics.filter((d) => d.severity === "error");
+  const warnings = report.diagnostics.filter((d) => d.severity === "warning");
+  const title = root.querySelector("#result-title");
+  title.textContent = report.ok
+    ? warnings.length ? "It works, with something worth a look" : "It works: these settings can send email"
+    : errors.length === 1 ? "1 problem to fix" : `${errors.length} problems to fix`;
+  root.dataset.ok = String(report.ok);
+
+  const suggestion = root.querySelector("#suggestion");
+  suggestion.replaceChildren();
+  if (report.suggestion) {
+    const s = report.suggestion;
+    const what = [s.host && `server ${s.host}`, s.port && `port ${s.port}`, s.security && SECURITY_TEXT[s.security]]
+      .filter(Boolean).join(", ");
+    suggestion.append(el("div", { class: "suggestion" },
+      el("p", {}, el("strong", {}, "We found settings that answer: "), what, "."),
+      el("button", { type: "button", id: "apply-suggestion", onclick: () => actions.applySuggestion(s) },
+        "Use these and test again")));
+  }
+
+  const findings = root.querySelector("#findings");
+  findings.replaceChildren();
+  const rank = { error: 0, warning: 1, info: 2 };
+  const shown = report.diagnostics
+    .filter((d) => d.severity !== "info" || !report.ok)
+    .sort((a, b) => rank[a.severity] - rank[b.severity]); // stable: step order within a severity
+  for (const d of shown) {
+    const item = el("li", { class: `finding smtp-doctor-${d.severity}`, dataset: { code: d.code } },
+      el("span", { class: "finding-message" }, d.message),
+      el("span", { class: "finding-help" }, d.help));
+    if (d.reply) item.append(el("code", { class: "finding-reply" }, d.reply));
+    if (d.fix) {
+      item.append(el("button", { type: "button", class: "secondary", onclick: () => actions.applyFix(d.fix) }, d.fix.title));
+    }
+    item.append(el("span", { class: "finding-code" }, d.code));
+    findings.append(item);
+  }
+
+  const allowlist = root.querySelector("#allowlist");
+  allowlist.replaceChildren();
+  if (report.diagnostics.some((d) => ALLOWLIST_CODES.has(d.code))) {
+    const ips = actions.egressIps;
+    allowlist.append(el("div", { class: "allowlist" },
+      el("strong", {}, "If your mail server only accepts known addresses: "),
+      ips.length
+        ? el("span", {}, "ask its administrator to allow ", el("code", {}, ips.join(", ")), ", the address(es) this test and our mail come from.")
+        : el("span", {}, "ask its administrator to allow the address our service sends from (the operator has not published it here).")));
+  }
+
+  root.querySelector("#certificate").replaceChildren(...certificateCard(report.server?.tls));
+  root.querySelector("#capabilities").replaceChildren(...capabilitiesCard(report.server));
+
+  root.querySelector("#transcript").textContent = report.transcript.join("\n");
+  root.querySelector("#transcript-box").hidden = report.transcript.length === 0;
+  root.hidden = false;
+}
+
+const SECURITY_TEXT = { tls: "TLS/SSL", starttls: "STARTTLS", none: "no encryption" };
+
+function certificateCard(tls) {
+  const cert = tls?.certificate;
+  if (!cert) return [];
+  const expires = new Date(cert.notAfter);
+  const days = Math.round((expires.getTime() - Date.now()) / 86_400_000);
+  const rows = [
+    ["Covers", cert.names.join(", ") || cert.subject],
+    ["Issued by", cert.issuer],
+    ["Valid until", `${expires.toLocaleDateString()} (${days >= 0 ? `in ${days} days` : `${-days} days ago`})`],
+    ["Trusted", cert.trusted ? "yes" : "no"],
+    ["Protocol", `${tls.version}, ${tls.cipher}`],
+  ];
+  return [el("div", { class: `card certificate ${cert.trusted ? "" : "untrusted"}` },
+    el("h4", {}, "Certificate"),
+    el("dl", {}, ...rows.flatMap(([k, v]) => [el("dt", {}, k), el("dd", {}, v)])))];
+}
+
+function capabilitiesCard(server) {
+  if (!server || (!server.extensions.length && !server.greeting)) return [];
+  const list = el("ul", { class: "capabilities" }, ...server.extensions.map((x) => el("li", {}, el("code", {}, x))));
+  return [el("div", { class: "card" },
+    el("h4", {}, "Server"),
+    server.greeting ? el("p", {}, el("code", {}, server.greeting)) : null,
+    server.authMechanisms.length ? el("p", {}, `Login methods: ${server.authMechanisms.join(", ")}`) : null,
+    list)];
+}
+
+/** Text for "Copy for support": the outcome and the redacted transcript. */
+export function supportText(report) {
+  const lines = [
+    `smtp-doctor test of ${report.target.host}:${report.target.port ?? "?"} (${report.target.security ?? "?"}) — ${report.ok ? "OK" : "FAILED"}`,
+    ...report.steps.map((s) => `  ${s.step}: ${s.status} (${s.durationMs} ms)`),
+    ...report.diagnostics.map((d) => `  [${d.severity}] ${d.code}: ${d.message}${d.reply ? ` — server said: ${d.reply}` : ""}`),
+    "",
+    "Transcript (passwords removed):",
+    ...report.transcript,
+  ];
+  return lines.join("\n");
+}
