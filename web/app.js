@@ -157,6 +157,7 @@ try {
   document.getElementById("copy-button").addEventListener("click", copyForSupport);
   testButton.disabled = false;
   document.body.dataset.ready = "true";
+  performance.mark("smtp-doctor:interactive");
 } catch (e) {
   status.textContent = "The checker could not load: " + e;
   status.classList.add("failed");

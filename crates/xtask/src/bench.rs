@@ -49,3 +49,53 @@ pub(crate) fn serve() -> Result {
         &["bench", "-p", "smtp-doctor-probe", "--bench", "serve"],
     ))
 }
+
+/// `cargo xtask bench-page`: the settings page in headless Chromium:
+/// navigation to interactive, keystroke to message.
+pub(crate) fn page() -> Result {
+    tools::chromium()?;
+    wasm::build()?;
+    tools::node_tools()?;
+    run(cmd(
+        &cargo(),
+        &["build", "--release", "-p", "smtp-doctor-probe"],
+    ))?;
+    let bin = root().join("target/release/smtp-doctor");
+    let web = root().join("web");
+    let mut server = cmd(
+        &bin.to_string_lossy(),
+        &[
+            "serve",
+            "--listen",
+            "127.0.0.1:0",
+            "--web-dir",
+            &web.to_string_lossy(),
+        ],
+    )
+    .env("RUST_LOG", "warn")
+    .stdout(std::process::Stdio::piped())
+    .spawn()
+    .map_err(|e| format!("cannot start smtp-doctor serve: {e}"))?;
+    let url = first_url(server.stdout.take());
+    let result = match url {
+        Some(url) => run(cmd("node", &["benches/page.mjs", &url])),
+        None => Err("smtp-doctor serve printed no URL".into()),
+    };
+    let _ = server.kill();
+    let _ = server.wait();
+    result
+}
+
+/// The `http://…` URL in the first lines a child prints.
+fn first_url(stdout: Option<std::process::ChildStdout>) -> Option<String> {
+    use std::io::BufRead as _;
+    let lines = std::io::BufReader::new(stdout?).lines();
+    lines
+        .take(50)
+        .map_while(std::result::Result::ok)
+        .find_map(|l| {
+            l.split_whitespace()
+                .find(|w| w.starts_with("http://"))
+                .map(str::to_owned)
+        })
+}

@@ -1,5 +1,7 @@
 //! `cargo xtask demo`: build the browser package and the binary, then run
-//! `smtp-doctor serve` with the settings page and print the URL.
+//! `smtp-doctor serve --sandbox`: the settings page, the probe service and
+//! a local sandbox SMTP server, all on loopback, so every scenario works
+//! offline.
 
 use crate::sh::{Result, cargo, cmd, root, run};
 use crate::wasm;
@@ -18,7 +20,12 @@ pub(crate) fn start(args: &[String]) -> Result {
     let bin = root().join("target/release/smtp-doctor");
     let web = root().join("web");
     eprintln!(
-        "\n\x1b[1mOpen http://{listen}/ and type your SMTP settings. Ctrl-C stops the demo.\x1b[0m\n"
+        "\n\x1b[1mOpen http://{listen}/ — the sandbox below answers on localhost.\x1b[0m\n\
+         Try: host localhost, port 2587, STARTTLS, the demo login; then change one thing at a time:\n\
+         \x20 port 2465 with STARTTLS (wrong mode), port 2466 (expired certificate),\n\
+         \x20 port 2467 (wrong name), From ceo@sandbox.test with \"Check that I may send\" (sender not allowed),\n\
+         \x20 password account-password (app password required), port 2554 (client refused).\n\
+         Ctrl-C stops the demo.\n"
     );
     run(cmd(
         &bin.to_string_lossy(),
@@ -28,6 +35,7 @@ pub(crate) fn start(args: &[String]) -> Result {
             listen,
             "--web-dir",
             &web.to_string_lossy(),
+            "--sandbox",
         ],
     ))
 }

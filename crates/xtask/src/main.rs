@@ -8,6 +8,7 @@
 //! - `bench-wasm` validate() per call, instantiate time and sizes, in Chromium
 //! - `bench-probe` a full check over a delayed link, next to swaks and smtplib
 //! - `bench-serve` the service under load: wrk, and 1,000 probes against a tarpit
+//! - `bench-page` the settings page: navigation to interactive, keystroke to message
 
 mod bench;
 mod demo;
@@ -28,9 +29,10 @@ fn main() -> ExitCode {
         Some("bench-wasm") => bench::wasm(),
         Some("bench-probe") => bench::probe(),
         Some("bench-serve") => bench::serve(),
+        Some("bench-page") => bench::page(),
         _ => {
             eprintln!(
-                "usage: cargo xtask <wasm|test|demo|bench|bench-wasm|bench-probe|bench-serve>"
+                "usage: cargo xtask <wasm|test|demo|bench|bench-wasm|bench-probe|bench-serve|bench-page>"
             );
             return ExitCode::from(2);
         }

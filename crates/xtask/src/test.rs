@@ -69,6 +69,15 @@ pub(crate) fn all() -> Result {
         &bin.join("tsc").to_string_lossy(),
         &["-p", "tests/ts/tsconfig.json"],
     ))?;
+    step("the settings page end to end (headless Chromium, serve --sandbox)");
+    run(cmd(&cargo, &["build", "-p", "smtp-doctor-probe"]))?;
+    let mut c = cmd(
+        "node",
+        &["--test", "--test-concurrency=1", "tests/e2e/page.test.mjs"],
+    );
+    c.env("SMTP_DOCTOR_BIN", root().join("target/debug/smtp-doctor"));
+    run(c)?;
+    eprintln!("screenshots of the result panel: target/e2e/*.png");
     eprintln!("\n\x1b[1;32mall checks passed\x1b[0m");
     Ok(())
 }
