@@ -3,6 +3,8 @@
 //! `main.rs` only parses flags and calls in here.
 
 pub mod check_cmd;
+pub mod discover;
+pub mod discover_cmd;
 pub mod engine;
 pub mod http;
 pub mod policy;

@@ -42,9 +42,26 @@ enum Command {
     Serve(Box<ServeArgs>),
     /// Validate the settings, then connect and diagnose every step.
     Check(Box<CheckArgs>),
+    /// Find SMTP settings for an address (provider table, MX, autoconfig,
+    /// SRV, guesses) and verify each live.
+    Discover(Box<DiscoverArgs>),
     /// A local SMTP server with one port per common failure, for trying
     /// the tool offline (never relays or stores mail).
     Sandbox(SandboxArgs),
+}
+
+#[derive(clap::Args, Debug)]
+struct DiscoverArgs {
+    /// An email address (or a domain).
+    address: String,
+    /// Also log in with the password in this environment variable.
+    #[arg(long)]
+    password_env: Option<String>,
+    /// Print the report as JSON.
+    #[arg(long)]
+    json: bool,
+    #[command(flatten)]
+    engine: EngineArgs,
 }
 
 /// Where the sandbox listens.
@@ -271,6 +288,14 @@ fn main() -> ExitCode {
                 ExitCode::from(2)
             }
         },
+        Command::Discover(args) => match discover(&args) {
+            Ok(true) => ExitCode::SUCCESS,
+            Ok(false) => ExitCode::from(1),
+            Err(e) => {
+                eprintln!("error: {e:#}");
+                ExitCode::from(2)
+            }
+        },
         Command::Sandbox(args) => match sandbox(&args) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
@@ -407,6 +432,32 @@ fn serve(args: &ServeArgs) -> anyhow::Result<()> {
             }
         }
     })
+}
+
+fn discover(args: &DiscoverArgs) -> anyhow::Result<bool> {
+    let password = match &args.password_env {
+        Some(var) => {
+            Some(Zeroizing::new(std::env::var(var).with_context(|| {
+                format!("environment variable {var} is not set")
+            })?))
+        }
+        None => None,
+    };
+    let text = args.address.trim();
+    let mut request = smtp_doctor_probe::discover::DiscoverRequest {
+        email: text.contains('@').then(|| text.to_owned()),
+        host: (!text.contains('@')).then(|| text.to_owned()),
+        password: password.as_ref().map(|p| p.to_string()),
+    };
+    let engine = args.engine.engine()?;
+    let runtime = tokio::runtime::Runtime::new().context("cannot start the async runtime")?;
+    let found = runtime.block_on(smtp_doctor_probe::discover_cmd::run(
+        &engine, &request, args.json,
+    ));
+    if let Some(p) = request.password.as_mut() {
+        zeroize::Zeroize::zeroize(p);
+    }
+    Ok(found?)
 }
 
 fn sandbox(args: &SandboxArgs) -> anyhow::Result<()> {

@@ -107,6 +107,46 @@ impl Dns {
     }
 }
 
+/// One SRV record (RFC 2782).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SrvRecord {
+    pub priority: u16,
+    pub weight: u16,
+    pub port: u16,
+    /// Empty when the target is "." (the service is decidedly not offered).
+    pub target: String,
+}
+
+impl Dns {
+    /// SRV records of `name` (e.g. `_submissions._tcp.example.com`), by
+    /// priority then descending weight.
+    pub async fn srv(&self, name: &str) -> Result<Vec<SrvRecord>, DnsFailure> {
+        let lookup = self
+            .resolver
+            .lookup(
+                format!("{}.", name.trim_end_matches('.')),
+                hickory_resolver::proto::rr::RecordType::SRV,
+            )
+            .await
+            .map_err(|e| classify(&e))?;
+        let mut out: Vec<SrvRecord> = lookup
+            .answers()
+            .iter()
+            .filter_map(|r| match &r.data {
+                RData::SRV(srv) => Some(SrvRecord {
+                    priority: srv.priority,
+                    weight: srv.weight,
+                    port: srv.port,
+                    target: srv.target.to_ascii().trim_end_matches('.').to_owned(),
+                }),
+                _ => None,
+            })
+            .collect();
+        out.sort_by_key(|r| (r.priority, std::cmp::Reverse(r.weight)));
+        Ok(out)
+    }
+}
+
 fn classify(e: &NetError) -> DnsFailure {
     if e.is_nx_domain() {
         DnsFailure::NotFound

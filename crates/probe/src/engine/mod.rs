@@ -163,6 +163,16 @@ impl Engine {
         &self.opts
     }
 
+    /// The resolver every step uses (discovery shares it).
+    pub fn dns(&self) -> &Dns {
+        &self.dns
+    }
+
+    /// The trust anchors (webpki roots plus `--ca-file`).
+    pub fn roots(&self) -> &Arc<RootCertStore> {
+        &self.roots
+    }
+
     /// Validates, then probes; `on_step` sees each step as it finishes.
     pub async fn probe(
         &self,

@@ -262,6 +262,7 @@ pub fn app(state: AppState) -> Router {
     let api = Router::new()
         .route("/v1/validate", post(routes::validate))
         .route("/v1/probe", post(routes::probe))
+        .route("/v1/discover", post(routes::discover))
         .route("/v1/info", get(routes::info))
         .route_layer(middleware::from_fn_with_state(state.clone(), require_key))
         .route("/healthz", get(routes::healthz))

@@ -44,6 +44,18 @@ pub(crate) struct ProbeRequestBody {
     recipient: Option<String>,
 }
 
+/// `POST /v1/discover` body: an address, or a domain.
+#[derive(Serialize, ToSchema)]
+#[allow(dead_code)]
+pub(crate) struct DiscoverRequestBody {
+    email: Option<String>,
+    host: Option<String>,
+    /// With a password, verification also logs in (never kept or logged).
+    password: Option<String>,
+}
+
+pub(crate) use crate::discover::DiscoverReport as DiscoverReportBody;
+
 #[derive(Serialize, ToSchema)]
 #[allow(dead_code)]
 pub(crate) struct ValidateResponse {
@@ -107,13 +119,17 @@ pub(crate) struct Health {
         super::routes::metrics,
         super::routes::validate,
         super::routes::probe,
+        super::routes::discover,
         super::routes::info,
         super::routes::openapi,
     ),
     components(schemas(
         ConfigInput, ProbeRequestBody, ValidateResponse, ErrorBody, ErrorDetail, InfoResponse, Limits, Health, Check,
         Diagnostic, Code, Severity, Field, Fix, Security, AuthMechanism, Report, Target, Step, StepKind, StepStatus,
-        ServerInfo, TlsInfo, Certificate, Suggestion,
+        ServerInfo, TlsInfo, Certificate, Suggestion, DiscoverRequestBody,
+        crate::discover::DiscoverReport, crate::discover::Candidate, crate::discover::Evidence,
+        crate::discover::SourceKind, crate::discover::Verification, crate::discover::VerifyStatus,
+        crate::discover::SourceOutcome,
     )),
     modifiers(&BearerKey)
 )]

@@ -150,6 +150,107 @@ pub(super) async fn probe(
         .into_response())
 }
 
+/// `POST /v1/discover`: `{ "email" }` or `{ "host" }` → ranked, verified
+/// candidates with their evidence. With `Accept: text/event-stream`, one
+/// `source` event per source, one `candidate` event per verification, then
+/// a `result` event.
+#[utoipa::path(post, path = "/v1/discover", request_body = super::openapi::DiscoverRequestBody,
+    security((), ("apiKey" = [])),
+    responses(
+        (status = 200, description = "The discovery report (JSON), or `source`/`candidate` events then a `result` event (text/event-stream)",
+            body = super::openapi::DiscoverReportBody),
+        (status = 400, body = super::openapi::ErrorBody), (status = 401, body = super::openapi::ErrorBody),
+        (status = 413, body = super::openapi::ErrorBody), (status = 415, body = super::openapi::ErrorBody),
+        (status = 429, body = super::openapi::ErrorBody, headers(("Retry-After" = u64, description = "Seconds to wait"))),
+        (status = 503, body = super::openapi::ErrorBody),
+    ))]
+pub(super) async fn discover(
+    State(state): State<AppState>,
+    peer: Option<Extension<ConnectInfo<SocketAddr>>>,
+    headers: HeaderMap,
+    body: Result<Json<Value>, JsonRejection>,
+) -> Result<Response, ApiError> {
+    use crate::discover::{DiscoverOptions, DiscoverRequest, Progress};
+    let Json(body) = body?;
+    let mut request = serde_json::from_value::<DiscoverRequest>(body)
+        .map_err(|e| ApiError::BadRequest(format!("not a discover request: {e}")))?;
+    let client = state.client(peer.map(|Extension(c)| c.0), &headers);
+    state.check_probe_rate(client)?;
+    let target = request
+        .email
+        .as_deref()
+        .and_then(|e| e.rsplit_once('@').map(|(_, d)| d))
+        .or(request.host.as_deref())
+        .unwrap_or_default()
+        .trim()
+        .to_ascii_lowercase();
+    let slot = state.admit(&target)?;
+    let engine = state.engine().clone();
+    let opts = DiscoverOptions {
+        deadline: engine
+            .options()
+            .deadline
+            .min(DiscoverOptions::default().deadline),
+        ..DiscoverOptions::default()
+    };
+    let wants_stream = headers
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.contains("text/event-stream"));
+    if !wants_stream {
+        let result = crate::discover::discover(&engine, &request, &opts, &mut |_| {}).await;
+        forget_password(&mut request);
+        drop(slot);
+        let report = result.map_err(|e| ApiError::BadRequest(e.to_string()))?;
+        return Ok(Json(report).into_response());
+    }
+    // Bad input is a 400 before the stream starts.
+    if request.email.as_deref().is_none_or(|e| e.trim().is_empty())
+        && request.host.as_deref().is_none_or(|h| h.trim().is_empty())
+    {
+        return Err(ApiError::BadRequest(
+            crate::discover::DiscoverError::Missing.to_string(),
+        ));
+    }
+    let (tx, rx) = tokio::sync::mpsc::unbounded_channel::<Event>();
+    tokio::spawn(async move {
+        let events = tx.clone();
+        let mut on_progress = move |p: Progress<'_>| {
+            let event = match p {
+                Progress::Source(s) => Event::default().event("source").json_data(s),
+                Progress::Candidate(c) => Event::default().event("candidate").json_data(c),
+            };
+            if let Ok(event) = event {
+                let _ = events.send(event);
+            }
+        };
+        let result = crate::discover::discover(&engine, &request, &opts, &mut on_progress).await;
+        forget_password(&mut request);
+        drop(slot);
+        let event = match result {
+            Ok(report) => Event::default().event("result").json_data(&report),
+            Err(e) => Event::default()
+                .event("error")
+                .json_data(json!({ "error": { "code": "bad_request", "message": e.to_string() } })),
+        };
+        if let Ok(event) = event {
+            let _ = tx.send(event);
+        }
+    });
+    let events = stream::unfold(rx, |mut rx| async move {
+        rx.recv().await.map(|e| (Ok::<_, Infallible>(e), rx))
+    });
+    Ok(Sse::new(events)
+        .keep_alive(KeepAlive::default())
+        .into_response())
+}
+
+fn forget_password(request: &mut crate::discover::DiscoverRequest) {
+    if let Some(p) = request.password.as_mut() {
+        zeroize::Zeroize::zeroize(p);
+    }
+}
+
 /// `send` goes to the sender's own address unless the operator allowed the
 /// recipient's domain.
 fn check_recipient(state: &AppState, request: &ProbeRequest) -> Result<(), ApiError> {

@@ -24,7 +24,7 @@ pub(super) struct Certs {
 }
 
 impl Certs {
-    pub(super) fn generate(ip: IpAddr) -> Result<Self, rcgen::Error> {
+    pub(super) fn generate(ip: IpAddr, names: &[String]) -> Result<Self, rcgen::Error> {
         let ca_key = KeyPair::generate()?;
         let mut ca = CertificateParams::new(Vec::<String>::new())?;
         ca.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
@@ -39,7 +39,9 @@ impl Certs {
                 CertificateParams::new(names.iter().map(|n| (*n).to_owned()).collect::<Vec<_>>())?;
             p.subject_alt_names
                 .extend(ips.iter().map(|ip| SanType::IpAddress(*ip)));
-            p.distinguished_name.push(DnType::CommonName, names[0]);
+            if let Some(first) = names.first() {
+                p.distinguished_name.push(DnType::CommonName, *first);
+            }
             p.not_before = now + valid.0;
             p.not_after = now + valid.1;
             let cert = p.signed_by(&key, &issuer)?;
@@ -52,7 +54,11 @@ impl Certs {
         Ok(Self {
             ca_pem: ca_cert.pem(),
             ca_der: ca_cert.der().clone(),
-            valid: leaf(&["localhost"], &[ip], (-day, day * 365))?,
+            valid: leaf(
+                &names.iter().map(String::as_str).collect::<Vec<_>>(),
+                &[ip],
+                (-day, day * 365),
+            )?,
             expired: leaf(&["localhost"], &[ip], (-day * 400, -day * 30))?,
             wrong_name: leaf(&[OTHER_NAME], &[], (-day, day * 365))?,
         })

@@ -117,6 +117,8 @@ pub struct SandboxOptions {
     pub account: Account,
     /// The name in the greeting and EHLO reply.
     pub name: String,
+    /// The names the valid certificate covers (the listen address too).
+    pub cert_names: Vec<String>,
     /// Largest accepted message, in bytes.
     pub max_message: usize,
 }
@@ -132,6 +134,7 @@ impl SandboxOptions {
                 .collect(),
             account: Account::default(),
             name: "localhost".into(),
+            cert_names: vec!["localhost".into()],
             max_message: 1 << 20,
         }
     }
@@ -202,7 +205,7 @@ impl fmt::Debug for Sandbox {
 impl Sandbox {
     /// Generates the certificates, binds every port and starts serving.
     pub async fn start(opts: SandboxOptions) -> Result<Self, SandboxError> {
-        let certs = certs::Certs::generate(opts.ip)?;
+        let certs = certs::Certs::generate(opts.ip, &opts.cert_names)?;
         let shared = Arc::new(Shared {
             account: opts.account,
             name: opts.name,

@@ -1,14 +1,69 @@
 //! A scripted authoritative DNS server on loopback (UDP), for the engine's
-//! DNS step and the SSRF matrix.
+//! DNS step, the SSRF matrix and discovery (A, AAAA, MX, SRV).
 
 use std::collections::HashMap;
 use std::net::{IpAddr, SocketAddr};
 
 use tokio::net::UdpSocket;
 
-/// Answers A/AAAA queries from `table`; unknown names get NXDOMAIN, an
-/// empty entry NOERROR without data, `silent.test` nothing at all.
-fn answer(query: &[u8], table: &HashMap<String, Vec<IpAddr>>) -> Option<Vec<u8>> {
+/// One resource record.
+#[derive(Clone, Debug)]
+pub enum Record {
+    Ip(IpAddr),
+    /// Preference, exchange.
+    Mx(u16, String),
+    /// Priority, weight, port, target ("." for "not offered").
+    Srv(u16, u16, u16, String),
+}
+
+impl Record {
+    fn matches(&self, qtype: u16) -> bool {
+        match self {
+            Self::Ip(ip) => (qtype == 1 && ip.is_ipv4()) || (qtype == 28 && ip.is_ipv6()),
+            Self::Mx(..) => qtype == 15,
+            Self::Srv(..) => qtype == 33,
+        }
+    }
+
+    fn rdata(&self) -> (u16, Vec<u8>) {
+        match self {
+            Self::Ip(IpAddr::V4(v4)) => (1, v4.octets().to_vec()),
+            Self::Ip(IpAddr::V6(v6)) => (28, v6.octets().to_vec()),
+            Self::Mx(pref, host) => {
+                let mut d = pref.to_be_bytes().to_vec();
+                d.extend(encode_name(host));
+                (15, d)
+            }
+            Self::Srv(prio, weight, port, target) => {
+                let mut d = Vec::new();
+                for v in [prio, weight, port] {
+                    d.extend_from_slice(&v.to_be_bytes());
+                }
+                d.extend(encode_name(target));
+                (33, d)
+            }
+        }
+    }
+}
+
+fn encode_name(name: &str) -> Vec<u8> {
+    let mut out = Vec::new();
+    for label in name
+        .trim_end_matches('.')
+        .split('.')
+        .filter(|l| !l.is_empty())
+    {
+        out.push(u8::try_from(label.len()).unwrap());
+        out.extend_from_slice(label.as_bytes());
+    }
+    out.push(0);
+    out
+}
+
+/// Answers queries from `table`; unknown names get NXDOMAIN, a name
+/// without records of the type NOERROR without data, `silent.test`
+/// nothing at all.
+fn answer(query: &[u8], table: &HashMap<String, Vec<Record>>) -> Option<Vec<u8>> {
     if query.len() < 12 {
         return None;
     }
@@ -33,21 +88,15 @@ fn answer(query: &[u8], table: &HashMap<String, Vec<IpAddr>>) -> Option<Vec<u8>>
         r[6..12].fill(0);
         return Some(r);
     };
-    let wanted: Vec<&IpAddr> = records
-        .iter()
-        .filter(|ip| (qtype == 1 && ip.is_ipv4()) || (qtype == 28 && ip.is_ipv6()))
-        .collect();
+    let wanted: Vec<&Record> = records.iter().filter(|r| r.matches(qtype)).collect();
     let mut r = query[..question_end].to_vec();
     r[2] = 0x84 | (query[2] & 1); // QR, AA, RD copied
     r[3] = 0x80; // RA, NOERROR
     r[6..8].copy_from_slice(&u16::try_from(wanted.len()).ok()?.to_be_bytes());
     r[8..12].fill(0);
-    for ip in wanted {
+    for record in wanted {
         r.extend_from_slice(&[0xc0, 0x0c]);
-        let (t, data) = match ip {
-            IpAddr::V4(v4) => (1u16, v4.octets().to_vec()),
-            IpAddr::V6(v6) => (28u16, v6.octets().to_vec()),
-        };
+        let (t, data) = record.rdata();
         r.extend_from_slice(&t.to_be_bytes());
         r.extend_from_slice(&1u16.to_be_bytes());
         r.extend_from_slice(&60u32.to_be_bytes());
@@ -58,15 +107,32 @@ fn answer(query: &[u8], table: &HashMap<String, Vec<IpAddr>>) -> Option<Vec<u8>>
 }
 
 pub async fn server(records: &[(&str, &[&str])]) -> SocketAddr {
-    let table: HashMap<String, Vec<IpAddr>> = records
-        .iter()
-        .map(|(n, ips)| {
-            (
-                (*n).to_owned(),
-                ips.iter().map(|ip| ip.parse().unwrap()).collect(),
-            )
-        })
-        .collect();
+    serve_records(
+        records
+            .iter()
+            .map(|(name, ips)| {
+                (
+                    (*name).to_owned(),
+                    ips.iter()
+                        .map(|ip| Record::Ip(ip.parse().unwrap()))
+                        .collect(),
+                )
+            })
+            .collect(),
+    )
+    .await
+}
+
+/// Serves any records; a name with no records of the asked type answers
+/// NOERROR without data.
+pub async fn serve_records(records: Vec<(String, Vec<Record>)>) -> SocketAddr {
+    let mut table: HashMap<String, Vec<Record>> = HashMap::new();
+    for (name, list) in records {
+        table
+            .entry(name.to_ascii_lowercase())
+            .or_default()
+            .extend(list);
+    }
     let socket = UdpSocket::bind("127.0.0.1:0").await.unwrap();
     let addr = socket.local_addr().unwrap();
     tokio::spawn(async move {

@@ -1,0 +1,128 @@
+//! Live verification of the candidates: the probe engine itself (so the
+//! same policy, timeouts and diagnoses), all at once but started
+//! `stagger` apart, under one deadline.
+
+use std::time::Duration;
+
+use serde_json::{Value, json};
+use smtp_doctor_core::report::{Report, StepStatus};
+use smtp_doctor_core::{Security, Severity};
+use tokio::task::JoinSet;
+use tokio::time::Instant;
+
+use super::{Candidate, DiscoverOptions, Progress, Verification, VerifyStatus};
+use crate::engine::{Check, Engine, ProbeRequest};
+
+/// Verifies `planned` in place; candidates still running at the deadline
+/// stay `NotTried`.
+pub(super) async fn run(
+    engine: &Engine,
+    planned: &mut [Candidate],
+    password: Option<&str>,
+    opts: &DiscoverOptions,
+    on_progress: &mut (dyn FnMut(Progress<'_>) + Send),
+) {
+    let deadline = Instant::now() + opts.deadline;
+    let mut tasks = JoinSet::new();
+    for (i, c) in planned.iter().enumerate() {
+        let engine = engine.clone();
+        let request = verify_request(c, password);
+        let delay = opts.stagger * u32::try_from(i).unwrap_or(u32::MAX);
+        tasks.spawn(async move {
+            tokio::time::sleep(delay).await;
+            let start = Instant::now();
+            let report = engine.probe(&request, &mut |_| {}).await;
+            (i, report, start.elapsed())
+        });
+    }
+    loop {
+        match tokio::time::timeout_at(deadline, tasks.join_next()).await {
+            Ok(Some(Ok((i, report, took)))) => {
+                let c = &mut planned[i];
+                c.verification = verification(&report, took, c.security, password.is_some());
+                on_progress(Progress::Candidate(c));
+            }
+            Ok(Some(Err(_))) => {}
+            Ok(None) => break,
+            Err(_) => {
+                tasks.abort_all();
+                break;
+            }
+        }
+    }
+}
+
+fn verify_request(c: &Candidate, password: Option<&str>) -> ProbeRequest {
+    let mut config = json!({
+        "host": c.host, "port": c.port, "security": c.security,
+    });
+    let mut checks = vec![Check::Connect, Check::Tls];
+    if let (Some(p), Some(u)) = (password, c.username.as_deref()) {
+        config["username"] = Value::String(u.to_owned());
+        config["password"] = Value::String(p.to_owned());
+        checks.push(Check::Auth);
+    } else {
+        config["auth"] = Value::String("none".into());
+    }
+    ProbeRequest {
+        config,
+        checks,
+        recipient: None,
+    }
+}
+
+fn verification(
+    report: &Report,
+    took: Duration,
+    security: Security,
+    with_auth: bool,
+) -> Verification {
+    let ran = |name: &str| {
+        report.steps.iter().any(|s| {
+            serde_json::to_value(s.step)
+                .ok()
+                .as_ref()
+                .and_then(Value::as_str)
+                == Some(name)
+                && matches!(s.status, StepStatus::Pass | StepStatus::Warn)
+        })
+    };
+    let failed = report.steps.iter().any(|s| s.status == StepStatus::Fail);
+    let needed = ["connect", "greeting", "ehlo"]
+        .into_iter()
+        .chain((security != Security::None).then_some("tls"))
+        .chain(with_auth.then_some("auth"));
+    let verified = !failed && needed.clone().all(ran);
+    let mut passed: Vec<String> = Vec::new();
+    for s in &report.steps {
+        if matches!(s.status, StepStatus::Pass | StepStatus::Warn) {
+            if let Some(name) = serde_json::to_value(s.step)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_owned))
+            {
+                if !passed.contains(&name) {
+                    passed.push(name);
+                }
+            }
+        }
+    }
+    Verification {
+        status: if verified {
+            VerifyStatus::Verified
+        } else {
+            VerifyStatus::Failed
+        },
+        duration_ms: u64::try_from(took.as_millis()).unwrap_or(u64::MAX),
+        passed,
+        diagnostics: report
+            .steps
+            .iter()
+            .flat_map(|s| s.diagnostics.iter())
+            .filter(|d| d.severity != Severity::Info)
+            .cloned()
+            .collect(),
+        greeting: report.server.greeting.clone(),
+        tls_version: report.server.tls.as_ref().map(|t| t.version.clone()),
+        auth_mechanisms: report.server.auth_mechanisms.clone(),
+    }
+}

@@ -1,0 +1,92 @@
+//! `smtp-doctor discover ADDRESS`: find and verify SMTP settings, print
+//! them ranked with their evidence (or the JSON report).
+
+use std::fmt::Write as _;
+use std::io::IsTerminal;
+
+use crate::discover::{
+    DiscoverError, DiscoverOptions, DiscoverReport, DiscoverRequest, Progress, VerifyStatus,
+    discover,
+};
+use crate::engine::Engine;
+
+/// Runs discovery and prints it; `Ok(found)`.
+pub async fn run(
+    engine: &Engine,
+    request: &DiscoverRequest,
+    json: bool,
+) -> Result<bool, DiscoverError> {
+    let color = !json && std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let mut on_progress = |p: Progress<'_>| {
+        if json {
+            return;
+        }
+        if let Progress::Source(s) = p {
+            eprintln!(
+                "  {:<10} {:<7} {}",
+                format!("{:?}", s.source).to_lowercase(),
+                s.status,
+                s.detail
+            );
+        }
+    };
+    if !json {
+        eprintln!("Looking for SMTP settings…");
+    }
+    let report = discover(
+        engine,
+        request,
+        &DiscoverOptions::default(),
+        &mut on_progress,
+    )
+    .await?;
+    if json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&report).unwrap_or_default()
+        );
+    } else {
+        print!("{}", render(&report, color));
+    }
+    Ok(report.found)
+}
+
+/// The ranked list as text.
+pub fn render(report: &DiscoverReport, color: bool) -> String {
+    let paint = |code: &str, text: &str| {
+        if color {
+            format!("\x1b[{code}m{text}\x1b[0m")
+        } else {
+            text.to_owned()
+        }
+    };
+    let mut out = String::new();
+    let _ = writeln!(out, "\n{}  ({} ms)", report.message, report.duration_ms);
+    for (i, c) in report.candidates.iter().enumerate() {
+        let mark = match c.verification.status {
+            VerifyStatus::Verified => paint("32", "✓"),
+            VerifyStatus::Failed => paint("31", "✗"),
+            VerifyStatus::NotTried => paint("33", "…"),
+        };
+        let security = serde_json::to_value(c.security)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_owned))
+            .unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "{mark} {}. {}:{} {security}{}",
+            i + 1,
+            c.host,
+            c.port,
+            c.username
+                .as_deref()
+                .map(|u| format!("  user {u}"))
+                .unwrap_or_default()
+        );
+        let _ = writeln!(out, "     {}", c.why);
+        for e in &c.evidence {
+            let _ = writeln!(out, "     · {}", e.detail);
+        }
+    }
+    out
+}
