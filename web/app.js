@@ -4,6 +4,7 @@
 import init, { attachForm, providerFor, version } from "./pkg/smtp_doctor_wasm.js";
 import { ServiceError, info, probe } from "./service.js";
 import { StepList, nextStep, showReport, supportText } from "./result.js";
+import { detect } from "./detect.js";
 
 const form = document.getElementById("smtp-form");
 const status = document.getElementById("form-status");
@@ -43,26 +44,26 @@ function config() {
   return out;
 }
 
-function detect(event) {
+function onDetect(event) {
   event.preventDefault();
   const email = document.getElementById("detect-email").value.trim();
-  const out = document.getElementById("detect-result");
-  const s = email ? providerFor(email) : null;
-  if (!s) {
-    out.textContent = email
-      ? "We don't know this provider yet. Ask it for its SMTP server; it is often smtp." + (email.split("@")[1] || "your-domain") + "."
-      : "Type your email address first.";
-    return;
-  }
-  setField("host", s.host);
-  setField("port", s.port);
-  setField("security", s.security);
-  setField("username", s.username ?? "");
-  if (!form.elements.namedItem("from").value) setField("from", email);
-  const other = s.endpoints.filter((e) => e.port !== s.port).map((e) => `${e.port} (${e.security})`).join(", ");
-  out.textContent = `${s.name}: filled in ${s.host}, port ${s.port}.` + (other ? ` Also documented: ${other}.` : "")
-    + (s.appPasswordUrl ? ` You will need an app password: ${s.appPasswordUrl}` : "");
-  document.getElementById("password").focus();
+  const button = event.submitter ?? document.querySelector("#detect-form button");
+  button.disabled = true;
+  detect(email, {
+    providerFor,
+    out: document.getElementById("detect-result"),
+    list: document.getElementById("detect-list"),
+    fill(s) {
+      setField("host", s.host);
+      setField("port", s.port);
+      setField("security", s.security);
+      if (s.username) setField("username", s.username);
+      if (!form.elements.namedItem("from").value && email.includes("@")) setField("from", email);
+    },
+  }).finally(() => {
+    button.disabled = false;
+    document.getElementById("password").focus();
+  });
 }
 
 async function testConnection() {
@@ -152,7 +153,7 @@ try {
   await init();
   document.getElementById("version").textContent = `smtp-doctor ${version()}`;
   attachForm(form, { onDiagnostics: (d) => (status.textContent = summarize(d)) });
-  document.getElementById("detect-form").addEventListener("submit", detect);
+  document.getElementById("detect-form").addEventListener("submit", onDetect);
   testButton.addEventListener("click", testConnection);
   document.getElementById("copy-button").addEventListener("click", copyForSupport);
   testButton.disabled = false;

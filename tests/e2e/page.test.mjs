@@ -9,6 +9,7 @@ import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { createServer } from "node:http";
+import { createSocket } from "node:dgram";
 import { mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { extname, join, normalize } from "node:path";
@@ -76,7 +77,60 @@ function staticOrigin(service) {
   return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve({ server, url: `http://127.0.0.1:${server.address().port}` })));
 }
 
+/**
+ * A DNS server on loopback for the services (so nothing leaves the
+ * machine): localhost, and an RFC 6186 SRV record that points
+ * `sandbox.test`'s implicit-TLS submission at the sandbox. Everything else
+ * is NXDOMAIN.
+ */
+function dnsServer() {
+  const name = (labels) => Buffer.concat([...labels.map((l) => Buffer.concat([Buffer.from([l.length]), Buffer.from(l)])), Buffer.from([0])]);
+  const records = {
+    "localhost:1": () => Buffer.from([127, 0, 0, 1]),
+    "_submissions._tcp.sandbox.test:33": () => {
+      const head = Buffer.alloc(6);
+      head.writeUInt16BE(0, 0);
+      head.writeUInt16BE(1, 2);
+      head.writeUInt16BE(2465 + OFFSET_A, 4);
+      return Buffer.concat([head, name(["localhost"])]);
+    },
+  };
+  const known = new Set(Object.keys(records).map((k) => k.split(":")[0]));
+  const socket = createSocket("udp4");
+  socket.on("message", (q, peer) => {
+    let i = 12;
+    const labels = [];
+    while (i < q.length && q[i] !== 0) {
+      labels.push(q.subarray(i + 1, i + 1 + q[i]).toString().toLowerCase());
+      i += 1 + q[i];
+    }
+    const qtype = q.readUInt16BE(i + 1);
+    const question = q.subarray(0, i + 5);
+    const qname = labels.join(".");
+    const make = records[`${qname}:${qtype}`];
+    const head = Buffer.from(question);
+    head[2] = 0x84 | (q[2] & 1);
+    head[3] = known.has(qname) ? 0x80 : 0x83;
+    head.writeUInt16BE(make ? 1 : 0, 6);
+    head.writeUInt32BE(0, 8);
+    const parts = [head];
+    if (make) {
+      const data = make();
+      const rr = Buffer.alloc(12);
+      rr.writeUInt16BE(0xc00c, 0);
+      rr.writeUInt16BE(qtype, 2);
+      rr.writeUInt16BE(1, 4);
+      rr.writeUInt32BE(60, 6);
+      rr.writeUInt16BE(data.length, 10);
+      parts.push(rr, data);
+    }
+    socket.send(Buffer.concat(parts), peer.port, peer.address);
+  });
+  return new Promise((resolve) => socket.bind(0, "127.0.0.1", () => resolve({ socket, addr: `127.0.0.1:${socket.address().port}` })));
+}
+
 let browser;
+let dns;
 let main; // serve --sandbox, CORS open to `cross`
 let limited; // serve with one probe per minute
 let cross; // web/ from another origin, using `main`
@@ -84,14 +138,15 @@ let dead; // web/ from another origin, pointing at nothing
 
 before(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
+  dns = await dnsServer();
   cross = await staticOrigin(() => main.url);
   dead = await staticOrigin(() => "http://127.0.0.1:9"); // discard port: nothing listens
   main = await serve([
     "--sandbox", "--sandbox-port-offset", String(OFFSET_A),
     "--cors-origin", cross.url, "--egress-ip", "192.0.2.44",
-    "--probes-per-minute", "1000", "--timeout", "5",
+    "--probes-per-minute", "1000", "--timeout", "5", "--dns-server", dns.addr,
   ]);
-  limited = await serve(["--sandbox", "--sandbox-port-offset", String(OFFSET_B), "--probes-per-minute", "1"]);
+  limited = await serve(["--sandbox", "--sandbox-port-offset", String(OFFSET_B), "--probes-per-minute", "1", "--dns-server", dns.addr]);
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
     args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
@@ -102,6 +157,7 @@ after(async () => {
   await browser?.close();
   for (const s of [main, limited]) s?.child.kill();
   for (const s of [cross, dead]) s?.server.close();
+  dns?.socket.close();
 });
 
 /**
@@ -288,6 +344,39 @@ describe("test connection against the sandbox", () => {
     await runTest(page);
     assert.ok((await findingCodes(page)).includes("send.ok") || (await page.getAttribute("#result", "data-ok")) === "true");
     assert.equal(await page.getAttribute('#steps [data-step="send"]', "data-status"), "pass");
+    assert.deepEqual(problems, []);
+    await close();
+  });
+});
+
+describe("detect settings", () => {
+  test("an address with SRV records: found, verified and filled in", async () => {
+    const { page, problems, close } = await open(main.url);
+    await page.fill("#detect-email", "demo@sandbox.test");
+    await page.click("#detect-form button");
+    await page.waitForSelector('#detect-list .candidate[data-status="verified"]', { timeout: 30_000 });
+    assert.equal(await page.inputValue("#host"), "localhost");
+    assert.equal(await page.inputValue("#port"), port(2465));
+    assert.equal(await page.inputValue("#security"), "tls");
+    assert.equal(await page.inputValue("#username"), "demo@sandbox.test");
+    assert.equal(await page.inputValue("#from"), "demo@sandbox.test");
+    assert.match(await page.textContent("#detect-result"), /Found and verified/);
+    assert.match(await page.textContent("#detect-list"), /_submissions\._tcp\.sandbox\.test/);
+    await page.locator(".detect").screenshot({ path: join(ARTIFACTS, "detect.png") });
+    assert.deepEqual(problems, []);
+    await close();
+  });
+
+  test("a known provider fills in at once, then says whether it answered", async () => {
+    const { page, problems, close } = await open(main.url);
+    await page.fill("#detect-email", "someone@gmail.com");
+    await page.click("#detect-form button");
+    await page.waitForFunction(() => document.getElementById("host").value === "smtp.gmail.com");
+    assert.equal(await page.inputValue("#security"), "tls");
+    // Offline here: our DNS knows no smtp.gmail.com, and the page says so.
+    await page.waitForSelector("#detect-list .candidates", { timeout: 40_000 });
+    assert.match(await page.textContent("#detect-result"), /did not answer from our service/);
+    assert.equal(await page.inputValue("#host"), "smtp.gmail.com", "the documented settings stay");
     assert.deepEqual(problems, []);
     await close();
   });
