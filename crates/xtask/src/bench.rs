@@ -50,6 +50,15 @@ pub(crate) fn serve() -> Result {
     ))
 }
 
+/// `cargo xtask bench-discover`: discovery with silent guessed hosts,
+/// total time next to the sequential sum (in a network namespace).
+pub(crate) fn discover() -> Result {
+    run(cmd(
+        &cargo(),
+        &["bench", "-p", "smtp-doctor-probe", "--bench", "discover"],
+    ))
+}
+
 /// `cargo xtask bench-page`: the settings page in headless Chromium:
 /// navigation to interactive, keystroke to message.
 pub(crate) fn page() -> Result {

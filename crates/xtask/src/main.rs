@@ -9,6 +9,7 @@
 //! - `bench-probe` a full check over a delayed link, next to swaks and smtplib
 //! - `bench-serve` the service under load: wrk, and 1,000 probes against a tarpit
 //! - `bench-page` the settings page: navigation to interactive, keystroke to message
+//! - `bench-discover` discovery with silent guessed hosts: parallel vs sequential
 
 mod bench;
 mod demo;
@@ -30,9 +31,10 @@ fn main() -> ExitCode {
         Some("bench-probe") => bench::probe(),
         Some("bench-serve") => bench::serve(),
         Some("bench-page") => bench::page(),
+        Some("bench-discover") => bench::discover(),
         _ => {
             eprintln!(
-                "usage: cargo xtask <wasm|test|demo|bench|bench-wasm|bench-probe|bench-serve|bench-page>"
+                "usage: cargo xtask <wasm|test|demo|bench|bench-wasm|bench-probe|bench-serve|bench-page|bench-discover>"
             );
             return ExitCode::from(2);
         }
