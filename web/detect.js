@@ -1,22 +1,12 @@
 // "Detect settings": the provider table in wasm answers at once; then the
 // service's /v1/discover (provider table, MX, autoconfig, SRV, guesses,
 // each verified live) refines it, streaming what each source said.
+import { el } from "./dom.js";
 import { ServiceError, stream } from "./service.js";
 
 const SECURITY_TEXT = { tls: "TLS/SSL", starttls: "STARTTLS", none: "no encryption" };
 const SOURCE_TEXT = { provider: "Provider table", mx: "MX records", autoconfig: "Autoconfig file", srv: "SRV records", guess: "Guesses" };
 
-function el(tag, props = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(props)) {
-    if (k === "class") node.className = v;
-    else if (k === "dataset") Object.assign(node.dataset, v);
-    else if (k.startsWith("on")) node.addEventListener(k.slice(2), v);
-    else node.setAttribute(k, v);
-  }
-  for (const c of children) if (c != null) node.append(c);
-  return node;
-}
 
 /**
  * @param {{ providerFor: Function, fill: (s: object) => void, out: HTMLElement, list: HTMLElement }} page

@@ -2,6 +2,8 @@
 // Everything from the server is set as text (never as HTML): greetings,
 // replies and certificate names are attacker-controlled.
 
+import { el } from "./dom.js";
+
 const STEP_LABELS = {
   dns: "Look up the server",
   connect: "Connect",
@@ -18,17 +20,6 @@ const STATUS_TEXT = { pass: "passed", fail: "failed", warn: "passed with a warni
 /** Addresses an allowlist is the likely fix for. */
 const ALLOWLIST_CODES = new Set(["tcp.timeout", "tcp.refused", "tcp.unreachable", "smtp.greeting-rejected", "smtp.no-greeting"]);
 
-function el(tag, props = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(props)) {
-    if (k === "class") node.className = v;
-    else if (k === "dataset") Object.assign(node.dataset, v);
-    else if (k.startsWith("on")) node.addEventListener(k.slice(2), v);
-    else node.setAttribute(k, v);
-  }
-  for (const c of children) if (c != null) node.append(c);
-  return node;
-}
 
 /** The live list: finished steps, then one "in progress" row. */
 export class StepList {

@@ -9,9 +9,12 @@
 #[path = "../tests/common/dns.rs"]
 #[allow(dead_code, unreachable_pub)]
 mod dns;
+#[path = "../tests/common/netns.rs"]
+#[allow(unreachable_pub)]
+mod netns;
 
 use std::net::IpAddr;
-use std::process::{Command, ExitCode};
+use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 use dns::{Record, serve_records};
@@ -24,30 +27,11 @@ const IN_NAMESPACE: &str = "SMTP_DOCTOR_BENCH_DISCOVER_IN_NETNS";
 const STEP_TIMEOUT: Duration = Duration::from_secs(3);
 
 fn main() -> ExitCode {
-    if std::env::var_os(IN_NAMESPACE).is_some() {
-        tokio::runtime::Runtime::new().unwrap().block_on(bench());
-        return ExitCode::SUCCESS;
+    if let Some(outside) = netns::enter(IN_NAMESPACE) {
+        return outside;
     }
-    let exe = std::env::current_exe().unwrap();
-    let status = Command::new("unshare")
-        .args([
-            "-r",
-            "-n",
-            "--",
-            "sh",
-            "-c",
-            "ip link set lo up && exec \"$0\" \"$@\"",
-        ])
-        .arg(&exe)
-        .args(std::env::args().skip(1))
-        .env(IN_NAMESPACE, "1")
-        .status()
-        .expect("unshare (util-linux) with user namespaces");
-    if status.success() {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::FAILURE
-    }
+    tokio::runtime::Runtime::new().unwrap().block_on(bench());
+    ExitCode::SUCCESS
 }
 
 /// Accepts on `ip:port` and never says a word.

@@ -10,7 +10,7 @@ use crate::engine::{Engine, ProbeRequest};
 
 /// Runs the probe and prints the report; returns `report.ok`.
 pub async fn run(engine: &Engine, request: &ProbeRequest, json: bool) -> bool {
-    let color = !json && std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let color = color_wanted(json);
     let mut on_step = |step: &smtp_doctor_core::report::Step| {
         if !json {
             println!("{}", step_line(step, color));
@@ -28,7 +28,13 @@ pub async fn run(engine: &Engine, request: &ProbeRequest, json: bool) -> bool {
     report.ok
 }
 
-fn paint(color: bool, code: &str, text: &str) -> String {
+/// Colours on a terminal, unless JSON is asked for or NO_COLOR is set.
+pub(crate) fn color_wanted(json: bool) -> bool {
+    !json && std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+}
+
+/// `text` in an ANSI colour when `color`.
+pub(crate) fn paint(color: bool, code: &str, text: &str) -> String {
     if color {
         format!("\x1b[{code}m{text}\x1b[0m")
     } else {

@@ -2,8 +2,8 @@
 //! them ranked with their evidence (or the JSON report).
 
 use std::fmt::Write as _;
-use std::io::IsTerminal;
 
+use crate::check_cmd::{color_wanted, paint};
 use crate::discover::{
     DiscoverError, DiscoverOptions, DiscoverReport, DiscoverRequest, Progress, VerifyStatus,
     discover,
@@ -16,7 +16,7 @@ pub async fn run(
     request: &DiscoverRequest,
     json: bool,
 ) -> Result<bool, DiscoverError> {
-    let color = !json && std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let color = color_wanted(json);
     let mut on_progress = |p: Progress<'_>| {
         if json {
             return;
@@ -53,13 +53,7 @@ pub async fn run(
 
 /// The ranked list as text.
 pub fn render(report: &DiscoverReport, color: bool) -> String {
-    let paint = |code: &str, text: &str| {
-        if color {
-            format!("\x1b[{code}m{text}\x1b[0m")
-        } else {
-            text.to_owned()
-        }
-    };
+    let paint = |code: &str, text: &str| paint(color, code, text);
     let mut out = String::new();
     let _ = writeln!(out, "\n{}  ({} ms)", report.message, report.duration_ms);
     for (i, c) in report.candidates.iter().enumerate() {

@@ -35,30 +35,10 @@ const IN_NAMESPACE: &str = "SMTP_DOCTOR_DISCOVER_IN_NETNS";
 const HTTPS_IP: &str = "127.0.0.10";
 
 fn main() -> ExitCode {
-    if std::env::var_os(IN_NAMESPACE).is_some() {
-        return tokio::runtime::Runtime::new().unwrap().block_on(cases());
+    if let Some(outside) = common::netns::enter(IN_NAMESPACE) {
+        return outside;
     }
-    let exe = std::env::current_exe().unwrap();
-    let status = Command::new("unshare")
-        .args([
-            "-r",
-            "-n",
-            "--",
-            "sh",
-            "-c",
-            "ip link set lo up && exec \"$0\"",
-        ])
-        .arg(&exe)
-        .env(IN_NAMESPACE, "1")
-        .status()
-        .unwrap_or_else(|e| {
-            panic!("cannot run unshare (util-linux; needs user namespaces or root): {e}")
-        });
-    if status.success() {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::FAILURE
-    }
+    tokio::runtime::Runtime::new().unwrap().block_on(cases())
 }
 
 fn ip(n: u8) -> String {

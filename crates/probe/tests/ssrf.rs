@@ -9,7 +9,7 @@
 mod common;
 
 use std::net::SocketAddr;
-use std::process::{Command, ExitCode};
+use std::process::ExitCode;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
@@ -70,31 +70,10 @@ const NAMES: &[(&str, &[&str])] = &[
 ];
 
 fn main() -> ExitCode {
-    if std::env::var_os(IN_NAMESPACE).is_some() {
-        return tokio::runtime::Runtime::new().unwrap().block_on(matrix());
+    if let Some(outside) = common::netns::enter(IN_NAMESPACE) {
+        return outside;
     }
-    // Outside: run this same binary in a new network namespace.
-    let exe = std::env::current_exe().unwrap();
-    let status = Command::new("unshare")
-        .args([
-            "-r",
-            "-n",
-            "--",
-            "sh",
-            "-c",
-            "ip link set lo up && exec \"$0\"",
-        ])
-        .arg(&exe)
-        .env(IN_NAMESPACE, "1")
-        .status()
-        .unwrap_or_else(|e| {
-            panic!("cannot run unshare (util-linux; needs user namespaces or root): {e}")
-        });
-    if status.success() {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::FAILURE
-    }
+    tokio::runtime::Runtime::new().unwrap().block_on(matrix())
 }
 
 async fn counting_listener(addr: SocketAddr, count: Arc<AtomicUsize>) {

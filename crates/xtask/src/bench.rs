@@ -28,10 +28,7 @@ pub(crate) fn wasm() -> Result {
 pub(crate) fn probe() -> Result {
     tools::smtp_servers()?;
     let python = tools::python_venv()?;
-    run(cmd(
-        &cargo(),
-        &["build", "--release", "-p", "smtp-doctor-probe"],
-    ))?;
+    crate::sh::release_binary()?;
     let mut c = cmd(
         &cargo(),
         &["bench", "-p", "smtp-doctor-probe", "--bench", "probe"],
@@ -65,11 +62,7 @@ pub(crate) fn page() -> Result {
     tools::chromium()?;
     wasm::build()?;
     tools::node_tools()?;
-    run(cmd(
-        &cargo(),
-        &["build", "--release", "-p", "smtp-doctor-probe"],
-    ))?;
-    let bin = root().join("target/release/smtp-doctor");
+    let bin = crate::sh::release_binary()?;
     let web = root().join("web");
     let mut server = cmd(
         &bin.to_string_lossy(),

@@ -3,7 +3,7 @@
 //! a local sandbox SMTP server, all on loopback, so every scenario works
 //! offline.
 
-use crate::sh::{Result, cargo, cmd, root, run};
+use crate::sh::{Result, cmd, root, run};
 use crate::wasm;
 
 pub(crate) fn start(args: &[String]) -> Result {
@@ -13,11 +13,7 @@ pub(crate) fn start(args: &[String]) -> Result {
         .and_then(|i| args.get(i + 1))
         .map_or("127.0.0.1:8787", String::as_str);
     wasm::build()?;
-    run(cmd(
-        &cargo(),
-        &["build", "--release", "-p", "smtp-doctor-probe"],
-    ))?;
-    let bin = root().join("target/release/smtp-doctor");
+    let bin = crate::sh::release_binary()?;
     let web = root().join("web");
     eprintln!(
         "\n\x1b[1mOpen http://{listen}/ — the sandbox below answers on localhost.\x1b[0m\n\

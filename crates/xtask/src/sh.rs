@@ -54,3 +54,12 @@ pub(crate) fn describe(c: &Command) -> String {
 pub(crate) fn cargo() -> String {
     std::env::var("CARGO").unwrap_or_else(|_| "cargo".into())
 }
+
+/// Builds the release binary and returns its path.
+pub(crate) fn release_binary() -> Result<PathBuf> {
+    run(cmd(
+        &cargo(),
+        &["build", "--release", "-p", "smtp-doctor-probe"],
+    ))?;
+    Ok(root().join("target/release/smtp-doctor"))
+}

@@ -142,12 +142,7 @@ pub(super) async fn probe(
             let _ = tx.send(event);
         }
     });
-    let events = stream::unfold(rx, |mut rx| async move {
-        rx.recv().await.map(|e| (Ok::<_, Infallible>(e), rx))
-    });
-    Ok(Sse::new(events)
-        .keep_alive(KeepAlive::default())
-        .into_response())
+    Ok(event_stream(rx))
 }
 
 /// `POST /v1/discover`: `{ "email" }` or `{ "host" }` → ranked, verified
@@ -237,18 +232,23 @@ pub(super) async fn discover(
             let _ = tx.send(event);
         }
     });
-    let events = stream::unfold(rx, |mut rx| async move {
-        rx.recv().await.map(|e| (Ok::<_, Infallible>(e), rx))
-    });
-    Ok(Sse::new(events)
-        .keep_alive(KeepAlive::default())
-        .into_response())
+    Ok(event_stream(rx))
 }
 
 fn forget_password(request: &mut crate::discover::DiscoverRequest) {
     if let Some(p) = request.password.as_mut() {
         zeroize::Zeroize::zeroize(p);
     }
+}
+
+/// The events a task sends, as a `text/event-stream` response.
+fn event_stream(rx: tokio::sync::mpsc::UnboundedReceiver<Event>) -> Response {
+    let events = stream::unfold(rx, |mut rx| async move {
+        rx.recv().await.map(|e| (Ok::<_, Infallible>(e), rx))
+    });
+    Sse::new(events)
+        .keep_alive(KeepAlive::default())
+        .into_response()
 }
 
 /// `send` goes to the sender's own address unless the operator allowed the

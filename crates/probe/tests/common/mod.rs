@@ -5,6 +5,7 @@
 #![allow(dead_code, unreachable_pub, clippy::needless_pass_by_value)]
 
 pub mod dns;
+pub mod netns;
 
 use std::net::SocketAddr;
 use std::sync::{Arc, OnceLock};
