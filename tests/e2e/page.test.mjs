@@ -173,6 +173,12 @@ async function open(url, expectFailures = []) {
   page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
   page.on("requestfailed", (r) => !expected(r.url()) && problems.push(`failed: ${r.url()} ${r.failure()?.errorText}`));
   page.on("response", (r) => r.status() >= 400 && !expected(r.url()) && problems.push(`HTTP ${r.status()}: ${r.url()}`));
+  // The password leaves the page only in the probe call.
+  page.on("request", (r) => {
+    const body = r.postData() ?? "";
+    const leaks = [PASSWORD, "not-the-password", "account-password"].some((p) => body.includes(p) || r.url().includes(p));
+    if (leaks && !r.url().endsWith("/v1/probe")) problems.push(`password sent to ${r.url()}`);
+  });
   await page.goto(url);
   await page.waitForSelector("body[data-ready=true]", { timeout: 15_000 });
   return { page, problems, close: () => context.close() };
@@ -346,6 +352,21 @@ describe("test connection against the sandbox", () => {
     assert.equal(await page.getAttribute('#steps [data-step="send"]', "data-status"), "pass");
     assert.deepEqual(problems, []);
     await close();
+  });
+});
+
+describe("on a phone", () => {
+  test("nothing overflows sideways at 360 px, and a result still fits", async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+    const page = await context.newPage();
+    await page.goto(main.url);
+    await page.waitForSelector("body[data-ready=true]");
+    await fill(page, sandbox());
+    await runTest(page);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `page is ${overflow}px wider than the screen`);
+    await page.screenshot({ path: join(ARTIFACTS, "phone.png"), fullPage: true });
+    await context.close();
   });
 });
 

@@ -85,6 +85,16 @@ fn zone() -> Vec<(String, Vec<Record>)> {
             "_submissions._tcp.conflict.test",
             vec![Record::Srv(0, 1, 465, "b.conflict.test".into())],
         ),
+        // SRV to aiosmtpd (PyPI), both modes.
+        (
+            "_submissions._tcp.aio.test",
+            vec![Record::Srv(0, 1, 465, "smtp.aio.test".into())],
+        ),
+        (
+            "_submission._tcp.aio.test",
+            vec![Record::Srv(0, 1, 587, "smtp.aio.test".into())],
+        ),
+        ("smtp.aio.test", a(&ip(8))),
         // Bad autoconfig files.
         ("autoconfig.malformed.test", a(HTTPS_IP)),
         ("autoconfig.huge.test", a(HTTPS_IP)),
@@ -231,7 +241,72 @@ async fn smtp(addr: &str, name: &str, ports: &[(Behaviour, u16)]) -> Sandbox {
     Sandbox::start(opts).await.unwrap()
 }
 
+/// aiosmtpd on 127.0.0.8:465 (TLS) and :587 (STARTTLS), its certificate
+/// for smtp.aio.test from the test CA; stops when dropped.
+struct Aiosmtpd(std::process::Child);
+
+impl Drop for Aiosmtpd {
+    fn drop(&mut self) {
+        drop(self.0.stdin.take());
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+const AIO_USER: &str = "kim@aio.test";
+const AIO_PASSWORD: &str = "aio-discover-pw";
+
+fn aiosmtpd(ca: &Ca) -> Aiosmtpd {
+    use std::io::BufRead as _;
+    let dir = std::env::temp_dir().join(format!("discover-aio-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let key = KeyPair::generate().unwrap();
+    let cert = CertificateParams::new(vec!["smtp.aio.test".to_owned()])
+        .unwrap()
+        .signed_by(&key, &ca.issuer)
+        .unwrap();
+    std::fs::write(dir.join("cert.pem"), cert.pem()).unwrap();
+    std::fs::write(dir.join("key.pem"), key.serialize_pem()).unwrap();
+    let python = std::env::var("SMTP_DOCTOR_TEST_PYTHON").unwrap_or_else(|_| {
+        let venv =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/py/bin/python3");
+        if venv.exists() {
+            venv.display().to_string()
+        } else {
+            "python3".into()
+        }
+    });
+    let script =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/servers/aiosmtpd_server.py");
+    let mut child = Command::new(&python)
+        .arg(script)
+        .args([
+            "--host",
+            &ip(8),
+            "--starttls-port",
+            "587",
+            "--tls-port",
+            "465",
+        ])
+        .args(["--cert", &dir.join("cert.pem").display().to_string()])
+        .args(["--key", &dir.join("key.pem").display().to_string()])
+        .args(["--user", AIO_USER, "--password", AIO_PASSWORD])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|e| {
+            panic!("cannot start {python}: {e}; `cargo xtask test` installs aiosmtpd")
+        });
+    let mut line = String::new();
+    std::io::BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    assert_eq!(line.trim(), "READY", "aiosmtpd did not start with {python}");
+    Aiosmtpd(child)
+}
+
 struct World {
+    aio: Aiosmtpd,
     engine: Engine,
     ca: Ca,
     dns: SocketAddr,
@@ -242,6 +317,7 @@ async fn world() -> World {
     let dns = serve_records(zone()).await;
     let ca = ca();
     https_server(&ca).await;
+    let aio = aiosmtpd(&ca);
     let tls = |p| (Behaviour::ImplicitTls, p);
     let starttls = |p| (Behaviour::Starttls, p);
     let servers = vec![
@@ -262,6 +338,7 @@ async fn world() -> World {
         o.deadline = Duration::from_secs(10);
     });
     World {
+        aio,
         engine,
         ca,
         dns,
@@ -313,6 +390,9 @@ async fn cases() -> ExitCode {
             Box::pin(conflicting(w))
         }),
         ("bad autoconfig files", |w| Box::pin(bad_autoconfig(w))),
+        ("SRV to aiosmtpd, with and without the login", |w| {
+            Box::pin(aiosmtpd_with_login(w))
+        }),
         ("POST /v1/discover, JSON and SSE", |w| {
             Box::pin(http_route(w))
         }),
@@ -664,4 +744,56 @@ async fn cli(w: &World) {
     assert!(String::from_utf8_lossy(&out.stdout).contains("No SMTP server found"));
     let out = run(&["not an address@"]).await;
     assert_eq!(out.status.code(), Some(2));
+}
+
+async fn aiosmtpd_with_login(w: &World) {
+    let _ = &w.aio;
+    let r = run(w, AIO_USER).await;
+    assert!(r.found, "{r:#?}");
+    let order: Vec<(u16, VerifyStatus)> = r
+        .candidates
+        .iter()
+        .map(|c| (c.port, c.verification.status))
+        .collect();
+    assert_eq!(
+        order,
+        vec![(465, VerifyStatus::Verified), (587, VerifyStatus::Verified)]
+    );
+    assert!(
+        !r.candidates[0]
+            .verification
+            .passed
+            .contains(&"auth".to_owned()),
+        "no AUTH without a password"
+    );
+
+    let with = |password: &str| DiscoverRequest {
+        email: Some(AIO_USER.into()),
+        password: Some(password.into()),
+        ..DiscoverRequest::default()
+    };
+    let opts = DiscoverOptions::default();
+    let r = discover(&w.engine, &with(AIO_PASSWORD), &opts, &mut |_| {})
+        .await
+        .unwrap();
+    assert!(r.found, "{r:#?}");
+    assert!(
+        r.candidates[0]
+            .verification
+            .passed
+            .contains(&"auth".to_owned())
+    );
+    assert!(r.message.contains("including the login"), "{}", r.message);
+    let r = discover(&w.engine, &with("wrong"), &opts, &mut |_| {})
+        .await
+        .unwrap();
+    assert!(!r.found);
+    assert!(
+        r.candidates.iter().all(|c| c
+            .verification
+            .diagnostics
+            .iter()
+            .any(|d| d.code.as_str() == "auth.failed")),
+        "{r:#?}"
+    );
 }

@@ -22,6 +22,7 @@ def main():
     p.add_argument("--key", required=True)
     p.add_argument("--user", required=True)
     p.add_argument("--password", required=True)
+    p.add_argument("--host", default="127.0.0.1")
     a = p.parse_args()
 
     ctx = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
@@ -47,7 +48,7 @@ def main():
         async def handle_DATA(self, server, session, envelope):
             return "250 2.0.0 Ok: queued as AIO4242XYZ"
 
-    common = dict(hostname="127.0.0.1", authenticator=authenticator, auth_exclude_mechanism=["CRAM-MD5"])
+    common = dict(hostname=a.host, authenticator=authenticator, auth_exclude_mechanism=["CRAM-MD5"])
     starttls = Controller(Handler(), port=a.starttls_port, tls_context=ctx, require_starttls=False,
                           auth_require_tls=True, **common)
     implicit = Controller(Handler(), port=a.tls_port, ssl_context=ctx, auth_require_tls=False, **common)
