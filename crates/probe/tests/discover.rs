@@ -409,6 +409,7 @@ async fn cases() -> ExitCode {
             failed += 1;
         }
     }
+    write_typescript_check(&w).await;
     if failed == 0 {
         ExitCode::SUCCESS
     } else {
@@ -796,4 +797,27 @@ async fn aiosmtpd_with_login(w: &World) {
             .any(|d| d.code.as_str() == "auth.failed")),
         "{r:#?}"
     );
+}
+
+/// Real reports (found, not found, conflicting) as TypeScript that `tsc`
+/// checks against the package's `DiscoverReport` type in `cargo xtask
+/// test`, so the shipped types follow the Rust shape.
+async fn write_typescript_check(w: &World) {
+    let mut reports = Vec::new();
+    for email in [
+        "ops@srv.test",
+        "amy@conflict.test",
+        "who@nothing-here.test",
+        "me@redirect.test",
+    ] {
+        reports.push(serde_json::to_value(run(w, email).await).unwrap());
+    }
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/ts-check");
+    std::fs::create_dir_all(&dir).unwrap();
+    let ts = format!(
+        "import type {{ DiscoverReport }} from \"../../web/pkg/smtp_doctor_wasm.js\";\n\
+         export const reports = {} satisfies DiscoverReport[];\n",
+        serde_json::Value::Array(reports)
+    );
+    std::fs::write(dir.join("discover.ts"), ts).unwrap();
 }

@@ -162,6 +162,7 @@ async fn openapi_describes_every_route_and_shape() {
         ("/metrics", "get"),
         ("/v1/validate", "post"),
         ("/v1/probe", "post"),
+        ("/v1/discover", "post"),
         ("/v1/info", "get"),
         ("/v1/openapi.json", "get"),
     ] {
@@ -186,6 +187,10 @@ async fn openapi_describes_every_route_and_shape() {
         "ProbeRequestBody",
         "ErrorBody",
         "InfoResponse",
+        "DiscoverRequestBody",
+        "DiscoverReport",
+        "Candidate",
+        "Evidence",
     ] {
         assert!(schemas.contains_key(name), "schema {name} missing");
     }

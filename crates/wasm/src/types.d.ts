@@ -129,3 +129,44 @@ export interface AttachOptions {
   /** Called after every validation with the current diagnostics. */
   onDiagnostics?: (diagnostics: Diagnostic[]) => void;
 }
+/** Where a discovered candidate came from (`POST /v1/discover`). */
+export type SourceKind = "provider" | "mx" | "autoconfig" | "srv" | "guess";
+export interface Evidence {
+  source: SourceKind;
+  detail: string;
+}
+export interface Verification {
+  status: "verified" | "failed" | "not-tried";
+  durationMs: number;
+  /** The steps that passed, e.g. "connect", "tls", "greeting", "ehlo". */
+  passed: string[];
+  diagnostics: Diagnostic[];
+  greeting: string | null;
+  tlsVersion: string | null;
+  authMechanisms: string[];
+}
+export interface Candidate {
+  host: string;
+  port: number;
+  security: SecurityMode;
+  username: string | null;
+  evidence: Evidence[];
+  verification: Verification;
+  /** Why it is ranked where it is. */
+  why: string;
+}
+export interface SourceOutcome {
+  source: SourceKind;
+  status: "found" | "none" | "skipped" | "error";
+  detail: string;
+}
+/** The discovery report (SPEC §4 `POST /v1/discover`), best candidate first. */
+export interface DiscoverReport {
+  domain: string;
+  email: string | null;
+  found: boolean;
+  message: string;
+  candidates: Candidate[];
+  sources: SourceOutcome[];
+  durationMs: number;
+}
