@@ -139,7 +139,9 @@ impl EngineArgs {
         };
         let mut ports = self.allow_port.clone();
         let mut targets = self.allow_target.clone();
+        let mut local_zone = smtp_doctor_probe::engine::dns::LocalZone::default();
         if let Some(sandbox) = sandbox {
+            local_zone = sandbox.local_zone();
             extra_roots.push(sandbox.ca_der().clone());
             for e in sandbox.endpoints() {
                 ports.push(PortRange(e.addr.port()..=e.addr.port()));
@@ -159,6 +161,7 @@ impl EngineArgs {
             timeout: seconds(self.timeout, "timeout")?,
             deadline: seconds(self.deadline, "deadline")?,
             helo: self.helo.clone(),
+            local_zone,
             ..EngineOptions::default()
         };
         Engine::new(opts).map_err(anyhow::Error::msg)

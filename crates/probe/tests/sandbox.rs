@@ -260,3 +260,68 @@ async fn swaks_sends_through_both_tls_ports() {
     }
     assert_eq!(sb.messages_accepted(), 2);
 }
+
+/// The sandbox's local `sandbox.test` zone: discovery of the demo address
+/// finds both ports through SRV without asking any DNS server, implicit
+/// TLS first, with the login verified.
+#[tokio::test]
+async fn discovery_finds_the_sandbox_through_its_local_srv_zone() {
+    use smtp_doctor_probe::discover::{
+        DiscoverOptions, DiscoverRequest, SourceKind, VerifyStatus, discover,
+    };
+    let sb = Sandbox::start(SandboxOptions::ephemeral()).await.unwrap();
+    let ca = sb.ca_der().clone();
+    let zone = sb.local_zone();
+    let engine = engine_with(|o| {
+        o.extra_roots = vec![ca];
+        o.local_zone = zone;
+    });
+    let req = DiscoverRequest {
+        email: Some(USER.into()),
+        password: Some(PASSWORD.into()),
+        ..DiscoverRequest::default()
+    };
+    let report = discover(&engine, &req, &DiscoverOptions::default(), &mut |_| {})
+        .await
+        .unwrap();
+    assert!(report.found, "{report:#?}");
+    let got: Vec<(&str, u16, VerifyStatus)> = report
+        .candidates
+        .iter()
+        .map(|c| (c.host.as_str(), c.port, c.verification.status))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (
+                "localhost",
+                sb.port(Behaviour::ImplicitTls).unwrap(),
+                VerifyStatus::Verified
+            ),
+            (
+                "localhost",
+                sb.port(Behaviour::Starttls).unwrap(),
+                VerifyStatus::Verified
+            ),
+        ]
+    );
+    assert!(
+        report.candidates[0]
+            .verification
+            .passed
+            .contains(&"auth".to_owned())
+    );
+    assert!(
+        report
+            .candidates
+            .iter()
+            .all(|c| c.evidence[0].source == SourceKind::Srv)
+    );
+    // Nothing else in the zone exists, so the other sources answer at once.
+    let autoconfig = report
+        .sources
+        .iter()
+        .find(|s| s.source == SourceKind::Autoconfig)
+        .unwrap();
+    assert_eq!(autoconfig.status, "none", "{autoconfig:?}");
+}

@@ -21,6 +21,7 @@ pub(crate) fn start(args: &[String]) -> Result {
          \x20 port 2465 with STARTTLS (wrong mode), port 2466 (expired certificate),\n\
          \x20 port 2467 (wrong name), From ceo@sandbox.test with \"Check that I may send\" (sender not allowed),\n\
          \x20 password account-password (app password required), port 2554 (client refused).\n\
+         \x20 \"Detect settings\" with demo@sandbox.test finds both ports through SRV records, offline.\n\
          Ctrl-C stops the demo.\n"
     );
     run(cmd(

@@ -24,10 +24,28 @@ pub enum DnsFailure {
     Other(String),
 }
 
+/// A zone answered locally, never asked of any server: the sandbox's
+/// `sandbox.test` (a reserved name), so the demo's discovery works offline.
+#[derive(Clone, Debug, Default)]
+pub struct LocalZone {
+    /// The zone's apex, e.g. `sandbox.test`.
+    pub apex: String,
+    /// SRV records by owner name; every other name in the zone is NXDOMAIN.
+    pub srv: Vec<(String, SrvRecord)>,
+}
+
+impl LocalZone {
+    fn contains(&self, name: &str) -> bool {
+        let name = name.trim_end_matches('.').to_ascii_lowercase();
+        !self.apex.is_empty() && (name == self.apex || name.ends_with(&format!(".{}", self.apex)))
+    }
+}
+
 /// A resolver for the probe.
 #[derive(Clone, Debug)]
 pub struct Dns {
     resolver: TokioResolver,
+    local: std::sync::Arc<LocalZone>,
 }
 
 impl Dns {
@@ -58,11 +76,24 @@ impl Dns {
             .with_options(opts)
             .build()
             .map_err(|e| format!("cannot start the resolver: {e}"))?;
-        Ok(Self { resolver })
+        Ok(Self {
+            resolver,
+            local: std::sync::Arc::default(),
+        })
+    }
+
+    /// Answers `zone` locally instead of asking the resolver.
+    #[must_use]
+    pub fn with_local_zone(mut self, zone: LocalZone) -> Self {
+        self.local = std::sync::Arc::new(zone);
+        self
     }
 
     /// A and AAAA records of `host`.
     pub async fn addresses(&self, host: &str) -> Result<Vec<IpAddr>, DnsFailure> {
+        if self.local.contains(host) {
+            return Err(DnsFailure::NotFound);
+        }
         let fqdn = if host.ends_with('.') {
             host.to_owned()
         } else {
@@ -83,6 +114,9 @@ impl Dns {
 
     /// MX hosts of a domain, by preference (for discovery).
     pub async fn mx(&self, domain: &str) -> Result<Vec<(u16, String)>, DnsFailure> {
+        if self.local.contains(domain) {
+            return Err(DnsFailure::NotFound);
+        }
         let lookup = self
             .resolver
             .lookup(
@@ -121,6 +155,21 @@ impl Dns {
     /// SRV records of `name` (e.g. `_submissions._tcp.example.com`), by
     /// priority then descending weight.
     pub async fn srv(&self, name: &str) -> Result<Vec<SrvRecord>, DnsFailure> {
+        if self.local.contains(name) {
+            let key = name.trim_end_matches('.').to_ascii_lowercase();
+            let records: Vec<SrvRecord> = self
+                .local
+                .srv
+                .iter()
+                .filter(|(owner, _)| *owner == key)
+                .map(|(_, r)| r.clone())
+                .collect();
+            return if records.is_empty() {
+                Err(DnsFailure::NotFound)
+            } else {
+                Ok(records)
+            };
+        }
         let lookup = self
             .resolver
             .lookup(

@@ -122,6 +122,8 @@ pub struct EngineOptions {
     pub mismatch_window: Duration,
     /// A greeting later than this is reported as slow.
     pub slow_greeting: Duration,
+    /// A zone answered without asking any DNS server (the sandbox's).
+    pub local_zone: dns::LocalZone,
 }
 
 impl Default for EngineOptions {
@@ -136,6 +138,7 @@ impl Default for EngineOptions {
             helo: "smtp-doctor.invalid".to_owned(),
             mismatch_window: Duration::from_millis(1500),
             slow_greeting: Duration::from_secs(3),
+            local_zone: dns::LocalZone::default(),
         }
     }
 }
@@ -150,7 +153,8 @@ pub struct Engine {
 
 impl Engine {
     pub fn new(opts: EngineOptions) -> Result<Self, String> {
-        let dns = Dns::new(opts.dns_server, opts.timeout.min(Duration::from_secs(5)))?;
+        let dns = Dns::new(opts.dns_server, opts.timeout.min(Duration::from_secs(5)))?
+            .with_local_zone(opts.local_zone.clone());
         let roots = tls::root_store(&opts.extra_roots)?;
         Ok(Self {
             opts: Arc::new(opts),

@@ -302,6 +302,35 @@ impl Sandbox {
         while self.tasks.join_next().await.is_some() {}
     }
 
+    /// `sandbox.test` as a local DNS zone: RFC 6186 SRV records that point
+    /// at the TLS and STARTTLS ports on `localhost`, so discovery of
+    /// `demo@sandbox.test` finds the sandbox without any DNS server.
+    pub fn local_zone(&self) -> crate::engine::dns::LocalZone {
+        let srv = |owner: &str, behaviour| {
+            self.port(behaviour).map(|port| {
+                (
+                    owner.to_owned(),
+                    crate::engine::dns::SrvRecord {
+                        priority: 0,
+                        weight: 1,
+                        port,
+                        target: "localhost".into(),
+                    },
+                )
+            })
+        };
+        crate::engine::dns::LocalZone {
+            apex: "sandbox.test".into(),
+            srv: [
+                srv("_submissions._tcp.sandbox.test", Behaviour::ImplicitTls),
+                srv("_submission._tcp.sandbox.test", Behaviour::Starttls),
+            ]
+            .into_iter()
+            .flatten()
+            .collect(),
+        }
+    }
+
     /// The scenario table the CLI and the demo print.
     pub fn describe(&self) -> String {
         use fmt::Write as _;
