@@ -70,7 +70,15 @@ pub(crate) fn all() -> Result {
         &["-p", "tests/ts/tsconfig.json"],
     ))?;
     step("the settings page end to end (headless Chromium, serve --sandbox)");
-    run(cmd(&cargo, &["build", "-p", "smtp-doctor-probe"]))?;
+    // The binary `cargo test --workspace` built above (same features, no
+    // second compile).
+    let bin_path = root().join("target/debug/smtp-doctor");
+    if !bin_path.exists() {
+        return Err(format!(
+            "{} is missing; cargo test should have built it",
+            bin_path.display()
+        ));
+    }
     let mut c = cmd(
         "node",
         &["--test", "--test-concurrency=1", "tests/e2e/page.test.mjs"],
