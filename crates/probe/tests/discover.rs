@@ -676,6 +676,36 @@ async fn http_route(w: &World) {
     let last = text.rfind("event: result").expect("a result event");
     assert!(text.rfind("event: candidate").unwrap() < last);
 
+    // A discovery weighs 4 probes: with 5 per minute, the second one waits
+    // while a single probe still fits.
+    let small = smtp_doctor_probe::http::app(smtp_doctor_probe::http::AppState::new(
+        smtp_doctor_probe::http::Settings {
+            probes_per_minute: 5,
+            ..Default::default()
+        },
+        w.engine.clone(),
+    ));
+    let one = small
+        .clone()
+        .oneshot(post(r#"{"email":"ops@srv.test"}"#, "application/json"))
+        .await
+        .unwrap();
+    assert_eq!(one.status(), 200);
+    let two = small
+        .clone()
+        .oneshot(post(r#"{"email":"ops@srv.test"}"#, "application/json"))
+        .await
+        .unwrap();
+    assert_eq!(two.status(), 429);
+    assert!(two.headers().contains_key(header::RETRY_AFTER));
+    let probe = Request::post("/v1/probe")
+        .header(header::CONTENT_TYPE, "application/json")
+        .body(Body::from(
+            r#"{"config":{"host":"nothing-here.test","port":465,"security":"tls"},"checks":["connect"]}"#,
+        ))
+        .unwrap();
+    assert_eq!(small.oneshot(probe).await.unwrap().status(), 200);
+
     for body in [
         "{}",
         r#"{"email":"not an address"}"#,

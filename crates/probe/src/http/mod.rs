@@ -155,30 +155,53 @@ impl AppState {
     fn check_limit(
         limiter: &DefaultKeyedRateLimiter<IpAddr>,
         client: IpAddr,
+        weight: u32,
     ) -> Result<(), ApiError> {
         use governor::clock::{Clock, DefaultClock};
         if limiter.len() > 50_000 {
             limiter.retain_recent();
         }
-        limiter
-            .check_key(&client)
-            .map_err(|not_until| ApiError::RateLimited {
+        let weight = std::num::NonZeroU32::new(weight).unwrap_or(std::num::NonZeroU32::MIN);
+        match limiter.check_key_n(&client, weight) {
+            Ok(Ok(())) => Ok(()),
+            Ok(Err(not_until)) => Err(ApiError::RateLimited {
                 retry_after: not_until.wait_time_from(DefaultClock::default().now()),
-            })
+            }),
+            // More than the whole burst: take what one request may.
+            Err(_) => limiter
+                .check_key(&client)
+                .map_err(|not_until| ApiError::RateLimited {
+                    retry_after: not_until.wait_time_from(DefaultClock::default().now()),
+                }),
+        }
     }
 
     pub(crate) fn check_probe_rate(&self, client: IpAddr) -> Result<(), ApiError> {
-        Self::check_limit(&self.inner.probe_limiter, client)
+        Self::check_limit(&self.inner.probe_limiter, client, 1)
+    }
+
+    /// A discovery verifies many candidates: it costs `DISCOVER_WEIGHT`
+    /// probes of the client's rate and of the service-wide slots.
+    pub(crate) fn check_discover_rate(&self, client: IpAddr) -> Result<(), ApiError> {
+        Self::check_limit(&self.inner.probe_limiter, client, DISCOVER_WEIGHT)
     }
 
     pub(crate) fn check_send_rate(&self, client: IpAddr) -> Result<(), ApiError> {
-        Self::check_limit(&self.inner.send_limiter, client)
+        Self::check_limit(&self.inner.send_limiter, client, 1)
     }
 
     /// A slot for one probe, service-wide and for its target host.
     pub(crate) fn admit(&self, target: &str) -> Result<ProbeSlot, ApiError> {
+        self.admit_weighted(target, 1)
+    }
+
+    /// `weight` service-wide slots (at most all of them) and one for the target.
+    pub(crate) fn admit_weighted(&self, target: &str, weight: u32) -> Result<ProbeSlot, ApiError> {
+        let all = u32::try_from(self.settings().max_probes)
+            .unwrap_or(u32::MAX)
+            .max(1);
         let permit = Arc::clone(&self.inner.probes)
-            .try_acquire_owned()
+            .try_acquire_many_owned(weight.clamp(1, all))
             .map_err(|_| ApiError::AtCapacity)?;
         let key = target.trim().to_ascii_lowercase();
         let mut targets = self.inner.targets.lock().map_err(|_| ApiError::Internal)?;
@@ -196,6 +219,10 @@ impl AppState {
         })
     }
 }
+
+/// How many probes one `/v1/discover` counts as (it verifies up to 16
+/// candidates, 100 ms apart).
+pub(crate) const DISCOVER_WEIGHT: u32 = 4;
 
 /// Held while a probe runs; frees its slots when dropped.
 pub(crate) struct ProbeSlot {

@@ -170,7 +170,7 @@ pub(super) async fn discover(
     let mut request = serde_json::from_value::<DiscoverRequest>(body)
         .map_err(|e| ApiError::BadRequest(format!("not a discover request: {e}")))?;
     let client = state.client(peer.map(|Extension(c)| c.0), &headers);
-    state.check_probe_rate(client)?;
+    state.check_discover_rate(client)?;
     let target = request
         .email
         .as_deref()
@@ -179,7 +179,7 @@ pub(super) async fn discover(
         .unwrap_or_default()
         .trim()
         .to_ascii_lowercase();
-    let slot = state.admit(&target)?;
+    let slot = state.admit_weighted(&target, super::DISCOVER_WEIGHT)?;
     let engine = state.engine().clone();
     let opts = DiscoverOptions {
         deadline: engine
