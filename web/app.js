@@ -109,7 +109,6 @@ async function testConnection() {
 
 /** Keeps the button disabled while the service asks us to wait. */
 function countdown(seconds) {
-  const base = testStatus.textContent;
   const until = Date.now() + seconds * 1000;
   const tick = () => {
     const left = Math.ceil((until - Date.now()) / 1000);
@@ -121,7 +120,6 @@ function countdown(seconds) {
     testButton.textContent = `Test connection (wait ${left} s)`;
     setTimeout(tick, 1000);
   };
-  testStatus.textContent = base;
   tick();
 }
 
