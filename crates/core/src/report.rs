@@ -66,6 +66,22 @@ pub enum StepKind {
     Send,
 }
 
+impl StepKind {
+    /// The name used in JSON, metrics and the CLI ("dns", "connect", …).
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Dns => "dns",
+            Self::Connect => "connect",
+            Self::Greeting => "greeting",
+            Self::Ehlo => "ehlo",
+            Self::Tls => "tls",
+            Self::Auth => "auth",
+            Self::Sender => "sender",
+            Self::Send => "send",
+        }
+    }
+}
+
 /// How a step ended.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]

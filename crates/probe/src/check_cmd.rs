@@ -50,10 +50,7 @@ pub fn step_line(step: &smtp_doctor_core::report::Step, color: bool) -> String {
         StepStatus::Warn => ("!", "33"),
         StepStatus::Skipped => ("-", "2"),
     };
-    let name = serde_json::to_value(step.step)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_owned))
-        .unwrap_or_default();
+    let name = step.step.as_str();
     format!(
         "{} {name:<9} {:>6} ms",
         paint(color, tint, mark),

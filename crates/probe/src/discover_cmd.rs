@@ -22,12 +22,7 @@ pub async fn run(
             return;
         }
         if let Progress::Source(s) = p {
-            eprintln!(
-                "  {:<10} {:<7} {}",
-                format!("{:?}", s.source).to_lowercase(),
-                s.status,
-                s.detail
-            );
+            eprintln!("  {:<10} {:<7} {}", s.source.as_str(), s.status, s.detail);
         }
     };
     if !json {
@@ -62,10 +57,7 @@ pub fn render(report: &DiscoverReport, color: bool) -> String {
             VerifyStatus::Failed => paint("31", "✗"),
             VerifyStatus::NotTried => paint("33", "…"),
         };
-        let security = serde_json::to_value(c.security)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_owned))
-            .unwrap_or_default();
+        let security = c.security.as_str();
         let _ = writeln!(
             out,
             "{mark} {}. {}:{} {security}{}",

@@ -327,9 +327,7 @@ fn check(args: &CheckArgs) -> anyhow::Result<bool> {
             s.lines().next().unwrap_or_default().to_owned(),
         ))
     } else if let Some(var) = &args.password_env {
-        Some(Zeroizing::new(std::env::var(var).with_context(|| {
-            format!("environment variable {var} is not set")
-        })?))
+        Some(password_from_env(var)?)
     } else {
         None
     };
@@ -438,29 +436,28 @@ fn serve(args: &ServeArgs) -> anyhow::Result<()> {
 }
 
 fn discover(args: &DiscoverArgs) -> anyhow::Result<bool> {
-    let password = match &args.password_env {
-        Some(var) => {
-            Some(Zeroizing::new(std::env::var(var).with_context(|| {
-                format!("environment variable {var} is not set")
-            })?))
-        }
-        None => None,
-    };
     let text = args.address.trim();
-    let mut request = smtp_doctor_probe::discover::DiscoverRequest {
+    let request = smtp_doctor_probe::discover::DiscoverRequest {
         email: text.contains('@').then(|| text.to_owned()),
         host: (!text.contains('@')).then(|| text.to_owned()),
-        password: password.as_ref().map(|p| p.to_string()),
+        password: args
+            .password_env
+            .as_deref()
+            .map(password_from_env)
+            .transpose()?,
     };
     let engine = args.engine.engine()?;
     let runtime = tokio::runtime::Runtime::new().context("cannot start the async runtime")?;
-    let found = runtime.block_on(smtp_doctor_probe::discover_cmd::run(
+    Ok(runtime.block_on(smtp_doctor_probe::discover_cmd::run(
         &engine, &request, args.json,
-    ));
-    if let Some(p) = request.password.as_mut() {
-        zeroize::Zeroize::zeroize(p);
-    }
-    Ok(found?)
+    ))?)
+}
+
+/// A password from the environment variable `var`, wiped when dropped.
+fn password_from_env(var: &str) -> anyhow::Result<Zeroizing<String>> {
+    std::env::var(var)
+        .map(Zeroizing::new)
+        .with_context(|| format!("environment variable {var} is not set"))
 }
 
 fn sandbox(args: &SandboxArgs) -> anyhow::Result<()> {

@@ -800,7 +800,7 @@ async fn aiosmtpd_with_login(w: &World) {
 
     let with = |password: &str| DiscoverRequest {
         email: Some(AIO_USER.into()),
-        password: Some(password.into()),
+        password: Some(password.to_owned().into()),
         ..DiscoverRequest::default()
     };
     let opts = DiscoverOptions::default();

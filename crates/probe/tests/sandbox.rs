@@ -278,7 +278,7 @@ async fn discovery_finds_the_sandbox_through_its_local_srv_zone() {
     });
     let req = DiscoverRequest {
         email: Some(USER.into()),
-        password: Some(PASSWORD.into()),
+        password: Some(PASSWORD.to_owned().into()),
         ..DiscoverRequest::default()
     };
     let report = discover(&engine, &req, &DiscoverOptions::default(), &mut |_| {})

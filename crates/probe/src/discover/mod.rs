@@ -43,9 +43,10 @@ pub struct DiscoverRequest {
     pub email: Option<String>,
     #[serde(default)]
     pub host: Option<String>,
-    /// With a password, verification also logs in (never kept or logged).
+    /// With a password, verification also logs in (never kept or logged;
+    /// wiped when the request is dropped, on every path).
     #[serde(default)]
-    pub password: Option<String>,
+    pub password: Option<zeroize::Zeroizing<String>>,
 }
 
 /// Where a candidate came from.
@@ -72,6 +73,17 @@ pub enum SourceKind {
 }
 
 impl SourceKind {
+    /// The name used in JSON and the CLI.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Provider => "provider",
+            Self::Mx => "mx",
+            Self::Autoconfig => "autoconfig",
+            Self::Srv => "srv",
+            Self::Guess => "guess",
+        }
+    }
+
     /// How much a source is worth when two verified candidates tie.
     fn confidence(self) -> u8 {
         match self {
@@ -212,6 +224,11 @@ struct Query {
     email: Option<String>,
 }
 
+/// Checks the input without doing any work: what `discover` would refuse.
+pub fn check_request(req: &DiscoverRequest) -> Result<(), DiscoverError> {
+    query(req).map(drop)
+}
+
 fn query(req: &DiscoverRequest) -> Result<Query, DiscoverError> {
     if let Some(email) = req
         .email
@@ -332,7 +349,7 @@ pub async fn discover(
     verify::run(
         engine,
         &mut planned,
-        req.password.as_deref(),
+        req.password.as_ref().map(|p| p.as_str()),
         opts,
         on_progress,
     )

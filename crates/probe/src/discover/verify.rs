@@ -77,35 +77,23 @@ fn verification(
     security: Security,
     with_auth: bool,
 ) -> Verification {
-    let ran = |name: &str| {
-        report.steps.iter().any(|s| {
-            serde_json::to_value(s.step)
-                .ok()
-                .as_ref()
-                .and_then(Value::as_str)
-                == Some(name)
-                && matches!(s.status, StepStatus::Pass | StepStatus::Warn)
-        })
-    };
+    let passed: Vec<String> = report
+        .steps
+        .iter()
+        .filter(|s| matches!(s.status, StepStatus::Pass | StepStatus::Warn))
+        .map(|s| s.step.as_str().to_owned())
+        .fold(Vec::new(), |mut names, name| {
+            if !names.contains(&name) {
+                names.push(name);
+            }
+            names
+        });
     let failed = report.steps.iter().any(|s| s.status == StepStatus::Fail);
-    let needed = ["connect", "greeting", "ehlo"]
+    let mut needed = ["connect", "greeting", "ehlo"]
         .into_iter()
         .chain((security != Security::None).then_some("tls"))
         .chain(with_auth.then_some("auth"));
-    let verified = !failed && needed.clone().all(ran);
-    let mut passed: Vec<String> = Vec::new();
-    for s in &report.steps {
-        if matches!(s.status, StepStatus::Pass | StepStatus::Warn) {
-            if let Some(name) = serde_json::to_value(s.step)
-                .ok()
-                .and_then(|v| v.as_str().map(str::to_owned))
-            {
-                if !passed.contains(&name) {
-                    passed.push(name);
-                }
-            }
-        }
-    }
+    let verified = !failed && needed.all(|n| passed.iter().any(|p| p == n));
     Verification {
         status: if verified {
             VerifyStatus::Verified

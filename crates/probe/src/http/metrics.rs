@@ -65,11 +65,7 @@ impl Metrics {
         }
         if let Ok(mut steps) = self.steps.lock() {
             for s in &report.steps {
-                let name = serde_json::to_value(s.step)
-                    .ok()
-                    .and_then(|v| v.as_str().map(str::to_owned))
-                    .unwrap_or_default();
-                let h = steps.entry(name).or_default();
+                let h = steps.entry(s.step.as_str().to_owned()).or_default();
                 for (bucket, bound) in h.buckets.iter_mut().zip(BUCKETS_MS) {
                     if s.duration_ms <= bound {
                         *bucket += 1;

@@ -113,10 +113,7 @@ pub(super) async fn probe(
         .to_owned();
     let slot = state.admit(&target)?;
     let engine = state.engine().clone();
-    let wants_stream = headers
-        .get(header::ACCEPT)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.contains("text/event-stream"));
+    let wants_stream = wants_event_stream(&headers);
     state.metrics().probe_started();
     if !wants_stream {
         let report = engine.probe(&request, &mut |_: &Step| {}).await;
@@ -167,8 +164,10 @@ pub(super) async fn discover(
 ) -> Result<Response, ApiError> {
     use crate::discover::{DiscoverOptions, DiscoverRequest, Progress};
     let Json(body) = body?;
-    let mut request = serde_json::from_value::<DiscoverRequest>(body)
+    // DiscoverRequest wipes its password when dropped, on every path.
+    let request = serde_json::from_value::<DiscoverRequest>(body)
         .map_err(|e| ApiError::BadRequest(format!("not a discover request: {e}")))?;
+    crate::discover::check_request(&request).map_err(|e| ApiError::BadRequest(e.to_string()))?;
     let client = state.client(peer.map(|Extension(c)| c.0), &headers);
     state.check_discover_rate(client)?;
     let target = request
@@ -188,24 +187,12 @@ pub(super) async fn discover(
             .min(DiscoverOptions::default().deadline),
         ..DiscoverOptions::default()
     };
-    let wants_stream = headers
-        .get(header::ACCEPT)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.contains("text/event-stream"));
+    let wants_stream = wants_event_stream(&headers);
     if !wants_stream {
         let result = crate::discover::discover(&engine, &request, &opts, &mut |_| {}).await;
-        forget_password(&mut request);
-        drop(slot);
+        drop((request, slot));
         let report = result.map_err(|e| ApiError::BadRequest(e.to_string()))?;
         return Ok(Json(report).into_response());
-    }
-    // Bad input is a 400 before the stream starts.
-    if request.email.as_deref().is_none_or(|e| e.trim().is_empty())
-        && request.host.as_deref().is_none_or(|h| h.trim().is_empty())
-    {
-        return Err(ApiError::BadRequest(
-            crate::discover::DiscoverError::Missing.to_string(),
-        ));
     }
     let (tx, rx) = tokio::sync::mpsc::unbounded_channel::<Event>();
     tokio::spawn(async move {
@@ -220,8 +207,7 @@ pub(super) async fn discover(
             }
         };
         let result = crate::discover::discover(&engine, &request, &opts, &mut on_progress).await;
-        forget_password(&mut request);
-        drop(slot);
+        drop((request, slot));
         let event = match result {
             Ok(report) => Event::default().event("result").json_data(&report),
             Err(e) => Event::default()
@@ -235,10 +221,12 @@ pub(super) async fn discover(
     Ok(event_stream(rx))
 }
 
-fn forget_password(request: &mut crate::discover::DiscoverRequest) {
-    if let Some(p) = request.password.as_mut() {
-        zeroize::Zeroize::zeroize(p);
-    }
+/// Whether the client asked for server-sent events.
+fn wants_event_stream(headers: &HeaderMap) -> bool {
+    headers
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.contains("text/event-stream"))
 }
 
 /// The events a task sends, as a `text/event-stream` response.
