@@ -5,7 +5,6 @@
 //! verifies the certificate against the probe's roots.
 
 use std::net::{IpAddr, SocketAddr};
-use std::sync::Arc;
 use std::time::Duration;
 
 use http_body_util::{BodyExt as _, Empty, Limited};
@@ -15,7 +14,6 @@ use hyper_util::rt::TokioIo;
 use rustls::pki_types::ServerName;
 use tokio::net::TcpStream;
 use tokio::time::timeout;
-use tokio_rustls::TlsConnector;
 
 use crate::engine::Engine;
 use crate::engine::dns::DnsFailure;
@@ -105,17 +103,12 @@ async fn connect(
         }
     }
     let tcp = tcp.ok_or_else(|| FetchError::Connect(format!("{host}:{port}")))?;
-    let provider = Arc::new(rustls::crypto::ring::default_provider());
-    let config = rustls::ClientConfig::builder_with_provider(provider)
-        .with_safe_default_protocol_versions()
-        .map_err(|e| FetchError::Http(e.to_string()))?
-        .with_root_certificates(Arc::clone(engine.roots()))
-        .with_no_client_auth();
     let name = ServerName::try_from(bare.to_owned()).map_err(|e| FetchError::Tls {
         host: host.clone(),
         reason: e.to_string(),
     })?;
-    let tls = TlsConnector::from(Arc::new(config))
+    let tls = engine
+        .https_connector()
         .connect(name, tcp)
         .await
         .map_err(|e| FetchError::Tls {

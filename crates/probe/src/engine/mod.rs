@@ -149,6 +149,9 @@ pub struct Engine {
     opts: Arc<EngineOptions>,
     dns: Dns,
     roots: Arc<RootCertStore>,
+    /// Plain, fully verifying HTTPS client TLS (discovery's autoconfig
+    /// fetches), built once.
+    https: Arc<rustls::ClientConfig>,
 }
 
 impl Engine {
@@ -156,10 +159,18 @@ impl Engine {
         let dns = Dns::new(opts.dns_server, opts.timeout.min(Duration::from_secs(5)))?
             .with_local_zone(opts.local_zone.clone());
         let roots = tls::root_store(&opts.extra_roots)?;
+        let https = rustls::ClientConfig::builder_with_provider(Arc::new(
+            rustls::crypto::ring::default_provider(),
+        ))
+        .with_safe_default_protocol_versions()
+        .map_err(|e| format!("cannot set up TLS: {e}"))?
+        .with_root_certificates(Arc::clone(&roots))
+        .with_no_client_auth();
         Ok(Self {
             opts: Arc::new(opts),
             dns,
             roots,
+            https: Arc::new(https),
         })
     }
 
@@ -172,9 +183,9 @@ impl Engine {
         &self.dns
     }
 
-    /// The trust anchors (webpki roots plus `--ca-file`).
-    pub fn roots(&self) -> &Arc<RootCertStore> {
-        &self.roots
+    /// The TLS connector for HTTPS fetches (standard verification).
+    pub fn https_connector(&self) -> tokio_rustls::TlsConnector {
+        tokio_rustls::TlsConnector::from(Arc::clone(&self.https))
     }
 
     /// Validates, then probes; `on_step` sees each step as it finishes.
