@@ -200,6 +200,9 @@ registry! {
     PolicyBlockedPort = "policy.blocked-port", Error, PORT, true,
         "This port is not allowed by the probe.",
         "The probe only connects to the usual SMTP ports.";
+    PolicyBlockedRecipient = "policy.blocked-recipient", Error, FROM, true,
+        "The probe sends only to the sender's own address.",
+        "The sender and send checks use the From address as the recipient, so the probe can never deliver mail to strangers. Leave the recipient empty, or ask the operator to allow its domain.";
     TcpRefused = "tcp.refused", Error, PORT, true,
         "The server refused the connection.",
         "Nothing listens on this port, or a firewall rejects it. Check the port.";

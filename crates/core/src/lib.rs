@@ -25,6 +25,7 @@ pub mod providers;
 pub mod render;
 pub mod report;
 mod rules;
+pub mod wire;
 
 use serde_json::{Map, Value};
 

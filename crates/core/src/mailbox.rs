@@ -49,6 +49,8 @@ pub enum MailboxError {
     UnquotedComma,
     UnclosedQuote,
     SeveralAddresses,
+    /// A control character (a line break, NUL, …) in the display name.
+    ControlInName(char),
 }
 
 impl fmt::Display for MailboxError {
@@ -76,6 +78,11 @@ impl fmt::Display for MailboxError {
             }
             Self::UnclosedQuote => f.write_str("a double quote is not closed"),
             Self::SeveralAddresses => f.write_str("it holds more than one address"),
+            Self::ControlInName(c) => write!(
+                f,
+                "the name contains the control character `{}`",
+                c.escape_default()
+            ),
         }
     }
 }
@@ -141,6 +148,9 @@ fn parse_display_name(name: &str) -> Result<Option<String>, MailboxError> {
     if name.is_empty() {
         return Ok(None);
     }
+    if let Some(c) = name.chars().find(|c| c.is_control()) {
+        return Err(MailboxError::ControlInName(c));
+    }
     if let Some(inner) = name.strip_prefix('"') {
         let inner = inner.strip_suffix('"').ok_or(MailboxError::UnclosedQuote)?;
         return Ok(Some(unescape(inner)));
@@ -189,7 +199,11 @@ fn check_local(local: &str) -> Result<(), MailboxError> {
     }
     if let Some(inner) = local.strip_prefix('"') {
         return match inner.strip_suffix('"') {
-            Some(body) if !body.is_empty() => Ok(()),
+            // qtext and quoted-pair (RFC 5322 §3.2.4) never hold controls.
+            Some(body) if !body.is_empty() => match body.chars().find(|c| c.is_control()) {
+                Some(c) => Err(MailboxError::BadLocal(c)),
+                None => Ok(()),
+            },
             _ => Err(MailboxError::UnclosedQuote),
         };
     }
@@ -310,6 +324,8 @@ mod tests {
             ("A <a@x.com>, B <b@y.com>", MailboxError::SeveralAddresses),
             ("<a@x.com> junk", MailboxError::TrailingText("junk".into())),
             ("\"Unclosed <a@x.com>", MailboxError::UnclosedQuote),
+            ("\"a\r\nDATA\"@x.com", MailboxError::BadLocal('\r')),
+            ("\"A\nB\" <a@x.com>", MailboxError::ControlInName('\n')),
             (
                 "me@exa_mple.com",
                 MailboxError::BadDomain(HostError::Underscore("exa_mple".into())),

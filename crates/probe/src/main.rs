@@ -11,7 +11,10 @@ use std::time::Duration;
 use anyhow::Context as _;
 use clap::{Parser, Subcommand, ValueEnum};
 use serde_json::{Map, Value};
-use smtp_doctor_probe::engine::{Check, Engine, EngineOptions, ProbeRequest, tls};
+use smtp_doctor_core::wire::HeloName;
+use smtp_doctor_probe::engine::{
+    Check, Engine, EngineOptions, ProbeRequest, RecipientPolicy, tls,
+};
 use smtp_doctor_probe::http::{self, AppState, Settings};
 use smtp_doctor_probe::policy::{Policy, PortRange, TargetRange};
 use smtp_doctor_probe::sandbox::{Sandbox, SandboxOptions};
@@ -114,18 +117,24 @@ struct EngineArgs {
     /// Seconds for the whole probe.
     #[arg(long, env = "SMTP_DOCTOR_DEADLINE", default_value_t = 45.0)]
     deadline: f64,
-    /// The name sent in EHLO.
-    #[arg(long, env = "SMTP_DOCTOR_HELO", default_value = "smtp-doctor.invalid")]
-    helo: String,
+    /// The name sent in EHLO (a DNS name or an address literal).
+    #[arg(long, env = "SMTP_DOCTOR_HELO", default_value = "smtp-doctor.invalid", value_parser = parse_helo)]
+    helo: HeloName,
 }
 
 impl EngineArgs {
+    /// The engine for the CLI: the person at the keyboard is the operator,
+    /// so `--recipient` may name anyone.
     fn engine(&self) -> anyhow::Result<Engine> {
-        self.engine_with(None)
+        self.engine_with(None, RecipientPolicy::Any)
     }
 
     /// The engine, also trusting and allowed to reach a sandbox.
-    fn engine_with(&self, sandbox: Option<&Sandbox>) -> anyhow::Result<Engine> {
+    fn engine_with(
+        &self,
+        sandbox: Option<&Sandbox>,
+        recipients: RecipientPolicy,
+    ) -> anyhow::Result<Engine> {
         let seconds = |s: f64, what: &str| {
             anyhow::ensure!(
                 s.is_finite() && s > 0.0 && s <= 600.0,
@@ -161,6 +170,7 @@ impl EngineArgs {
             timeout: seconds(self.timeout, "timeout")?,
             deadline: seconds(self.deadline, "deadline")?,
             helo: self.helo.clone(),
+            recipients,
             local_zone,
             ..EngineOptions::default()
         };
@@ -247,7 +257,7 @@ struct ServeArgs {
     /// Key clients by X-Forwarded-For (only behind a proxy you trust).
     #[arg(long, env = "SMTP_DOCTOR_TRUST_PROXY")]
     trust_proxy: bool,
-    /// Let `send` deliver to this domain besides the sender's own address (repeatable).
+    /// Let `sender` and `send` use a recipient in this domain besides the sender's own address (repeatable).
     #[arg(
         long = "allow-recipient-domain",
         env = "SMTP_DOCTOR_ALLOW_RECIPIENT_DOMAIN",
@@ -381,7 +391,9 @@ fn serve(args: &ServeArgs) -> anyhow::Result<()> {
     } else {
         None
     };
-    let engine = runtime.block_on(async { args.engine.engine_with(sandbox.as_ref()) })?;
+    let recipients = RecipientPolicy::sender_only(&args.allow_recipient_domain);
+    let engine =
+        runtime.block_on(async { args.engine.engine_with(sandbox.as_ref(), recipients) })?;
     runtime.block_on(async {
         let listener = tokio::net::TcpListener::bind(args.listen)
             .await
@@ -409,7 +421,6 @@ fn serve(args: &ServeArgs) -> anyhow::Result<()> {
             probes_per_minute: args.probes_per_minute,
             sends_per_hour: args.sends_per_hour,
             trust_proxy: args.trust_proxy,
-            allow_recipient_domains: args.allow_recipient_domain.clone(),
             ..Settings::default()
         };
         // Running probes get their deadline plus a margin to finish after
@@ -451,6 +462,10 @@ fn discover(args: &DiscoverArgs) -> anyhow::Result<bool> {
     Ok(runtime.block_on(smtp_doctor_probe::discover_cmd::run(
         &engine, &request, args.json,
     ))?)
+}
+
+fn parse_helo(text: &str) -> Result<HeloName, String> {
+    HeloName::parse(text).map_err(|e| format!("`{}` cannot be the EHLO name: {e}", text.escape_default()))
 }
 
 /// A password from the environment variable `var`, wiped when dropped.

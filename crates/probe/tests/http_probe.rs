@@ -11,6 +11,7 @@ use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use http_body_util::BodyExt;
 use serde_json::{Value, json};
+use smtp_doctor_probe::engine::RecipientPolicy;
 use smtp_doctor_probe::http::{AppState, Settings, app};
 use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
 use tokio::net::TcpListener;
@@ -276,10 +277,13 @@ async fn send_only_to_the_senders_own_address_unless_allowed() {
             .0,
         StatusCode::OK
     );
-    let allowed = state(Settings {
-        allow_recipient_domains: vec!["elsewhere.org".into()],
-        ..Settings::default()
-    });
+    let allowed = AppState::new(
+        Settings::default(),
+        common::engine_with(|o| {
+            o.timeout = Duration::from_secs(3);
+            o.recipients = RecipientPolicy::sender_only(&["elsewhere.org".into()]);
+        }),
+    );
     assert_eq!(
         send(&allowed, post().body(Body::from(body.to_string())).unwrap())
             .await

@@ -199,7 +199,12 @@ impl Conn {
         self.stream
     }
 
+    /// Writes one command line and its CRLF. A line holding CR, LF or NUL
+    /// is refused before a byte is written: one `send` is one command on
+    /// the wire, whatever the caller built (SPEC §7.3; the typed values of
+    /// `smtp_doctor_core::wire` are the first guard, this is the second).
     pub(crate) async fn send(&mut self, line: &str) -> io::Result<()> {
+        check_command(line)?;
         self.stream.write_all(line.as_bytes()).await?;
         self.stream.write_all(b"\r\n").await?;
         self.stream.flush().await
@@ -284,10 +289,34 @@ impl Conn {
     }
 }
 
+/// `Err` if `line` would be more than one command on the wire.
+pub(crate) fn check_command(line: &str) -> io::Result<()> {
+    if line.bytes().any(|b| matches!(b, b'\r' | b'\n' | 0)) {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "refused to send a command containing CR, LF or NUL",
+        ));
+    }
+    Ok(())
+}
+
 /// At most 80 printable characters of what the server said.
 pub(crate) fn preview(text: &str) -> String {
     text.chars()
         .take(80)
         .map(|c| if c.is_control() { '·' } else { c })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_command_with_a_line_break_is_refused() {
+        for bad in ["RCPT TO:<a@b.c>\r\nDATA", "x\n", "x\r", "x\0y"] {
+            assert!(check_command(bad).is_err(), "{bad:?}");
+        }
+        assert!(check_command("MAIL FROM:<jörg@bücher.de>").is_ok());
+    }
 }

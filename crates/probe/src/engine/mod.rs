@@ -31,6 +31,7 @@ use rustls::pki_types::CertificateDer;
 use serde::Deserialize;
 use serde_json::Value;
 use smtp_doctor_core::report::{Report, Step};
+use smtp_doctor_core::wire::{HeloName, SmtpAddress};
 
 use crate::policy::Policy;
 
@@ -105,6 +106,50 @@ pub fn scrub_secrets(config: &mut Value) {
     }
 }
 
+/// Where `sender` and `send` may put RCPT TO (SPEC §7.3): the probe must
+/// never become a way to deliver mail to strangers.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RecipientPolicy {
+    /// The sender's own address, or an address in one of these domains
+    /// (lowercase). The service's policy.
+    SenderOnly { domains: Vec<String> },
+    /// Any recipient: the CLI, where the person at the keyboard is the
+    /// operator and could as well run swaks.
+    Any,
+}
+
+impl Default for RecipientPolicy {
+    fn default() -> Self {
+        Self::SenderOnly {
+            domains: Vec::new(),
+        }
+    }
+}
+
+impl RecipientPolicy {
+    /// The sender-only policy plus these domains.
+    pub fn sender_only(domains: &[String]) -> Self {
+        Self::SenderOnly {
+            domains: domains
+                .iter()
+                .map(|d| d.trim().trim_end_matches('.').to_lowercase())
+                .filter(|d| !d.is_empty())
+                .collect(),
+        }
+    }
+
+    /// `true` if the probe may send `RCPT TO:<rcpt>` for mail from `from`.
+    pub fn allows(&self, from: Option<&SmtpAddress>, rcpt: &SmtpAddress) -> bool {
+        match self {
+            Self::Any => true,
+            Self::SenderOnly { domains } => {
+                from.is_some_and(|f| f.same_mailbox(rcpt))
+                    || domains.contains(&rcpt.domain_lower())
+            }
+        }
+    }
+}
+
 /// Engine settings shared by `check` and `serve`.
 #[derive(Clone, Debug)]
 pub struct EngineOptions {
@@ -116,7 +161,9 @@ pub struct EngineOptions {
     pub timeout: Duration,
     /// Whole probe.
     pub deadline: Duration,
-    pub helo: String,
+    pub helo: HeloName,
+    /// Where `sender` and `send` may put RCPT TO.
+    pub recipients: RecipientPolicy,
     /// How long a silent plain connection waits before a TLS handshake is
     /// tried in parallel (implicit-TLS port reached without TLS).
     pub mismatch_window: Duration,
@@ -135,7 +182,8 @@ impl Default for EngineOptions {
             egress_ips: Vec::new(),
             timeout: Duration::from_secs(15),
             deadline: Duration::from_secs(45),
-            helo: "smtp-doctor.invalid".to_owned(),
+            helo: HeloName::default(),
+            recipients: RecipientPolicy::default(),
             mismatch_window: Duration::from_millis(1500),
             slow_greeting: Duration::from_secs(3),
             local_zone: dns::LocalZone::default(),

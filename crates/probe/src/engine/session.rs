@@ -8,6 +8,7 @@ use std::time::{Duration, Instant};
 use smtp_doctor_core::config::{AuthMechanism, Config, Security};
 use smtp_doctor_core::hostname::{Host, HostError, parse_host};
 use smtp_doctor_core::mailbox::parse_mailbox;
+use smtp_doctor_core::wire::{AuthIdentity, SmtpAddress, WireError};
 use smtp_doctor_core::providers::{Provider, provider_by_host};
 use smtp_doctor_core::report::{Report, Step, StepKind, StepStatus, Suggestion, Target, TlsInfo};
 use smtp_doctor_core::{Code, Diagnostic, Field, Fix, Severity, validate_json};
@@ -27,10 +28,12 @@ struct Plan {
     ip: Option<IpAddr>,
     port: u16,
     security: Security,
-    user: Option<String>,
+    /// The login, if one was given (refused if it holds a control character).
+    user: Option<Result<AuthIdentity, WireError>>,
     password: Option<Zeroizing<String>>,
     auth: AuthMechanism,
-    from: Option<String>,
+    /// The From address as it goes into MAIL FROM, if it can.
+    from: Option<SmtpAddress>,
     provider: Option<&'static Provider>,
 }
 
@@ -52,13 +55,13 @@ impl Plan {
             },
             port: config.port_number()?,
             security: config.security_mode()?,
-            user: config.username().map(|u| u.trim().to_owned()),
+            user: config.username().map(AuthIdentity::parse),
             password: config.password().map(|p| Zeroizing::new(p.to_owned())),
             auth: config.auth_mechanism(),
             from: config
                 .from_field()
                 .and_then(|f| parse_mailbox(f).ok())
-                .map(|m| m.address()),
+                .and_then(|m| SmtpAddress::from_mailbox(&m).ok()),
             provider,
         })
     }
@@ -230,10 +233,10 @@ impl<'a> Probe<'a> {
             return;
         }
         if self.wants(Check::Sender)
-            && self.sender(plan, &mut conn).await
+            && let Some(rcpt) = self.sender(plan, &mut conn).await
             && self.wants(Check::Send)
         {
-            self.send(plan, &mut conn).await;
+            self.send(plan, &mut conn, &rcpt).await;
         }
         self.quit(&mut conn).await;
     }
@@ -686,6 +689,10 @@ impl<'a> Probe<'a> {
         line: &str,
         log_as: Option<&str>,
     ) -> Result<Reply, Diagnostic> {
+        if super::io::check_command(line).is_err() {
+            return Err(Diagnostic::new(Code::SmtpProtocolError)
+                .message("The probe refused to send a command holding a line break."));
+        }
         self.c(log_as.unwrap_or(line));
         if let Err(e) = conn.send(line).await {
             return Err(Diagnostic::new(Code::SmtpClosed)
@@ -770,13 +777,21 @@ impl<'a> Probe<'a> {
 
     async fn authenticate(&mut self, plan: &Plan, conn: &mut Conn, encrypted: bool) -> bool {
         let t = Instant::now();
-        let (Some(user), Some(password)) = (plan.user.as_deref(), plan.password.as_ref()) else {
+        let (Some(user), Some(password)) = (plan.user.as_ref(), plan.password.as_ref()) else {
             self.skipped(StepKind::Auth, Vec::new());
             return true;
         };
         if plan.auth == AuthMechanism::None {
             return true;
         }
+        let user = match user {
+            Ok(user) => user.as_str(),
+            Err(e) => {
+                let d = Diagnostic::new(Code::AuthUsernameFormat)
+                    .message(format!("The username cannot be sent: {e}."));
+                return self.step(StepKind::Auth, t, vec![d]);
+            }
+        };
         let offered = self.report.server.auth_mechanisms.clone();
         if offered.is_empty() {
             let d = Diagnostic::new(Code::AuthNotOffered).message(if encrypted {
@@ -878,15 +893,42 @@ impl<'a> Probe<'a> {
         }
     }
 
-    /// MAIL FROM, RCPT TO (the sender itself, or the given recipient), RSET.
-    async fn sender(&mut self, plan: &Plan, conn: &mut Conn) -> bool {
+    /// The RCPT TO address: the sender itself unless a recipient is given
+    /// and the recipient policy allows it.
+    fn recipient(&self, from: &SmtpAddress) -> Result<SmtpAddress, Diagnostic> {
+        let Some(text) = self.req.recipient.as_deref() else {
+            return Ok(from.clone());
+        };
+        let rcpt = SmtpAddress::parse(text).map_err(|e| {
+            Diagnostic::new(Code::PolicyBlockedRecipient)
+                .message(format!("The recipient cannot be used: {e}."))
+        })?;
+        if self.engine.options().recipients.allows(Some(from), &rcpt) {
+            Ok(rcpt)
+        } else {
+            Err(Diagnostic::new(Code::PolicyBlockedRecipient).message(format!(
+                "This probe sends only to the sender's own address ({from}), not to {rcpt}."
+            )))
+        }
+    }
+
+    /// MAIL FROM, RCPT TO (the sender itself, or an allowed recipient),
+    /// RSET. Returns the recipient when both were accepted.
+    async fn sender(&mut self, plan: &Plan, conn: &mut Conn) -> Option<SmtpAddress> {
         let t = Instant::now();
         let Some(from) = plan.from.clone() else {
             let d = Diagnostic::new(Code::FromMissing)
                 .message("The sender check needs a valid From address.");
-            return self.step(StepKind::Sender, t, vec![d]);
+            self.step(StepKind::Sender, t, vec![d]);
+            return None;
         };
-        let rcpt = self.req.recipient.clone().unwrap_or_else(|| from.clone());
+        let rcpt = match self.recipient(&from) {
+            Ok(rcpt) => rcpt,
+            Err(d) => {
+                self.step(StepKind::Sender, t, vec![d]);
+                return None;
+            }
+        };
         let mail = self
             .command(conn, &format!("MAIL FROM:<{from}>"), None)
             .await;
@@ -905,15 +947,16 @@ impl<'a> Probe<'a> {
         if !self.wants(Check::Send) || !ok {
             let _ = self.command(conn, "RSET", None).await;
         }
-        self.step(StepKind::Sender, t, diags) && ok
+        (self.step(StepKind::Sender, t, diags) && ok).then_some(rcpt)
     }
 
     /// DATA with one fixed test message built by lettre.
-    async fn send(&mut self, plan: &Plan, conn: &mut Conn) {
+    async fn send(&mut self, plan: &Plan, conn: &mut Conn, rcpt: &SmtpAddress) {
         let t = Instant::now();
-        let from = plan.from.clone().unwrap_or_default();
-        let rcpt = self.req.recipient.clone().unwrap_or_else(|| from.clone());
-        let message = match test_message(&from, &rcpt, &plan.host) {
+        let Some(from) = plan.from.as_ref() else {
+            return;
+        };
+        let message = match test_message(from, rcpt, &plan.host) {
             Ok(m) => m,
             Err(e) => {
                 let d = Diagnostic::new(Code::SendRejected)
@@ -935,7 +978,7 @@ impl<'a> Probe<'a> {
                         Ok(r) => {
                             self.s(&r);
                             if r.code == 250 {
-                                vec![replies::send_ok(&r, &rcpt)]
+                                vec![replies::send_ok(&r, rcpt.as_str())]
                             } else {
                                 vec![replies::data_failure(&r)]
                             }
@@ -1053,10 +1096,10 @@ fn looks_like_other_protocol(text: &str) -> bool {
 
 /// The fixed test message, as lettre formats it (CRLF line ends, headers
 /// encoded), dot-stuffed and terminated for DATA.
-fn test_message(from: &str, to: &str, host: &str) -> Result<Vec<u8>, String> {
+fn test_message(from: &SmtpAddress, to: &SmtpAddress, host: &str) -> Result<Vec<u8>, String> {
     use lettre::message::{Mailbox, Message, header::ContentType};
-    let from: Mailbox = from.parse().map_err(|e| format!("{e}"))?;
-    let to: Mailbox = to.parse().map_err(|e| format!("{e}"))?;
+    let from: Mailbox = from.as_str().parse().map_err(|e| format!("{e}"))?;
+    let to: Mailbox = to.as_str().parse().map_err(|e| format!("{e}"))?;
     let message = Message::builder()
         .from(from)
         .to(to)

@@ -60,8 +60,6 @@ pub struct Settings {
     pub sends_per_hour: u32,
     /// Key clients by `X-Forwarded-For` (only behind a trusted proxy).
     pub trust_proxy: bool,
-    /// Domains `send` may deliver to besides the sender's own address.
-    pub allow_recipient_domains: Vec<String>,
     /// Whole-request timeout for non-streaming routes.
     pub request_timeout: Duration,
 }
@@ -77,7 +75,6 @@ impl Default for Settings {
             probes_per_minute: 20,
             sends_per_hour: 5,
             trust_proxy: false,
-            allow_recipient_domains: Vec::new(),
             request_timeout: Duration::from_secs(90),
         }
     }

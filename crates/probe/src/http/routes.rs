@@ -15,7 +15,7 @@ use axum::response::{IntoResponse, Response};
 use futures_util::stream;
 use serde_json::{Value, json};
 use smtp_doctor_core::Config;
-use smtp_doctor_core::mailbox::parse_mailbox;
+use smtp_doctor_core::wire::SmtpAddress;
 use smtp_doctor_core::report::{Report, Step};
 
 use super::{ApiError, AppState};
@@ -103,8 +103,10 @@ pub(super) async fn probe(
         parsed.map_err(|e| ApiError::BadRequest(format!("not a probe request: {e}")))?;
     let client = state.client(peer.map(|Extension(c)| c.0), &headers);
     state.check_probe_rate(client)?;
-    if request.checks.contains(&Check::Send) {
+    if request.checks.iter().any(|c| *c >= Check::Sender) {
         check_recipient(&state, &request)?;
+    }
+    if request.checks.contains(&Check::Send) {
         state.check_send_rate(client)?;
     }
     let target = Config::from_json(&request.config)
@@ -239,33 +241,29 @@ fn event_stream(rx: tokio::sync::mpsc::UnboundedReceiver<Event>) -> Response {
         .into_response()
 }
 
-/// `send` goes to the sender's own address unless the operator allowed the
-/// recipient's domain.
+/// `sender` and `send` put RCPT TO only to the sender's own address
+/// unless the operator allowed the recipient's domain (SPEC §7.3). The
+/// engine applies the same policy again; this answers 400/403 before any
+/// work is done.
 fn check_recipient(state: &AppState, request: &ProbeRequest) -> Result<(), ApiError> {
     let Some(recipient) = request.recipient.as_deref() else {
         return Ok(());
     };
-    let config = Config::from_json(&request.config);
-    let from = config
+    let rcpt = SmtpAddress::parse(recipient)
+        .map_err(|e| ApiError::BadRequest(format!("the recipient cannot be used: {e}")))?;
+    let from = Config::from_json(&request.config)
         .from_field()
-        .and_then(|f| parse_mailbox(f).ok())
-        .map(|m| m.address().to_lowercase());
-    let rcpt = parse_mailbox(recipient)
-        .map_err(|e| ApiError::BadRequest(format!("the recipient is not a valid address: {e}")))?;
-    if from.as_deref() == Some(rcpt.address().to_lowercase().as_str()) {
-        return Ok(());
-    }
-    let domain = rcpt.domain_lower();
+        .and_then(|f| SmtpAddress::parse(f).ok());
     if state
-        .settings()
-        .allow_recipient_domains
-        .iter()
-        .any(|d| d.eq_ignore_ascii_case(&domain))
+        .engine()
+        .options()
+        .recipients
+        .allows(from.as_ref(), &rcpt)
     {
         return Ok(());
     }
     Err(ApiError::Forbidden(
-        "the test message may only go to the sender's own address on this service".into(),
+        "the probe may only send to the sender's own address on this service".into(),
     ))
 }
 

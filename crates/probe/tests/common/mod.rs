@@ -5,6 +5,7 @@
 #![allow(dead_code, unreachable_pub, clippy::needless_pass_by_value)]
 
 pub mod dns;
+pub mod logging_peer;
 pub mod netns;
 
 use std::net::SocketAddr;
@@ -112,7 +113,7 @@ pub fn engine_with(tweak: impl FnOnce(&mut EngineOptions)) -> Engine {
         extra_roots: vec![certs().ca_der.clone()],
         timeout: Duration::from_secs(4),
         deadline: Duration::from_secs(20),
-        helo: "probe.test".into(),
+        helo: smtp_doctor_core::wire::HeloName::parse("probe.test").unwrap(),
         ..EngineOptions::default()
     };
     tweak(&mut opts);
