@@ -225,8 +225,10 @@ struct Query {
 }
 
 /// Checks the input without doing any work: what `discover` would refuse.
-pub fn check_request(req: &DiscoverRequest) -> Result<(), DiscoverError> {
-    query(req).map(drop)
+/// Returns the domain it would look at (IDNA-mapped, lowercase, no
+/// trailing dot), one spelling per domain.
+pub fn check_request(req: &DiscoverRequest) -> Result<String, DiscoverError> {
+    query(req).map(|q| q.domain)
 }
 
 fn query(req: &DiscoverRequest) -> Result<Query, DiscoverError> {
@@ -342,7 +344,11 @@ pub async fn discover(
 ) -> Result<DiscoverReport, DiscoverError> {
     let q = query(req)?;
     let started = Instant::now();
-    let (pool, sources) = gather(engine, &q, opts, on_progress).await;
+    // One deadline for everything (SPEC §7.3): the sources get at most
+    // half of it, verification the rest.
+    let deadline = started + opts.deadline;
+    let sources_by = started + opts.deadline / 2;
+    let (pool, sources) = gather(engine, &q, opts, sources_by, on_progress).await;
     let mut planned = pool.into_candidates();
     planned.sort_by_key(prior_key);
     planned.truncate(MAX_CANDIDATES);
@@ -350,7 +356,9 @@ pub async fn discover(
         engine,
         &mut planned,
         req.password.as_ref().map(|p| p.as_str()),
-        opts,
+        &q,
+        deadline,
+        opts.stagger,
         on_progress,
     )
     .await;
@@ -378,14 +386,19 @@ async fn gather(
     engine: &Engine,
     q: &Query,
     opts: &DiscoverOptions,
+    by: Instant,
     on_progress: &mut (dyn FnMut(Progress<'_>) + Send),
 ) -> (Pool, Vec<SourceOutcome>) {
+    use tokio::time::timeout_at;
     let mut pool = Pool::default();
     let (mx, autoconfig, srv) = tokio::join!(
-        engine.dns().mx(&q.domain),
-        fetch_autoconfig(engine, q, opts),
-        srv_records(engine, &q.domain),
+        timeout_at(by, engine.dns().mx(&q.domain)),
+        timeout_at(by, fetch_autoconfig(engine, q, opts)),
+        timeout_at(by, srv_records(engine, &q.domain)),
     );
+    let mx = mx.unwrap_or(Err(DnsFailure::Timeout));
+    let autoconfig = autoconfig.unwrap_or_else(|_| Err("no answer in time".to_owned()));
+    let srv = srv.unwrap_or_default();
     let outcomes = [
         from_table(&mut pool, q),
         from_mx(&mut pool, q, &mx),
@@ -561,10 +574,13 @@ fn conclusion(q: &Query, planned: &[Candidate], found: bool, with_auth: bool) ->
             best.host,
             best.port,
             security_text(best.security),
-            if with_auth {
-                ", including the login"
-            } else {
-                ""
+            match (with_auth, best.verification.passed.iter().any(|p| p == "auth")) {
+                (true, true) => ", including the login".to_owned(),
+                (true, false) => format!(
+                    " (the login was not tried: the password is only sent over TLS to servers of {} or of a known provider)",
+                    q.domain
+                ),
+                _ => String::new(),
             }
         ),
         Some(_) if !only_guesses => format!(

@@ -10,24 +10,25 @@ use smtp_doctor_core::{Security, Severity};
 use tokio::task::JoinSet;
 use tokio::time::Instant;
 
-use super::{Candidate, DiscoverOptions, Progress, Verification, VerifyStatus};
+use super::{Candidate, Progress, Query, Verification, VerifyStatus};
 use crate::engine::{Check, Engine, ProbeRequest};
 
-/// Verifies `planned` in place; candidates still running at the deadline
-/// stay `NotTried`.
+/// Verifies `planned` in place; candidates still running at `deadline`
+/// are cancelled and stay `NotTried`.
 pub(super) async fn run(
     engine: &Engine,
     planned: &mut [Candidate],
     password: Option<&str>,
-    opts: &DiscoverOptions,
+    q: &Query,
+    deadline: Instant,
+    stagger: Duration,
     on_progress: &mut (dyn FnMut(Progress<'_>) + Send),
 ) {
-    let deadline = Instant::now() + opts.deadline;
     let mut tasks = JoinSet::new();
     for (i, c) in planned.iter().enumerate() {
         let engine = engine.clone();
-        let request = verify_request(c, password);
-        let delay = opts.stagger * u32::try_from(i).unwrap_or(u32::MAX);
+        let request = verify_request(c, password.filter(|_| may_log_in(c, q)));
+        let delay = stagger * u32::try_from(i).unwrap_or(u32::MAX);
         tasks.spawn(async move {
             tokio::time::sleep(delay).await;
             let start = Instant::now();
@@ -39,7 +40,8 @@ pub(super) async fn run(
         match tokio::time::timeout_at(deadline, tasks.join_next()).await {
             Ok(Some(Ok((i, report, took)))) => {
                 let c = &mut planned[i];
-                c.verification = verification(&report, took, c.security, password.is_some());
+                let with_auth = password.is_some() && may_log_in(c, q);
+                c.verification = verification(&report, took, c.security, with_auth);
                 on_progress(Progress::Candidate(c));
             }
             Ok(Some(Err(_))) => {}
@@ -50,6 +52,19 @@ pub(super) async fn run(
             }
         }
     }
+}
+
+/// Whether a candidate may see the password (SPEC §7.3): never without
+/// TLS, and only on a host of the address's own domain or a known
+/// provider's. A host that a DNS record or an autoconfig file on another
+/// domain names (RFC 6186 §6 warns about SRV targets) is verified without
+/// logging in.
+pub(super) fn may_log_in(c: &Candidate, q: &Query) -> bool {
+    let host = c.host.trim_end_matches('.').to_ascii_lowercase();
+    c.security != Security::None
+        && (host == q.domain
+            || host.ends_with(&format!(".{}", q.domain))
+            || smtp_doctor_core::providers::provider_by_host(&host).is_some())
 }
 
 fn verify_request(c: &Candidate, password: Option<&str>) -> ProbeRequest {

@@ -1,10 +1,11 @@
 //! TCP connect to each checked address in turn, each attempt under its own
-//! timeout. Refused, timed out and unreachable are told apart by the OS
-//! error kind.
+//! timeout and all of them under one deadline (a host with 30 silent
+//! addresses must not make a 30-attempt step). Refused, timed out and
+//! unreachable are told apart by the OS error kind.
 
 use std::io;
 use std::net::{IpAddr, SocketAddr};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use tokio::net::TcpStream;
 
@@ -17,21 +18,26 @@ pub(crate) enum ConnectFailure {
     Other(io::Error),
 }
 
-/// Tries the addresses in order (IPv6 and IPv4 interleaved, the resolver's
-/// order kept within each family); returns the first connection and every
-/// failure before it.
+/// Tries the addresses in the order given until `deadline`; returns the
+/// first connection and every failure before it. Addresses not reached
+/// by the deadline are not attempted.
 pub(crate) async fn connect(
     addresses: &[IpAddr],
     port: u16,
     per_attempt: Duration,
+    deadline: Instant,
 ) -> (
     Option<(TcpStream, SocketAddr)>,
     Vec<(SocketAddr, ConnectFailure)>,
 ) {
     let mut failures = Vec::new();
-    for ip in interleave(addresses) {
+    for ip in addresses.iter().copied() {
+        let left = deadline.saturating_duration_since(Instant::now());
+        if left.is_zero() {
+            break;
+        }
         let addr = SocketAddr::new(ip, port);
-        match tokio::time::timeout(per_attempt, TcpStream::connect(addr)).await {
+        match tokio::time::timeout(per_attempt.min(left), TcpStream::connect(addr)).await {
             Ok(Ok(stream)) => {
                 let _ = stream.set_nodelay(true);
                 return (Some((stream, addr)), failures);
@@ -54,7 +60,9 @@ fn classify(e: io::Error) -> ConnectFailure {
     }
 }
 
-fn interleave(addresses: &[IpAddr]) -> Vec<IpAddr> {
+/// IPv6 and IPv4 interleaved (RFC 8305 §4), the resolver's order kept
+/// within each family, the family of the first answer first.
+pub(crate) fn interleave(addresses: &[IpAddr]) -> Vec<IpAddr> {
     let v6: Vec<IpAddr> = addresses.iter().copied().filter(IpAddr::is_ipv6).collect();
     let v4: Vec<IpAddr> = addresses.iter().copied().filter(IpAddr::is_ipv4).collect();
     let mut out = Vec::with_capacity(addresses.len());

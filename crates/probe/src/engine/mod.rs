@@ -20,6 +20,8 @@ pub mod dns;
 mod io;
 mod replies;
 mod session;
+
+pub use session::{Admit, MAX_ADDRESSES};
 pub mod tls;
 
 use std::net::{IpAddr, SocketAddr};
@@ -242,6 +244,20 @@ impl Engine {
         request: &ProbeRequest,
         on_step: &mut (dyn FnMut(&Step) + Send),
     ) -> Report {
-        session::Probe::new(self, request, on_step).run().await
+        session::Probe::new(self, request, on_step, None).run().await
+    }
+
+    /// Like [`probe`](Self::probe), but `admit` is asked once, with the
+    /// checked addresses (at most eight), before any connection; `false`
+    /// ends the probe there (the service's per-target cap).
+    pub async fn probe_admitted(
+        &self,
+        request: &ProbeRequest,
+        on_step: &mut (dyn FnMut(&Step) + Send),
+        admit: session::Admit<'_>,
+    ) -> Report {
+        session::Probe::new(self, request, on_step, Some(admit))
+            .run()
+            .await
     }
 }

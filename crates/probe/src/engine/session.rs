@@ -75,10 +75,19 @@ enum Handshake {
     Failed(Vec<Diagnostic>),
 }
 
+/// At most this many resolved addresses are tried (SPEC §7.3): a name
+/// with hundreds of records must not multiply the probe's work.
+pub const MAX_ADDRESSES: usize = 8;
+
+/// Asked once, with the checked addresses, before the first connect: the
+/// service's per-target cap. `false` stops the probe.
+pub type Admit<'a> = &'a mut (dyn FnMut(&[IpAddr]) -> bool + Send);
+
 pub(super) struct Probe<'a> {
     engine: &'a Engine,
     req: &'a ProbeRequest,
     on_step: &'a mut (dyn FnMut(&Step) + Send),
+    admit: Option<Admit<'a>>,
     started: Instant,
     report: Report,
 }
@@ -88,11 +97,13 @@ impl<'a> Probe<'a> {
         engine: &'a Engine,
         req: &'a ProbeRequest,
         on_step: &'a mut (dyn FnMut(&Step) + Send),
+        admit: Option<Admit<'a>>,
     ) -> Self {
         Self {
             engine,
             req,
             on_step,
+            admit,
             started: Instant::now(),
             report: Report::default(),
         }
@@ -166,11 +177,60 @@ impl<'a> Probe<'a> {
                 security: Some(plan.security),
                 addresses: Vec::new(),
             };
-            self.live(&plan).await;
+            // Every step is cut by the deadline already; this is the
+            // backstop that makes "ends by its deadline" true whatever a
+            // step waits on (SPEC §7.3).
+            let backstop = self.engine.options().deadline + Duration::from_millis(100);
+            if tokio::time::timeout(backstop, self.live(&plan)).await.is_err() {
+                self.deadline_passed();
+            }
         }
         let mut report = self.report;
         report.finish(static_findings);
         report
+    }
+
+    /// The step that was running when the deadline passed gets a timeout
+    /// diagnostic of its own kind.
+    fn deadline_passed(&mut self) {
+        let order = [
+            StepKind::Dns,
+            StepKind::Connect,
+            StepKind::Greeting,
+            StepKind::Ehlo,
+            StepKind::Tls,
+            StepKind::Auth,
+            StepKind::Sender,
+            StepKind::Send,
+        ];
+        let last = self.report.steps.last().map(|s| s.step);
+        let next = match last {
+            None => StepKind::Dns,
+            Some(k) => order
+                .iter()
+                .skip_while(|s| **s != k)
+                .nth(1)
+                .copied()
+                .unwrap_or(k),
+        };
+        let code = match next {
+            StepKind::Dns => Code::DnsTimeout,
+            StepKind::Connect => Code::TcpTimeout,
+            _ => Code::SmtpTimeout,
+        };
+        let secs = self.engine.options().deadline.as_secs_f64();
+        let d = Diagnostic::new(code).message(format!(
+            "The probe's time limit of {secs:.0} s ran out during the {} step.",
+            next.as_str()
+        ));
+        let step = Step {
+            step: next,
+            status: StepStatus::Fail,
+            duration_ms: 0,
+            diagnostics: vec![d],
+        };
+        (self.on_step)(&step);
+        self.report.steps.push(step);
     }
 
     async fn live(&mut self, plan: &Plan) {
@@ -217,8 +277,15 @@ impl<'a> Probe<'a> {
             self.step(StepKind::Connect, t, vec![d]);
             return;
         }
+        let addresses = super::connect::interleave(&addresses);
+        let addresses = &addresses[..addresses.len().min(MAX_ADDRESSES)];
         self.report.target.addresses = addresses.iter().map(ToString::to_string).collect();
-        let Some((tcp, addr)) = self.connect(plan, &addresses).await else {
+        if let Some(admit) = self.admit.as_mut()
+            && !admit(addresses)
+        {
+            return;
+        }
+        let Some((tcp, addr)) = self.connect(plan, addresses).await else {
             return;
         };
         let conn = match plan.security {
@@ -278,8 +345,9 @@ impl<'a> Probe<'a> {
         addresses: &[IpAddr],
     ) -> Option<(TcpStream, SocketAddr)> {
         let t = Instant::now();
-        let per_attempt = self.limit() / u32::try_from(addresses.len().clamp(1, 3)).unwrap_or(1);
-        let (ok, failures) = connect(addresses, plan.port, per_attempt).await;
+        let limit = self.limit();
+        let per_attempt = limit / u32::try_from(addresses.len().clamp(1, 3)).unwrap_or(1);
+        let (ok, failures) = connect(addresses, plan.port, per_attempt, t + limit).await;
         if let Some(found) = ok {
             self.step(StepKind::Connect, t, Vec::new());
             return Some(found);

@@ -53,12 +53,17 @@ impl Metrics {
         bump(&self.refusals, reason);
     }
 
-    pub(crate) fn probe_started(&self) {
-        self.in_flight.fetch_add(1, Ordering::Relaxed);
+    /// A slot taken (`+1`) or given back (`-1`).
+    pub(crate) fn in_flight(&self, delta: i64) {
+        self.in_flight.fetch_add(delta, Ordering::Relaxed);
+    }
+
+    /// A streamed probe whose client hung up: cancelled, no report.
+    pub(crate) fn probe_abandoned(&self) {
+        bump(&self.probes, "abandoned");
     }
 
     pub(crate) fn probe_finished(&self, report: &Report) {
-        self.in_flight.fetch_sub(1, Ordering::Relaxed);
         bump(&self.probes, if report.ok { "ok" } else { "fail" });
         for d in &report.diagnostics {
             bump(&self.codes, d.code.to_string());

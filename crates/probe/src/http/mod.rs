@@ -187,33 +187,67 @@ impl AppState {
         Self::check_limit(&self.inner.send_limiter, client, 1)
     }
 
-    /// A slot for one probe, service-wide and for its target host.
-    pub(crate) fn admit(&self, target: &str) -> Result<ProbeSlot, ApiError> {
-        self.admit_weighted(target, 1)
+    /// One service-wide slot for a probe.
+    pub(crate) fn admit_probe(&self) -> Result<ProbeSlot, ApiError> {
+        self.admit_weighted(1)
     }
 
-    /// `weight` service-wide slots (at most all of them) and one for the target.
-    pub(crate) fn admit_weighted(&self, target: &str, weight: u32) -> Result<ProbeSlot, ApiError> {
+    /// `weight` service-wide slots (at most all of them).
+    pub(crate) fn admit_weighted(&self, weight: u32) -> Result<ProbeSlot, ApiError> {
         let all = u32::try_from(self.settings().max_probes)
             .unwrap_or(u32::MAX)
             .max(1);
         let permit = Arc::clone(&self.inner.probes)
             .try_acquire_many_owned(weight.clamp(1, all))
             .map_err(|_| ApiError::AtCapacity)?;
-        let key = target.trim().to_ascii_lowercase();
+        self.metrics().in_flight(1);
+        Ok(ProbeSlot {
+            state: self.clone(),
+            _permit: permit,
+        })
+    }
+
+    /// A per-target slot for each of `keys` (SPEC §7.3: a probe counts
+    /// against every resolved address it may connect to, so `h`, `h.`,
+    /// the IP and its `::ffff:` form are one target); refused when any of
+    /// them already has `per_target` probes running.
+    pub(crate) fn admit_targets(&self, keys: Vec<String>) -> Result<TargetSlot, ApiError> {
+        let mut keys = keys;
+        keys.sort();
+        keys.dedup();
         let mut targets = self.inner.targets.lock().map_err(|_| ApiError::Internal)?;
-        let running = targets.entry(key.clone()).or_insert(0);
-        if *running >= self.settings().per_target {
+        let cap = self.settings().per_target.max(1);
+        if keys
+            .iter()
+            .any(|k| targets.get(k).is_some_and(|n| *n >= cap))
+        {
             return Err(ApiError::RateLimited {
                 retry_after: Duration::from_secs(5),
             });
         }
-        *running += 1;
-        Ok(ProbeSlot {
+        for k in &keys {
+            *targets.entry(k.clone()).or_insert(0) += 1;
+        }
+        Ok(TargetSlot {
             state: self.clone(),
-            key,
-            _permit: permit,
+            keys,
         })
+    }
+
+    /// The per-target slots of a probe's checked addresses.
+    pub(crate) fn admit_addresses(&self, addresses: &[IpAddr]) -> Result<TargetSlot, ApiError> {
+        self.admit_targets(addresses.iter().map(|ip| target_key(*ip)).collect())
+    }
+}
+
+/// One spelling per address: IPv4-mapped, -compatible and NAT64 forms
+/// count as the IPv4 address they carry.
+fn target_key(ip: IpAddr) -> String {
+    match ip {
+        IpAddr::V6(v6) => smtp_doctor_core::ip::embedded_v4(v6)
+            .map_or(ip, IpAddr::V4)
+            .to_string(),
+        IpAddr::V4(_) => ip.to_string(),
     }
 }
 
@@ -221,21 +255,35 @@ impl AppState {
 /// candidates, 100 ms apart).
 pub(crate) const DISCOVER_WEIGHT: u32 = 4;
 
-/// Held while a probe runs; frees its slots when dropped.
+/// Held while a probe runs; frees its service-wide slots when dropped
+/// (also when a client hangs up and the probe is cancelled).
 pub(crate) struct ProbeSlot {
     state: AppState,
-    key: String,
     _permit: tokio::sync::OwnedSemaphorePermit,
 }
 
 impl Drop for ProbeSlot {
     fn drop(&mut self) {
-        if let Ok(mut targets) = self.state.inner.targets.lock()
-            && let Some(n) = targets.get_mut(&self.key)
-        {
-            *n -= 1;
-            if *n == 0 {
-                targets.remove(&self.key);
+        self.state.metrics().in_flight(-1);
+    }
+}
+
+/// Held while a probe runs; frees its per-target slots when dropped.
+pub(crate) struct TargetSlot {
+    state: AppState,
+    keys: Vec<String>,
+}
+
+impl Drop for TargetSlot {
+    fn drop(&mut self) {
+        if let Ok(mut targets) = self.state.inner.targets.lock() {
+            for key in &self.keys {
+                if let Some(n) = targets.get_mut(key) {
+                    *n -= 1;
+                    if *n == 0 {
+                        targets.remove(key);
+                    }
+                }
             }
         }
     }

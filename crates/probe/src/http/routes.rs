@@ -3,7 +3,7 @@
 //! `Accept: text/event-stream`).
 
 use std::convert::Infallible;
-use std::net::SocketAddr;
+use std::net::{IpAddr, SocketAddr};
 
 use axum::Extension;
 use axum::Json;
@@ -109,23 +109,27 @@ pub(super) async fn probe(
     if request.checks.contains(&Check::Send) {
         state.check_send_rate(client)?;
     }
-    let target = Config::from_json(&request.config)
-        .host_trimmed()
-        .unwrap_or_default()
-        .to_owned();
-    let slot = state.admit(&target)?;
+    let slot = state.admit_probe()?;
     let engine = state.engine().clone();
-    let wants_stream = wants_event_stream(&headers);
-    state.metrics().probe_started();
-    if !wants_stream {
-        let report = engine.probe(&request, &mut |_: &Step| {}).await;
-        state.metrics().probe_finished(&report);
+    if !wants_event_stream(&headers) {
+        // Runs in the handler: a client that hangs up drops this future,
+        // and with it the probe and its slots.
+        let mut admission = Admission::new(state.clone(), None);
+        let report = engine
+            .probe_admitted(&request, &mut |_: &Step| {}, &mut |ips| {
+                admission.admit(ips)
+            })
+            .await;
         scrub_secrets(&mut request.config);
         drop(slot);
+        if let Some(refused) = admission.refused.take() {
+            return Err(refused);
+        }
+        state.metrics().probe_finished(&report);
         return Ok(Json(report).into_response());
     }
     let (tx, rx) = tokio::sync::mpsc::unbounded_channel::<Event>();
-    let state = state.clone();
+    let (admitted_tx, admitted_rx) = tokio::sync::oneshot::channel();
     tokio::spawn(async move {
         let steps = tx.clone();
         let mut on_step = move |step: &Step| {
@@ -133,15 +137,71 @@ pub(super) async fn probe(
                 let _ = steps.send(event);
             }
         };
-        let report = engine.probe(&request, &mut on_step).await;
-        state.metrics().probe_finished(&report);
+        let mut admission = Admission::new(state.clone(), Some(admitted_tx));
+        let mut admit = |ips: &[IpAddr]| admission.admit(ips);
+        let run = engine.probe_admitted(&request, &mut on_step, &mut admit);
+        // The client hanging up closes the stream: the probe is dropped
+        // (its sockets closed, its slots freed) at once, not at its deadline.
+        let report = tokio::select! {
+            report = run => Some(report),
+            () = tx.closed() => None,
+        };
+        drop(admit);
         scrub_secrets(&mut request.config);
-        drop(slot);
+        drop((admission, slot));
+        let Some(report) = report else {
+            state.metrics().probe_abandoned();
+            return;
+        };
+        state.metrics().probe_finished(&report);
         if let Ok(event) = Event::default().event("report").json_data(&report) {
             let _ = tx.send(event);
         }
     });
+    // Answer once admission is decided (or the probe ended before it had
+    // to ask, e.g. on a DNS failure): a refused target is a 429, not a stream.
+    if let Ok(Err(refused)) = admitted_rx.await {
+        return Err(refused);
+    }
     Ok(event_stream(rx))
+}
+
+/// The per-target admission of one probe, asked by the engine once it
+/// knows the checked addresses.
+struct Admission {
+    state: AppState,
+    slot: Option<super::TargetSlot>,
+    refused: Option<ApiError>,
+    notify: Option<tokio::sync::oneshot::Sender<Result<(), ApiError>>>,
+}
+
+impl Admission {
+    fn new(
+        state: AppState,
+        notify: Option<tokio::sync::oneshot::Sender<Result<(), ApiError>>>,
+    ) -> Self {
+        Self {
+            state,
+            slot: None,
+            refused: None,
+            notify,
+        }
+    }
+
+    fn admit(&mut self, addresses: &[IpAddr]) -> bool {
+        let result = self.state.admit_addresses(addresses).map(|slot| {
+            self.slot = Some(slot);
+        });
+        let ok = result.is_ok();
+        match (self.notify.take(), result) {
+            (Some(tx), result) => {
+                let _ = tx.send(result);
+            }
+            (None, Err(e)) => self.refused = Some(e),
+            (None, Ok(())) => {}
+        }
+        ok
+    }
 }
 
 /// `POST /v1/discover`: `{ "email" }` or `{ "host" }` → ranked, verified
@@ -169,18 +229,12 @@ pub(super) async fn discover(
     // DiscoverRequest wipes its password when dropped, on every path.
     let request = serde_json::from_value::<DiscoverRequest>(body)
         .map_err(|e| ApiError::BadRequest(format!("not a discover request: {e}")))?;
-    crate::discover::check_request(&request).map_err(|e| ApiError::BadRequest(e.to_string()))?;
+    let domain = crate::discover::check_request(&request)
+        .map_err(|e| ApiError::BadRequest(e.to_string()))?;
     let client = state.client(peer.map(|Extension(c)| c.0), &headers);
     state.check_discover_rate(client)?;
-    let target = request
-        .email
-        .as_deref()
-        .and_then(|e| e.rsplit_once('@').map(|(_, d)| d))
-        .or(request.host.as_deref())
-        .unwrap_or_default()
-        .trim()
-        .to_ascii_lowercase();
-    let slot = state.admit_weighted(&target, super::DISCOVER_WEIGHT)?;
+    let slot = state.admit_weighted(super::DISCOVER_WEIGHT)?;
+    let target = state.admit_targets(vec![format!("discover:{domain}")])?;
     let engine = state.engine().clone();
     let opts = DiscoverOptions {
         deadline: engine
@@ -189,10 +243,10 @@ pub(super) async fn discover(
             .min(DiscoverOptions::default().deadline),
         ..DiscoverOptions::default()
     };
-    let wants_stream = wants_event_stream(&headers);
-    if !wants_stream {
+    if !wants_event_stream(&headers) {
+        // A client that hangs up drops this future and the discovery with it.
         let result = crate::discover::discover(&engine, &request, &opts, &mut |_| {}).await;
-        drop((request, slot));
+        drop((request, slot, target));
         let report = result.map_err(|e| ApiError::BadRequest(e.to_string()))?;
         return Ok(Json(report).into_response());
     }
@@ -208,8 +262,15 @@ pub(super) async fn discover(
                 let _ = events.send(event);
             }
         };
-        let result = crate::discover::discover(&engine, &request, &opts, &mut on_progress).await;
-        drop((request, slot));
+        let run = crate::discover::discover(&engine, &request, &opts, &mut on_progress);
+        let result = tokio::select! {
+            result = run => result,
+            () = tx.closed() => {
+                drop((request, slot, target));
+                return;
+            }
+        };
+        drop((request, slot, target));
         let event = match result {
             Ok(report) => Event::default().event("result").json_data(&report),
             Err(e) => Event::default()
