@@ -15,6 +15,7 @@ use smtp_doctor_core::wire::HeloName;
 use smtp_doctor_probe::engine::{
     Check, Engine, EngineOptions, ProbeRequest, RecipientPolicy, tls,
 };
+use smtp_doctor_probe::http::server::ConnectionLimits;
 use smtp_doctor_probe::http::{self, AppState, Settings};
 use smtp_doctor_probe::policy::{Policy, PortRange, TargetRange};
 use smtp_doctor_probe::sandbox::{Sandbox, SandboxOptions};
@@ -122,6 +123,15 @@ struct EngineArgs {
     helo: HeloName,
 }
 
+/// A flag's seconds as a duration: more than 0, at most 600.
+fn seconds(s: f64, what: &str) -> anyhow::Result<Duration> {
+    anyhow::ensure!(
+        s.is_finite() && s > 0.0 && s <= 600.0,
+        "--{what} must be between 0 and 600 seconds"
+    );
+    Ok(Duration::from_secs_f64(s))
+}
+
 impl EngineArgs {
     /// The engine for the CLI: the person at the keyboard is the operator,
     /// so `--recipient` may name anyone.
@@ -135,13 +145,6 @@ impl EngineArgs {
         sandbox: Option<&Sandbox>,
         recipients: RecipientPolicy,
     ) -> anyhow::Result<Engine> {
-        let seconds = |s: f64, what: &str| {
-            anyhow::ensure!(
-                s.is_finite() && s > 0.0 && s <= 600.0,
-                "--{what} must be between 0 and 600 seconds"
-            );
-            Ok(Duration::from_secs_f64(s))
-        };
         let mut extra_roots = match &self.ca_file {
             Some(path) => tls::load_ca_file(path).map_err(anyhow::Error::msg)?,
             None => Vec::new(),
@@ -264,6 +267,16 @@ struct ServeArgs {
         value_delimiter = ','
     )]
     allow_recipient_domain: Vec<String>,
+    /// Seconds a client has to send a request's headers; also how long an
+    /// idle keep-alive connection stays open.
+    #[arg(long, env = "SMTP_DOCTOR_HEADER_TIMEOUT", default_value_t = 10.0)]
+    header_timeout: f64,
+    /// Open HTTP connections, service-wide (lowered to fit the file limit).
+    #[arg(long, env = "SMTP_DOCTOR_MAX_CONNECTIONS", default_value_t = 1024)]
+    max_connections: usize,
+    /// Open HTTP connections from one address (off with --trust-proxy).
+    #[arg(long, env = "SMTP_DOCTOR_MAX_CONNECTIONS_PER_IP", default_value_t = 64)]
+    max_connections_per_ip: usize,
     /// Also run the sandbox SMTP server (see `smtp-doctor sandbox`): its CA
     /// is trusted and exactly its address and ports are opened.
     #[arg(long)]
@@ -421,6 +434,11 @@ fn serve(args: &ServeArgs) -> anyhow::Result<()> {
             probes_per_minute: args.probes_per_minute,
             sends_per_hour: args.sends_per_hour,
             trust_proxy: args.trust_proxy,
+            connections: ConnectionLimits {
+                header_timeout: seconds(args.header_timeout, "header-timeout")?,
+                max_connections: args.max_connections,
+                per_address: Some(args.max_connections_per_ip),
+            },
             ..Settings::default()
         };
         // Running probes get their deadline plus a margin to finish after

@@ -12,6 +12,7 @@ mod error;
 mod metrics;
 mod openapi;
 mod routes;
+pub mod server;
 
 use std::collections::HashMap;
 use std::future::Future;
@@ -62,6 +63,8 @@ pub struct Settings {
     pub trust_proxy: bool,
     /// Whole-request timeout for non-streaming routes.
     pub request_timeout: Duration,
+    /// Header-read/idle timeout and connection caps of the listener.
+    pub connections: server::ConnectionLimits,
 }
 
 impl Default for Settings {
@@ -76,6 +79,7 @@ impl Default for Settings {
             sends_per_hour: 5,
             trust_proxy: false,
             request_timeout: Duration::from_secs(90),
+            connections: server::ConnectionLimits::default(),
         }
     }
 }
@@ -375,16 +379,27 @@ pub fn app(state: AppState) -> Router {
     router
 }
 
-/// Serves until `shutdown` resolves, then lets in-flight requests finish.
+/// Serves until `shutdown` resolves, then lets in-flight requests finish
+/// (see [`server`] for the timeouts and connection caps).
 pub async fn serve(
     listener: TcpListener,
     state: AppState,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    axum::serve(
-        listener,
-        app(state).into_make_service_with_connect_info::<SocketAddr>(),
-    )
-    .with_graceful_shutdown(shutdown)
-    .await
+    let settings = state.settings();
+    let mut limits = settings.connections.clone();
+    limits.max_connections =
+        server::fit_to_file_limit(limits.max_connections, settings.max_probes);
+    if settings.trust_proxy {
+        // Every connection comes from the proxy: a per-address cap would
+        // cap the whole service.
+        limits.per_address = None;
+    }
+    tracing::info!(
+        max_connections = limits.max_connections,
+        per_address = ?limits.per_address,
+        header_timeout = ?limits.header_timeout,
+        "connection limits"
+    );
+    server::run(listener, app(state), limits, shutdown).await
 }
