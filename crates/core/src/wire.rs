@@ -237,7 +237,13 @@ mod tests {
     #[test]
     fn auth_identities_refuse_sasl_separators() {
         assert!(AuthIdentity::parse("me@example.com").is_ok());
-        for bad in ["", "a\0b", "a\u{1}auth=Bearer x", "a\r\nb", &"x".repeat(256)] {
+        for bad in [
+            "",
+            "a\0b",
+            "a\u{1}auth=Bearer x",
+            "a\r\nb",
+            &"x".repeat(256),
+        ] {
             assert!(AuthIdentity::parse(bad).is_err(), "{bad:?}");
         }
     }

@@ -12,9 +12,7 @@ use anyhow::Context as _;
 use clap::{Parser, Subcommand, ValueEnum};
 use serde_json::{Map, Value};
 use smtp_doctor_core::wire::HeloName;
-use smtp_doctor_probe::engine::{
-    Check, Engine, EngineOptions, ProbeRequest, RecipientPolicy, tls,
-};
+use smtp_doctor_probe::engine::{Check, Engine, EngineOptions, ProbeRequest, RecipientPolicy, tls};
 use smtp_doctor_probe::http::server::ConnectionLimits;
 use smtp_doctor_probe::http::{self, AppState, Settings};
 use smtp_doctor_probe::policy::{Policy, PortRange, TargetRange};
@@ -149,24 +147,29 @@ impl EngineArgs {
             Some(path) => tls::load_ca_file(path).map_err(anyhow::Error::msg)?,
             None => Vec::new(),
         };
-        let mut ports = self.allow_port.clone();
-        let mut targets = self.allow_target.clone();
+        let ports = self.allow_port.clone();
+        let targets = self.allow_target.clone();
+        let mut endpoints = Vec::new();
         let mut local_zone = smtp_doctor_probe::engine::dns::LocalZone::default();
         if let Some(sandbox) = sandbox {
             local_zone = sandbox.local_zone();
             extra_roots.push(sandbox.ca_der().clone());
+            // Exactly the sandbox's ports on its addresses: not a local
+            // MTA on :25, not the sandbox's ports on other hosts.
             for e in sandbox.endpoints() {
-                ports.push(PortRange(e.addr.port()..=e.addr.port()));
+                endpoints.extend(
+                    sandbox
+                        .addresses()
+                        .iter()
+                        .map(|ip| SocketAddr::new(*ip, e.addr.port())),
+                );
             }
-            targets.extend(
-                sandbox
-                    .addresses()
-                    .iter()
-                    .map(|ip| TargetRange((*ip).into())),
-            );
         }
         let opts = EngineOptions {
-            policy: Policy::new(ports, targets),
+            policy: Policy {
+                allow_endpoints: endpoints,
+                ..Policy::new(ports, targets)
+            },
             dns_server: self.dns_server,
             extra_roots,
             egress_ips: self.egress_ip.clone(),
@@ -242,7 +245,8 @@ struct ServeArgs {
     #[arg(
         long = "cors-origin",
         env = "SMTP_DOCTOR_CORS_ORIGIN",
-        value_delimiter = ','
+        value_delimiter = ',',
+        value_parser = http::parse_origin
     )]
     cors_origin: Vec<String>,
     /// Probes running at once, service-wide.
@@ -257,9 +261,18 @@ struct ServeArgs {
     /// `send` checks per client per hour.
     #[arg(long, env = "SMTP_DOCTOR_SENDS_PER_HOUR", default_value_t = 5)]
     sends_per_hour: u32,
-    /// Key clients by X-Forwarded-For (only behind a proxy you trust).
+    /// Key clients by X-Forwarded-For (only behind a proxy you trust): the
+    /// rightmost entry, which the proxy in front appended.
     #[arg(long, env = "SMTP_DOCTOR_TRUST_PROXY")]
     trust_proxy: bool,
+    /// A proxy in front (repeatable, CIDR); implies --trust-proxy. The client
+    /// is the rightmost X-Forwarded-For entry outside these ranges.
+    #[arg(
+        long = "trusted-proxy",
+        env = "SMTP_DOCTOR_TRUSTED_PROXY",
+        value_delimiter = ','
+    )]
+    trusted_proxy: Vec<TargetRange>,
     /// Let `sender` and `send` use a recipient in this domain besides the sender's own address (repeatable).
     #[arg(
         long = "allow-recipient-domain",
@@ -433,7 +446,8 @@ fn serve(args: &ServeArgs) -> anyhow::Result<()> {
             per_target: args.per_target,
             probes_per_minute: args.probes_per_minute,
             sends_per_hour: args.sends_per_hour,
-            trust_proxy: args.trust_proxy,
+            trust_proxy: args.trust_proxy || !args.trusted_proxy.is_empty(),
+            trusted_proxies: args.trusted_proxy.iter().map(|r| r.0).collect(),
             connections: ConnectionLimits {
                 header_timeout: seconds(args.header_timeout, "header-timeout")?,
                 max_connections: args.max_connections,
@@ -483,7 +497,8 @@ fn discover(args: &DiscoverArgs) -> anyhow::Result<bool> {
 }
 
 fn parse_helo(text: &str) -> Result<HeloName, String> {
-    HeloName::parse(text).map_err(|e| format!("`{}` cannot be the EHLO name: {e}", text.escape_default()))
+    HeloName::parse(text)
+        .map_err(|e| format!("`{}` cannot be the EHLO name: {e}", text.escape_default()))
 }
 
 /// A password from the environment variable `var`, wiped when dropped.

@@ -11,7 +11,7 @@
 //! port, so the service is no port scanner.
 
 use std::fmt;
-use std::net::IpAddr;
+use std::net::{IpAddr, SocketAddr};
 use std::ops::RangeInclusive;
 use std::str::FromStr;
 
@@ -79,11 +79,22 @@ impl fmt::Display for Blocked {
     }
 }
 
+/// Why a connection is refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Refused {
+    Address(Blocked),
+    Port(u16),
+}
+
 /// Where the probe may connect.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Policy {
     pub ports: Vec<PortRange>,
     pub allow_targets: Vec<TargetRange>,
+    /// Exact address-and-port pairs opened on their own (the sandbox's
+    /// ports on loopback, SPEC §7.3): neither the port for other
+    /// addresses nor the address for other ports.
+    pub allow_endpoints: Vec<SocketAddr>,
 }
 
 impl Default for Policy {
@@ -91,6 +102,7 @@ impl Default for Policy {
         Self {
             ports: DEFAULT_PORTS.iter().map(|p| PortRange(*p..=*p)).collect(),
             allow_targets: Vec::new(),
+            allow_endpoints: Vec::new(),
         }
     }
 }
@@ -106,8 +118,27 @@ impl Policy {
         policy
     }
 
+    /// Whether a probe to `port` may start at all (before any DNS work):
+    /// an allowed port, or the port of an opened endpoint.
     pub fn port_allowed(&self, port: u16) -> bool {
         self.ports.iter().any(|r| r.0.contains(&port))
+            || self.allow_endpoints.iter().any(|e| e.port() == port)
+    }
+
+    /// `Ok` if the probe may connect to `ip` on `port`.
+    pub fn check_target(&self, ip: IpAddr, port: u16) -> Result<(), Refused> {
+        let wanted = canonical(ip);
+        if self
+            .allow_endpoints
+            .iter()
+            .any(|e| e.port() == port && canonical(e.ip()) == wanted)
+        {
+            return Ok(());
+        }
+        if !self.ports.iter().any(|r| r.0.contains(&port)) {
+            return Err(Refused::Port(port));
+        }
+        self.check_address(ip).map_err(Refused::Address)
     }
 
     /// `Ok` if the probe may connect to `ip`.
@@ -116,10 +147,7 @@ impl Policy {
             return Ok(());
         };
         // An opened range admits the address in any spelling of it.
-        let canonical = match ip {
-            IpAddr::V6(v6) => embedded_v4(v6).map_or(ip, IpAddr::V4),
-            IpAddr::V4(_) => ip,
-        };
+        let canonical = canonical(ip);
         if self
             .allow_targets
             .iter()
@@ -137,6 +165,14 @@ impl Policy {
             .map(ToString::to_string)
             .collect::<Vec<_>>()
             .join(", ")
+    }
+}
+
+/// The IPv4 address inside a mapped, compatible or NAT64 spelling.
+fn canonical(ip: IpAddr) -> IpAddr {
+    match ip {
+        IpAddr::V6(v6) => embedded_v4(v6).map_or(ip, IpAddr::V4),
+        IpAddr::V4(_) => ip,
     }
 }
 
@@ -221,6 +257,33 @@ mod tests {
         for ip in ["10.0.0.1", "169.254.169.254", "::ffff:10.0.0.1", "fe80::1"] {
             assert!(blocked(&p, ip).is_some(), "{ip} stays refused");
         }
+    }
+
+    #[test]
+    fn an_endpoint_opens_exactly_its_address_and_port() {
+        let p = Policy {
+            allow_endpoints: vec![
+                "127.0.0.1:2587".parse().unwrap(),
+                "[::1]:2587".parse().unwrap(),
+            ],
+            ..Policy::default()
+        };
+        let ok = |ip: &str, port| p.check_target(ip.parse().unwrap(), port).is_ok();
+        assert!(ok("127.0.0.1", 2587));
+        assert!(ok("::1", 2587));
+        assert!(ok("::ffff:127.0.0.1", 2587));
+        assert!(!ok("127.0.0.1", 25), "a local MTA stays out of reach");
+        assert!(!ok("127.0.0.1", 587));
+        assert!(!ok("127.0.0.2", 2587));
+        assert!(
+            matches!(
+                p.check_target("8.8.8.8".parse().unwrap(), 2587),
+                Err(Refused::Port(2587))
+            ),
+            "the endpoint's port is not opened for the internet"
+        );
+        assert!(ok("8.8.8.8", 587));
+        assert!(p.port_allowed(2587));
     }
 
     #[test]

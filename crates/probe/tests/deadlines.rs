@@ -65,7 +65,11 @@ async fn thirty_silent_addresses_end_by_the_deadline_and_at_most_eight_are_tried
         took < Duration::from_millis(3_600),
         "ran {took:?} against a 3 s deadline"
     );
-    assert!(common::has(&report, "tcp.timeout"), "{:?}", common::codes(&report));
+    assert!(
+        common::has(&report, "tcp.timeout"),
+        "{:?}",
+        common::codes(&report)
+    );
     assert_eq!(report.target.addresses.len(), MAX_ADDRESSES);
     drop(holes);
 }
@@ -132,7 +136,10 @@ async fn hang_up_frees_the_slot(stream: bool) {
     let silent = silent_peer().await;
     let svc = service(1).await;
     let mut client = TcpStream::connect(svc).await.unwrap();
-    client.write_all(&probe_bytes(silent, stream)).await.unwrap();
+    client
+        .write_all(&probe_bytes(silent, stream))
+        .await
+        .unwrap();
     if stream {
         let mut head = [0u8; 12];
         client.read_exact(&mut head).await.unwrap();

@@ -61,10 +61,19 @@ fn body(port: u16, from: &str, checks: &[&str], recipient: Option<&str>) -> Valu
 /// forged header line, every line a command the probe meant to send.
 fn assert_clean(log: &Log, case: &str) {
     let lines = log.lines();
-    assert!(log.commands("DATA").is_empty(), "{case}: DATA reached the server: {lines:?}");
+    assert!(
+        log.commands("DATA").is_empty(),
+        "{case}: DATA reached the server: {lines:?}"
+    );
     for l in &lines {
-        assert!(!l.to_ascii_lowercase().contains("victim"), "{case}: {l:?} reached the server");
-        assert!(!l.starts_with("From: CEO"), "{case}: forged header: {lines:?}");
+        assert!(
+            !l.to_ascii_lowercase().contains("victim"),
+            "{case}: {l:?} reached the server"
+        );
+        assert!(
+            !l.starts_with("From: CEO"),
+            "{case}: forged header: {lines:?}"
+        );
     }
     assert!(log.commands("RCPT").len() <= 1, "{case}: {lines:?}");
 }
@@ -74,16 +83,28 @@ async fn crlf_in_the_recipient_is_refused_before_any_connection() {
     let (addr, log) = logging_peer::start(false).await;
     let s = service();
     for checks in [&["sender"][..], &["send"][..]] {
-        let (status, text) = post(&s, &body(addr.port(), "me@example.com", checks, Some(FORGED))).await;
+        let (status, text) = post(
+            &s,
+            &body(addr.port(), "me@example.com", checks, Some(FORGED)),
+        )
+        .await;
         assert_eq!(status, StatusCode::BAD_REQUEST, "{checks:?}: {text}");
         assert!(text.contains("control character"), "{text}");
     }
     // The parsed address is the sender's own; the raw text holds the attack.
     let display = "\"x\r\nRCPT TO:<victim@victim.test>\r\nDATA\r\n\" <me@example.com>";
-    let (status, _) = post(&s, &body(addr.port(), "me@example.com", &["send"], Some(display))).await;
+    let (status, _) = post(
+        &s,
+        &body(addr.port(), "me@example.com", &["send"], Some(display)),
+    )
+    .await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
     tokio::time::sleep(Duration::from_millis(100)).await;
-    assert!(log.lines().is_empty(), "no connection at all: {:?}", log.lines());
+    assert!(
+        log.lines().is_empty(),
+        "no connection at all: {:?}",
+        log.lines()
+    );
 }
 
 #[tokio::test]
@@ -93,7 +114,12 @@ async fn a_recipient_other_than_the_sender_is_forbidden_for_sender_too() {
     for checks in [&["sender"][..], &["send"][..]] {
         let (status, text) = post(
             &s,
-            &body(addr.port(), "me@example.com", checks, Some("victim@victim.test")),
+            &body(
+                addr.port(),
+                "me@example.com",
+                checks,
+                Some("victim@victim.test"),
+            ),
         )
         .await;
         assert_eq!(status, StatusCode::FORBIDDEN, "{checks:?}: {text}");
@@ -105,7 +131,8 @@ async fn a_recipient_other_than_the_sender_is_forbidden_for_sender_too() {
 async fn crlf_in_a_quoted_local_part_of_from_never_reaches_mail_from() {
     let (addr, log) = logging_peer::start(false).await;
     let s = service();
-    let from = "\"a\r\nRCPT TO:<victim@victim.test>\r\nDATA\r\nFrom: CEO <ceo@bank.example>\"@example.com";
+    let from =
+        "\"a\r\nRCPT TO:<victim@victim.test>\r\nDATA\r\nFrom: CEO <ceo@bank.example>\"@example.com";
     let (status, text) = post(&s, &body(addr.port(), from, &["send"], None)).await;
     assert_eq!(status, StatusCode::OK, "{text}");
     let report: Value = serde_json::from_str(&text).unwrap();
@@ -138,7 +165,11 @@ async fn the_engine_refuses_the_attack_even_where_any_recipient_is_allowed() {
     let mut req = common::request(addr, "none", json!({"auth": "none"}), &["send"]);
     req.recipient = Some(FORGED.to_owned());
     let report = common::probe(&engine, &req).await;
-    assert!(common::has(&report, "policy.blocked-recipient"), "{:?}", common::codes(&report));
+    assert!(
+        common::has(&report, "policy.blocked-recipient"),
+        "{:?}",
+        common::codes(&report)
+    );
     assert_clean(&log, "engine");
     // And an allowed domain works as configured.
     let engine = common::engine_with(|o| {
@@ -146,7 +177,11 @@ async fn the_engine_refuses_the_attack_even_where_any_recipient_is_allowed() {
     });
     req.recipient = Some("ops@allowed.example".into());
     let report = common::probe(&engine, &req).await;
-    assert!(common::has(&report, "send.ok"), "{:?}", common::codes(&report));
+    assert!(
+        common::has(&report, "send.ok"),
+        "{:?}",
+        common::codes(&report)
+    );
     req.recipient = Some("ops@other.example".into());
     let report = common::probe(&engine, &req).await;
     assert!(common::has(&report, "policy.blocked-recipient"));
@@ -155,7 +190,13 @@ async fn the_engine_refuses_the_attack_even_where_any_recipient_is_allowed() {
 /// Pieces an attacker splices into a field.
 fn hostile() -> impl Strategy<Value = String> {
     let sep = prop_oneof![
-        Just("\r\n"), Just("\n"), Just("\r"), Just("\0"), Just("\u{2028}"), Just("\u{85}"), Just("")
+        Just("\r\n"),
+        Just("\n"),
+        Just("\r"),
+        Just("\0"),
+        Just("\u{2028}"),
+        Just("\u{85}"),
+        Just("")
     ];
     let payload = prop_oneof![
         Just("DATA".to_owned()),
@@ -165,7 +206,8 @@ fn hostile() -> impl Strategy<Value = String> {
         "[ -~]{0,12}",
     ];
     let local = "[a-z]{1,6}";
-    (local, sep, payload, 0..4u8, any::<String>()).prop_map(|(l, sep, p, shape, noise)| match shape {
+    (local, sep, payload, 0..4u8, any::<String>()).prop_map(|(l, sep, p, shape, noise)| match shape
+    {
         0 => format!("{l}@example.com{sep}{p}"),
         1 => format!("\"{l}{sep}{p}\"@example.com"),
         2 => format!("\"{l}{sep}{p}\" <{l}@example.com>"),
@@ -175,7 +217,16 @@ fn hostile() -> impl Strategy<Value = String> {
 
 /// What a session is allowed to look like from the server's side.
 fn one_command_per_value(lines: &[String]) -> Result<(), String> {
-    let allowed = ["EHLO ", "HELO ", "MAIL FROM:<", "RCPT TO:<", "RSET", "QUIT", "AUTH ", "DATA"];
+    let allowed = [
+        "EHLO ",
+        "HELO ",
+        "MAIL FROM:<",
+        "RCPT TO:<",
+        "RSET",
+        "QUIT",
+        "AUTH ",
+        "DATA",
+    ];
     let mut in_data = false;
     for l in lines {
         if in_data {
@@ -184,7 +235,10 @@ fn one_command_per_value(lines: &[String]) -> Result<(), String> {
         }
         if !allowed.iter().any(|a| l.starts_with(a)) && !l.is_empty() {
             // AUTH LOGIN continuation lines are base64.
-            if !l.bytes().all(|b| b.is_ascii_alphanumeric() || b"+/=".contains(&b)) {
+            if !l
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"+/=".contains(&b))
+            {
                 return Err(format!("unexpected line {l:?} in {lines:?}"));
             }
         }

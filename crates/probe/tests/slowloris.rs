@@ -37,7 +37,13 @@ fn start() -> (Serve, SocketAddr) {
     BufReader::new(child.stdout.take().unwrap())
         .read_line(&mut line)
         .unwrap();
-    let addr = line.trim().rsplit("http://").next().unwrap().parse().unwrap();
+    let addr = line
+        .trim()
+        .rsplit("http://")
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
     (Serve(child), addr)
 }
 
@@ -86,11 +92,17 @@ async fn hundreds_of_slow_and_idle_connections_do_not_starve_healthz() {
         };
         if i % 4 == 0 {
             // Slowloris: a request line and part of a header, never finished.
-            let _ = tcp.write_all(b"GET /healthz HTTP/1.1\r\nHost: x\r\nX-a: ").await;
+            let _ = tcp
+                .write_all(b"GET /healthz HTTP/1.1\r\nHost: x\r\nX-a: ")
+                .await;
         }
         held.push(tcp);
     }
-    assert!(held.len() >= 300, "the attack opened {} connections", held.len());
+    assert!(
+        held.len() >= 300,
+        "the attack opened {} connections",
+        held.len()
+    );
     let started = Instant::now();
     let status = healthz([127, 0, 0, 2], addr, Duration::from_secs(2)).await;
     assert_eq!(
@@ -116,10 +128,17 @@ async fn hundreds_of_slow_and_idle_connections_do_not_starve_healthz() {
             "a slow or idle connection outlived the header timeout"
         );
     }
-    assert!(admitted <= 32, "{admitted} connections from one address were admitted");
+    assert!(
+        admitted <= 32,
+        "{admitted} connections from one address were admitted"
+    );
     assert!(started.elapsed() < Duration::from_secs(8));
     let status = healthz(attacker, addr, Duration::from_secs(2)).await;
-    assert_eq!(status.as_deref(), Some("HTTP/1.1 200 OK"), "after the timeout");
+    assert_eq!(
+        status.as_deref(),
+        Some("HTTP/1.1 200 OK"),
+        "after the timeout"
+    );
 }
 
 #[tokio::test]

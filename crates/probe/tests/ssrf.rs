@@ -67,6 +67,7 @@ const NAMES: &[(&str, &[&str])] = &[
     ("six.test", &["::1"]),
     ("mapped.test", &["::ffff:10.0.0.1"]),
     ("rebind.test", &["93.184.216.34", "127.0.0.1"]),
+    ("db.corp.internal", &["10.1.2.3"]),
 ];
 
 fn main() -> ExitCode {
@@ -86,6 +87,83 @@ async fn counting_listener(addr: SocketAddr, count: Arc<AtomicUsize>) {
                     .await;
         }
     });
+}
+
+/// `serve --sandbox` on a host that also runs a local MTA (here: the
+/// counting listeners on :25 and :587 of loopback): the sandbox's ports
+/// are reachable, the MTA is not.
+async fn sandbox_opens_only_its_own_ports(count: &Arc<AtomicUsize>) -> (usize, usize) {
+    use std::io::BufRead as _;
+    counting_listener("127.0.0.1:25".parse().unwrap(), Arc::clone(count)).await;
+    counting_listener("[::1]:25".parse().unwrap(), Arc::clone(count)).await;
+    let before = count.load(Ordering::SeqCst);
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_smtp-doctor"))
+        .args(["serve", "--sandbox", "--listen", "127.0.0.1:0"])
+        .env("RUST_LOG", "warn")
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut out = std::io::BufReader::new(child.stdout.take().unwrap());
+    let mut addr = String::new();
+    let mut line = String::new();
+    while out.read_line(&mut line).unwrap_or(0) > 0 {
+        if let Some(a) = line.trim().strip_prefix("smtp-doctor listening on http://") {
+            addr = a.to_owned();
+            break;
+        }
+        line.clear();
+    }
+    let (mut passed, mut failed) = (0, 0);
+    for (host, port, want) in [
+        ("127.0.0.1", 25, "policy.blocked-address"),
+        ("localhost", 25, "policy.blocked-address"),
+        ("[::1]", 25, "policy.blocked-address"),
+        ("localhost", 587, "policy.blocked-address"),
+        ("localhost", 2587, ""),
+    ] {
+        let body = json!({
+            "config": { "host": host, "port": port, "security": "starttls", "from": "demo@sandbox.test" },
+            "checks": ["connect"]
+        })
+        .to_string();
+        let response = http_post(&addr, "/v1/probe", &body).await;
+        let ok = if want.is_empty() {
+            response.contains("\"ok\":true")
+        } else {
+            response.contains(want)
+        };
+        if ok {
+            passed += 1;
+        } else {
+            failed += 1;
+            eprintln!("FAILED sandbox {host}:{port}: {response}");
+        }
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    if count.load(Ordering::SeqCst) == before {
+        passed += 1;
+    } else {
+        failed += 1;
+        eprintln!("FAILED: serve --sandbox connected to the local MTA");
+    }
+    (passed, failed)
+}
+
+/// A minimal HTTP/1.1 POST over a real socket; the whole answer.
+async fn http_post(addr: &str, path: &str, body: &str) -> String {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let Ok(mut tcp) = tokio::net::TcpStream::connect(addr).await else {
+        return format!("cannot connect to {addr}");
+    };
+    let request = format!(
+        "POST {path} HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nConnection: close\r\nContent-Length: {}\r\n\r\n{body}",
+        body.len()
+    );
+    let _ = tcp.write_all(request.as_bytes()).await;
+    let mut text = String::new();
+    let _ = tokio::time::timeout(Duration::from_secs(20), tcp.read_to_string(&mut text)).await;
+    text
 }
 
 async fn matrix() -> ExitCode {
@@ -133,7 +211,17 @@ async fn matrix() -> ExitCode {
             .flat_map(|s| s["diagnostics"].as_array().into_iter().flatten())
             .filter_map(|d| d["code"].as_str())
             .collect();
-        if status == 200 && live == ["policy.blocked-address"] {
+        // Never what an internal name resolves to (SPEC §7.3).
+        let leaked: Vec<&str> = NAMES
+            .iter()
+            .filter(|(n, _)| n == target)
+            .flat_map(|(_, ips)| ips.iter().copied())
+            .filter(|ip| String::from_utf8_lossy(&bytes).contains(ip))
+            .collect();
+        if !leaked.is_empty() {
+            failed += 1;
+            eprintln!("FAILED {target}: the answer reveals {leaked:?}");
+        } else if status == 200 && live == ["policy.blocked-address"] {
             passed += 1;
         } else {
             failed += 1;
@@ -148,8 +236,11 @@ async fn matrix() -> ExitCode {
         failed += 1;
         eprintln!("FAILED: {connections} connection(s) reached the counting listener");
     }
+    let (p, f) = sandbox_opens_only_its_own_ports(&count).await;
+    passed += p;
+    failed += f;
     println!(
-        "ssrf matrix: {} targets in a private network namespace",
+        "ssrf matrix: {} targets in a private network namespace, and serve --sandbox",
         targets.len()
     );
     println!("{passed} passed, {failed} failed");

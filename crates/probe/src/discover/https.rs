@@ -27,7 +27,9 @@ const MAX_REDIRECTS: usize = 3;
 pub enum FetchError {
     #[error("{0} does not exist")]
     NoSuchHost(String),
-    #[error("{host} resolves to {address}, which the probe may not reach")]
+    /// Never says which address (SPEC §7.3: answers do not reveal what an
+    /// internal name resolves to).
+    #[error("{host} resolves to an internal address, which the probe may not reach")]
     Blocked { host: String, address: IpAddr },
     #[error("cannot connect to {0}")]
     Connect(String),

@@ -574,7 +574,10 @@ fn conclusion(q: &Query, planned: &[Candidate], found: bool, with_auth: bool) ->
             best.host,
             best.port,
             security_text(best.security),
-            match (with_auth, best.verification.passed.iter().any(|p| p == "auth")) {
+            match (
+                with_auth,
+                best.verification.passed.iter().any(|p| p == "auth")
+            ) {
                 (true, true) => ", including the login".to_owned(),
                 (true, false) => format!(
                     " (the login was not tried: the password is only sent over TLS to servers of {} or of a known provider)",

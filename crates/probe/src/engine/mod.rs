@@ -145,8 +145,7 @@ impl RecipientPolicy {
         match self {
             Self::Any => true,
             Self::SenderOnly { domains } => {
-                from.is_some_and(|f| f.same_mailbox(rcpt))
-                    || domains.contains(&rcpt.domain_lower())
+                from.is_some_and(|f| f.same_mailbox(rcpt)) || domains.contains(&rcpt.domain_lower())
             }
         }
     }
@@ -244,7 +243,9 @@ impl Engine {
         request: &ProbeRequest,
         on_step: &mut (dyn FnMut(&Step) + Send),
     ) -> Report {
-        session::Probe::new(self, request, on_step, None).run().await
+        session::Probe::new(self, request, on_step, None)
+            .run()
+            .await
     }
 
     /// Like [`probe`](Self::probe), but `admit` is asked once, with the

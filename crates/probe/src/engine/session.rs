@@ -8,9 +8,9 @@ use std::time::{Duration, Instant};
 use smtp_doctor_core::config::{AuthMechanism, Config, Security};
 use smtp_doctor_core::hostname::{Host, HostError, parse_host};
 use smtp_doctor_core::mailbox::parse_mailbox;
-use smtp_doctor_core::wire::{AuthIdentity, SmtpAddress, WireError};
 use smtp_doctor_core::providers::{Provider, provider_by_host};
 use smtp_doctor_core::report::{Report, Step, StepKind, StepStatus, Suggestion, Target, TlsInfo};
+use smtp_doctor_core::wire::{AuthIdentity, SmtpAddress, WireError};
 use smtp_doctor_core::{Code, Diagnostic, Field, Fix, Severity, validate_json};
 use tokio::net::TcpStream;
 use tokio_rustls::TlsConnector;
@@ -21,6 +21,7 @@ use super::connect::{ConnectFailure, connect};
 use super::dns::DnsFailure;
 use super::io::{Conn, ReadError, Recorder, Reply, Stream, preview};
 use super::{Check, Engine, ProbeRequest, replies, tls};
+use crate::policy::Refused;
 
 /// What the config asks to probe, once it is usable.
 struct Plan {
@@ -181,7 +182,10 @@ impl<'a> Probe<'a> {
             // backstop that makes "ends by its deadline" true whatever a
             // step waits on (SPEC §7.3).
             let backstop = self.engine.options().deadline + Duration::from_millis(100);
-            if tokio::time::timeout(backstop, self.live(&plan)).await.is_err() {
+            if tokio::time::timeout(backstop, self.live(&plan))
+                .await
+                .is_err()
+            {
                 self.deadline_passed();
             }
         }
@@ -255,25 +259,32 @@ impl<'a> Probe<'a> {
             return;
         };
         let t = Instant::now();
-        let blocked: Vec<_> = addresses
+        let refused = addresses
             .iter()
-            .filter_map(|ip| policy.check_address(*ip).err())
-            .collect();
-        if let Some(first) = blocked.first() {
-            let message = if plan.ip.is_some() {
-                format!("{first}, which this probe does not contact.")
-            } else {
-                let all = addresses
-                    .iter()
-                    .map(ToString::to_string)
-                    .collect::<Vec<_>>()
-                    .join(", ");
-                format!(
-                    "{} resolves to {all}; {first}, which this probe does not contact.",
-                    plan.host
-                )
+            .find_map(|ip| policy.check_target(*ip, plan.port).err());
+        if let Some(refused) = refused {
+            let d = match refused {
+                Refused::Port(port) => Diagnostic::new(Code::PolicyBlockedPort)
+                    .message(format!(
+                        "This probe does not connect to port {port} of this host."
+                    ))
+                    .help(format!(
+                        "Allowed ports: {}. Use your provider's SMTP submission port.",
+                        policy.ports_text()
+                    )),
+                // The customer typed this address: naming it tells nothing new.
+                Refused::Address(b) if plan.ip.is_some() => {
+                    Diagnostic::new(Code::PolicyBlockedAddress)
+                        .message(format!("{b}, which this probe does not contact."))
+                }
+                // Never what an internal name resolves to (SPEC §7.3).
+                Refused::Address(_) => {
+                    Diagnostic::new(Code::PolicyBlockedAddress).message(format!(
+                        "{} resolves to an internal address, which this probe does not contact.",
+                        plan.host
+                    ))
+                }
             };
-            let d = Diagnostic::new(Code::PolicyBlockedAddress).message(message);
             self.step(StepKind::Connect, t, vec![d]);
             return;
         }
@@ -974,9 +985,11 @@ impl<'a> Probe<'a> {
         if self.engine.options().recipients.allows(Some(from), &rcpt) {
             Ok(rcpt)
         } else {
-            Err(Diagnostic::new(Code::PolicyBlockedRecipient).message(format!(
-                "This probe sends only to the sender's own address ({from}), not to {rcpt}."
-            )))
+            Err(
+                Diagnostic::new(Code::PolicyBlockedRecipient).message(format!(
+                    "This probe sends only to the sender's own address ({from}), not to {rcpt}."
+                )),
+            )
         }
     }
 

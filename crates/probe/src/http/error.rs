@@ -4,7 +4,6 @@
 
 use std::time::Duration;
 
-use axum::extract::rejection::JsonRejection;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde_json::json;
@@ -49,18 +48,6 @@ impl ApiError {
             Self::AtCapacity => (StatusCode::SERVICE_UNAVAILABLE, "at-capacity"),
             Self::NotFound => (StatusCode::NOT_FOUND, "not-found"),
             Self::Internal => (StatusCode::INTERNAL_SERVER_ERROR, "internal"),
-        }
-    }
-}
-
-impl From<JsonRejection> for ApiError {
-    fn from(rejection: JsonRejection) -> Self {
-        match rejection.status() {
-            StatusCode::PAYLOAD_TOO_LARGE => Self::TooLarge {
-                limit: super::MAX_BODY_BYTES,
-            },
-            StatusCode::UNSUPPORTED_MEDIA_TYPE => Self::UnsupportedMediaType,
-            _ => Self::BadJson(rejection.body_text()),
         }
     }
 }

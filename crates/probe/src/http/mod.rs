@@ -8,6 +8,7 @@
 //! `send`), a global cap on concurrent probes, a per-target cap, the body
 //! limit and a request timeout.
 
+mod body;
 mod error;
 mod metrics;
 mod openapi;
@@ -61,6 +62,10 @@ pub struct Settings {
     pub sends_per_hour: u32,
     /// Key clients by `X-Forwarded-For` (only behind a trusted proxy).
     pub trust_proxy: bool,
+    /// The proxies in front (`--trusted-proxy`): the client is the
+    /// rightmost `X-Forwarded-For` entry outside these. Empty with
+    /// `trust_proxy`: the connecting peer is the one proxy.
+    pub trusted_proxies: Vec<ipnet::IpNet>,
     /// Whole-request timeout for non-streaming routes.
     pub request_timeout: Duration,
     /// Header-read/idle timeout and connection caps of the listener.
@@ -78,6 +83,7 @@ impl Default for Settings {
             probes_per_minute: 20,
             sends_per_hour: 5,
             trust_proxy: false,
+            trusted_proxies: Vec::new(),
             request_timeout: Duration::from_secs(90),
             connections: server::ConnectionLimits::default(),
         }
@@ -138,19 +144,47 @@ impl AppState {
         &self.inner.metrics
     }
 
-    /// The client's address: the peer, or the first `X-Forwarded-For`
-    /// entry when the operator trusts a proxy in front.
+    /// The client's address (SPEC §7.3): the peer; behind a trusted proxy,
+    /// the rightmost `X-Forwarded-For` entry that is not a trusted proxy.
+    /// Never the leftmost: the client writes that one itself.
     pub(crate) fn client(&self, peer: Option<SocketAddr>, headers: &HeaderMap) -> IpAddr {
-        if self.settings().trust_proxy
-            && let Some(ip) = headers
-                .get("x-forwarded-for")
-                .and_then(|v| v.to_str().ok())
-                .and_then(|v| v.split(',').next())
-                .and_then(|v| v.trim().parse::<IpAddr>().ok())
-        {
-            return ip;
+        let peer = peer.map_or(IpAddr::from([0, 0, 0, 0]), |p| p.ip().to_canonical());
+        let s = self.settings();
+        if !s.trust_proxy && s.trusted_proxies.is_empty() {
+            return peer;
         }
-        peer.map_or(IpAddr::from([0, 0, 0, 0]), |p| p.ip())
+        let trusted = |ip: IpAddr| {
+            if s.trusted_proxies.is_empty() {
+                ip == peer
+            } else {
+                s.trusted_proxies.iter().any(|net| net.contains(&ip))
+            }
+        };
+        if !trusted(peer) {
+            return peer;
+        }
+        let hops: Vec<&str> = headers
+            .get_all("x-forwarded-for")
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .flat_map(|v| v.split(','))
+            .map(str::trim)
+            .filter(|h| !h.is_empty())
+            .collect();
+        let mut client = peer;
+        for hop in hops.iter().rev() {
+            let Some(ip) = forwarded_ip(hop) else {
+                // Garbage where a proxy should have written an address:
+                // the last hop we can vouch for is the client.
+                return client;
+            };
+            // Without a list, only the entry the peer appended counts.
+            if s.trusted_proxies.is_empty() || !trusted(ip) {
+                return ip;
+            }
+            client = ip;
+        }
+        client
     }
 
     fn check_limit(
@@ -244,6 +278,15 @@ impl AppState {
     }
 }
 
+/// An `X-Forwarded-For` entry: an address, optionally with a port
+/// (`203.0.113.7:4711`, `[2001:db8::1]:4711`).
+fn forwarded_ip(hop: &str) -> Option<IpAddr> {
+    hop.parse::<IpAddr>()
+        .or_else(|_| hop.parse::<SocketAddr>().map(|s| s.ip()))
+        .ok()
+        .map(|ip| ip.to_canonical())
+}
+
 /// One spelling per address: IPv4-mapped, -compatible and NAT64 forms
 /// count as the IPv4 address they carry.
 fn target_key(ip: IpAddr) -> String {
@@ -332,6 +375,31 @@ fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
     a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 
+/// Reads a `--cors-origin`: `*`, or `scheme://host[:port]` as a browser
+/// sends it in `Origin` (no path, no trailing slash).
+pub fn parse_origin(text: &str) -> Result<String, String> {
+    let text = text.trim();
+    if text == "*" {
+        return Ok(text.to_owned());
+    }
+    let bad = || {
+        format!(
+            "`{}` is not an origin like https://app.example.com (or `*` for any)",
+            text.escape_default()
+        )
+    };
+    let (scheme, rest) = text.split_once("://").ok_or_else(bad)?;
+    let host_ok = !rest.is_empty()
+        && !rest.contains(['/', '?', '#', '@', ' '])
+        && rest
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "-.:[]".contains(c));
+    if !matches!(scheme, "http" | "https") || !host_ok || HeaderValue::from_str(text).is_err() {
+        return Err(bad());
+    }
+    Ok(text.to_ascii_lowercase())
+}
+
 /// The router with every route.
 pub fn app(state: AppState) -> Router {
     let settings = state.settings().clone();
@@ -362,14 +430,21 @@ pub fn app(state: AppState) -> Router {
             timeout,
         ));
     if !settings.cors_origins.is_empty() {
-        let origins: Vec<HeaderValue> = settings
-            .cors_origins
-            .iter()
-            .filter_map(|o| HeaderValue::from_str(o).ok())
-            .collect();
+        // `*` is "any origin" (tower-http panics on it inside a list); the
+        // others are checked by `parse_origin` before they get here.
+        let allow = if settings.cors_origins.iter().any(|o| o.trim() == "*") {
+            AllowOrigin::any()
+        } else {
+            AllowOrigin::list(
+                settings
+                    .cors_origins
+                    .iter()
+                    .filter_map(|o| HeaderValue::from_str(o.trim()).ok()),
+            )
+        };
         router = router.layer(
             CorsLayer::new()
-                .allow_origin(AllowOrigin::list(origins))
+                .allow_origin(allow)
                 .allow_methods([Method::GET, Method::POST])
                 .allow_headers([header::CONTENT_TYPE, header::AUTHORIZATION, header::ACCEPT])
                 .expose_headers([header::RETRY_AFTER])
@@ -388,8 +463,7 @@ pub async fn serve(
 ) -> std::io::Result<()> {
     let settings = state.settings();
     let mut limits = settings.connections.clone();
-    limits.max_connections =
-        server::fit_to_file_limit(limits.max_connections, settings.max_probes);
+    limits.max_connections = server::fit_to_file_limit(limits.max_connections, settings.max_probes);
     if settings.trust_proxy {
         // Every connection comes from the proxy: a per-address cap would
         // cap the whole service.

@@ -7,7 +7,6 @@ use std::net::{IpAddr, SocketAddr};
 
 use axum::Extension;
 use axum::Json;
-use axum::extract::rejection::JsonRejection;
 use axum::extract::{ConnectInfo, State};
 use axum::http::{HeaderMap, header};
 use axum::response::sse::{Event, KeepAlive, Sse};
@@ -15,9 +14,10 @@ use axum::response::{IntoResponse, Response};
 use futures_util::stream;
 use serde_json::{Value, json};
 use smtp_doctor_core::Config;
-use smtp_doctor_core::wire::SmtpAddress;
 use smtp_doctor_core::report::{Report, Step};
+use smtp_doctor_core::wire::SmtpAddress;
 
+use super::body::{SecretJson, shape_error};
 use super::{ApiError, AppState};
 use crate::engine::{Check, ProbeRequest, scrub_secrets};
 
@@ -44,10 +44,7 @@ pub(super) async fn metrics(State(state): State<AppState>) -> impl IntoResponse 
         (status = 400, body = super::openapi::ErrorBody), (status = 401, body = super::openapi::ErrorBody),
         (status = 413, body = super::openapi::ErrorBody), (status = 415, body = super::openapi::ErrorBody),
     ))]
-pub(super) async fn validate(
-    body: Result<Json<Value>, JsonRejection>,
-) -> Result<Json<Value>, ApiError> {
-    let Json(mut config) = body?;
+pub(super) async fn validate(SecretJson(mut config): SecretJson) -> Result<Json<Value>, ApiError> {
     let diagnostics = smtp_doctor_core::validate_json(&config);
     scrub_secrets(&mut config);
     Ok(Json(json!({ "diagnostics": diagnostics })))
@@ -94,13 +91,12 @@ pub(super) async fn probe(
     State(state): State<AppState>,
     peer: Option<Extension<ConnectInfo<SocketAddr>>>,
     headers: HeaderMap,
-    body: Result<Json<Value>, JsonRejection>,
+    SecretJson(mut body): SecretJson,
 ) -> Result<Response, ApiError> {
-    let Json(mut body) = body?;
     let parsed = serde_json::from_value::<ProbeRequest>(body.clone());
     scrub_secrets(body.get_mut("config").unwrap_or(&mut Value::Null));
-    let mut request =
-        parsed.map_err(|e| ApiError::BadRequest(format!("not a probe request: {e}")))?;
+    let mut request = parsed
+        .map_err(|e| ApiError::BadRequest(format!("not a probe request: {}", shape_error(&e))))?;
     let client = state.client(peer.map(|Extension(c)| c.0), &headers);
     state.check_probe_rate(client)?;
     if request.checks.iter().any(|c| *c >= Check::Sender) {
@@ -222,13 +218,17 @@ pub(super) async fn discover(
     State(state): State<AppState>,
     peer: Option<Extension<ConnectInfo<SocketAddr>>>,
     headers: HeaderMap,
-    body: Result<Json<Value>, JsonRejection>,
+    SecretJson(mut body): SecretJson,
 ) -> Result<Response, ApiError> {
     use crate::discover::{DiscoverOptions, DiscoverRequest, Progress};
-    let Json(body) = body?;
     // DiscoverRequest wipes its password when dropped, on every path.
-    let request = serde_json::from_value::<DiscoverRequest>(body)
-        .map_err(|e| ApiError::BadRequest(format!("not a discover request: {e}")))?;
+    let parsed = serde_json::from_value::<DiscoverRequest>(body.clone());
+    if let Some(Value::String(p)) = body.get_mut("password") {
+        zeroize::Zeroize::zeroize(p);
+    }
+    let request = parsed.map_err(|e| {
+        ApiError::BadRequest(format!("not a discover request: {}", shape_error(&e)))
+    })?;
     let domain = crate::discover::check_request(&request)
         .map_err(|e| ApiError::BadRequest(e.to_string()))?;
     let client = state.client(peer.map(|Extension(c)| c.0), &headers);

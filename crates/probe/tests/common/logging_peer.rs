@@ -51,7 +51,8 @@ pub async fn start(echo: bool) -> (SocketAddr, Log) {
                 let mut line = String::new();
                 loop {
                     line.clear();
-                    let read = tokio::time::timeout(Duration::from_secs(30), io.read_line(&mut line));
+                    let read =
+                        tokio::time::timeout(Duration::from_secs(30), io.read_line(&mut line));
                     match read.await {
                         Ok(Ok(n)) if n > 0 => {}
                         _ => return,

@@ -1,0 +1,222 @@
+//! The service's guards, each tried as the attack that got past it:
+//! spoofed `X-Forwarded-For` entries, one target under many spellings,
+//! `--cors-origin '*'`, a password of the wrong type echoed in a 400.
+//! Loopback only; the "public" client addresses are only header text.
+
+mod common;
+
+use std::net::SocketAddr;
+use std::time::Duration;
+
+use axum::body::Body;
+use axum::extract::ConnectInfo;
+use axum::http::{Request, StatusCode, header};
+use http_body_util::BodyExt;
+use serde_json::{Value, json};
+use smtp_doctor_probe::http::{AppState, Settings, app};
+use tower::ServiceExt;
+
+async fn call(state: &AppState, mut req: Request<Body>, peer: &str) -> (StatusCode, String) {
+    let peer: SocketAddr = peer.parse().unwrap();
+    req.extensions_mut().insert(ConnectInfo(peer));
+    let resp = app(state.clone()).oneshot(req).await.unwrap();
+    let status = resp.status();
+    let bytes = resp.into_body().collect().await.unwrap().to_bytes();
+    (status, String::from_utf8_lossy(&bytes).into_owned())
+}
+
+fn validate_from(xff: &str) -> Request<Body> {
+    // /v1/validate is not rate limited; /v1/probe is, so use it with a
+    // config that fails statically (no live work).
+    Request::post("/v1/probe")
+        .header(header::CONTENT_TYPE, "application/json")
+        .header("x-forwarded-for", xff)
+        .body(Body::from(json!({"config": {}}).to_string()))
+        .unwrap()
+}
+
+#[tokio::test]
+async fn spoofed_leftmost_forwarded_for_entries_share_one_limit() {
+    let state = AppState::new(
+        Settings {
+            probes_per_minute: 3,
+            trust_proxy: true,
+            ..Settings::default()
+        },
+        common::engine(),
+    );
+    // The attacker varies the first entry; the proxy appends the real one.
+    let mut statuses = Vec::new();
+    for i in 0..8 {
+        let xff = format!("198.51.100.{i}, 203.0.113.7");
+        statuses.push(call(&state, validate_from(&xff), "10.0.0.2:4000").await.0);
+    }
+    let admitted = statuses.iter().filter(|s| **s == StatusCode::OK).count();
+    assert_eq!(admitted, 3, "{statuses:?}");
+    assert!(
+        statuses[3..]
+            .iter()
+            .all(|s| *s == StatusCode::TOO_MANY_REQUESTS)
+    );
+    // Another real client behind the same proxy has its own budget.
+    let (status, _) = call(&state, validate_from("203.0.113.8"), "10.0.0.2:4000").await;
+    assert_eq!(status, StatusCode::OK);
+}
+
+#[tokio::test]
+async fn a_chain_of_trusted_proxies_is_skipped_from_the_right() {
+    let state = AppState::new(
+        Settings {
+            probes_per_minute: 1,
+            trusted_proxies: vec!["10.0.0.0/8".parse().unwrap()],
+            trust_proxy: true,
+            ..Settings::default()
+        },
+        common::engine(),
+    );
+    // spoof, client, inner proxy — seen from the outer proxy 10.0.0.2.
+    let chain = |spoof: &str| format!("{spoof}, 203.0.113.9, 10.1.1.1");
+    assert_eq!(
+        call(&state, validate_from(&chain("1.1.1.1")), "10.0.0.2:1")
+            .await
+            .0,
+        StatusCode::OK
+    );
+    assert_eq!(
+        call(&state, validate_from(&chain("2.2.2.2")), "10.0.0.2:1")
+            .await
+            .0,
+        StatusCode::TOO_MANY_REQUESTS,
+        "the client is 203.0.113.9 whatever it writes to the left"
+    );
+    // A peer outside the trusted ranges is the client itself; its header is ignored.
+    assert_eq!(
+        call(&state, validate_from("203.0.113.50"), "192.0.2.77:1")
+            .await
+            .0,
+        StatusCode::OK
+    );
+    assert_eq!(
+        call(&state, validate_from("203.0.113.51"), "192.0.2.77:1")
+            .await
+            .0,
+        StatusCode::TOO_MANY_REQUESTS
+    );
+}
+
+/// Accepts and never greets: a probe against it holds its slot.
+async fn silent() -> SocketAddr {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    tokio::spawn(async move {
+        let mut held = Vec::new();
+        while let Ok((tcp, _)) = listener.accept().await {
+            held.push(tcp);
+        }
+    });
+    addr
+}
+
+#[tokio::test]
+async fn one_target_under_many_spellings_is_one_target() {
+    let target = silent().await;
+    let dns =
+        common::dns::server(&[("h.test", &["127.0.0.1"]), ("alias.test", &["127.0.0.1"])]).await;
+    let state = AppState::new(
+        Settings {
+            per_target: 1,
+            probes_per_minute: 1000,
+            ..Settings::default()
+        },
+        common::engine_with(|o| {
+            o.dns_server = Some(dns);
+            o.timeout = Duration::from_secs(3);
+        }),
+    );
+    let probe = |host: &str| {
+        Request::post("/v1/probe")
+            .header(header::CONTENT_TYPE, "application/json")
+            .body(Body::from(
+                json!({"config": {"host": host, "port": target.port(), "security": "starttls"}, "checks": ["connect"]})
+                    .to_string(),
+            ))
+            .unwrap()
+    };
+    let first = {
+        let state = state.clone();
+        let req = probe("h.test");
+        tokio::spawn(async move { call(&state, req, "192.0.2.1:1").await.0 })
+    };
+    tokio::time::sleep(Duration::from_millis(400)).await;
+    for spelling in [
+        "h.test.",
+        "H.TEST",
+        "alias.test",
+        "127.0.0.1",
+        "[::ffff:127.0.0.1]",
+        "2130706433",
+    ] {
+        let (status, text) = call(&state, probe(spelling), "192.0.2.1:1").await;
+        assert_eq!(status, StatusCode::TOO_MANY_REQUESTS, "{spelling}: {text}");
+    }
+    assert_eq!(first.await.unwrap(), StatusCode::OK);
+}
+
+#[tokio::test]
+async fn cors_origin_star_allows_any_origin_instead_of_panicking() {
+    let state = AppState::new(
+        Settings {
+            cors_origins: vec!["*".into()],
+            ..Settings::default()
+        },
+        common::engine(),
+    );
+    let req = Request::get("/v1/info")
+        .header(header::ORIGIN, "https://anyone.example")
+        .body(Body::empty())
+        .unwrap();
+    let resp = app(state).oneshot(req).await.unwrap();
+    assert_eq!(resp.headers()[header::ACCESS_CONTROL_ALLOW_ORIGIN], "*");
+    for bad in [
+        "https://a.example/path",
+        "a.example",
+        "ftp://a.example",
+        "https://a b",
+    ] {
+        assert!(smtp_doctor_probe::http::parse_origin(bad).is_err(), "{bad}");
+    }
+    assert!(smtp_doctor_probe::http::parse_origin("https://App.Example:8443").is_ok());
+}
+
+#[tokio::test]
+async fn a_password_of_the_wrong_type_is_not_echoed() {
+    let state = AppState::new(Settings::default(), common::engine());
+    for (path, body) in [
+        (
+            "/v1/discover",
+            json!({"email": "me@example.com", "password": 987_654_321}),
+        ),
+        (
+            "/v1/discover",
+            json!({"email": "me@example.com", "password": ["hunter2-secret"]}),
+        ),
+        (
+            "/v1/probe",
+            json!({"config": {"password": "hunter2-secret"}, "checks": "hunter2-secret"}),
+        ),
+        ("/v1/probe", json!({"config": {}, "recipient": 987_654_321})),
+    ] {
+        let req = Request::post(path)
+            .header(header::CONTENT_TYPE, "application/json")
+            .body(Body::from(body.to_string()))
+            .unwrap();
+        let (status, text) = call(&state, req, "192.0.2.1:1").await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{body}: {text}");
+        let answer: Value = serde_json::from_str(&text).unwrap();
+        let message = answer["error"]["message"].as_str().unwrap();
+        assert!(message.contains("expected"), "{message}");
+        for secret in ["987654321", "hunter2"] {
+            assert!(!text.contains(secret), "{path}: {text}");
+        }
+    }
+}
