@@ -7,6 +7,7 @@ use smtp_doctor_core::render::render_text;
 use smtp_doctor_core::report::{Report, StepStatus};
 
 use crate::engine::{Engine, ProbeRequest};
+use crate::terminal::safe_for_terminal;
 
 /// Runs the probe and prints the report; returns `report.ok`.
 pub async fn run(engine: &Engine, request: &ProbeRequest, json: bool) -> bool {
@@ -23,7 +24,7 @@ pub async fn run(engine: &Engine, request: &ProbeRequest, json: bool) -> bool {
             serde_json::to_string_pretty(&report).unwrap_or_default()
         );
     } else {
-        print!("{}", render(&report, color));
+        print!("{}", render(&safe_for_terminal(&report), color));
     }
     report.ok
 }

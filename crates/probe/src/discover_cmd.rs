@@ -9,6 +9,7 @@ use crate::discover::{
     discover,
 };
 use crate::engine::Engine;
+use crate::terminal::{escape_controls, safe_for_terminal};
 
 /// Runs discovery and prints it; `Ok(found)`.
 pub async fn run(
@@ -22,7 +23,12 @@ pub async fn run(
             return;
         }
         if let Progress::Source(s) = p {
-            eprintln!("  {:<10} {:<7} {}", s.source.as_str(), s.status, s.detail);
+            eprintln!(
+                "  {:<10} {:<7} {}",
+                s.source.as_str(),
+                s.status,
+                escape_controls(&s.detail)
+            );
         }
     };
     if !json {
@@ -41,7 +47,7 @@ pub async fn run(
             serde_json::to_string_pretty(&report).unwrap_or_default()
         );
     } else {
-        print!("{}", render(&report, color));
+        print!("{}", render(&safe_for_terminal(&report), color));
     }
     Ok(report.found)
 }

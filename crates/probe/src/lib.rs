@@ -9,4 +9,5 @@ pub mod engine;
 pub mod http;
 pub mod policy;
 pub mod sandbox;
+pub mod terminal;
 pub mod validate_cmd;

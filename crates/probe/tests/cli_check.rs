@@ -188,3 +188,55 @@ fn usage_errors_exit_2() {
     assert_eq!(with(&["--allow-target", "nope"]), Some(2));
     assert_eq!(check(&["--host", "x"], "", &[]).status.code(), Some(2));
 }
+
+/// A server whose greeting and replies carry terminal escape sequences
+/// (retitle the window, clear the screen, hide a line).
+fn hostile_peer() -> u16 {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    std::thread::spawn(move || {
+        for stream in listener.incoming().take(4) {
+            let Ok(mut out) = stream else { continue };
+            std::thread::spawn(move || {
+                let _ = out.set_read_timeout(Some(std::time::Duration::from_secs(10)));
+                let mut input = BufReader::new(out.try_clone().unwrap());
+                let _ = out.write_all(b"220 evil.test \x1b]0;pwned\x07\x1b[2J ESMTP\r\n");
+                let mut line = String::new();
+                while input.read_line(&mut line).unwrap_or(0) > 0 {
+                    let reply: &[u8] = match line.to_ascii_uppercase() {
+                        l if l.starts_with("EHLO") => b"250-evil.test\r\n250 X-\x1b[8mHIDDEN\r\n",
+                        l if l.starts_with("QUIT") => b"221 bye\r\n",
+                        _ => b"550 5.7.1 no \x1b[1A\x1b[2Kstill here\r\n",
+                    };
+                    let _ = out.write_all(reply);
+                    line.clear();
+                }
+            });
+        }
+    });
+    port
+}
+
+#[test]
+fn server_text_is_printed_with_control_characters_escaped() {
+    let port = hostile_peer().to_string();
+    let mut args = vec![
+        "--host",
+        "127.0.0.1",
+        "--port",
+        &port,
+        "--security",
+        "none",
+        "--from",
+        "me@example.com",
+        "--checks",
+        "sender",
+    ];
+    args.extend(OPEN);
+    let out = check(&args, "", &[]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(!out.stdout.contains(&0x1b), "raw ESC on stdout: {stdout:?}");
+    assert!(!out.stdout.contains(&0x07), "raw BEL on stdout: {stdout:?}");
+    assert!(stdout.contains("\\u{1b}]0;pwned\\u{7}"), "{stdout}");
+    assert!(stdout.contains("still here"), "{stdout}");
+}
