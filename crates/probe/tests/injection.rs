@@ -187,6 +187,33 @@ async fn the_engine_refuses_the_attack_even_where_any_recipient_is_allowed() {
     assert!(common::has(&report, "policy.blocked-recipient"));
 }
 
+#[tokio::test]
+async fn credentials_a_server_echoes_back_are_redacted_everywhere() {
+    use base64::Engine as _;
+    let (addr, _log) = logging_peer::start(true).await;
+    let s = service();
+    let password = "Echo-Me-S3cret";
+    for auth in ["plain", "login", "xoauth2"] {
+        let mut b = body(addr.port(), "me@example.com", &["auth"], None);
+        b["config"]["auth"] = json!(auth);
+        b["config"]["username"] = json!("me@example.com");
+        b["config"]["password"] = json!(password);
+        let (status, text) = post(&s, &b).await;
+        assert_eq!(status, StatusCode::OK, "{text}");
+        assert!(text.contains("auth.failed") || text.contains("\"auth\""), "{auth}: {text}");
+        let b64 = base64::engine::general_purpose::STANDARD;
+        for form in [
+            password.to_owned(),
+            b64.encode(password),
+            b64.encode(format!("\0me@example.com\0{password}")),
+            b64.encode(format!("user=me@example.com\x01auth=Bearer {password}\x01\x01")),
+        ] {
+            assert!(!text.contains(&form), "{auth}: {form} in {text}");
+        }
+        assert!(text.contains("<redacted>"), "{auth}: {text}");
+    }
+}
+
 /// Pieces an attacker splices into a field.
 fn hostile() -> impl Strategy<Value = String> {
     let sep = prop_oneof![

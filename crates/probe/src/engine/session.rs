@@ -91,6 +91,9 @@ pub(super) struct Probe<'a> {
     admit: Option<Admit<'a>>,
     started: Instant,
     report: Report,
+    /// Every form of the password sent in this session: a server that
+    /// echoes one back (plain or base64) must not put it in the report.
+    secrets: Vec<Zeroizing<String>>,
 }
 
 impl<'a> Probe<'a> {
@@ -107,6 +110,7 @@ impl<'a> Probe<'a> {
             admit,
             started: Instant::now(),
             report: Report::default(),
+            secrets: Vec::new(),
         }
     }
 
@@ -121,7 +125,42 @@ impl<'a> Probe<'a> {
             .min(opts.deadline.saturating_sub(self.started.elapsed()))
     }
 
+    /// Remembers a secret the session is about to send (and its base64
+    /// form), so that [`redact`](Self::redact) can take it out of what the
+    /// server says. Very short ones are left alone: redacting "a" would
+    /// garble every line without protecting anything.
+    fn keep_secret(&mut self, secret: &str) {
+        if secret.len() >= 4 {
+            self.secrets.push(Zeroizing::new(secret.to_owned()));
+            self.secrets.push(auth::b64(secret.as_bytes()));
+        }
+    }
+
+    /// `text` with every kept secret replaced by `<redacted>`.
+    fn redact(&self, text: &str) -> String {
+        let mut out = text.to_owned();
+        for secret in &self.secrets {
+            if out.contains(secret.as_str()) {
+                out = out.replace(secret.as_str(), "<redacted>");
+            }
+        }
+        out
+    }
+
     fn step(&mut self, kind: StepKind, since: Instant, diagnostics: Vec<Diagnostic>) -> bool {
+        let diagnostics: Vec<Diagnostic> = if self.secrets.is_empty() {
+            diagnostics
+        } else {
+            diagnostics
+                .into_iter()
+                .map(|mut d| {
+                    d.message = self.redact(&d.message);
+                    d.help = self.redact(&d.help);
+                    d.reply = d.reply.map(|r| self.redact(&r));
+                    d
+                })
+                .collect()
+        };
         let status = if diagnostics.iter().any(|d| d.severity == Severity::Error) {
             StepStatus::Fail
         } else if diagnostics.iter().any(|d| d.severity == Severity::Warning) {
@@ -164,6 +203,7 @@ impl<'a> Probe<'a> {
             return;
         }
         for line in reply.raw().lines() {
+            let line = self.redact(line);
             self.report.transcript.push(format!("S: {line}"));
         }
     }
@@ -909,9 +949,11 @@ impl<'a> Probe<'a> {
         user: &str,
         password: &str,
     ) -> Result<Reply, Diagnostic> {
+        self.keep_secret(password);
         match mechanism {
             Mechanism::Plain => {
                 let secret = auth::plain(user, password);
+                self.keep_secret(&secret);
                 self.command(
                     conn,
                     &format!("AUTH PLAIN {}", secret.as_str()),
@@ -921,6 +963,7 @@ impl<'a> Probe<'a> {
             }
             Mechanism::Xoauth2 => {
                 let secret = auth::xoauth2(user, password);
+                self.keep_secret(&secret);
                 let first = self
                     .command(
                         conn,

@@ -48,6 +48,7 @@ pub async fn start(echo: bool) -> (SocketAddr, Log) {
                     .write_all(b"220 victim.test ESMTP open relay\r\n")
                     .await;
                 let mut in_data = false;
+                let mut login_step = 0;
                 let mut line = String::new();
                 loop {
                     line.clear();
@@ -69,13 +70,24 @@ pub async fn start(echo: bool) -> (SocketAddr, Log) {
                     } else {
                         let upper = text.to_ascii_uppercase();
                         if upper.starts_with("EHLO") {
-                            "250-victim.test\r\n250-AUTH PLAIN LOGIN\r\n250 8BITMIME\r\n".into()
+                            "250-victim.test\r\n250-AUTH PLAIN LOGIN XOAUTH2\r\n250 8BITMIME\r\n".into()
                         } else if upper.starts_with("DATA") {
                             in_data = true;
                             "354 go ahead\r\n".into()
                         } else if upper.starts_with("QUIT") {
                             let _ = io.get_mut().write_all(b"221 bye\r\n").await;
                             return;
+                        } else if upper == "AUTH LOGIN" && echo {
+                            login_step = 1;
+                            "334 VXNlcm5hbWU6\r\n".into()
+                        } else if login_step == 1 {
+                            login_step = 2;
+                            "334 UGFzc3dvcmQ6\r\n".into()
+                        } else if login_step == 2 {
+                            login_step = 0;
+                            // Echoes the password, encoded and decoded.
+                            let decoded = base64_decode(&text);
+                            format!("535-5.7.8 bad password {text}\r\n535 5.7.8 you sent {decoded}\r\n")
                         } else if upper.starts_with("AUTH") && echo {
                             // A broken server that echoes what it was sent.
                             format!("535 5.7.8 authentication failed for <{text}>\r\n")
@@ -95,4 +107,25 @@ pub async fn start(echo: bool) -> (SocketAddr, Log) {
         }
     });
     (addr, log)
+}
+
+/// Standard base64 without padding checks (the test's own decoder, so the
+/// peer needs no crate of the probe's).
+fn base64_decode(text: &str) -> String {
+    const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut bits = 0u32;
+    let mut n = 0;
+    let mut out = Vec::new();
+    for c in text.bytes() {
+        let Some(v) = ALPHABET.iter().position(|a| *a == c) else {
+            continue;
+        };
+        bits = (bits << 6) | u32::try_from(v).unwrap();
+        n += 6;
+        if n >= 8 {
+            n -= 8;
+            out.push(u8::try_from((bits >> n) & 0xff).unwrap());
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
 }
