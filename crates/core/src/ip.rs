@@ -101,6 +101,12 @@ fn special_v4(ip: Ipv4Addr) -> Option<SpecialRange> {
 }
 
 fn special_v6(ip: Ipv6Addr) -> Option<SpecialRange> {
+    if is_local_nat64(ip) {
+        // RFC 8215 local-use NAT64: the operator chooses the prefix length
+        // (/48 … /96), so where the IPv4 address sits (RFC 6052 §2.2) — and
+        // whether it is an internal one — cannot be known from outside.
+        return Some(SpecialRange::Reserved);
+    }
     if let Some(v4) = embedded_v4(ip) {
         return special_v4(v4)
             .or(Some(SpecialRange::Reserved).filter(|_| is_deprecated_compat(ip)));
@@ -138,8 +144,9 @@ fn special_v6(ip: Ipv6Addr) -> Option<SpecialRange> {
 }
 
 /// The IPv4 address inside an IPv4-mapped (::ffff:a.b.c.d), deprecated
-/// IPv4-compatible (::a.b.c.d) or NAT64 (64:ff9b::/96, 64:ff9b:1::/48)
-/// address.
+/// IPv4-compatible (::a.b.c.d) or well-known NAT64 (64:ff9b::/96)
+/// address. The local-use NAT64 prefix 64:ff9b:1::/48 has no fixed place
+/// for it and is refused whole (see `special_v6`).
 pub fn embedded_v4(ip: Ipv6Addr) -> Option<Ipv4Addr> {
     if let Some(v4) = ip.to_ipv4_mapped() {
         return Some(v4);
@@ -149,13 +156,16 @@ pub fn embedded_v4(ip: Ipv6Addr) -> Option<Ipv4Addr> {
     if s[0] == 0x64 && s[1] == 0xff9b && s[2..6].iter().all(|x| *x == 0) {
         return Some(tail);
     }
-    if s[0] == 0x64 && s[1] == 0xff9b && s[2] == 1 {
-        return Some(tail);
-    }
     if is_deprecated_compat(ip) {
         return Some(tail);
     }
     None
+}
+
+/// 64:ff9b:1::/48 (RFC 8215).
+fn is_local_nat64(ip: Ipv6Addr) -> bool {
+    let s = ip.segments();
+    s[0] == 0x64 && s[1] == 0xff9b && s[2] == 1
 }
 
 fn is_deprecated_compat(ip: Ipv6Addr) -> bool {
@@ -262,7 +272,8 @@ mod tests {
             ("::127.0.0.1", Some(Loopback)),
             ("64:ff9b::7f00:1", Some(Loopback)),
             ("64:ff9b::a9fe:a9fe", Some(LinkLocal)),
-            ("64:ff9b:1::a00:1", Some(Private)),
+            ("64:ff9b:1::a00:1", Some(Reserved)),
+            ("64:ff9b:1::808:808", Some(Reserved)),
             ("64:ff9b::808:808", None),
             ("100::1", Some(Reserved)),
             ("2002:7f00:1::", Some(Reserved)),

@@ -220,6 +220,9 @@ mod tests {
             "64:ff9b::7f00:1",
             "64:ff9b::a9fe:a9fe",
             "64:ff9b:1::c0a8:1",
+            // RFC 6052 /48 layout of 127.0.0.1, with a public-looking tail.
+            "64:ff9b:1:7f00:0:100:808:808",
+            "64:ff9b:1::808:808",
             "2002:7f00:1::1",
             "fec0::1",
             "100::1",
