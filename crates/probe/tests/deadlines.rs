@@ -181,3 +181,39 @@ async fn a_streamed_probe_whose_client_hangs_up_frees_its_slot_within_a_second()
 async fn a_plain_probe_whose_client_hangs_up_frees_its_slot_within_a_second() {
     hang_up_frees_the_slot(false).await;
 }
+
+#[tokio::test]
+async fn discovery_ends_by_its_deadline_when_every_source_hangs() {
+    use smtp_doctor_probe::discover::{DiscoverOptions, DiscoverRequest, discover};
+    // A resolver that receives every query and answers none.
+    let mute = tokio::net::UdpSocket::bind("127.0.0.1:0").await.unwrap();
+    let dns = mute.local_addr().unwrap();
+    let engine = common::engine_with(|o| {
+        o.dns_server = Some(dns);
+        o.timeout = Duration::from_secs(5);
+        o.deadline = Duration::from_secs(30);
+    });
+    let req = DiscoverRequest {
+        email: Some("me@slow.test".into()),
+        ..DiscoverRequest::default()
+    };
+    let opts = DiscoverOptions {
+        deadline: Duration::from_secs(3),
+        ..DiscoverOptions::default()
+    };
+    let started = Instant::now();
+    let report = tokio::time::timeout(
+        Duration::from_secs(20),
+        discover(&engine, &req, &opts, &mut |_| {}),
+    )
+    .await
+    .expect("discovery returns")
+    .unwrap();
+    let took = started.elapsed();
+    assert!(
+        took < Duration::from_millis(3_500),
+        "ran {took:?} against a 3 s deadline"
+    );
+    assert!(!report.found);
+    drop(mute);
+}

@@ -100,6 +100,15 @@ fn zone() -> Vec<(String, Vec<Record>)> {
         ("autoconfig.huge.test", a(HTTPS_IP)),
         ("autoconfig.redirect.test", a(HTTPS_IP)),
         ("metadata.test", a("169.254.169.254")),
+        // A lure: autoconfig and SRV name servers of another domain, one
+        // of them without TLS (a logging server that accepts any login).
+        ("autoconfig.lure.test", a(HTTPS_IP)),
+        ("mx.attacker.test", a(&ip(11))),
+        (
+            "_submissions._tcp.lure.test",
+            vec![Record::Srv(0, 1, 465, "relay.attacker.test".into())],
+        ),
+        ("relay.attacker.test", a(&ip(12))),
     ];
     z.push(("nothing-here.test", Vec::new()));
     z.into_iter().map(|(n, r)| (n.to_owned(), r)).collect()
@@ -128,7 +137,7 @@ fn ca() -> Ca {
 
 /// The autoconfig HTTPS server: answers by Host header.
 async fn https_server(ca: &Ca) {
-    let names: Vec<String> = ["auto", "conflict", "malformed", "huge", "redirect"]
+    let names: Vec<String> = ["auto", "conflict", "malformed", "huge", "redirect", "lure"]
         .iter()
         .map(|d| format!("autoconfig.{d}.test"))
         .collect();
@@ -215,6 +224,11 @@ fn respond(host: &str) -> (&'static str, String, Vec<u8>) {
                 ("a.conflict.test", 587, "STARTTLS"),
                 ("c.conflict.test", 465, "SSL"),
             ]),
+        ),
+        "autoconfig.lure.test" => (
+            "200 OK",
+            String::new(),
+            client_config(&[("mx.attacker.test", 25, "plain")]),
         ),
         "autoconfig.malformed.test" => (
             "200 OK",
@@ -327,6 +341,7 @@ async fn world() -> World {
         smtp(&ip(5), "smtp.guess.test", &[tls(465)]).await,
         smtp(&ip(6), "a.conflict.test", &[starttls(587)]).await,
         smtp(&ip(7), "b.conflict.test", &[tls(465)]).await,
+        smtp(&ip(12), "relay.attacker.test", &[tls(465)]).await,
     ];
     let mut roots = vec![ca.der.clone()];
     roots.extend(servers.iter().map(|s| s.ca_der().clone()));
@@ -393,6 +408,10 @@ async fn cases() -> ExitCode {
         ("SRV to aiosmtpd, with and without the login", |w| {
             Box::pin(aiosmtpd_with_login(w))
         }),
+        (
+            "the password goes only over TLS to the address's own domain",
+            |w| Box::pin(password_stays_home(w)),
+        ),
         ("POST /v1/discover, JSON and SSE", |w| {
             Box::pin(http_route(w))
         }),
@@ -618,13 +637,18 @@ async fn bad_autoconfig(w: &World) {
         ("huge.test", "larger than"),
         (
             "redirect.test",
-            "169.254.169.254, which the probe may not reach",
+            "metadata.test resolves to an internal address, which the probe may not reach",
         ),
     ] {
         let r = run(w, &format!("me@{domain}")).await;
         let s = source(&r, SourceKind::Autoconfig);
         assert_eq!(s.status, "error", "{domain}: {s:?}");
         assert!(s.detail.contains(want), "{domain}: {}", s.detail);
+        assert!(
+            !s.detail.contains("169.254"),
+            "never which address: {}",
+            s.detail
+        );
         assert!(!r.found);
     }
 }
@@ -827,6 +851,54 @@ async fn aiosmtpd_with_login(w: &World) {
             .any(|d| d.code.as_str() == "auth.failed")),
         "{r:#?}"
     );
+}
+
+/// Item 6 of the security issue, as the attack: an autoconfig file names
+/// a plain-text server of another domain, SRV names a TLS server of
+/// another domain. Neither may see the password (RFC 6186 §6).
+async fn password_stays_home(w: &World) {
+    let (_, log) =
+        common::logging_peer::start_on(format!("{}:25", ip(11)).parse().unwrap(), false).await;
+    let req = DiscoverRequest {
+        email: Some("victim@lure.test".into()),
+        password: Some("Lure-S3cret".to_owned().into()),
+        ..DiscoverRequest::default()
+    };
+    let r = discover(&w.engine, &req, &DiscoverOptions::default(), &mut |_| {})
+        .await
+        .unwrap();
+    let plain = r
+        .candidates
+        .iter()
+        .find(|c| c.host == "mx.attacker.test")
+        .unwrap_or_else(|| panic!("the autoconfig candidate: {r:#?}"));
+    let srv = r
+        .candidates
+        .iter()
+        .find(|c| c.host == "relay.attacker.test")
+        .expect("the SRV candidate");
+    for c in [plain, srv] {
+        assert!(
+            !c.verification.passed.contains(&"auth".to_owned()),
+            "{c:#?}"
+        );
+    }
+    assert_eq!(
+        srv.verification.status,
+        VerifyStatus::Verified,
+        "verified without the login"
+    );
+    assert!(
+        log.commands("AUTH").is_empty() && !log.lines().iter().any(|l| l.contains("Lure")),
+        "the password reached another domain's plain-text server: {:?}",
+        log.lines()
+    );
+    assert!(
+        !log.lines().is_empty(),
+        "the plain candidate was still verified: {:?}",
+        log.lines()
+    );
+    assert!(!r.message.contains("including the login"), "{}", r.message);
 }
 
 /// Real reports (found, not found, conflicting) as TypeScript that `tsc`

@@ -200,13 +200,18 @@ async fn credentials_a_server_echoes_back_are_redacted_everywhere() {
         b["config"]["password"] = json!(password);
         let (status, text) = post(&s, &b).await;
         assert_eq!(status, StatusCode::OK, "{text}");
-        assert!(text.contains("auth.failed") || text.contains("\"auth\""), "{auth}: {text}");
+        assert!(
+            text.contains("auth.failed") || text.contains("\"auth\""),
+            "{auth}: {text}"
+        );
         let b64 = base64::engine::general_purpose::STANDARD;
         for form in [
             password.to_owned(),
             b64.encode(password),
             b64.encode(format!("\0me@example.com\0{password}")),
-            b64.encode(format!("user=me@example.com\x01auth=Bearer {password}\x01\x01")),
+            b64.encode(format!(
+                "user=me@example.com\x01auth=Bearer {password}\x01\x01"
+            )),
         ] {
             assert!(!text.contains(&form), "{auth}: {form} in {text}");
         }

@@ -31,10 +31,15 @@ impl Log {
     }
 }
 
-/// Starts the server on `127.0.0.1:0`; `reply_extra` is appended to every
-/// reply text (e.g. an echo of what was received).
+/// Starts the server on `127.0.0.1:0`; with `echo` it repeats what it
+/// received in its replies (a broken server that echoes credentials).
 pub async fn start(echo: bool) -> (SocketAddr, Log) {
-    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    start_on("127.0.0.1:0".parse().unwrap(), echo).await
+}
+
+/// Like [`start`], on a given address.
+pub async fn start_on(addr: SocketAddr, echo: bool) -> (SocketAddr, Log) {
+    let listener = TcpListener::bind(addr).await.unwrap();
     let addr = listener.local_addr().unwrap();
     let log = Log::default();
     let shared = log.clone();
@@ -70,7 +75,8 @@ pub async fn start(echo: bool) -> (SocketAddr, Log) {
                     } else {
                         let upper = text.to_ascii_uppercase();
                         if upper.starts_with("EHLO") {
-                            "250-victim.test\r\n250-AUTH PLAIN LOGIN XOAUTH2\r\n250 8BITMIME\r\n".into()
+                            "250-victim.test\r\n250-AUTH PLAIN LOGIN XOAUTH2\r\n250 8BITMIME\r\n"
+                                .into()
                         } else if upper.starts_with("DATA") {
                             in_data = true;
                             "354 go ahead\r\n".into()
@@ -87,7 +93,9 @@ pub async fn start(echo: bool) -> (SocketAddr, Log) {
                             login_step = 0;
                             // Echoes the password, encoded and decoded.
                             let decoded = base64_decode(&text);
-                            format!("535-5.7.8 bad password {text}\r\n535 5.7.8 you sent {decoded}\r\n")
+                            format!(
+                                "535-5.7.8 bad password {text}\r\n535 5.7.8 you sent {decoded}\r\n"
+                            )
                         } else if upper.starts_with("AUTH") && echo {
                             // A broken server that echoes what it was sent.
                             format!("535 5.7.8 authentication failed for <{text}>\r\n")
