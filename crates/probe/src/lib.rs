@@ -6,6 +6,8 @@ pub mod check_cmd;
 pub mod discover;
 pub mod discover_cmd;
 pub mod engine;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod http;
 pub mod policy;
 pub mod sandbox;

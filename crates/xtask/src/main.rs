@@ -10,9 +10,11 @@
 //! - `bench-serve` the service under load: wrk, and 1,000 probes against a tarpit
 //! - `bench-page` the settings page: navigation to interactive, keystroke to message
 //! - `bench-discover` discovery with silent guessed hosts: parallel vs sequential
+//! - `fuzz [SECONDS]` every cargo-fuzz target for SECONDS each (default 300)
 
 mod bench;
 mod demo;
+mod fuzz;
 mod sh;
 mod test;
 mod tools;
@@ -32,9 +34,14 @@ fn main() -> ExitCode {
         Some("bench-serve") => bench::serve(),
         Some("bench-page") => bench::page(),
         Some("bench-discover") => bench::discover(),
+        Some("fuzz") => match args.get(1).map(|s| s.parse::<u32>()) {
+            None => fuzz::run_all(300),
+            Some(Ok(seconds)) if seconds > 0 => fuzz::run_all(seconds),
+            Some(_) => Err("usage: cargo xtask fuzz [SECONDS]".into()),
+        },
         _ => {
             eprintln!(
-                "usage: cargo xtask <wasm|test|demo|bench|bench-wasm|bench-probe|bench-serve|bench-page|bench-discover>"
+                "usage: cargo xtask <wasm|test|demo|bench|bench-wasm|bench-probe|bench-serve|bench-page|bench-discover|fuzz>"
             );
             return ExitCode::from(2);
         }

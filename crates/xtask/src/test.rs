@@ -1,5 +1,5 @@
 //! `cargo xtask test`: everything CI checks, in order, stopping at the
-//! first failure. Installs what it can (rustup target, wasm-bindgen-cli,
+//! first failure (the last step: a short run of every fuzz target). Installs what it can (rustup target, wasm-bindgen-cli,
 //! npm tools); for Debian packages it installs them as root in CI, and
 //! otherwise prints the apt command.
 
@@ -86,6 +86,8 @@ pub(crate) fn all() -> Result {
     c.env("SMTP_DOCTOR_BIN", root().join("target/debug/smtp-doctor"));
     run(c)?;
     eprintln!("screenshots of the result panel: target/e2e/*.png");
+    step("fuzzing smoke run (cargo-fuzz, 15 s per target; `cargo xtask fuzz` for long runs)");
+    crate::fuzz::run_all(15)?;
     eprintln!("\n\x1b[1;32mall checks passed\x1b[0m");
     Ok(())
 }

@@ -17,9 +17,9 @@ use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt, ReadBuf};
 use tokio::net::TcpStream;
 use tokio_rustls::client::TlsStream;
 
-pub(crate) const MAX_LINE: usize = 4096;
-pub(crate) const MAX_LINES: usize = 128;
-pub(crate) const MAX_REPLY: usize = 64 * 1024;
+pub const MAX_LINE: usize = 4096;
+pub const MAX_LINES: usize = 128;
+pub const MAX_REPLY: usize = 64 * 1024;
 const RECORD: usize = 512;
 
 /// A TCP stream that keeps a copy of the first bytes it read, readable
@@ -130,14 +130,14 @@ impl AsyncWrite for Stream {
 
 /// One SMTP reply: the code and the text of each line.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) struct Reply {
+pub struct Reply {
     pub code: u16,
     pub lines: Vec<String>,
 }
 
 impl Reply {
     /// Every line with its code, as the server sent it ("250-…", "250 …").
-    pub(crate) fn raw(&self) -> String {
+    pub fn raw(&self) -> String {
         let n = self.lines.len();
         self.lines
             .iter()
@@ -166,7 +166,7 @@ impl Reply {
 
 /// Why no reply could be read.
 #[derive(Debug)]
-pub(crate) enum ReadError {
+pub enum ReadError {
     Timeout,
     Closed,
     /// Bytes that are not an SMTP reply (a preview, lossily decoded).
@@ -224,55 +224,17 @@ impl Conn {
     }
 
     async fn read_reply_inner(&mut self) -> Result<Reply, ReadError> {
-        let mut code = None;
-        let mut lines = Vec::new();
-        let mut total = 0;
         loop {
-            let line = self.read_line().await?;
-            total += line.len();
-            if total > MAX_REPLY || lines.len() >= MAX_LINES {
-                return Err(ReadError::TooLong);
-            }
-            let text = String::from_utf8_lossy(&line).into_owned();
-            let b = line.as_slice();
-            let valid = b.len() >= 3
-                && b[..3].iter().all(u8::is_ascii_digit)
-                && (b.len() == 3 || b[3] == b' ' || b[3] == b'-');
-            if !valid {
-                return Err(ReadError::NotSmtp(preview(&text)));
-            }
-            let this: u16 = text[..3]
-                .parse()
-                .map_err(|_| ReadError::NotSmtp(preview(&text)))?;
-            if *code.get_or_insert(this) != this {
-                return Err(ReadError::NotSmtp(preview(&text)));
-            }
-            let last = b.len() == 3 || b[3] == b' ';
-            lines.push(text.get(4..).unwrap_or_default().to_owned());
-            if last {
-                return Ok(Reply { code: this, lines });
-            }
-        }
-    }
-
-    /// One line without its CRLF (a bare LF is accepted).
-    async fn read_line(&mut self) -> Result<Vec<u8>, ReadError> {
-        loop {
-            if let Some(pos) = self.buf.iter().position(|b| *b == b'\n') {
-                let mut line: Vec<u8> = self.buf.drain(..=pos).collect();
-                line.pop();
-                if line.last() == Some(&b'\r') {
-                    line.pop();
+            match parse_reply(&self.buf) {
+                Parsed::Reply(reply, used) => {
+                    self.buf.drain(..used);
+                    return Ok(reply);
                 }
-                return Ok(line);
-            }
-            if self.buf.len() > MAX_LINE {
-                let text = String::from_utf8_lossy(&self.buf[..64]).into_owned();
-                return Err(if self.buf[..3].iter().all(u8::is_ascii_digit) {
-                    ReadError::TooLong
-                } else {
-                    ReadError::NotSmtp(preview(&text))
-                });
+                Parsed::Error(e) => {
+                    self.buf.clear();
+                    return Err(e);
+                }
+                Parsed::Incomplete => {}
             }
             let mut chunk = [0u8; 2048];
             let n = self.stream.read(&mut chunk).await.map_err(ReadError::Io)?;
@@ -289,6 +251,72 @@ impl Conn {
     }
 }
 
+/// What [`parse_reply`] made of the bytes so far.
+#[derive(Debug)]
+pub enum Parsed {
+    /// A complete reply and how many bytes it used.
+    Reply(Reply, usize),
+    /// More bytes are needed.
+    Incomplete,
+    Error(ReadError),
+}
+
+/// Parses one SMTP reply (RFC 5321 §4.2) from the start of `buf`, sans
+/// I/O, so the same code runs under the fuzzer. Lines end in CRLF (a bare
+/// LF is accepted); a reply is capped at [`MAX_LINE`] bytes a line,
+/// [`MAX_LINES`] lines and [`MAX_REPLY`] bytes; every line must carry the
+/// same three-digit code followed by `-` (more follow), a space or
+/// nothing (last); invalid UTF-8 is replaced.
+pub fn parse_reply(buf: &[u8]) -> Parsed {
+    let mut code = None;
+    let mut lines = Vec::new();
+    let mut start = 0;
+    loop {
+        let rest = &buf[start..];
+        let Some(pos) = rest.iter().position(|b| *b == b'\n') else {
+            if rest.len() > MAX_LINE {
+                let head = &rest[..rest.len().min(64)];
+                return Parsed::Error(
+                    if head.len() >= 3 && head[..3].iter().all(u8::is_ascii_digit) {
+                        ReadError::TooLong
+                    } else {
+                        ReadError::NotSmtp(preview(&String::from_utf8_lossy(head)))
+                    },
+                );
+            }
+            return Parsed::Incomplete;
+        };
+        let mut line = &rest[..pos];
+        if line.last() == Some(&b'\r') {
+            line = &line[..line.len() - 1];
+        }
+        start += pos + 1;
+        if line.len() > MAX_LINE || start > MAX_REPLY || lines.len() >= MAX_LINES {
+            return Parsed::Error(ReadError::TooLong);
+        }
+        // RFC 5321 §4.2: the first digit says success (2, 3) or failure
+        // (4, 5); 1 is reserved. `000` or `999` is not a reply.
+        let valid = line.len() >= 3
+            && (b'1'..=b'5').contains(&line[0])
+            && line[1..3].iter().all(u8::is_ascii_digit)
+            && (line.len() == 3 || line[3] == b' ' || line[3] == b'-');
+        let text = String::from_utf8_lossy(line);
+        if !valid {
+            return Parsed::Error(ReadError::NotSmtp(preview(&text)));
+        }
+        let this = u16::from(line[0] - b'0') * 100
+            + u16::from(line[1] - b'0') * 10
+            + u16::from(line[2] - b'0');
+        if *code.get_or_insert(this) != this {
+            return Parsed::Error(ReadError::NotSmtp(preview(&text)));
+        }
+        lines.push(text.get(4..).unwrap_or_default().to_owned());
+        if line.len() == 3 || line[3] == b' ' {
+            return Parsed::Reply(Reply { code: this, lines }, start);
+        }
+    }
+}
+
 /// `Err` if `line` would be more than one command on the wire.
 pub(crate) fn check_command(line: &str) -> io::Result<()> {
     if line.bytes().any(|b| matches!(b, b'\r' | b'\n' | 0)) {
@@ -301,7 +329,7 @@ pub(crate) fn check_command(line: &str) -> io::Result<()> {
 }
 
 /// At most 80 printable characters of what the server said.
-pub(crate) fn preview(text: &str) -> String {
+pub fn preview(text: &str) -> String {
     text.chars()
         .take(80)
         .map(|c| if c.is_control() { '·' } else { c })
@@ -311,6 +339,47 @@ pub(crate) fn preview(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn replies_parse_sans_io() {
+        let ok = |b: &[u8]| match parse_reply(b) {
+            Parsed::Reply(r, used) => (r.code, r.lines, used),
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(ok(b"220 hi\r\nnext"), (220, vec!["hi".to_owned()], 8));
+        assert_eq!(
+            ok(b"250-a\r\n250 b\n"),
+            (250, vec!["a".to_owned(), "b".to_owned()], 13)
+        );
+        assert_eq!(ok(b"354\r\n"), (354, vec![String::new()], 5));
+        assert!(matches!(parse_reply(b"250-a\r\n250"), Parsed::Incomplete));
+        assert!(matches!(
+            parse_reply(b"250-a\r\n251 b\r\n"),
+            Parsed::Error(ReadError::NotSmtp(_))
+        ));
+        assert!(matches!(
+            parse_reply(b"HTTP/1.1 400\r\n"),
+            Parsed::Error(ReadError::NotSmtp(_))
+        ));
+        // Found by the fuzzer: three digits that are no reply code.
+        assert!(matches!(
+            parse_reply(b"000\r\n"),
+            Parsed::Error(ReadError::NotSmtp(_))
+        ));
+        assert!(matches!(
+            parse_reply(b"999 x\r\n"),
+            Parsed::Error(ReadError::NotSmtp(_))
+        ));
+        assert!(matches!(
+            parse_reply(&[b'2'; MAX_LINE + 2]),
+            Parsed::Error(ReadError::TooLong)
+        ));
+        let many = b"250-x\r\n".repeat(MAX_LINES + 1);
+        assert!(matches!(
+            parse_reply(&many),
+            Parsed::Error(ReadError::TooLong)
+        ));
+    }
 
     #[test]
     fn a_command_with_a_line_break_is_refused() {

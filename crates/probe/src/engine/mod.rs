@@ -17,7 +17,8 @@
 mod auth;
 mod connect;
 pub mod dns;
-mod io;
+pub mod ehlo;
+pub mod io;
 mod replies;
 mod session;
 

@@ -864,31 +864,12 @@ impl<'a> Probe<'a> {
             self.step(StepKind::Ehlo, t, vec![d]);
             return ok.then(Vec::new);
         }
-        let extensions: Vec<String> = reply
-            .lines
-            .iter()
-            .skip(1)
-            .map(|l| l.trim().to_owned())
-            .collect();
-        self.report.server.auth_mechanisms = extensions
-            .iter()
-            .find_map(|e| {
-                let upper = e.to_ascii_uppercase();
-                upper
-                    .strip_prefix("AUTH ")
-                    .or_else(|| upper.strip_prefix("AUTH="))
-                    .map(|m| m.split_whitespace().map(str::to_owned).collect())
-            })
-            .unwrap_or_default();
-        let keywords: Vec<String> = extensions
-            .iter()
-            .map(|e| {
-                e.split_whitespace()
-                    .next()
-                    .unwrap_or_default()
-                    .to_ascii_uppercase()
-            })
-            .collect();
+        let super::ehlo::Ehlo {
+            extensions,
+            keywords,
+            auth_mechanisms,
+        } = super::ehlo::parse_ehlo(&reply);
+        self.report.server.auth_mechanisms = auth_mechanisms;
         self.report.server.extensions = extensions;
         self.step(StepKind::Ehlo, t, Vec::new());
         Some(keywords)

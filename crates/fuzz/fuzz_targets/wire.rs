@@ -1,0 +1,4 @@
+//! Fuzz target `wire`: see `smtp_doctor_probe::fuzzing::wire` for the property.
+#![no_main]
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| smtp_doctor_probe::fuzzing::wire(data));

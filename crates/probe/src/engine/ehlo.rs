@@ -1,0 +1,82 @@
+//! Reading an EHLO reply (RFC 5321 §4.1.1.1): the extensions a server
+//! offers, their keywords, and the AUTH mechanisms. Pure, so the fuzzer
+//! runs it on whatever a hostile server could send.
+
+use super::io::Reply;
+
+/// What a `250` EHLO reply says about the server.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Ehlo {
+    /// Each extension line as sent (after the greeting line), trimmed.
+    pub extensions: Vec<String>,
+    /// The first word of each extension, uppercase (`STARTTLS`, `AUTH`…).
+    pub keywords: Vec<String>,
+    /// From `AUTH …` (or the pre-standard `AUTH=…`), uppercase.
+    pub auth_mechanisms: Vec<String>,
+}
+
+impl Ehlo {
+    pub fn offers(&self, keyword: &str) -> bool {
+        self.keywords
+            .iter()
+            .any(|k| k.eq_ignore_ascii_case(keyword))
+    }
+}
+
+/// Parses the lines of an EHLO reply; the first line is the server's name.
+pub fn parse_ehlo(reply: &Reply) -> Ehlo {
+    let extensions: Vec<String> = reply
+        .lines
+        .iter()
+        .skip(1)
+        .map(|l| l.trim().to_owned())
+        .collect();
+    let auth_mechanisms = extensions
+        .iter()
+        .find_map(|e| {
+            let upper = e.to_ascii_uppercase();
+            upper
+                .strip_prefix("AUTH ")
+                .or_else(|| upper.strip_prefix("AUTH="))
+                .map(|m| m.split_whitespace().map(str::to_owned).collect())
+        })
+        .unwrap_or_default();
+    let keywords = extensions
+        .iter()
+        .map(|e| {
+            e.split_whitespace()
+                .next()
+                .unwrap_or_default()
+                .to_ascii_uppercase()
+        })
+        .collect();
+    Ehlo {
+        extensions,
+        keywords,
+        auth_mechanisms,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn extensions_keywords_and_mechanisms() {
+        let reply = Reply {
+            code: 250,
+            lines: vec![
+                "mx.example.com Hello".into(),
+                "SIZE 35882577".into(),
+                "auth=LOGIN PLAIN".into(),
+                " STARTTLS ".into(),
+                String::new(),
+            ],
+        };
+        let e = parse_ehlo(&reply);
+        assert_eq!(e.keywords, ["SIZE", "AUTH=LOGIN", "STARTTLS", ""]);
+        assert_eq!(e.auth_mechanisms, ["LOGIN", "PLAIN"]);
+        assert!(e.offers("starttls"));
+        assert!(!e.offers("SMTPUTF8"));
+    }
+}

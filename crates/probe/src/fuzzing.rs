@@ -1,0 +1,77 @@
+//! The bodies of the fuzz targets (`crates/fuzz`, `cargo xtask fuzz`):
+//! every parser of untrusted input, each with the property it must keep
+//! besides "never panics". They live here so that `cargo test` also runs
+//! them over the checked-in corpus on stable Rust.
+
+use smtp_doctor_core::wire::{AuthIdentity, HeloName, SmtpAddress, is_forbidden};
+
+use crate::engine::ehlo::parse_ehlo;
+use crate::engine::io::{MAX_LINES, MAX_REPLY, Parsed, parse_reply};
+
+/// A server's reply: bounded, and never more than was given.
+pub fn reply(data: &[u8]) {
+    if let Parsed::Reply(reply, used) = parse_reply(data) {
+        assert!(used <= data.len() && used <= MAX_REPLY);
+        assert!(!reply.lines.is_empty() && reply.lines.len() <= MAX_LINES);
+        assert!((100..600).contains(&reply.code));
+    }
+}
+
+/// An EHLO reply: every mechanism is one word.
+pub fn ehlo(data: &[u8]) {
+    if let Parsed::Reply(reply, _) = parse_reply(data) {
+        let e = parse_ehlo(&reply);
+        assert_eq!(e.keywords.len(), e.extensions.len());
+        assert!(
+            e.auth_mechanisms
+                .iter()
+                .all(|m| !m.contains(char::is_whitespace))
+        );
+    }
+}
+
+/// Addresses and the other wire values: whatever parses is one line.
+pub fn wire(data: &[u8]) {
+    let text = String::from_utf8_lossy(data);
+    let _ = smtp_doctor_core::mailbox::parse_mailbox(&text);
+    for value in [
+        SmtpAddress::parse(&text).map(|a| format!("RCPT TO:<{a}>")),
+        HeloName::parse(&text).map(|h| format!("EHLO {h}")),
+        AuthIdentity::parse(&text).map(|u| u.to_string()),
+    ]
+    .into_iter()
+    .flatten()
+    {
+        assert!(!value.chars().any(is_forbidden), "{value:?}");
+        assert!(crate::engine::io::check_command(&value).is_ok());
+    }
+}
+
+/// A settings form as JSON: validation reads anything.
+pub fn config(data: &[u8]) {
+    if let Ok(value) = serde_json::from_slice::<serde_json::Value>(data) {
+        let diagnostics = smtp_doctor_core::validate_json(&value);
+        for d in diagnostics {
+            assert!(!d.code.as_str().is_empty());
+        }
+    }
+}
+
+/// An autoconfig file from a domain anyone controls.
+pub fn autoconfig(data: &[u8]) {
+    if let Ok(servers) = crate::discover::autoconfig::parse(data, "me", "example.com") {
+        for s in servers {
+            assert!(s.port > 0);
+            assert!(!s.host.is_empty() && !s.host.contains(['/', ' ']));
+        }
+    }
+}
+
+/// Every target by name, for the corpus runner.
+pub const TARGETS: &[(&str, fn(&[u8]))] = &[
+    ("reply", reply),
+    ("ehlo", ehlo),
+    ("wire", wire),
+    ("config", config),
+    ("autoconfig", autoconfig),
+];

@@ -1,0 +1,77 @@
+//! `cargo xtask fuzz [SECONDS]`: every cargo-fuzz target in `crates/fuzz`
+//! for SECONDS each (default 300), and the short smoke run `cargo xtask
+//! test` makes (15 s each). libFuzzer needs nightly Rust and cargo-fuzz;
+//! both are installed here from the registries when missing. New inputs
+//! go to `target/fuzz-corpus/<target>` (the checked-in seeds in
+//! `crates/fuzz/corpus` are read, never written); a crash stops the run
+//! and names the file under `crates/fuzz/artifacts`.
+
+use crate::sh::{Result, cargo, cmd, output, root, run};
+
+/// The targets, as in `crates/fuzz/Cargo.toml`.
+const TARGETS: [&str; 5] = ["reply", "ehlo", "wire", "config", "autoconfig"];
+
+/// The cargo-fuzz version installed when missing.
+const CARGO_FUZZ: &str = "0.13.2";
+
+pub(crate) fn run_all(seconds: u32) -> Result {
+    tools()?;
+    run(cargo_fuzz(&[
+        "build",
+        "--fuzz-dir",
+        "crates/fuzz",
+        "--target-dir",
+        "target/fuzz",
+        "--sanitizer",
+        "none",
+    ]))?;
+    for target in TARGETS {
+        let corpus = root().join("target/fuzz-corpus").join(target);
+        std::fs::create_dir_all(&corpus).map_err(|e| e.to_string())?;
+        let seeds = format!("crates/fuzz/corpus/{target}");
+        let time = format!("-max_total_time={seconds}");
+        run(cargo_fuzz(&[
+            "run",
+            "--fuzz-dir",
+            "crates/fuzz",
+            "--target-dir",
+            "target/fuzz",
+            "--sanitizer",
+            "none",
+            target,
+            &corpus.to_string_lossy(),
+            &seeds,
+            "--",
+            &time,
+            "-max_len=4096",
+            "-print_final_stats=1",
+        ]))?;
+    }
+    Ok(())
+}
+
+/// `cargo fuzz ARGS` on nightly (through rustup, whatever toolchain runs
+/// this task).
+fn cargo_fuzz(args: &[&str]) -> std::process::Command {
+    let mut all = vec!["run", "nightly", "cargo", "fuzz"];
+    all.extend_from_slice(args);
+    cmd("rustup", &all)
+}
+
+/// Nightly (minimal profile) and cargo-fuzz, from the registries.
+fn tools() -> Result {
+    if output("rustup", &["run", "nightly", "rustc", "--version"]).is_none() {
+        run(cmd(
+            "rustup",
+            &["toolchain", "install", "nightly", "--profile", "minimal"],
+        ))?;
+    }
+    let have = output("cargo-fuzz", &["--version"]).unwrap_or_default();
+    if !have.contains(CARGO_FUZZ) {
+        run(cmd(
+            &cargo(),
+            &["install", "cargo-fuzz", "--locked", "--version", CARGO_FUZZ],
+        ))?;
+    }
+    Ok(())
+}
