@@ -67,8 +67,11 @@ pub fn autoconfig(data: &[u8]) {
     }
 }
 
+/// One target's body.
+pub type Target = fn(&[u8]);
+
 /// Every target by name, for the corpus runner.
-pub const TARGETS: &[(&str, fn(&[u8]))] = &[
+pub const TARGETS: &[(&str, Target)] = &[
     ("reply", reply),
     ("ehlo", ehlo),
     ("wire", wire),

@@ -998,22 +998,24 @@ impl<'a> Probe<'a> {
 
     /// The RCPT TO address: the sender itself unless a recipient is given
     /// and the recipient policy allows it.
-    fn recipient(&self, from: &SmtpAddress) -> Result<SmtpAddress, Diagnostic> {
+    fn recipient(&self, from: &SmtpAddress) -> Result<SmtpAddress, Box<Diagnostic>> {
         let Some(text) = self.req.recipient.as_deref() else {
             return Ok(from.clone());
         };
         let rcpt = SmtpAddress::parse(text).map_err(|e| {
-            Diagnostic::new(Code::PolicyBlockedRecipient)
-                .message(format!("The recipient cannot be used: {e}."))
+            Box::new(
+                Diagnostic::new(Code::PolicyBlockedRecipient)
+                    .message(format!("The recipient cannot be used: {e}.")),
+            )
         })?;
         if self.engine.options().recipients.allows(Some(from), &rcpt) {
             Ok(rcpt)
         } else {
-            Err(
+            Err(Box::new(
                 Diagnostic::new(Code::PolicyBlockedRecipient).message(format!(
                     "This probe sends only to the sender's own address ({from}), not to {rcpt}."
                 )),
-            )
+            ))
         }
     }
 
@@ -1030,7 +1032,7 @@ impl<'a> Probe<'a> {
         let rcpt = match self.recipient(&from) {
             Ok(rcpt) => rcpt,
             Err(d) => {
-                self.step(StepKind::Sender, t, vec![d]);
+                self.step(StepKind::Sender, t, vec![*d]);
                 return None;
             }
         };

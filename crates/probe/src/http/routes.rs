@@ -142,7 +142,6 @@ pub(super) async fn probe(
             report = run => Some(report),
             () = tx.closed() => None,
         };
-        drop(admit);
         scrub_secrets(&mut request.config);
         drop((admission, slot));
         let Some(report) = report else {
