@@ -16,3 +16,7 @@ wasm:
 bench:
     cargo xtask bench
     cargo xtask bench-wasm
+
+# Every fuzz target for SECONDS each (cargo-fuzz on nightly, installed when missing).
+fuzz seconds="300":
+    cargo xtask fuzz {{seconds}}

@@ -368,7 +368,7 @@ describe("detect settings", () => {
     await page.fill("#detect-email", "demo@sandbox.test");
     await page.click("#detect-form button");
     await page.waitForSelector('#detect-list .candidate[data-status="verified"]', { timeout: 30_000 });
-    assert.equal(await page.inputValue("#host"), "localhost");
+    assert.equal(await page.inputValue("#host"), "smtp.sandbox.test");
     assert.equal(await page.inputValue("#port"), port(2465));
     assert.equal(await page.inputValue("#security"), "tls");
     assert.equal(await page.inputValue("#username"), "demo@sandbox.test");

@@ -262,8 +262,9 @@ async fn swaks_sends_through_both_tls_ports() {
 }
 
 /// The sandbox's local `sandbox.test` zone: discovery of the demo address
-/// finds both ports through SRV without asking any DNS server, implicit
-/// TLS first, with the login verified.
+/// finds both ports through SRV (on `smtp.sandbox.test`, in the address's
+/// own domain) without asking any DNS server, implicit TLS first, with
+/// the login verified.
 #[tokio::test]
 async fn discovery_finds_the_sandbox_through_its_local_srv_zone() {
     use smtp_doctor_probe::discover::{
@@ -294,12 +295,12 @@ async fn discovery_finds_the_sandbox_through_its_local_srv_zone() {
         got,
         vec![
             (
-                "localhost",
+                "smtp.sandbox.test",
                 sb.port(Behaviour::ImplicitTls).unwrap(),
                 VerifyStatus::Verified
             ),
             (
-                "localhost",
+                "smtp.sandbox.test",
                 sb.port(Behaviour::Starttls).unwrap(),
                 VerifyStatus::Verified
             ),

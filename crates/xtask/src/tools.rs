@@ -87,7 +87,12 @@ pub(crate) fn smtp_servers() -> Result {
         "/usr/lib/x86_64-linux-gnu/sasl2/libplain.so",
         "libsasl2-modules",
     )?;
-    need("swaks", "swaks")
+    need("swaks", "swaks")?;
+    // swaks' TLS (only "Recommends" of swaks, so a minimal install lacks it).
+    need(
+        "/usr/share/perl5/IO/Socket/SSL.pm",
+        "libio-socket-ssl-perl libnet-ssleay-perl",
+    )
 }
 
 /// A Python virtualenv under `target/py` with aiosmtpd (PyPI), the second
@@ -120,11 +125,10 @@ pub(crate) fn need_command(command: &str, package: &str) -> Result {
 }
 
 /// Every Debian package the tests use (also in `.ci/run`).
-const SYSTEM_PACKAGES: &str =
-    "chromium chromium-driver nodejs npm postfix sasl2-bin libsasl2-modules swaks iproute2 wrk";
+const SYSTEM_PACKAGES: &str = "chromium chromium-driver nodejs npm postfix sasl2-bin libsasl2-modules swaks libio-socket-ssl-perl libnet-ssleay-perl iproute2 wrk";
 
-/// Checks a system command; as root in CI installs its Debian package,
-/// otherwise says exactly what to run.
+/// Checks a system command (or file); as root in CI installs its Debian
+/// package(s), space-separated, otherwise says exactly what to run.
 fn need(command: &str, package: &str) -> Result {
     let present = if command.starts_with('/') {
         std::path::Path::new(command).exists()
@@ -137,10 +141,9 @@ fn need(command: &str, package: &str) -> Result {
     let is_root = output("id", &["-u"]).is_some_and(|u| u.trim() == "0");
     if is_root && std::env::var_os("CI").is_some() {
         run(cmd("apt-get", &["update"]))?;
-        let mut c = cmd(
-            "apt-get",
-            &["install", "-y", "--no-install-recommends", package],
-        );
+        let mut args = vec!["install", "-y", "--no-install-recommends"];
+        args.extend(package.split_whitespace());
+        let mut c = cmd("apt-get", &args);
         c.env("DEBIAN_FRONTEND", "noninteractive");
         return run(c);
     }

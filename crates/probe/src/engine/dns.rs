@@ -32,6 +32,8 @@ pub struct LocalZone {
     pub apex: String,
     /// SRV records by owner name; every other name in the zone is NXDOMAIN.
     pub srv: Vec<(String, SrvRecord)>,
+    /// A and AAAA records by owner name.
+    pub hosts: Vec<(String, Vec<IpAddr>)>,
 }
 
 impl LocalZone {
@@ -92,7 +94,15 @@ impl Dns {
     /// A and AAAA records of `host`.
     pub async fn addresses(&self, host: &str) -> Result<Vec<IpAddr>, DnsFailure> {
         if self.local.contains(host) {
-            return Err(DnsFailure::NotFound);
+            let key = host.trim_end_matches('.').to_ascii_lowercase();
+            return self
+                .local
+                .hosts
+                .iter()
+                .find(|(owner, _)| *owner == key)
+                .map(|(_, ips)| ips.clone())
+                .filter(|ips| !ips.is_empty())
+                .ok_or(DnsFailure::NotFound);
         }
         let fqdn = if host.ends_with('.') {
             host.to_owned()

@@ -123,6 +123,9 @@ pub struct SandboxOptions {
     pub max_message: usize,
 }
 
+/// The sandbox's name in its own `sandbox.test` zone.
+pub const SANDBOX_HOST: &str = "smtp.sandbox.test";
+
 impl SandboxOptions {
     /// The demo's layout, every port shifted by `offset`.
     pub fn demo(offset: u16) -> Self {
@@ -134,7 +137,7 @@ impl SandboxOptions {
                 .collect(),
             account: Account::default(),
             name: "localhost".into(),
-            cert_names: vec!["localhost".into()],
+            cert_names: vec!["localhost".into(), SANDBOX_HOST.into()],
             max_message: 1 << 20,
         }
     }
@@ -303,8 +306,10 @@ impl Sandbox {
     }
 
     /// `sandbox.test` as a local DNS zone: RFC 6186 SRV records that point
-    /// at the TLS and STARTTLS ports on `localhost`, so discovery of
-    /// `demo@sandbox.test` finds the sandbox without any DNS server.
+    /// at the TLS and STARTTLS ports on `smtp.sandbox.test` (the sandbox's
+    /// own addresses), so discovery of `demo@sandbox.test` finds the
+    /// sandbox without any DNS server — and, the server being in the
+    /// address's own domain, may verify the login there too.
     pub fn local_zone(&self) -> crate::engine::dns::LocalZone {
         let srv = |owner: &str, behaviour| {
             self.port(behaviour).map(|port| {
@@ -314,7 +319,7 @@ impl Sandbox {
                         priority: 0,
                         weight: 1,
                         port,
-                        target: "localhost".into(),
+                        target: SANDBOX_HOST.into(),
                     },
                 )
             })
@@ -328,6 +333,7 @@ impl Sandbox {
             .into_iter()
             .flatten()
             .collect(),
+            hosts: vec![(SANDBOX_HOST.into(), self.ips.clone())],
         }
     }
 
