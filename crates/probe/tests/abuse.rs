@@ -104,22 +104,9 @@ async fn a_chain_of_trusted_proxies_is_skipped_from_the_right() {
     );
 }
 
-/// Accepts and never greets: a probe against it holds its slot.
-async fn silent() -> SocketAddr {
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let addr = listener.local_addr().unwrap();
-    tokio::spawn(async move {
-        let mut held = Vec::new();
-        while let Ok((tcp, _)) = listener.accept().await {
-            held.push(tcp);
-        }
-    });
-    addr
-}
-
 #[tokio::test]
 async fn one_target_under_many_spellings_is_one_target() {
-    let target = silent().await;
+    let target = common::silent_peer().await;
     let dns =
         common::dns::server(&[("h.test", &["127.0.0.1"]), ("alias.test", &["127.0.0.1"])]).await;
     let state = AppState::new(

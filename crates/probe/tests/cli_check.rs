@@ -7,6 +7,15 @@ use std::process::{Command, Output, Stdio};
 
 /// A plain SMTP peer on 127.0.0.1 without TLS or AUTH, in a thread.
 fn peer() -> u16 {
+    scripted(
+        b"220 cli.test ESMTP\r\n",
+        b"250-cli.test\r\n250 8BITMIME\r\n",
+        b"250 ok\r\n",
+    )
+}
+
+/// A peer with the given greeting, EHLO reply and reply to anything else.
+fn scripted(greeting: &'static [u8], ehlo: &'static [u8], other: &'static [u8]) -> u16 {
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();
     let port = listener.local_addr().unwrap().port();
     std::thread::spawn(move || {
@@ -15,13 +24,13 @@ fn peer() -> u16 {
             std::thread::spawn(move || {
                 let _ = out.set_read_timeout(Some(std::time::Duration::from_secs(10)));
                 let mut input = BufReader::new(out.try_clone().unwrap());
-                let _ = out.write_all(b"220 cli.test ESMTP\r\n");
+                let _ = out.write_all(greeting);
                 let mut line = String::new();
                 while input.read_line(&mut line).unwrap_or(0) > 0 {
                     let reply: &[u8] = match line.to_ascii_uppercase() {
-                        l if l.starts_with("EHLO") => b"250-cli.test\r\n250 8BITMIME\r\n",
+                        l if l.starts_with("EHLO") => ehlo,
                         l if l.starts_with("QUIT") => b"221 bye\r\n",
-                        _ => b"250 ok\r\n",
+                        _ => other,
                     };
                     let _ = out.write_all(reply);
                     line.clear();
@@ -192,29 +201,11 @@ fn usage_errors_exit_2() {
 /// A server whose greeting and replies carry terminal escape sequences
 /// (retitle the window, clear the screen, hide a line).
 fn hostile_peer() -> u16 {
-    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-    let port = listener.local_addr().unwrap().port();
-    std::thread::spawn(move || {
-        for stream in listener.incoming().take(4) {
-            let Ok(mut out) = stream else { continue };
-            std::thread::spawn(move || {
-                let _ = out.set_read_timeout(Some(std::time::Duration::from_secs(10)));
-                let mut input = BufReader::new(out.try_clone().unwrap());
-                let _ = out.write_all(b"220 evil.test \x1b]0;pwned\x07\x1b[2J ESMTP\r\n");
-                let mut line = String::new();
-                while input.read_line(&mut line).unwrap_or(0) > 0 {
-                    let reply: &[u8] = match line.to_ascii_uppercase() {
-                        l if l.starts_with("EHLO") => b"250-evil.test\r\n250 X-\x1b[8mHIDDEN\r\n",
-                        l if l.starts_with("QUIT") => b"221 bye\r\n",
-                        _ => b"550 5.7.1 no \x1b[1A\x1b[2Kstill here\r\n",
-                    };
-                    let _ = out.write_all(reply);
-                    line.clear();
-                }
-            });
-        }
-    });
-    port
+    scripted(
+        b"220 evil.test \x1b]0;pwned\x07\x1b[2J ESMTP\r\n",
+        b"250-evil.test\r\n250 X-\x1b[8mHIDDEN\r\n",
+        b"550 5.7.1 no \x1b[1A\x1b[2Kstill here\r\n",
+    )
 }
 
 #[test]

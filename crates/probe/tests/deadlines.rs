@@ -74,19 +74,6 @@ async fn thirty_silent_addresses_end_by_the_deadline_and_at_most_eight_are_tried
     drop(holes);
 }
 
-/// A silent SMTP server: accepts, never greets.
-async fn silent_peer() -> SocketAddr {
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let addr = listener.local_addr().unwrap();
-    tokio::spawn(async move {
-        let mut held = Vec::new();
-        while let Ok((tcp, _)) = listener.accept().await {
-            held.push(tcp);
-        }
-    });
-    addr
-}
-
 async fn service(max_probes: usize) -> SocketAddr {
     let state = AppState::new(
         Settings {
@@ -133,7 +120,7 @@ async fn status(service: SocketAddr, target: SocketAddr) -> u16 {
 }
 
 async fn hang_up_frees_the_slot(stream: bool) {
-    let silent = silent_peer().await;
+    let silent = common::silent_peer().await;
     let svc = service(1).await;
     let mut client = TcpStream::connect(svc).await.unwrap();
     client
@@ -152,7 +139,7 @@ async fn hang_up_frees_the_slot(stream: bool) {
     let left = Instant::now();
     loop {
         tokio::time::sleep(Duration::from_millis(50)).await;
-        let other = silent_peer().await;
+        let other = common::silent_peer().await;
         // A probe against another silent server: admitted means 200 only
         // after its own timeout, so look at the first bytes only.
         let mut tcp = TcpStream::connect(svc).await.unwrap();

@@ -16,44 +16,45 @@ const CARGO_FUZZ: &str = "0.13.2";
 
 pub(crate) fn run_all(seconds: u32) -> Result {
     tools()?;
-    run(cargo_fuzz(&[
-        "build",
+    run(cargo_fuzz("build", &[]))?;
+    for target in TARGETS {
+        let corpus = root().join("target/fuzz-corpus").join(target);
+        std::fs::create_dir_all(&corpus).map_err(|e| e.to_string())?;
+        let seeds = format!("crates/fuzz/corpus/{target}");
+        let time = format!("-max_total_time={seconds}");
+        run(cargo_fuzz(
+            "run",
+            &[
+                target,
+                &corpus.to_string_lossy(),
+                &seeds,
+                "--",
+                &time,
+                "-max_len=4096",
+                "-print_final_stats=1",
+            ],
+        ))?;
+    }
+    Ok(())
+}
+
+/// `cargo fuzz SUBCOMMAND` on nightly (through rustup, whatever toolchain
+/// runs this task) for `crates/fuzz`, built under `target/fuzz` without a
+/// sanitizer (the targets are safe Rust; coverage guidance is what counts).
+fn cargo_fuzz(subcommand: &str, args: &[&str]) -> std::process::Command {
+    let mut all = vec![
+        "run",
+        "nightly",
+        "cargo",
+        "fuzz",
+        subcommand,
         "--fuzz-dir",
         "crates/fuzz",
         "--target-dir",
         "target/fuzz",
         "--sanitizer",
         "none",
-    ]))?;
-    for target in TARGETS {
-        let corpus = root().join("target/fuzz-corpus").join(target);
-        std::fs::create_dir_all(&corpus).map_err(|e| e.to_string())?;
-        let seeds = format!("crates/fuzz/corpus/{target}");
-        let time = format!("-max_total_time={seconds}");
-        run(cargo_fuzz(&[
-            "run",
-            "--fuzz-dir",
-            "crates/fuzz",
-            "--target-dir",
-            "target/fuzz",
-            "--sanitizer",
-            "none",
-            target,
-            &corpus.to_string_lossy(),
-            &seeds,
-            "--",
-            &time,
-            "-max_len=4096",
-            "-print_final_stats=1",
-        ]))?;
-    }
-    Ok(())
-}
-
-/// `cargo fuzz ARGS` on nightly (through rustup, whatever toolchain runs
-/// this task).
-fn cargo_fuzz(args: &[&str]) -> std::process::Command {
-    let mut all = vec!["run", "nightly", "cargo", "fuzz"];
+    ];
     all.extend_from_slice(args);
     cmd("rustup", &all)
 }

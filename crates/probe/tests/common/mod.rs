@@ -179,6 +179,20 @@ pub fn suggests(
     has(report, code) && report.suggestion.as_ref().and_then(|s| s.security) == Some(security)
 }
 
+/// An SMTP server that accepts and never greets (a tarpit): a probe
+/// against it holds its slots until its own deadline.
+pub async fn silent_peer() -> SocketAddr {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    tokio::spawn(async move {
+        let mut held = Vec::new();
+        while let Ok((tcp, _)) = listener.accept().await {
+            held.push(tcp);
+        }
+    });
+    addr
+}
+
 /// `127.0.0.1:port`.
 pub fn loopback(port: u16) -> SocketAddr {
     ([127, 0, 0, 1], port).into()
