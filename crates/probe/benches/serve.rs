@@ -77,6 +77,11 @@ fn main() {
             "2000",
             "--probes-per-minute",
             "1000000",
+            // The bench plays 1,000 clients from one address.
+            "--max-connections",
+            "4096",
+            "--max-connections-per-ip",
+            "4096",
         ])
         .env("RUST_LOG", "error")
         .stdout(Stdio::piped())
