@@ -168,6 +168,15 @@ fn is_local_nat64(ip: Ipv6Addr) -> bool {
     s[0] == 0x64 && s[1] == 0xff9b && s[2] == 1
 }
 
+/// One spelling per address: the IPv4 address inside a mapped,
+/// compatible or well-known NAT64 form, else the address itself.
+pub fn canonical(ip: IpAddr) -> IpAddr {
+    match ip {
+        IpAddr::V6(v6) => embedded_v4(v6).map_or(ip, IpAddr::V4),
+        IpAddr::V4(_) => ip,
+    }
+}
+
 fn is_deprecated_compat(ip: Ipv6Addr) -> bool {
     let s = ip.segments();
     s[..6].iter().all(|x| *x == 0) && !(s[6] == 0 && s[7] <= 1)

@@ -16,7 +16,7 @@ use std::ops::RangeInclusive;
 use std::str::FromStr;
 
 use ipnet::IpNet;
-use smtp_doctor_core::ip::{SpecialRange, embedded_v4, special_range};
+use smtp_doctor_core::ip::{SpecialRange, canonical, special_range};
 
 /// Ports allowed by default: SMTP relay and submission.
 pub const DEFAULT_PORTS: [u16; 4] = [25, 465, 587, 2525];
@@ -147,11 +147,11 @@ impl Policy {
             return Ok(());
         };
         // An opened range admits the address in any spelling of it.
-        let canonical = canonical(ip);
+        let spelled = canonical(ip);
         if self
             .allow_targets
             .iter()
-            .any(|t| t.0.contains(&ip) || t.0.contains(&canonical))
+            .any(|t| t.0.contains(&ip) || t.0.contains(&spelled))
         {
             return Ok(());
         }
@@ -165,14 +165,6 @@ impl Policy {
             .map(ToString::to_string)
             .collect::<Vec<_>>()
             .join(", ")
-    }
-}
-
-/// The IPv4 address inside a mapped, compatible or NAT64 spelling.
-fn canonical(ip: IpAddr) -> IpAddr {
-    match ip {
-        IpAddr::V6(v6) => embedded_v4(v6).map_or(ip, IpAddr::V4),
-        IpAddr::V4(_) => ip,
     }
 }
 

@@ -274,7 +274,14 @@ impl AppState {
 
     /// The per-target slots of a probe's checked addresses.
     pub(crate) fn admit_addresses(&self, addresses: &[IpAddr]) -> Result<TargetSlot, ApiError> {
-        self.admit_targets(addresses.iter().map(|ip| target_key(*ip)).collect())
+        // One spelling per address: mapped and NAT64 forms count as the
+        // IPv4 address they carry.
+        self.admit_targets(
+            addresses
+                .iter()
+                .map(|ip| smtp_doctor_core::ip::canonical(*ip).to_string())
+                .collect(),
+        )
     }
 }
 
@@ -285,17 +292,6 @@ fn forwarded_ip(hop: &str) -> Option<IpAddr> {
         .or_else(|_| hop.parse::<SocketAddr>().map(|s| s.ip()))
         .ok()
         .map(|ip| ip.to_canonical())
-}
-
-/// One spelling per address: IPv4-mapped, -compatible and NAT64 forms
-/// count as the IPv4 address they carry.
-fn target_key(ip: IpAddr) -> String {
-    match ip {
-        IpAddr::V6(v6) => smtp_doctor_core::ip::embedded_v4(v6)
-            .map_or(ip, IpAddr::V4)
-            .to_string(),
-        IpAddr::V4(_) => ip.to_string(),
-    }
 }
 
 /// How many probes one `/v1/discover` counts as (it verifies up to 16
