@@ -194,6 +194,12 @@ registry! {
     DnsTimeout = "dns.timeout", Error, HOST, true,
         "The DNS lookup did not answer in time.",
         "The resolver did not answer. Try again; if it persists, the domain's name servers are unreachable.";
+    DnsFailed = "dns.failed", Error, HOST, true,
+        "The DNS lookup failed.",
+        "The resolver answered with an error (SERVFAIL or REFUSED): the domain's name servers are broken or refuse to answer. Its DNS administrator must fix them; try again later.";
+    ProbeDnsUnavailable = "probe.dns-unavailable", Error, NONE, true,
+        "The test service cannot reach its DNS resolver.",
+        "This is a problem of the test service, not of your settings: nothing needs to change on your side. Try again in a few minutes.";
     PolicyBlockedAddress = "policy.blocked-address", Error, HOST, true,
         "The server resolves to an address this probe refuses to contact.",
         "The probe does not connect to private, loopback, link-local or other internal addresses. Use the server's public name.";
@@ -212,12 +218,24 @@ registry! {
     TcpUnreachable = "tcp.unreachable", Error, HOST, true,
         "The server's network is unreachable.",
         "There is no route to this address from the probe.";
+    TcpSomeAddressesFailed = "tcp.some-addresses-failed", Warning, HOST, true,
+        "Some of the server's addresses did not answer.",
+        "The host name has several addresses and not all of them work. Clients that pick a dead one fail or wait; the server's administrator should fix or remove those DNS records.";
     SmtpNoGreeting = "smtp.no-greeting", Error, SECURITY, true,
         "The server accepted the connection but sent no greeting.",
         "An SMTP server greets at once with 220. Silence usually means the port expects TLS from the first byte: choose TLS/SSL.";
     SmtpGreetingRejected = "smtp.greeting-rejected", Error, HOST, true,
         "The server refused this client in its greeting.",
         "The server rejects connections from this IP address (allowlist or blocklist). Ask its administrator to allow the probe's addresses.";
+    SmtpEhloRejected = "smtp.ehlo-rejected", Warning, NONE, true,
+        "The server refused EHLO.",
+        "Without EHLO a server offers no extensions (no STARTTLS, no AUTH). If HELO worked the server is very old or misconfigured; ask its administrator.";
+    SmtpHeloRejected = "smtp.helo-rejected", Error, NONE, true,
+        "The server refused the name this test service introduced itself with.",
+        "The server checks the EHLO/HELO name. This is the test service's setting, not yours: its operator sets a real, resolvable host name with --helo.";
+    SmtpTemporaryFailure = "smtp.temporary-failure", Warning, NONE, true,
+        "The server refused for now (4xx).",
+        "A temporary refusal (greylisting, a full queue, a local problem) is not a settings error: mail clients retry and usually succeed later. Try the test again in a few minutes.";
     SmtpBusy = "smtp.busy", Error, NONE, true,
         "The server is busy or closing the connection (421).",
         "Try again later; if it persists, the server may be limiting connections from this address.";
@@ -245,6 +263,12 @@ registry! {
     TlsStarttlsUnavailable = "tls.starttls-unavailable", Error, SECURITY, true,
         "The server does not offer STARTTLS.",
         "The server cannot upgrade this connection to TLS. Try port 465 with TLS/SSL.";
+    TlsClientCertRequired = "tls.client-cert-required", Error, SECURITY, true,
+        "The server requires a client certificate.",
+        "This server only accepts clients that present a certificate it trusts (mutual TLS). Use the provider's submission service for applications, or ask its administrator.";
+    TlsServerMisconfigured = "tls.server-misconfigured", Error, SECURITY, true,
+        "The server's TLS is broken on its side.",
+        "The server aborted the TLS setup because of its own problem (for example a certificate or key it cannot use). Nothing in your settings can fix it: tell the server's administrator.";
     TlsHandshakeFailed = "tls.handshake-failed", Error, SECURITY, true,
         "The TLS handshake failed.",
         "Client and server share no protocol version or cipher, or the server aborted the handshake.";
@@ -287,6 +311,9 @@ registry! {
     SenderRejected = "sender.rejected", Error, FROM, true,
         "This login may not send as this address.",
         "Send from the login's own address, or add this address as an alias the account may send as.";
+    SenderSmtputf8Required = "sender.smtputf8-required", Error, FROM, true,
+        "The address is not plain ASCII, and the server does not accept such addresses.",
+        "The server does not offer SMTPUTF8, so it cannot take an address with non-ASCII characters. Use an ASCII address (an alias) for sending.";
     RecipientRejected = "recipient.rejected", Error, NONE, true,
         "The server refused the recipient.",
         "The server would not accept mail for this recipient.";
@@ -296,6 +323,9 @@ registry! {
     SendSenderUnverified = "send.sender-unverified", Error, FROM, true,
         "The provider refused an unverified sender.",
         "Verify this sender address or domain in the provider's console, then try again.";
+    SendTooLarge = "send.too-large", Error, NONE, true,
+        "The message is larger than the server accepts.",
+        "The server's size limit (SIZE) is below the message; even small messages are refused. Its administrator must raise the limit.";
     SendOk = "send.ok", Info, NONE, true,
         "The test message was accepted.",
         "The server queued the message for delivery.";

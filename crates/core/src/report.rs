@@ -27,8 +27,20 @@ pub struct Report {
 impl Report {
     /// Recomputes `ok` and the flat diagnostics list from the steps,
     /// keeping `static_findings` first.
+    ///
+    /// A static finding that the live probe raised again (the same code)
+    /// appears once, as the live one: it carries the server's evidence
+    /// (SPEC §7.1).
     pub fn finish(&mut self, static_findings: Vec<Diagnostic>) {
-        let mut all = static_findings;
+        let live: Vec<_> = self
+            .steps
+            .iter()
+            .flat_map(|s| s.diagnostics.iter().map(|d| d.code))
+            .collect();
+        let mut all: Vec<Diagnostic> = static_findings
+            .into_iter()
+            .filter(|d| !live.contains(&d.code))
+            .collect();
         all.extend(
             self.steps
                 .iter()
@@ -156,4 +168,33 @@ pub struct Suggestion {
     pub port: Option<u16>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub security: Option<Security>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Code;
+
+    #[test]
+    fn a_static_finding_the_probe_confirms_appears_once_as_the_live_one() {
+        let mut report = Report {
+            steps: vec![Step {
+                step: StepKind::Tls,
+                status: StepStatus::Skipped,
+                duration_ms: 0,
+                diagnostics: vec![
+                    Diagnostic::new(Code::TlsNone).message("The server offers STARTTLS."),
+                ],
+            }],
+            ..Report::default()
+        };
+        report.finish(vec![
+            Diagnostic::new(Code::TlsNone),
+            Diagnostic::new(Code::FromMissing),
+        ]);
+        let codes: Vec<_> = report.diagnostics.iter().map(|d| d.code).collect();
+        assert_eq!(codes, [Code::FromMissing, Code::TlsNone]);
+        assert_eq!(report.diagnostics[1].message, "The server offers STARTTLS.");
+        assert!(!report.ok, "tls.none is an error; from.missing too");
+    }
 }
