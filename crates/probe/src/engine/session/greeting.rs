@@ -1,0 +1,175 @@
+//! The server's first words and EHLO: the greeting (with the check for a
+//! port that expects TLS first) and the extensions it offers.
+
+use std::net::SocketAddr;
+use std::time::Instant;
+
+use smtp_doctor_core::config::Security;
+use smtp_doctor_core::report::{StepKind, Suggestion};
+use smtp_doctor_core::{Code, Diagnostic, Field, Fix, Severity};
+
+use super::second::{TlsProbe, tls_answers};
+use super::{Plan, Probe};
+use crate::engine::io::{Conn, ReadError};
+use crate::engine::replies;
+
+impl Probe<'_> {
+    /// Waits for the greeting on a plain connection. If the server stays
+    /// silent for `mismatch_window`, a TLS handshake is tried on a second
+    /// connection in parallel: if it succeeds the port speaks implicit TLS.
+    /// The first connection keeps waiting, in case the server is only slow.
+    pub(super) async fn plain_greeting(
+        &mut self,
+        plan: &Plan,
+        conn: &mut Conn,
+        addr: SocketAddr,
+    ) -> bool {
+        let t = Instant::now();
+        let limit = self.limit();
+        let window = self.engine.options().mismatch_window.min(limit);
+        let first = conn.read_reply(window).await;
+        let result = match first {
+            Err(ReadError::Timeout) if limit > window => {
+                let engine = self.engine.clone();
+                let host = plan.host.clone();
+                let probe_tls = async move { tls_answers(&engine, &host, addr).await };
+                let rest = conn.read_reply(limit.saturating_sub(window));
+                tokio::pin!(rest);
+                tokio::pin!(probe_tls);
+                let mut tls_done = false;
+                loop {
+                    tokio::select! {
+                        r = &mut rest => break r,
+                        evidence = &mut probe_tls, if !tls_done => {
+                            tls_done = true;
+                            if let TlsProbe::Other(Some(text)) = &evidence
+                                && looks_like_other_protocol(text)
+                            {
+                                self.step(StepKind::Greeting, t, vec![replies::not_smtp(text)]);
+                                return false;
+                            }
+                            if let TlsProbe::Tls(cert_ok) = evidence {
+                                let d = Diagnostic::new(Code::TlsExpectedImplicit)
+                                    .message(format!("Port {} stayed silent for a plain connection but answered a TLS handshake: it expects TLS from the first byte.", plan.port))
+                                    .help(if cert_ok {
+                                        format!("Choose TLS/SSL; verified: a TLS connection to port {} works.", plan.port)
+                                    } else {
+                                        format!("Choose TLS/SSL. A TLS connection to port {} works, but its certificate has a problem the next check will show.", plan.port)
+                                    })
+                                    .fix(Fix::new("Use TLS/SSL").set(Field::Security, "tls"));
+                                self.report.suggestion = Some(Suggestion { host: None, port: Some(plan.port), security: Some(Security::Tls) });
+                                self.step(StepKind::Greeting, t, vec![d]);
+                                return false;
+                            }
+                        }
+                    }
+                }
+            }
+            other => other,
+        };
+        match result {
+            Ok(reply) => {
+                self.s(&reply);
+                let mut diags: Vec<Diagnostic> = replies::greeting(&reply).into_iter().collect();
+                let waited = t.elapsed();
+                if diags.is_empty() && waited >= self.engine.options().slow_greeting {
+                    diags.push(Diagnostic::new(Code::SmtpSlowGreeting).message(format!(
+                        "The server greeted only after {:.1} s.",
+                        waited.as_secs_f64()
+                    )));
+                }
+                self.report.server.greeting = Some(reply.raw());
+                self.step(StepKind::Greeting, t, diags)
+            }
+            Err(e) => {
+                let d = match e {
+                    ReadError::Timeout => Diagnostic::new(Code::SmtpNoGreeting).message(format!(
+                        "Connected, but no greeting came within {:.0} s, and the port does not answer TLS either.",
+                        limit.as_secs_f64()
+                    )),
+                    other => Self::read_failure(other),
+                };
+                self.step(StepKind::Greeting, t, vec![d]);
+                false
+            }
+        }
+    }
+
+    /// The greeting inside implicit TLS.
+    pub(super) async fn greeting(&mut self, _plan: &Plan, conn: &mut Conn) -> Option<()> {
+        let t = Instant::now();
+        let limit = self.limit();
+        match conn.read_reply(limit).await {
+            Ok(reply) => {
+                self.s(&reply);
+                self.report.server.greeting = Some(reply.raw());
+                let diags: Vec<Diagnostic> = replies::greeting(&reply).into_iter().collect();
+                self.step(StepKind::Greeting, t, diags).then_some(())
+            }
+            Err(e) => {
+                let d = match e {
+                    ReadError::Timeout => Diagnostic::new(Code::SmtpNoGreeting)
+                        .message("TLS was set up, but no SMTP greeting came."),
+                    other => Self::read_failure(other),
+                };
+                self.step(StepKind::Greeting, t, vec![d]);
+                None
+            }
+        }
+    }
+
+    /// EHLO (HELO if refused); records extensions and AUTH mechanisms.
+    pub(super) async fn ehlo(&mut self, conn: &mut Conn) -> Option<Vec<String>> {
+        let t = Instant::now();
+        let helo = self.engine.options().helo.clone();
+        let reply = match self.command(conn, &format!("EHLO {helo}"), None).await {
+            Ok(r) => r,
+            Err(d) => {
+                self.step(StepKind::Ehlo, t, vec![d]);
+                return None;
+            }
+        };
+        if reply.code != 250 {
+            let fallback = self.command(conn, &format!("HELO {helo}"), None).await;
+            let ok = matches!(&fallback, Ok(r) if r.code == 250);
+            let d = Diagnostic::new(if ok {
+                Code::SmtpNotSmtp
+            } else {
+                Code::SmtpGreetingRejected
+            })
+            .severity(if ok {
+                Severity::Warning
+            } else {
+                Severity::Error
+            })
+            .message(format!(
+                "The server refused EHLO ({}){}.",
+                reply.code,
+                if ok {
+                    " but accepted HELO: it offers no extensions"
+                } else {
+                    ""
+                }
+            ))
+            .reply(reply.raw());
+            self.step(StepKind::Ehlo, t, vec![d]);
+            return ok.then(Vec::new);
+        }
+        let crate::engine::ehlo::Ehlo {
+            extensions,
+            keywords,
+            auth_mechanisms,
+        } = crate::engine::ehlo::parse_ehlo(&reply);
+        self.report.server.auth_mechanisms = auth_mechanisms;
+        self.report.server.extensions = extensions;
+        self.step(StepKind::Ehlo, t, Vec::new());
+        Some(keywords)
+    }
+}
+
+/// Banners of protocols that are clearly not SMTP.
+pub(super) fn looks_like_other_protocol(text: &str) -> bool {
+    ["HTTP/", "SSH-", "* OK", "+OK", "<"]
+        .iter()
+        .any(|p| text.starts_with(p))
+}

@@ -1,0 +1,154 @@
+//! The sender and send checks: MAIL FROM, RCPT TO (only where the
+//! recipient policy allows), and one fixed test message.
+
+use std::time::Instant;
+
+use smtp_doctor_core::report::StepKind;
+use smtp_doctor_core::wire::SmtpAddress;
+use smtp_doctor_core::{Code, Diagnostic};
+
+use super::{Plan, Probe};
+use crate::engine::io::Conn;
+use crate::engine::{Check, replies};
+
+impl Probe<'_> {
+    /// The RCPT TO address: the sender itself unless a recipient is given
+    /// and the recipient policy allows it.
+    pub(super) fn recipient(&self, from: &SmtpAddress) -> Result<SmtpAddress, Box<Diagnostic>> {
+        let Some(text) = self.req.recipient.as_deref() else {
+            return Ok(from.clone());
+        };
+        let rcpt = SmtpAddress::parse(text).map_err(|e| {
+            Box::new(
+                Diagnostic::new(Code::PolicyBlockedRecipient)
+                    .message(format!("The recipient cannot be used: {e}.")),
+            )
+        })?;
+        if self.engine.options().recipients.allows(Some(from), &rcpt) {
+            Ok(rcpt)
+        } else {
+            Err(Box::new(
+                Diagnostic::new(Code::PolicyBlockedRecipient).message(format!(
+                    "This probe sends only to the sender's own address ({from}), not to {rcpt}."
+                )),
+            ))
+        }
+    }
+
+    /// MAIL FROM, RCPT TO (the sender itself, or an allowed recipient),
+    /// RSET. Returns the recipient when both were accepted.
+    pub(super) async fn sender(&mut self, plan: &Plan, conn: &mut Conn) -> Option<SmtpAddress> {
+        let t = Instant::now();
+        let Some(from) = plan.from.clone() else {
+            let d = Diagnostic::new(Code::FromMissing)
+                .message("The sender check needs a valid From address.");
+            self.step(StepKind::Sender, t, vec![d]);
+            return None;
+        };
+        let rcpt = match self.recipient(&from) {
+            Ok(rcpt) => rcpt,
+            Err(d) => {
+                self.step(StepKind::Sender, t, vec![*d]);
+                return None;
+            }
+        };
+        let mail = self
+            .command(conn, &format!("MAIL FROM:<{from}>"), None)
+            .await;
+        let diags = match mail {
+            Ok(r) if r.code == 250 => {
+                match self.command(conn, &format!("RCPT TO:<{rcpt}>"), None).await {
+                    Ok(r) if r.code == 250 || r.code == 251 => Vec::new(),
+                    Ok(r) => vec![replies::rcpt_failure(&r)],
+                    Err(d) => vec![d],
+                }
+            }
+            Ok(r) => vec![replies::mail_from_failure(&r)],
+            Err(d) => vec![d],
+        };
+        let ok = diags.is_empty();
+        if !self.wants(Check::Send) || !ok {
+            let _ = self.command(conn, "RSET", None).await;
+        }
+        (self.step(StepKind::Sender, t, diags) && ok).then_some(rcpt)
+    }
+
+    /// DATA with one fixed test message built by lettre.
+    pub(super) async fn send(&mut self, plan: &Plan, conn: &mut Conn, rcpt: &SmtpAddress) {
+        let t = Instant::now();
+        let Some(from) = plan.from.as_ref() else {
+            return;
+        };
+        let message = match test_message(from, rcpt, &plan.host) {
+            Ok(m) => m,
+            Err(e) => {
+                let d = Diagnostic::new(Code::SendRejected)
+                    .message(format!("The test message could not be built: {e}."));
+                self.step(StepKind::Send, t, vec![d]);
+                return;
+            }
+        };
+        let diags = match self.command(conn, "DATA", None).await {
+            Ok(r) if r.code == 354 => {
+                self.c(&format!("<message, {} bytes>", message.len()));
+                if let Err(e) = conn.send_raw(&message).await {
+                    vec![Diagnostic::new(Code::SmtpClosed).message(format!(
+                        "The connection failed while sending the message: {e}."
+                    ))]
+                } else {
+                    let limit = self.limit();
+                    match conn.read_reply(limit).await {
+                        Ok(r) => {
+                            self.s(&r);
+                            if r.code == 250 {
+                                vec![replies::send_ok(&r, rcpt.as_str())]
+                            } else {
+                                vec![replies::data_failure(&r)]
+                            }
+                        }
+                        Err(e) => vec![Self::read_failure(e)],
+                    }
+                }
+            }
+            Ok(r) => vec![replies::data_failure(&r)],
+            Err(d) => vec![d],
+        };
+        self.step(StepKind::Send, t, diags);
+    }
+}
+
+/// The fixed test message, as lettre formats it (CRLF line ends, headers
+/// encoded), dot-stuffed and terminated for DATA.
+pub(super) fn test_message(
+    from: &SmtpAddress,
+    to: &SmtpAddress,
+    host: &str,
+) -> Result<Vec<u8>, String> {
+    use lettre::message::{Mailbox, Message, header::ContentType};
+    let from: Mailbox = from.as_str().parse().map_err(|e| format!("{e}"))?;
+    let to: Mailbox = to.as_str().parse().map_err(|e| format!("{e}"))?;
+    let message = Message::builder()
+        .from(from)
+        .to(to)
+        .subject("smtp-doctor test message")
+        .header(ContentType::TEXT_PLAIN)
+        .body(format!(
+            "This message was sent by smtp-doctor to check that {host} accepts mail from this account.\r\nNo reply is needed.\r\n"
+        ))
+        .map_err(|e| e.to_string())?;
+    let raw = message.formatted();
+    let mut out = Vec::with_capacity(raw.len() + 8);
+    let mut at_line_start = true;
+    for &b in &raw {
+        if at_line_start && b == b'.' {
+            out.push(b'.');
+        }
+        out.push(b);
+        at_line_start = b == b'\n';
+    }
+    if !out.ends_with(b"\r\n") {
+        out.extend_from_slice(b"\r\n");
+    }
+    out.extend_from_slice(b".\r\n");
+    Ok(out)
+}

@@ -1,0 +1,407 @@
+//! One probe from start to finish: the state of a report being built and
+//! the steps in order. See the module docs of `engine` for the why.
+
+mod greeting;
+mod login;
+mod mail;
+mod reach;
+mod second;
+mod transport;
+
+use std::net::IpAddr;
+use std::time::{Duration, Instant};
+
+use smtp_doctor_core::config::{AuthMechanism, Config, Security};
+use smtp_doctor_core::hostname::{Host, HostError, parse_host};
+use smtp_doctor_core::mailbox::parse_mailbox;
+use smtp_doctor_core::providers::{Provider, provider_by_host};
+use smtp_doctor_core::report::{Report, Step, StepKind, StepStatus, Target};
+use smtp_doctor_core::wire::{AuthIdentity, SmtpAddress, WireError};
+use smtp_doctor_core::{Code, Diagnostic, Severity, validate_json};
+use zeroize::Zeroizing;
+
+use super::auth::{self};
+use super::io::{Conn, ReadError, Reply};
+use super::{Check, Engine, ProbeRequest, replies};
+use crate::policy::Refused;
+
+/// What the config asks to probe, once it is usable.
+struct Plan {
+    host: String,
+    ip: Option<IpAddr>,
+    port: u16,
+    security: Security,
+    /// The login, if one was given (refused if it holds a control character).
+    user: Option<Result<AuthIdentity, WireError>>,
+    password: Option<Zeroizing<String>>,
+    auth: AuthMechanism,
+    /// The From address as it goes into MAIL FROM, if it can.
+    from: Option<SmtpAddress>,
+    provider: Option<&'static Provider>,
+}
+
+impl Plan {
+    fn new(config: &Config) -> Option<Self> {
+        // Legacy IPv4 spellings (`127.1`, `0x7f000001`) are what libc would
+        // connect to: the probe sees through them so the policy can judge.
+        let host = match parse_host(config.host_trimmed()?) {
+            Ok(host) => host,
+            Err(HostError::LegacyIpv4(ip)) => Host::Ip(IpAddr::V4(ip)),
+            Err(_) => return None,
+        };
+        let provider = host.name().and_then(provider_by_host);
+        Some(Self {
+            ip: host.ip(),
+            host: match &host {
+                Host::Name(n) => n.clone(),
+                Host::Ip(ip) => ip.to_string(),
+            },
+            port: config.port_number()?,
+            security: config.security_mode()?,
+            user: config.username().map(AuthIdentity::parse),
+            password: config.password().map(|p| Zeroizing::new(p.to_owned())),
+            auth: config.auth_mechanism(),
+            from: config
+                .from_field()
+                .and_then(|f| parse_mailbox(f).ok())
+                .and_then(|m| SmtpAddress::from_mailbox(&m).ok()),
+            provider,
+        })
+    }
+}
+
+/// At most this many resolved addresses are tried (SPEC §7.3): a name
+/// with hundreds of records must not multiply the probe's work.
+pub const MAX_ADDRESSES: usize = 8;
+
+/// Asked once, with the checked addresses, before the first connect: the
+/// service's per-target cap. `false` stops the probe.
+pub type Admit<'a> = &'a mut (dyn FnMut(&[IpAddr]) -> bool + Send);
+
+pub(super) struct Probe<'a> {
+    engine: &'a Engine,
+    req: &'a ProbeRequest,
+    on_step: &'a mut (dyn FnMut(&Step) + Send),
+    admit: Option<Admit<'a>>,
+    started: Instant,
+    report: Report,
+    /// Every form of the password sent in this session: a server that
+    /// echoes one back (plain or base64) must not put it in the report.
+    secrets: Vec<Zeroizing<String>>,
+}
+
+impl<'a> Probe<'a> {
+    pub(super) fn new(
+        engine: &'a Engine,
+        req: &'a ProbeRequest,
+        on_step: &'a mut (dyn FnMut(&Step) + Send),
+        admit: Option<Admit<'a>>,
+    ) -> Self {
+        Self {
+            engine,
+            req,
+            on_step,
+            admit,
+            started: Instant::now(),
+            report: Report::default(),
+            secrets: Vec::new(),
+        }
+    }
+
+    fn wants(&self, check: Check) -> bool {
+        self.req.checks.iter().any(|c| *c >= check)
+    }
+
+    /// The time a step may take: the per-step timeout, cut by the deadline.
+    fn limit(&self) -> Duration {
+        let opts = self.engine.options();
+        opts.timeout
+            .min(opts.deadline.saturating_sub(self.started.elapsed()))
+    }
+
+    /// Remembers a secret the session is about to send (and its base64
+    /// form), so that [`redact`](Self::redact) can take it out of what the
+    /// server says. Very short ones are left alone: redacting "a" would
+    /// garble every line without protecting anything.
+    fn keep_secret(&mut self, secret: &str) {
+        if secret.len() >= 4 {
+            self.secrets.push(Zeroizing::new(secret.to_owned()));
+            self.secrets.push(auth::b64(secret.as_bytes()));
+        }
+    }
+
+    /// `text` with every kept secret replaced by `<redacted>`.
+    fn redact(&self, text: &str) -> String {
+        let mut out = text.to_owned();
+        for secret in &self.secrets {
+            if out.contains(secret.as_str()) {
+                out = out.replace(secret.as_str(), "<redacted>");
+            }
+        }
+        out
+    }
+
+    fn step(&mut self, kind: StepKind, since: Instant, diagnostics: Vec<Diagnostic>) -> bool {
+        let diagnostics: Vec<Diagnostic> = if self.secrets.is_empty() {
+            diagnostics
+        } else {
+            diagnostics
+                .into_iter()
+                .map(|mut d| {
+                    d.message = self.redact(&d.message);
+                    d.help = self.redact(&d.help);
+                    d.reply = d.reply.map(|r| self.redact(&r));
+                    d
+                })
+                .collect()
+        };
+        let status = if diagnostics.iter().any(|d| d.severity == Severity::Error) {
+            StepStatus::Fail
+        } else if diagnostics.iter().any(|d| d.severity == Severity::Warning) {
+            StepStatus::Warn
+        } else {
+            StepStatus::Pass
+        };
+        let duration_ms = u64::try_from(since.elapsed().as_millis()).unwrap_or(u64::MAX);
+        tracing::debug!(step = ?kind, status = ?status, duration_ms, "probe step");
+        let step = Step {
+            step: kind,
+            status,
+            duration_ms,
+            diagnostics,
+        };
+        (self.on_step)(&step);
+        self.report.steps.push(step);
+        status != StepStatus::Fail
+    }
+
+    /// A step that did not run (its diagnostics, if any, are advice).
+    fn skipped(&mut self, kind: StepKind, diagnostics: Vec<Diagnostic>) {
+        let step = Step {
+            step: kind,
+            status: StepStatus::Skipped,
+            duration_ms: 0,
+            diagnostics,
+        };
+        (self.on_step)(&step);
+        self.report.steps.push(step);
+    }
+
+    fn c(&mut self, line: &str) {
+        self.report.transcript.push(format!("C: {line}"));
+    }
+
+    fn s(&mut self, reply: &Reply) {
+        if reply.code == 334 {
+            self.report.transcript.push("S: 334 <challenge>".to_owned());
+            return;
+        }
+        for line in reply.raw().lines() {
+            let line = self.redact(line);
+            self.report.transcript.push(format!("S: {line}"));
+        }
+    }
+
+    pub(super) async fn run(mut self) -> Report {
+        let static_findings = validate_json(&self.req.config);
+        let config = Config::from_json(&self.req.config);
+        if let Some(plan) = Plan::new(&config) {
+            self.report.target = Target {
+                host: plan.host.clone(),
+                port: Some(plan.port),
+                security: Some(plan.security),
+                addresses: Vec::new(),
+            };
+            // Every step is cut by the deadline already; this is the
+            // backstop that makes "ends by its deadline" true whatever a
+            // step waits on (SPEC §7.3).
+            let backstop = self.engine.options().deadline + Duration::from_millis(100);
+            if tokio::time::timeout(backstop, self.live(&plan))
+                .await
+                .is_err()
+            {
+                self.deadline_passed();
+            }
+        }
+        let mut report = self.report;
+        report.finish(static_findings);
+        report
+    }
+
+    /// The step that was running when the deadline passed gets a timeout
+    /// diagnostic of its own kind.
+    fn deadline_passed(&mut self) {
+        let order = [
+            StepKind::Dns,
+            StepKind::Connect,
+            StepKind::Greeting,
+            StepKind::Ehlo,
+            StepKind::Tls,
+            StepKind::Auth,
+            StepKind::Sender,
+            StepKind::Send,
+        ];
+        let last = self.report.steps.last().map(|s| s.step);
+        let next = match last {
+            None => StepKind::Dns,
+            Some(k) => order
+                .iter()
+                .skip_while(|s| **s != k)
+                .nth(1)
+                .copied()
+                .unwrap_or(k),
+        };
+        let code = match next {
+            StepKind::Dns => Code::DnsTimeout,
+            StepKind::Connect => Code::TcpTimeout,
+            _ => Code::SmtpTimeout,
+        };
+        let secs = self.engine.options().deadline.as_secs_f64();
+        let d = Diagnostic::new(code).message(format!(
+            "The probe's time limit of {secs:.0} s ran out during the {} step.",
+            next.as_str()
+        ));
+        let step = Step {
+            step: next,
+            status: StepStatus::Fail,
+            duration_ms: 0,
+            diagnostics: vec![d],
+        };
+        (self.on_step)(&step);
+        self.report.steps.push(step);
+    }
+
+    async fn live(&mut self, plan: &Plan) {
+        // Host, port and mode only: never the config (it holds the password).
+        tracing::info!(host = %plan.host, port = plan.port, security = %plan.security, "probe started");
+        let t = Instant::now();
+        let policy = &self.engine.options().policy;
+        if !policy.port_allowed(plan.port) {
+            let d = Diagnostic::new(Code::PolicyBlockedPort)
+                .message(format!(
+                    "This probe does not connect to port {}.",
+                    plan.port
+                ))
+                .help(format!(
+                    "Allowed ports: {}. Use your provider's SMTP submission port.",
+                    policy.ports_text()
+                ));
+            self.step(StepKind::Connect, t, vec![d]);
+            return;
+        }
+        let Some(addresses) = self.resolve(plan).await else {
+            return;
+        };
+        let t = Instant::now();
+        let refused = addresses
+            .iter()
+            .find_map(|ip| policy.check_target(*ip, plan.port).err());
+        if let Some(refused) = refused {
+            let d = match refused {
+                Refused::Port(port) => Diagnostic::new(Code::PolicyBlockedPort)
+                    .message(format!(
+                        "This probe does not connect to port {port} of this host."
+                    ))
+                    .help(format!(
+                        "Allowed ports: {}. Use your provider's SMTP submission port.",
+                        policy.ports_text()
+                    )),
+                // The customer typed this address: naming it tells nothing new.
+                Refused::Address(b) if plan.ip.is_some() => {
+                    Diagnostic::new(Code::PolicyBlockedAddress)
+                        .message(format!("{b}, which this probe does not contact."))
+                }
+                // Never what an internal name resolves to (SPEC §7.3).
+                Refused::Address(_) => {
+                    Diagnostic::new(Code::PolicyBlockedAddress).message(format!(
+                        "{} resolves to an internal address, which this probe does not contact.",
+                        plan.host
+                    ))
+                }
+            };
+            self.step(StepKind::Connect, t, vec![d]);
+            return;
+        }
+        let addresses = super::connect::interleave(&addresses);
+        let addresses = &addresses[..addresses.len().min(MAX_ADDRESSES)];
+        self.report.target.addresses = addresses.iter().map(ToString::to_string).collect();
+        if let Some(admit) = self.admit.as_mut()
+            && !admit(addresses)
+        {
+            return;
+        }
+        let Some((tcp, addr)) = self.connect(plan, addresses).await else {
+            return;
+        };
+        let conn = match plan.security {
+            Security::Tls => self.implicit_tls(plan, tcp, addr).await,
+            Security::Starttls | Security::None => self.plain_start(plan, tcp, addr).await,
+        };
+        let Some((mut conn, encrypted)) = conn else {
+            return;
+        };
+        if self.wants(Check::Auth) && !self.authenticate(plan, &mut conn, encrypted).await {
+            self.quit(&mut conn).await;
+            return;
+        }
+        if self.wants(Check::Sender)
+            && let Some(rcpt) = self.sender(plan, &mut conn).await
+            && self.wants(Check::Send)
+        {
+            self.send(plan, &mut conn, &rcpt).await;
+        }
+        self.quit(&mut conn).await;
+    }
+
+    fn read_failure(e: ReadError) -> Diagnostic {
+        match e {
+            ReadError::Timeout => Diagnostic::new(Code::SmtpTimeout),
+            ReadError::Closed => Diagnostic::new(Code::SmtpClosed),
+            ReadError::NotSmtp(text) => replies::not_smtp(&text),
+            ReadError::TooLong => Diagnostic::new(Code::SmtpProtocolError).message(
+                "The server's reply exceeded the probe's limits (line length, line count or size).",
+            ),
+            ReadError::Io(err) => {
+                Diagnostic::new(Code::SmtpClosed).message(format!("The connection failed: {err}."))
+            }
+        }
+    }
+
+    /// Sends a command (logged as `log_as` when it carries a secret) and
+    /// reads the reply; a read failure becomes a diagnostic.
+    async fn command(
+        &mut self,
+        conn: &mut Conn,
+        line: &str,
+        log_as: Option<&str>,
+    ) -> Result<Reply, Diagnostic> {
+        if super::io::check_command(line).is_err() {
+            return Err(Diagnostic::new(Code::SmtpProtocolError)
+                .message("The probe refused to send a command holding a line break."));
+        }
+        self.c(log_as.unwrap_or(line));
+        if let Err(e) = conn.send(line).await {
+            return Err(Diagnostic::new(Code::SmtpClosed)
+                .message(format!("The connection failed while sending: {e}.")));
+        }
+        let limit = self.limit();
+        match conn.read_reply(limit).await {
+            Ok(r) => {
+                self.s(&r);
+                Ok(r)
+            }
+            Err(e) => Err(Self::read_failure(e)),
+        }
+    }
+
+    async fn quit(&mut self, conn: &mut Conn) {
+        self.c("QUIT");
+        if conn.send("QUIT").await.is_ok()
+            && let Ok(r) = conn
+                .read_reply(Duration::from_secs(2).min(self.limit()))
+                .await
+        {
+            self.s(&r);
+        }
+    }
+}

@@ -1,0 +1,244 @@
+//! The encrypted channel: implicit TLS from the first byte, or the
+//! STARTTLS upgrade, with the certificate inspected whatever the outcome.
+
+use std::net::SocketAddr;
+use std::time::Instant;
+
+use smtp_doctor_core::config::Security;
+use smtp_doctor_core::report::{StepKind, Suggestion, TlsInfo};
+use smtp_doctor_core::{Code, Diagnostic, Field, Fix};
+use tokio::net::TcpStream;
+use tokio_rustls::TlsConnector;
+
+use super::{Plan, Probe};
+use crate::engine::io::{Conn, Recorder, Stream, preview};
+use crate::engine::{replies, tls};
+
+impl Probe<'_> {
+    /// A TLS handshake on `tcp`, with the certificate inspected whatever
+    /// the outcome; the report's TLS section is filled in.
+    pub(super) async fn handshake(&mut self, plan: &Plan, tcp: TcpStream) -> Handshake {
+        let recorder = Recorder::new(tcp);
+        let recording = recorder.recording();
+        let Some(name) = tls::server_name(&plan.host) else {
+            return Handshake::Failed(vec![
+                Diagnostic::new(Code::TlsHandshakeFailed)
+                    .message("The host cannot be used as a TLS server name."),
+            ]);
+        };
+        let (config, seen) = match tls::client_config(&self.engine.roots) {
+            Ok(c) => c,
+            Err(e) => {
+                return Handshake::Failed(vec![
+                    Diagnostic::new(Code::TlsHandshakeFailed)
+                        .message(format!("TLS setup failed: {e}.")),
+                ]);
+            }
+        };
+        let limit = self.limit();
+        let result =
+            tokio::time::timeout(limit, TlsConnector::from(config).connect(name, recorder)).await;
+        let (chain, verify_error) = seen
+            .lock()
+            .map(|s| (s.chain.clone(), s.error.clone()))
+            .unwrap_or_default();
+        let cert = chain
+            .first()
+            .and_then(|c| tls::describe(c, verify_error.is_none()));
+        match result {
+            Ok(Ok(stream)) => {
+                let (_, session) = stream.get_ref();
+                self.report.server.tls = Some(TlsInfo {
+                    version: session
+                        .protocol_version()
+                        .map(|v| format!("{v:?}").replace("TLSv1_", "TLSv1."))
+                        .unwrap_or_default(),
+                    cipher: session
+                        .negotiated_cipher_suite()
+                        .map(|s| format!("{:?}", s.suite()))
+                        .unwrap_or_default(),
+                    certificate: cert,
+                });
+                Handshake::Done(Box::new(stream))
+            }
+            Ok(Err(e)) => {
+                let first = recording.lock().map(|b| b.clone()).unwrap_or_default();
+                if first.len() >= 3 && first[..3].iter().all(u8::is_ascii_digit) {
+                    return Handshake::PlainSmtp(preview(&String::from_utf8_lossy(&first)));
+                }
+                if cert.is_some() {
+                    self.report.server.tls = Some(TlsInfo {
+                        version: String::new(),
+                        cipher: String::new(),
+                        certificate: cert.clone(),
+                    });
+                }
+                let rustls_error = e
+                    .get_ref()
+                    .and_then(|inner| inner.downcast_ref::<rustls::Error>())
+                    .cloned();
+                match rustls_error.or(verify_error) {
+                    Some(err) => Handshake::Failed(tls::diagnose(&err, cert.as_ref(), &plan.host)),
+                    None if first.is_empty() => {
+                        Handshake::Failed(vec![Diagnostic::new(Code::TlsHandshakeFailed).message(
+                            format!(
+                                "The server closed the connection during the TLS handshake ({e})."
+                            ),
+                        )])
+                    }
+                    None => Handshake::Failed(vec![replies::not_smtp(&preview(
+                        &String::from_utf8_lossy(&first),
+                    ))]),
+                }
+            }
+            Err(_) => Handshake::Failed(vec![
+                Diagnostic::new(Code::TlsHandshakeFailed)
+                    .message("The server did not answer the TLS handshake in time."),
+            ]),
+        }
+    }
+
+    /// Implicit TLS: handshake first, then greeting and EHLO inside TLS.
+    pub(super) async fn implicit_tls(
+        &mut self,
+        plan: &Plan,
+        tcp: TcpStream,
+        addr: SocketAddr,
+    ) -> Option<(Conn, bool)> {
+        let t = Instant::now();
+        match self.handshake(plan, tcp).await {
+            Handshake::Done(stream) => {
+                self.step(StepKind::Tls, t, Vec::new());
+                let mut conn = Conn::new(Stream::Tls(stream));
+                self.greeting(plan, &mut conn).await?;
+                self.ehlo(&mut conn).await?;
+                Some((conn, true))
+            }
+            Handshake::PlainSmtp(greeting) => {
+                self.report.transcript.push(format!("S: {greeting}"));
+                let mut d = Diagnostic::new(Code::TlsExpectedStarttls)
+                    .message(format!(
+                        "Port {} answered in plain text (`{greeting}`) instead of TLS.",
+                        plan.port
+                    ))
+                    .reply(greeting)
+                    .fix(Fix::new("Use STARTTLS").set(Field::Security, "starttls"));
+                if self.verify_starttls(plan, addr).await {
+                    d = d.help(format!("This port speaks plain SMTP and upgrades with STARTTLS; verified: STARTTLS on port {} works.", plan.port));
+                    self.report.suggestion = Some(Suggestion {
+                        host: None,
+                        port: Some(plan.port),
+                        security: Some(Security::Starttls),
+                    });
+                } else {
+                    d = d.help("This port speaks plain SMTP first, but the STARTTLS upgrade did not work either; try port 465 with TLS/SSL or ask your provider.");
+                }
+                self.step(StepKind::Tls, t, vec![d]);
+                None
+            }
+            Handshake::Failed(diags) => {
+                self.step(StepKind::Tls, t, diags);
+                None
+            }
+        }
+    }
+
+    /// Plain connect: the greeting (with the implicit-TLS check), EHLO,
+    /// and the STARTTLS upgrade when chosen.
+    pub(super) async fn plain_start(
+        &mut self,
+        plan: &Plan,
+        tcp: TcpStream,
+        addr: SocketAddr,
+    ) -> Option<(Conn, bool)> {
+        let mut conn = Conn::new(Stream::Plain(Recorder::new(tcp)));
+        if !self.plain_greeting(plan, &mut conn, addr).await {
+            return None;
+        }
+        let extensions = self.ehlo(&mut conn).await?;
+        if plan.security == Security::None {
+            let mut diags = Vec::new();
+            if extensions
+                .iter()
+                .any(|e| e.eq_ignore_ascii_case("STARTTLS"))
+            {
+                diags.push(
+                    Diagnostic::new(Code::TlsNone)
+                        .message("The server offers STARTTLS, but no encryption is chosen.")
+                        .fix(Fix::new("Use STARTTLS").set(Field::Security, "starttls")),
+                );
+            }
+            self.skipped(StepKind::Tls, diags);
+            return Some((conn, false));
+        }
+        let t = Instant::now();
+        if !extensions
+            .iter()
+            .any(|e| e.eq_ignore_ascii_case("STARTTLS"))
+        {
+            let d = Diagnostic::new(Code::TlsStarttlsUnavailable).message(format!(
+                "The server on port {} does not offer STARTTLS.",
+                plan.port
+            ));
+            self.step(StepKind::Tls, t, vec![d]);
+            return None;
+        }
+        let reply = self.command(&mut conn, "STARTTLS", None).await;
+        match reply {
+            Ok(r) if r.code == 220 => {}
+            Ok(r) => {
+                let d = Diagnostic::new(Code::TlsStarttlsUnavailable)
+                    .message(format!(
+                        "The server advertised STARTTLS but refused it ({}).",
+                        r.code
+                    ))
+                    .reply(r.raw());
+                self.step(StepKind::Tls, t, vec![d]);
+                return None;
+            }
+            Err(d) => {
+                self.step(StepKind::Tls, t, vec![d]);
+                return None;
+            }
+        }
+        if conn.buffered() > 0 {
+            // Bytes after the 220 would be injected into the TLS session (CVE-2011-0411 class).
+            let d = Diagnostic::new(Code::SmtpProtocolError).message("The server sent data after its STARTTLS reply; the probe stopped (a possible injection attack).");
+            self.step(StepKind::Tls, t, vec![d]);
+            return None;
+        }
+        let Stream::Plain(recorder) = conn.into_stream() else {
+            return None;
+        };
+        let tcp = recorder.into_inner();
+        match self.handshake(plan, tcp).await {
+            Handshake::Done(stream) => {
+                self.step(StepKind::Tls, t, Vec::new());
+                let mut conn = Conn::new(Stream::Tls(stream));
+                let before = std::mem::take(&mut self.report.server.extensions);
+                self.ehlo(&mut conn).await?;
+                self.report.server.extensions_before_tls = before;
+                Some((conn, true))
+            }
+            Handshake::PlainSmtp(text) => {
+                let d = Diagnostic::new(Code::TlsHandshakeFailed).message(format!(
+                    "The server answered the TLS handshake in plain text (`{text}`)."
+                ));
+                self.step(StepKind::Tls, t, vec![d]);
+                None
+            }
+            Handshake::Failed(diags) => {
+                self.step(StepKind::Tls, t, diags);
+                None
+            }
+        }
+    }
+}
+
+/// How a TLS handshake ended.
+pub(super) enum Handshake {
+    Done(Box<tokio_rustls::client::TlsStream<Recorder>>),
+    /// The server answered in plain SMTP (a `220`) instead of TLS.
+    PlainSmtp(String),
+    Failed(Vec<Diagnostic>),
+}
