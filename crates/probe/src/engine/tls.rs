@@ -15,8 +15,8 @@ use rustls::client::WebPkiServerVerifier;
 use rustls::client::danger::{HandshakeSignatureValid, ServerCertVerified, ServerCertVerifier};
 use rustls::pki_types::{CertificateDer, ServerName, UnixTime};
 use rustls::{
-    CertificateError, ClientConfig, DigitallySignedStruct, Error as TlsError, RootCertStore,
-    SignatureScheme,
+    AlertDescription, CertificateError, ClientConfig, DigitallySignedStruct, Error as TlsError,
+    PeerIncompatible, ProtocolVersion, RootCertStore, SignatureScheme,
 };
 use smtp_doctor_core::report::Certificate;
 use smtp_doctor_core::{Code, Diagnostic, Field, Fix, Severity};
@@ -46,11 +46,36 @@ pub fn root_store(extra: &[CertificateDer<'static>]) -> Result<Arc<RootCertStore
     Ok(Arc::new(roots))
 }
 
-/// What the verifier saw.
+/// What the handshake revealed besides its outcome: filled in by the
+/// verifier and the client-certificate resolver as rustls calls them.
 #[derive(Debug, Default)]
 pub(crate) struct Seen {
     pub chain: Vec<CertificateDer<'static>>,
     pub error: Option<TlsError>,
+    /// The server sent a CertificateRequest (we never present one).
+    pub client_cert_requested: bool,
+}
+
+/// Presents no client certificate, but notes that one was asked for: a
+/// server that then aborts wants mutual TLS, not another cipher.
+#[derive(Debug)]
+struct NoClientCert(Arc<Mutex<Seen>>);
+
+impl rustls::client::ResolvesClientCert for NoClientCert {
+    fn resolve(
+        &self,
+        _root_hint_subjects: &[&[u8]],
+        _sigschemes: &[SignatureScheme],
+    ) -> Option<Arc<rustls::sign::CertifiedKey>> {
+        if let Ok(mut seen) = self.0.lock() {
+            seen.client_cert_requested = true;
+        }
+        None
+    }
+
+    fn has_certs(&self) -> bool {
+        false
+    }
 }
 
 #[derive(Debug)]
@@ -122,7 +147,7 @@ pub(crate) fn client_config(
         .with_safe_default_protocol_versions()?
         .dangerous() // only to install the recording wrapper; it returns webpki's verdict
         .with_custom_certificate_verifier(verifier)
-        .with_no_client_auth();
+        .with_client_cert_resolver(Arc::new(NoClientCert(Arc::clone(&seen))));
     Ok((Arc::new(config), seen))
 }
 
@@ -178,54 +203,135 @@ pub(crate) fn describe(der: &CertificateDer<'_>, trusted: bool) -> Option<Certif
     })
 }
 
-/// The diagnostic for a failed handshake: a certificate problem (with the
-/// certificate's facts), an alert, or a protocol mismatch.
-pub(crate) fn diagnose(
-    error: &TlsError,
-    cert: Option<&Certificate>,
-    host: &str,
-) -> Vec<Diagnostic> {
-    let names = cert.map(|c| c.names.join(", ")).unwrap_or_default();
-    let mut out = Vec::new();
-    match error {
-        TlsError::InvalidCertificate(e) => out.push(cert_problem(e, cert, host, &names)),
-        TlsError::AlertReceived(alert) => {
-            let alert_name = format!("{alert:?}");
-            let mut d = Diagnostic::new(Code::TlsHandshakeFailed).message(format!(
-                "The server aborted the TLS handshake with the alert `{alert_name}`."
-            ));
-            if alert_name == "ProtocolVersion" {
-                d = d.help("Server and client share no TLS version. This client speaks TLS 1.2 and 1.3; the server probably only speaks TLS 1.0 or 1.1.");
-                out.push(d);
-                out.push(
-                    Diagnostic::new(Code::TlsOldProtocol)
-                        .message("The server seems to speak only TLS 1.0 or 1.1."),
-                );
-                return out;
-            }
-            if alert_name == "HandshakeFailure" || alert_name == "InsufficientSecurity" {
-                d = d.help("The server accepts none of the protocol versions and ciphers a current client offers (TLS 1.2/1.3 with modern ciphers); its TLS setup is outdated or broken.");
-            }
-            out.push(d);
+/// The TLS version the server chose in its ServerHello, read from the
+/// first bytes it sent (sans-IO, for the report of a server too old for
+/// rustls to finish the handshake with). `None` unless the bytes start
+/// with a handshake record holding a ServerHello.
+pub fn server_hello_version(bytes: &[u8]) -> Option<ProtocolVersion> {
+    // TLS record: type 22 (handshake), version (2), length (2); then the
+    // handshake header: type 2 (ServerHello), length (3), server_version (2).
+    let (&[22, _, _, _, _], rest) = bytes.split_first_chunk::<5>()? else {
+        return None;
+    };
+    let (&[2, _, _, _, major, minor], _) = rest.split_first_chunk::<6>()? else {
+        return None;
+    };
+    Some(ProtocolVersion::from(u16::from_be_bytes([major, minor])))
+}
+
+/// Whether `bytes` start like a TLS record (handshake or alert, version
+/// 3.x): a peer that speaks TLS, whatever it said.
+pub(crate) fn is_tls_record(bytes: &[u8]) -> bool {
+    matches!(bytes, [21 | 22, 3, ..])
+}
+
+/// A protocol version as people write it: `TLS 1.1`.
+pub(crate) fn version_name(v: ProtocolVersion) -> String {
+    match v {
+        ProtocolVersion::SSLv3 => "SSL 3.0".to_owned(),
+        ProtocolVersion::TLSv1_0 => "TLS 1.0".to_owned(),
+        ProtocolVersion::TLSv1_1 => "TLS 1.1".to_owned(),
+        ProtocolVersion::TLSv1_2 => "TLS 1.2".to_owned(),
+        ProtocolVersion::TLSv1_3 => "TLS 1.3".to_owned(),
+        other => format!("version 0x{:04x}", u16::from(other)),
+    }
+}
+
+/// The report's spelling of a negotiated version (`TLSv1.3`, SPEC §4).
+pub(crate) fn version_label(v: ProtocolVersion) -> String {
+    v.as_str()
+        .map_or_else(|| version_name(v), |s| s.replace("v1_", "v1."))
+}
+
+/// An alert by its RFC 8446 name (`internal_error`).
+pub(crate) fn alert_name(alert: AlertDescription) -> String {
+    let Some(camel) = alert.as_str() else {
+        return format!("alert {}", u8::from(alert));
+    };
+    let mut out = String::with_capacity(camel.len() + 4);
+    for (i, c) in camel.chars().enumerate() {
+        if c.is_ascii_uppercase() && i > 0 {
+            out.push('_');
         }
-        TlsError::PeerIncompatible(p) => {
-            let text = format!("{p:?}");
-            out.push(Diagnostic::new(Code::TlsHandshakeFailed).message(format!(
-                "The TLS handshake failed: the server is incompatible ({text})."
-            )));
-            if text.contains("Tls12Or13") || text.contains("TlsVersion") {
-                out.push(
-                    Diagnostic::new(Code::TlsOldProtocol)
-                        .message("The server only offers TLS 1.0 or 1.1."),
-                );
-            }
-        }
-        other => out.push(
-            Diagnostic::new(Code::TlsHandshakeFailed)
-                .message(format!("The TLS handshake failed: {other}.")),
-        ),
+        out.push(c.to_ascii_lowercase());
     }
     out
+}
+
+/// What a failed handshake showed, besides rustls' error.
+#[derive(Debug, Default)]
+pub(crate) struct Evidence<'a> {
+    pub cert: Option<&'a Certificate>,
+    pub client_cert_requested: bool,
+    /// From the server's first bytes ([`server_hello_version`]).
+    pub server_version: Option<ProtocolVersion>,
+}
+
+/// The diagnostics for a failed handshake: a certificate problem (with the
+/// certificate's facts), a server that wants a client certificate, one
+/// too old for TLS 1.2, one broken on its side, or one with no cipher in
+/// common. Pure: table-tested below.
+pub(crate) fn diagnose(error: &TlsError, evidence: &Evidence<'_>, host: &str) -> Vec<Diagnostic> {
+    let cert = evidence.cert;
+    let names = cert.map(|c| c.names.join(", ")).unwrap_or_default();
+    let old = evidence
+        .server_version
+        .filter(|v| u16::from(*v) < u16::from(ProtocolVersion::TLSv1_2));
+    if let Some(v) = old {
+        return vec![old_protocol(Some(v))];
+    }
+    let d = match error {
+        TlsError::InvalidCertificate(e) => cert_problem(e, cert, host, &names),
+        _ if evidence.client_cert_requested => Diagnostic::new(Code::TlsClientCertRequired)
+            .message(format!(
+                "The server asked for a client certificate and ended the handshake when none came ({}).",
+                describe_error(error)
+            )),
+        TlsError::AlertReceived(AlertDescription::ProtocolVersion)
+        | TlsError::PeerIncompatible(PeerIncompatible::ServerDoesNotSupportTls12Or13) => {
+            old_protocol(None)
+        }
+        TlsError::AlertReceived(AlertDescription::InternalError) => {
+            Diagnostic::new(Code::TlsServerMisconfigured).message(
+                "The server aborted the TLS handshake with the alert `internal_error`: a failure on its own side, whatever the client offers.",
+            )
+        }
+        TlsError::AlertReceived(
+            alert @ (AlertDescription::HandshakeFailure | AlertDescription::InsufficientSecurity),
+        ) => Diagnostic::new(Code::TlsHandshakeFailed)
+            .message(format!(
+                "The server aborted the TLS handshake with the alert `{}`.",
+                alert_name(*alert)
+            ))
+            .help("The server accepts none of the protocol versions and ciphers a current client offers (TLS 1.2/1.3 with modern ciphers); its TLS setup is outdated or broken."),
+        other => Diagnostic::new(Code::TlsHandshakeFailed)
+            .message(format!("The TLS handshake failed: {}.", describe_error(other))),
+    };
+    vec![d]
+}
+
+/// `tls.old-protocol` as the reason a handshake failed.
+fn old_protocol(version: Option<ProtocolVersion>) -> Diagnostic {
+    Diagnostic::new(Code::TlsOldProtocol)
+        .severity(Severity::Error)
+        .message(match version {
+            Some(v) => format!(
+                "The server speaks only {} (it chose it in its reply); this client, like every current one, needs TLS 1.2 or 1.3.",
+                version_name(v)
+            ),
+            None => "The server refused TLS 1.2 and 1.3: it speaks only TLS 1.1 or older.".to_owned(),
+        })
+        .help("TLS 1.0 and 1.1 are switched off in current clients and libraries. The server's administrator must enable TLS 1.2 or newer; no client setting can fix it.")
+}
+
+/// rustls' error in words, alerts by their RFC names.
+fn describe_error(error: &TlsError) -> String {
+    match error {
+        TlsError::AlertReceived(alert) => {
+            format!("the server sent the alert `{}`", alert_name(*alert))
+        }
+        other => other.to_string(),
+    }
 }
 
 fn cert_problem(

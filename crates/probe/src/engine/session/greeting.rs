@@ -2,13 +2,13 @@
 //! port that expects TLS first) and the extensions it offers.
 
 use std::net::SocketAddr;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use smtp_doctor_core::config::Security;
 use smtp_doctor_core::report::{StepKind, Suggestion};
 use smtp_doctor_core::{Code, Diagnostic, Field, Fix, Severity};
 
-use super::second::{TlsProbe, tls_answers};
+use super::second::{ModeCheck, try_mode};
 use super::{Plan, Probe};
 use crate::engine::io::{Conn, ReadError};
 use crate::engine::replies;
@@ -32,7 +32,10 @@ impl Probe<'_> {
             Err(ReadError::Timeout) if limit > window => {
                 let engine = self.engine.clone();
                 let host = plan.host.clone();
-                let probe_tls = async move { tls_answers(&engine, &host, addr).await };
+                let probe_tls = async move {
+                    let limit = Duration::from_secs(3).min(engine.options().timeout);
+                    try_mode(&engine, &host, addr, Security::Tls, limit).await
+                };
                 let rest = conn.read_reply(limit.saturating_sub(window));
                 tokio::pin!(rest);
                 tokio::pin!(probe_tls);
@@ -42,13 +45,13 @@ impl Probe<'_> {
                         r = &mut rest => break r,
                         evidence = &mut probe_tls, if !tls_done => {
                             tls_done = true;
-                            if let TlsProbe::Other(Some(text)) = &evidence
+                            if let ModeCheck::NoTls(Some(text)) = &evidence
                                 && looks_like_other_protocol(text)
                             {
                                 self.step(StepKind::Greeting, t, vec![replies::not_smtp(text)]);
                                 return false;
                             }
-                            if let TlsProbe::Tls(cert_ok) = evidence {
+                            if let ModeCheck::Tls(cert_ok) = evidence {
                                 let d = Diagnostic::new(Code::TlsExpectedImplicit)
                                     .message(format!("Port {} stayed silent for a plain connection but answered a TLS handshake: it expects TLS from the first byte.", plan.port))
                                     .help(if cert_ok {
@@ -83,11 +86,19 @@ impl Probe<'_> {
             }
             Err(e) => {
                 let d = match e {
+                    // TLS was tried on a second connection and did not
+                    // answer: the help must not send the customer there.
+                    ReadError::Timeout if limit > window => Diagnostic::new(Code::SmtpNoGreeting)
+                        .message(format!(
+                            "Connected, but no greeting came within {:.0} s, and the port does not answer TLS either.",
+                            limit.as_secs_f64()
+                        ))
+                        .help("The mode is not the cause: neither plain SMTP nor TLS got an answer. The server is overloaded, delays clients it distrusts (a tarpit), or something in between holds the connection open. Try again later; if it persists, ask the server's administrator whether this probe's address is allowed."),
                     ReadError::Timeout => Diagnostic::new(Code::SmtpNoGreeting).message(format!(
-                        "Connected, but no greeting came within {:.0} s, and the port does not answer TLS either.",
+                        "Connected, but no greeting came within {:.0} s.",
                         limit.as_secs_f64()
                     )),
-                    other => Self::read_failure(other),
+                    other => self.read_failure(other),
                 };
                 self.step(StepKind::Greeting, t, vec![d]);
                 false
@@ -110,7 +121,7 @@ impl Probe<'_> {
                 let d = match e {
                     ReadError::Timeout => Diagnostic::new(Code::SmtpNoGreeting)
                         .message("TLS was set up, but no SMTP greeting came."),
-                    other => Self::read_failure(other),
+                    other => self.read_failure(other),
                 };
                 self.step(StepKind::Greeting, t, vec![d]);
                 None

@@ -106,7 +106,7 @@ impl Probe<'_> {
                                 vec![replies::data_failure(&r)]
                             }
                         }
-                        Err(e) => vec![Self::read_failure(e)],
+                        Err(e) => vec![self.read_failure(e)],
                     }
                 }
             }

@@ -88,6 +88,10 @@ pub(super) struct Probe<'a> {
     /// Every form of the password sent in this session: a server that
     /// echoes one back (plain or base64) must not put it in the report.
     secrets: Vec<Zeroizing<String>>,
+    /// The last TLS handshake carried a CertificateRequest: in TLS 1.3 a
+    /// server refuses the missing certificate only after the client has
+    /// finished, so the refusal arrives as the first read fails.
+    client_cert_requested: bool,
 }
 
 impl<'a> Probe<'a> {
@@ -105,6 +109,7 @@ impl<'a> Probe<'a> {
             started: Instant::now(),
             report: Report::default(),
             secrets: Vec::new(),
+            client_cert_requested: false,
         }
     }
 
@@ -353,8 +358,16 @@ impl<'a> Probe<'a> {
         self.quit(&mut conn).await;
     }
 
-    fn read_failure(e: ReadError) -> Diagnostic {
+    fn read_failure(&self, e: ReadError) -> Diagnostic {
         match e {
+            // A TLS 1.3 server refuses a missing client certificate only
+            // after the handshake, as the first read.
+            ReadError::Io(err) if self.client_cert_requested && tls_alert(&err).is_some() => {
+                let alert = tls_alert(&err).map(super::tls::alert_name).unwrap_or_default();
+                Diagnostic::new(Code::TlsClientCertRequired).message(format!(
+                    "The server asked for a client certificate and ended the session with the alert `{alert}` when none came."
+                ))
+            }
             ReadError::Timeout => Diagnostic::new(Code::SmtpTimeout),
             ReadError::Closed => Diagnostic::new(Code::SmtpClosed),
             ReadError::NotSmtp(text) => replies::not_smtp(&text),
@@ -390,7 +403,7 @@ impl<'a> Probe<'a> {
                 self.s(&r);
                 Ok(r)
             }
-            Err(e) => Err(Self::read_failure(e)),
+            Err(e) => Err(self.read_failure(e)),
         }
     }
 
@@ -403,5 +416,13 @@ impl<'a> Probe<'a> {
         {
             self.s(&r);
         }
+    }
+}
+
+/// The TLS alert a read failed with, if it did.
+fn tls_alert(err: &std::io::Error) -> Option<rustls::AlertDescription> {
+    match err.get_ref()?.downcast_ref::<rustls::Error>()? {
+        rustls::Error::AlertReceived(alert) => Some(*alert),
+        _ => None,
     }
 }

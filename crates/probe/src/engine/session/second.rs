@@ -1,80 +1,95 @@
-//! Second connections: when the chosen mode fails, the probe tries the
-//! other one on a fresh connection so the help can say what works.
+//! Second connections: when the chosen mode fails, the probe tries a mode
+//! on a fresh connection so the help can say what works instead. One
+//! helper, [`try_mode`], serves every such check; it sends nothing but
+//! EHLO (the operator's name) and STARTTLS, never a credential.
 
 use std::net::SocketAddr;
 use std::time::Duration;
 
+use smtp_doctor_core::config::Security;
 use tokio::net::TcpStream;
 use tokio_rustls::TlsConnector;
 
-use super::{Plan, Probe};
 use crate::engine::io::{Conn, Recorder, Stream, preview};
 use crate::engine::{Engine, tls};
 
-impl Probe<'_> {
-    /// Verifies that STARTTLS works on a fresh connection (for the suggestion).
-    pub(super) async fn verify_starttls(&mut self, plan: &Plan, addr: SocketAddr) -> bool {
-        let limit = self.limit();
-        let Ok(Ok(tcp)) = tokio::time::timeout(limit, TcpStream::connect(addr)).await else {
-            return false;
-        };
-        let mut conn = Conn::new(Stream::Plain(Recorder::new(tcp)));
-        let helo = &self.engine.options().helo;
-        let Ok(greeting) = conn.read_reply(limit).await else {
-            return false;
-        };
-        if greeting.code != 220 || conn.send(&format!("EHLO {helo}")).await.is_err() {
-            return false;
-        }
-        let Ok(ehlo) = conn.read_reply(limit).await else {
-            return false;
-        };
-        if !ehlo
-            .lines
-            .iter()
-            .any(|l| l.trim().eq_ignore_ascii_case("STARTTLS"))
-            || conn.send("STARTTLS").await.is_err()
-        {
-            return false;
-        }
-        if !matches!(conn.read_reply(limit).await, Ok(r) if r.code == 220) {
-            return false;
-        }
-        let Stream::Plain(rec) = conn.into_stream() else {
-            return false;
-        };
-        tls_handshake_works(self.engine, &plan.host, rec, limit)
-            .await
-            .is_some()
-    }
-}
-
-/// What a TLS handshake on a second connection revealed.
-pub(super) enum TlsProbe {
-    /// The server speaks TLS (`true`: with a trusted certificate).
+/// What a second connection in one mode showed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) enum ModeCheck {
+    /// TLS came up (`true`: with a trusted certificate).
     Tls(bool),
-    /// It does not; what it sent instead, if anything.
-    Other(Option<String>),
+    /// The port answered, but TLS did not come up; its first bytes, if
+    /// they were not TLS.
+    NoTls(Option<String>),
+    /// Nothing answered: no connection, or silence.
+    NoAnswer,
 }
 
-/// Tries implicit TLS on a fresh connection.
-pub(super) async fn tls_answers(engine: &Engine, host: &str, addr: SocketAddr) -> TlsProbe {
-    let limit = Duration::from_secs(3).min(engine.options().timeout);
+/// Opens a fresh connection to `addr` and tries `security` (implicit TLS,
+/// or the STARTTLS upgrade; `None` means plain and is not tried), within
+/// `limit` for each wait.
+pub(super) async fn try_mode(
+    engine: &Engine,
+    host: &str,
+    addr: SocketAddr,
+    security: Security,
+    limit: Duration,
+) -> ModeCheck {
     let Ok(Ok(tcp)) = tokio::time::timeout(limit, TcpStream::connect(addr)).await else {
-        return TlsProbe::Other(None);
+        return ModeCheck::NoAnswer;
     };
     let recorder = Recorder::new(tcp);
-    let recording = recorder.recording();
-    if let Some(ok) = tls_handshake_works(engine, host, recorder, limit).await {
-        return TlsProbe::Tls(ok);
+    match security {
+        Security::Tls => {
+            let recording = recorder.recording();
+            if let Some(ok) = handshake_works(engine, host, recorder, limit).await {
+                return ModeCheck::Tls(ok);
+            }
+            let first = recording.lock().map(|b| b.clone()).unwrap_or_default();
+            if first.is_empty() {
+                ModeCheck::NoAnswer
+            } else {
+                ModeCheck::NoTls(
+                    (!tls::is_tls_record(&first))
+                        .then(|| preview(&String::from_utf8_lossy(&first))),
+                )
+            }
+        }
+        Security::Starttls => starttls(engine, host, recorder, limit).await,
+        Security::None => ModeCheck::NoTls(None),
     }
-    let first = recording.lock().map(|b| b.clone()).unwrap_or_default();
-    TlsProbe::Other((!first.is_empty()).then(|| preview(&String::from_utf8_lossy(&first))))
+}
+
+/// Greeting, EHLO, STARTTLS, handshake.
+async fn starttls(engine: &Engine, host: &str, recorder: Recorder, limit: Duration) -> ModeCheck {
+    let mut conn = Conn::new(Stream::Plain(recorder));
+    let helo = &engine.options().helo;
+    let Ok(greeting) = conn.read_reply(limit).await else {
+        return ModeCheck::NoAnswer;
+    };
+    if greeting.code != 220 || conn.send(&format!("EHLO {helo}")).await.is_err() {
+        return ModeCheck::NoTls(Some(greeting.raw()));
+    }
+    let offered = matches!(conn.read_reply(limit).await, Ok(ehlo)
+        if crate::engine::ehlo::parse_ehlo(&ehlo).keywords.iter().any(|k| k == "STARTTLS"));
+    if !offered || conn.send("STARTTLS").await.is_err() {
+        return ModeCheck::NoTls(None);
+    }
+    if !matches!(conn.read_reply(limit).await, Ok(r) if r.code == 220) || conn.buffered() > 0 {
+        return ModeCheck::NoTls(None);
+    }
+    let Stream::Plain(recorder) = conn.into_stream() else {
+        return ModeCheck::NoTls(None);
+    };
+    match handshake_works(engine, host, recorder, limit).await {
+        Some(ok) => ModeCheck::Tls(ok),
+        None => ModeCheck::NoTls(None),
+    }
 }
 
 /// `Some(certificate_ok)` when the peer completes a TLS handshake, or gets
 /// as far as presenting a certificate.
-pub(super) async fn tls_handshake_works(
+async fn handshake_works(
     engine: &Engine,
     host: &str,
     tcp: Recorder,
@@ -92,5 +107,17 @@ pub(super) async fn tls_handshake_works(
             .ok()
             .filter(|s| !s.chain.is_empty())
             .map(|_| false),
+    }
+}
+
+/// The other mode a server usually offers, and its port: implicit TLS on
+/// 465 for STARTTLS (and plain) ports, STARTTLS on 587 for 465; the
+/// `2465`/`2587` pair some providers use stays within itself.
+pub(super) fn other_mode(port: u16, security: Security) -> (u16, Security) {
+    match (security, port) {
+        (Security::Tls, 2465) => (2587, Security::Starttls),
+        (Security::Tls, _) => (587, Security::Starttls),
+        (_, 2587) => (2465, Security::Tls),
+        _ => (465, Security::Tls),
     }
 }

@@ -10,11 +10,76 @@ use smtp_doctor_core::{Code, Diagnostic, Field, Fix};
 use tokio::net::TcpStream;
 use tokio_rustls::TlsConnector;
 
+use super::second::{ModeCheck, other_mode, try_mode};
 use super::{Plan, Probe};
 use crate::engine::io::{Conn, Recorder, Stream, preview};
 use crate::engine::{replies, tls};
 
 impl Probe<'_> {
+    /// A server whose TLS is broken on its side: the help says whether the
+    /// other mode works (tried on a fresh connection, if the policy allows
+    /// its port), so the customer knows whether any setting can help.
+    async fn other_mode_help(
+        &mut self,
+        plan: &Plan,
+        addr: SocketAddr,
+        mut diags: Vec<Diagnostic>,
+    ) -> Vec<Diagnostic> {
+        if !diags.iter().any(|d| d.code == Code::TlsServerMisconfigured) {
+            return diags;
+        }
+        let (port, security) = other_mode(plan.port, plan.security);
+        let mode = match security {
+            Security::Tls => "TLS/SSL",
+            _ => "STARTTLS",
+        };
+        let other = SocketAddr::new(addr.ip(), port);
+        let allowed = self
+            .engine
+            .options()
+            .policy
+            .check_target(other.ip(), port)
+            .is_ok();
+        let check = if allowed {
+            try_mode(self.engine, &plan.host, other, security, self.limit()).await
+        } else {
+            ModeCheck::NoAnswer
+        };
+        let tell = "Tell the server's administrator: its TLS certificate, key or library is broken (OpenSMTPD 6.8 built with OpenSSL 3 does this on every handshake).";
+        let (help, fix) = match check {
+            ModeCheck::Tls(_) => {
+                self.report.suggestion = Some(Suggestion {
+                    host: None,
+                    port: Some(port),
+                    security: Some(security),
+                });
+                (
+                    format!("{tell} Until then, {mode} on port {port} works: verified on a second connection."),
+                    Some(
+                        Fix::new(format!("Use {mode} on port {port}"))
+                            .set(Field::Port, port)
+                            .set(Field::Security, security.as_str()),
+                    ),
+                )
+            }
+            ModeCheck::NoTls(_) => (
+                format!("{tell} {mode} on port {port} was tried too and does not work either: no setting can help until the server is fixed."),
+                None,
+            ),
+            ModeCheck::NoAnswer => (
+                format!("{tell} Port {port} ({mode}) does not answer this probe, so no other setting is known to work."),
+                None,
+            ),
+        };
+        for d in &mut diags {
+            if d.code == Code::TlsServerMisconfigured {
+                d.help.clone_from(&help);
+                d.fix.clone_from(&fix);
+            }
+        }
+        diags
+    }
+
     /// A TLS handshake on `tcp`, with the certificate inspected whatever
     /// the outcome; the report's TLS section is filled in.
     pub(super) async fn handshake(&mut self, plan: &Plan, tcp: TcpStream) -> Handshake {
@@ -38,10 +103,11 @@ impl Probe<'_> {
         let limit = self.limit();
         let result =
             tokio::time::timeout(limit, TlsConnector::from(config).connect(name, recorder)).await;
-        let (chain, verify_error) = seen
+        let (chain, verify_error, client_cert_requested) = seen
             .lock()
-            .map(|s| (s.chain.clone(), s.error.clone()))
+            .map(|s| (s.chain.clone(), s.error.clone(), s.client_cert_requested))
             .unwrap_or_default();
+        self.client_cert_requested = client_cert_requested;
         let cert = chain
             .first()
             .and_then(|c| tls::describe(c, verify_error.is_none()));
@@ -51,12 +117,13 @@ impl Probe<'_> {
                 self.report.server.tls = Some(TlsInfo {
                     version: session
                         .protocol_version()
-                        .map(|v| format!("{v:?}").replace("TLSv1_", "TLSv1."))
+                        .map(tls::version_label)
                         .unwrap_or_default(),
                     cipher: session
                         .negotiated_cipher_suite()
-                        .map(|s| format!("{:?}", s.suite()))
-                        .unwrap_or_default(),
+                        .and_then(|s| s.suite().as_str())
+                        .unwrap_or_default()
+                        .to_owned(),
                     certificate: cert,
                 });
                 Handshake::Done(Box::new(stream))
@@ -66,9 +133,10 @@ impl Probe<'_> {
                 if first.len() >= 3 && first[..3].iter().all(u8::is_ascii_digit) {
                     return Handshake::PlainSmtp(preview(&String::from_utf8_lossy(&first)));
                 }
-                if cert.is_some() {
+                let server_version = tls::server_hello_version(&first);
+                if cert.is_some() || server_version.is_some() {
                     self.report.server.tls = Some(TlsInfo {
-                        version: String::new(),
+                        version: server_version.map(tls::version_label).unwrap_or_default(),
                         cipher: String::new(),
                         certificate: cert.clone(),
                     });
@@ -77,8 +145,13 @@ impl Probe<'_> {
                     .get_ref()
                     .and_then(|inner| inner.downcast_ref::<rustls::Error>())
                     .cloned();
+                let evidence = tls::Evidence {
+                    cert: cert.as_ref(),
+                    client_cert_requested,
+                    server_version,
+                };
                 match rustls_error.or(verify_error) {
-                    Some(err) => Handshake::Failed(tls::diagnose(&err, cert.as_ref(), &plan.host)),
+                    Some(err) => Handshake::Failed(tls::diagnose(&err, &evidence, &plan.host)),
                     None if first.is_empty() => {
                         Handshake::Failed(vec![Diagnostic::new(Code::TlsHandshakeFailed).message(
                             format!(
@@ -123,7 +196,10 @@ impl Probe<'_> {
                     ))
                     .reply(greeting)
                     .fix(Fix::new("Use STARTTLS").set(Field::Security, "starttls"));
-                if self.verify_starttls(plan, addr).await {
+                if matches!(
+                    try_mode(self.engine, &plan.host, addr, Security::Starttls, self.limit()).await,
+                    ModeCheck::Tls(_)
+                ) {
                     d = d.help(format!("This port speaks plain SMTP and upgrades with STARTTLS; verified: STARTTLS on port {} works.", plan.port));
                     self.report.suggestion = Some(Suggestion {
                         host: None,
@@ -137,6 +213,7 @@ impl Probe<'_> {
                 None
             }
             Handshake::Failed(diags) => {
+                let diags = self.other_mode_help(plan, addr, diags).await;
                 self.step(StepKind::Tls, t, diags);
                 None
             }
@@ -228,6 +305,7 @@ impl Probe<'_> {
                 None
             }
             Handshake::Failed(diags) => {
+                let diags = self.other_mode_help(plan, addr, diags).await;
                 self.step(StepKind::Tls, t, diags);
                 None
             }
