@@ -617,6 +617,85 @@ pub static PROVIDERS: &[Provider] = &[
 ];
 
 /// The provider whose SMTP host this is.
+/// A hosting platform that blocks (or throttles) outgoing mail ports for
+/// the applications it runs: why a connect from there times out.
+#[derive(Clone, Copy, Debug)]
+pub struct PortBlocker {
+    pub name: &'static str,
+    pub ports: &'static [u16],
+    /// Throttled rather than blocked.
+    pub throttled: bool,
+    pub source: &'static str,
+}
+
+/// The platforms known to block mail ports, checked on [`CHECKED`].
+pub static PORT_BLOCKERS: &[PortBlocker] = &[
+    PortBlocker {
+        name: "DigitalOcean",
+        ports: &[25, 465, 587],
+        throttled: false,
+        source: "https://docs.digitalocean.com/support/why-is-smtp-blocked/",
+    },
+    PortBlocker {
+        name: "Google Compute Engine",
+        ports: &[25],
+        throttled: false,
+        source: "https://cloud.google.com/compute/docs/tutorials/sending-mail",
+    },
+    PortBlocker {
+        name: "Microsoft Azure",
+        ports: &[25],
+        throttled: false,
+        source: "https://learn.microsoft.com/azure/virtual-network/troubleshoot-outbound-smtp-connectivity",
+    },
+    PortBlocker {
+        name: "Amazon EC2",
+        ports: &[25],
+        throttled: true,
+        source: "https://repost.aws/knowledge-center/ec2-port-25-throttle",
+    },
+];
+
+/// One sentence naming the platforms that block `port` and the unusual
+/// ports (from [`PROVIDERS`]) that sending services offer around it, or
+/// `None` when no known platform blocks it.
+pub fn port_blocking_hosts(port: u16) -> Option<String> {
+    let blockers: Vec<String> = PORT_BLOCKERS
+        .iter()
+        .filter(|b| b.ports.contains(&port))
+        .map(|b| {
+            if b.throttled {
+                format!("{} throttles it", b.name)
+            } else {
+                b.name.to_owned()
+            }
+        })
+        .collect();
+    if blockers.is_empty() {
+        return None;
+    }
+    let usual = [25, 465, 587];
+    let mut alternatives: Vec<(u16, Vec<&str>)> = Vec::new();
+    for p in PROVIDERS {
+        for e in p.endpoints.iter().filter(|e| !usual.contains(&e.port)) {
+            match alternatives.iter_mut().find(|(port, _)| *port == e.port) {
+                Some((_, names)) => names.push(p.name),
+                None => alternatives.push((e.port, vec![p.name])),
+            }
+        }
+    }
+    alternatives.sort_by_key(|(port, _)| *port);
+    let alternatives = alternatives
+        .iter()
+        .map(|(port, names)| format!("{port} ({})", names.join(", ")))
+        .collect::<Vec<_>>()
+        .join(", ");
+    Some(format!(
+        "Some hosting platforms block outgoing port {port} ({}): if your application runs there, use a sending service's other port: {alternatives}.",
+        blockers.join("; ")
+    ))
+}
+
 pub fn provider_by_host(host: &str) -> Option<&'static Provider> {
     let host = host.trim_end_matches('.').to_ascii_lowercase();
     PROVIDERS

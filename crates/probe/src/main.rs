@@ -417,6 +417,14 @@ fn serve(args: &ServeArgs) -> anyhow::Result<()> {
     } else {
         None
     };
+    if args.engine.helo == HeloName::default() && !args.sandbox {
+        // Servers that check the EHLO name refuse the placeholder; each
+        // such probe would end in `smtp.helo-rejected`.
+        tracing::warn!(
+            helo = %args.engine.helo,
+            "--helo is not set: the probe introduces itself with a placeholder name, which servers that check the EHLO name refuse (smtp.helo-rejected). Set --helo (SMTP_DOCTOR_HELO) to this host's public name, one that resolves to its egress address."
+        );
+    }
     let recipients = RecipientPolicy::sender_only(&args.allow_recipient_domain);
     let engine =
         runtime.block_on(async { args.engine.engine_with(sandbox.as_ref(), recipients) })?;

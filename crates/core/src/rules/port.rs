@@ -182,7 +182,8 @@ fn port_25_blocked(cx: &Context<'_>, port: u16, out: &mut Vec<Diagnostic>) {
     out.push(
         Diagnostic::new(Code::Port25Blocked)
             .help(format!(
-                "Many clouds and ISPs block outbound port 25 (Google Compute Engine, DigitalOcean; Amazon EC2 throttles it). Port {p} with {} is meant for sending from applications.",
+                "{} Port {p} with {} is meant for sending from applications.",
+                crate::providers::port_blocking_hosts(25).unwrap_or_default(),
                 s.label()
             ))
             .fix(endpoint_fix(p, s)),

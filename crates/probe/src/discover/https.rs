@@ -27,6 +27,9 @@ const MAX_REDIRECTS: usize = 3;
 pub enum FetchError {
     #[error("{0} does not exist")]
     NoSuchHost(String),
+    /// The probe's own resolver is down: nothing is known about the host.
+    #[error("{0} could not be looked up: the test service's DNS resolver does not answer")]
+    DnsUnavailable(String),
     /// Never says which address (SPEC §7.3: answers do not reveal what an
     /// internal name resolves to).
     #[error("{host} resolves to an internal address, which the probe may not reach")]
@@ -78,6 +81,7 @@ async fn connect(
         Ok(ip) => vec![ip],
         Err(_) => engine.dns().addresses(bare).await.map_err(|e| match e {
             DnsFailure::Timeout => FetchError::Timeout(host.clone()),
+            DnsFailure::Unavailable => FetchError::DnsUnavailable(host.clone()),
             _ => FetchError::NoSuchHost(host.clone()),
         })?,
     };

@@ -24,7 +24,7 @@ use std::collections::HashMap;
 use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
-use smtp_doctor_core::{Diagnostic, Security, providers};
+use smtp_doctor_core::{Code, Diagnostic, Security, providers};
 use tokio::time::Instant;
 
 use crate::engine::Engine;
@@ -173,6 +173,10 @@ pub struct DiscoverReport {
     /// At least one candidate was verified.
     pub found: bool,
     pub message: String,
+    /// Findings about the discovery itself (not about a candidate): the
+    /// probe's own outage, `probe.dns-unavailable`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub diagnostics: Vec<Diagnostic>,
     /// Ranked, best first.
     pub candidates: Vec<Candidate>,
     pub sources: Vec<SourceOutcome>,
@@ -369,12 +373,29 @@ pub async fn discover(
     let found = planned
         .first()
         .is_some_and(|c| c.verification.status == VerifyStatus::Verified);
-    let message = conclusion(&q, &planned, found, req.password.is_some());
+    // Our own outage is never reported as facts about the customer's
+    // domain (SPEC §7.1 `probe.`): if a source failed, ask whether the
+    // resolver answers at all.
+    let outage = !found
+        && sources.iter().any(|s| s.status == "error")
+        && !engine.dns().resolver_answers().await;
+    let (message, diagnostics) = if outage {
+        (
+            "The test service cannot reach its DNS resolver, so nothing could be looked up: this says nothing about your domain or settings. Try again in a few minutes.".to_owned(),
+            vec![Diagnostic::new(Code::ProbeDnsUnavailable)],
+        )
+    } else {
+        (
+            conclusion(&q, &planned, found, req.password.is_some()),
+            Vec::new(),
+        )
+    };
     Ok(DiscoverReport {
         domain: q.domain,
         email: q.email,
         found,
         message,
+        diagnostics,
         candidates: planned,
         sources,
         duration_ms: u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX),
@@ -449,7 +470,10 @@ fn from_mx(
         Ok(_) | Err(DnsFailure::NotFound | DnsFailure::NoAddress) => {
             none(SourceKind::Mx, format!("{} has no MX records", q.domain))
         }
-        Err(e) => error(SourceKind::Mx, format!("MX lookup failed: {e:?}")),
+        Err(e) => error(
+            SourceKind::Mx,
+            format!("MX lookup of {} failed: {e}", q.domain),
+        ),
     }
 }
 

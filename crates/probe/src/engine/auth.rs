@@ -8,7 +8,7 @@ use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD as B64;
 use hmac::{Hmac, Mac};
 use md5::Md5;
-use smtp_doctor_core::AuthMechanism;
+use smtp_doctor_core::{AuthMechanism, Code, Diagnostic, Field, Fix};
 use zeroize::Zeroizing;
 
 /// A mechanism we can speak.
@@ -55,6 +55,54 @@ pub(crate) fn choose(
             order.iter().copied().find(|m| has(*m))
         }
     }
+}
+
+/// `auth.mechanism-unsupported` when [`choose`] found nothing: a server
+/// that only takes OAuth2 tokens is named as such (a password can never
+/// work there), and a mechanism chosen by hand gets a one-click fix to
+/// one the server offers.
+pub(crate) fn no_common_mechanism(
+    offered: &[String],
+    wanted: AuthMechanism,
+    encrypted: bool,
+) -> Diagnostic {
+    let list = offered.join(", ");
+    let oauth_only = !offered.is_empty()
+        && offered
+            .iter()
+            .all(|m| m.eq_ignore_ascii_case("XOAUTH2") || m.eq_ignore_ascii_case("OAUTHBEARER"));
+    if oauth_only && wanted != AuthMechanism::Xoauth2 {
+        let d = Diagnostic::new(Code::AuthMechanismUnsupported)
+            .message(format!("The server accepts only OAuth2 access tokens ({list}), not passwords."))
+            .help("No password works here. Sign in with OAuth2 and use the access token as the password with the XOAUTH2 mechanism, or use the provider's SMTP service that accepts app passwords.");
+        return if offered.iter().any(|m| m.eq_ignore_ascii_case("XOAUTH2")) {
+            d.fix(Fix::new("Use XOAUTH2").set(Field::Auth, AuthMechanism::Xoauth2.as_str()))
+        } else {
+            d
+        };
+    }
+    let mut d = Diagnostic::new(Code::AuthMechanismUnsupported).message(format!(
+        "The server offers {list} but not {}.",
+        if wanted == AuthMechanism::Auto {
+            "any mechanism this tool speaks".to_owned()
+        } else {
+            wanted.as_str().to_ascii_uppercase()
+        }
+    ));
+    if wanted != AuthMechanism::Auto
+        && let Some(m) = choose(offered, AuthMechanism::Auto, encrypted)
+    {
+        d = d
+            .fix(
+                Fix::new("Choose the mechanism automatically")
+                    .set(Field::Auth, AuthMechanism::Auto.as_str()),
+            )
+            .help(format!(
+                "The server offers {}; with \"auto\" the probe uses it.",
+                m.name()
+            ));
+    }
+    d
 }
 
 pub(crate) fn b64(bytes: &[u8]) -> Zeroizing<String> {
@@ -136,5 +184,37 @@ mod tests {
         );
         assert_eq!(choose(&offered, AuthMechanism::Xoauth2, true), None);
         assert_eq!(choose(&[], AuthMechanism::Auto, true), None);
+    }
+
+    #[test]
+    fn no_common_mechanism_names_oauth_only_servers() {
+        let offered = |l: &[&str]| l.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
+        let d = no_common_mechanism(
+            &offered(&["XOAUTH2", "OAUTHBEARER"]),
+            AuthMechanism::Auto,
+            true,
+        );
+        assert_eq!(d.code, Code::AuthMechanismUnsupported);
+        assert!(d.message.contains("only OAuth2"), "{}", d.message);
+        assert_eq!(
+            d.fix
+                .as_ref()
+                .and_then(|f| f.changes.get(&Field::Auth))
+                .and_then(|v| v.as_str()),
+            Some("xoauth2")
+        );
+        let d = no_common_mechanism(&offered(&["OAUTHBEARER"]), AuthMechanism::Auto, true);
+        assert!(d.fix.is_none(), "we do not speak OAUTHBEARER: no fix to it");
+        let d = no_common_mechanism(&offered(&["CRAM-MD5"]), AuthMechanism::Plain, true);
+        assert!(d.message.contains("not PLAIN"), "{}", d.message);
+        assert!(d.help.contains("CRAM-MD5"), "{}", d.help);
+        assert!(d.fix.is_some());
+        let d = no_common_mechanism(&offered(&["GSSAPI"]), AuthMechanism::Auto, true);
+        assert!(
+            d.message.contains("any mechanism this tool speaks"),
+            "{}",
+            d.message
+        );
+        assert!(d.fix.is_none());
     }
 }

@@ -11,17 +11,47 @@ use hickory_resolver::config::{
     ConnectionConfig, LookupIpStrategy, NameServerConfig, ResolveHosts, ResolverConfig,
     ResolverOpts,
 };
-use hickory_resolver::net::NetError;
 use hickory_resolver::net::runtime::TokioRuntimeProvider;
+use hickory_resolver::net::{DnsError, NetError};
 use hickory_resolver::proto::rr::RData;
 
-/// Why a lookup found nothing.
+/// Why a lookup found nothing. The first four are answers about the
+/// name; `Unavailable` is the probe's own outage and never the customer's
+/// fault (SPEC §7.1 `probe.dns-unavailable`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DnsFailure {
+    /// NXDOMAIN.
     NotFound,
+    /// The name exists without records of the type asked.
     NoAddress,
+    /// The resolver answered with an error code (`SERVFAIL`, `REFUSED`, …).
+    ServerError(String),
+    /// No answer in time, though the resolver itself works.
     Timeout,
+    /// The probe cannot reach its resolver at all.
+    Unavailable,
     Other(String),
+}
+
+impl std::fmt::Display for DnsFailure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::NotFound => f.write_str("the name does not exist"),
+            Self::NoAddress => f.write_str("no records of that type"),
+            Self::ServerError(rcode) => write!(f, "the resolver answered {rcode}"),
+            Self::Timeout => f.write_str("no answer in time"),
+            Self::Unavailable => f.write_str("the test service's DNS resolver does not answer"),
+            Self::Other(e) => f.write_str(e),
+        }
+    }
+}
+
+impl DnsFailure {
+    /// `true` for an outage of the probe's side rather than an answer
+    /// about the name.
+    pub fn is_ours(&self) -> bool {
+        matches!(self, Self::Unavailable)
+    }
 }
 
 /// A zone answered locally, never asked of any server: the sandbox's
@@ -206,14 +236,47 @@ impl Dns {
     }
 }
 
+/// hickory's error as an answer about the name, or as an outage. Typed
+/// matches only, never the error's text.
 fn classify(e: &NetError) -> DnsFailure {
-    if e.is_nx_domain() {
-        DnsFailure::NotFound
-    } else if e.is_no_records_found() {
-        DnsFailure::NoAddress
-    } else if matches!(e, NetError::Timeout) {
-        DnsFailure::Timeout
-    } else {
-        DnsFailure::Other(e.to_string())
+    match e {
+        _ if e.is_nx_domain() => DnsFailure::NotFound,
+        _ if e.is_no_records_found() => DnsFailure::NoAddress,
+        NetError::Dns(DnsError::ResponseCode(code)) => {
+            DnsFailure::ServerError(code.to_str().to_ascii_uppercase())
+        }
+        NetError::Timeout => DnsFailure::Timeout,
+        NetError::NoConnections | NetError::Io(_) => DnsFailure::Unavailable,
+        _ if e.is_connection_closed() => DnsFailure::Unavailable,
+        other => DnsFailure::Other(other.to_string()),
+    }
+}
+
+impl Dns {
+    /// A lookup that timed out is the name's problem only if the resolver
+    /// answers other questions: asks it for the root's name servers (any
+    /// answer, even an error code, proves it is there).
+    pub async fn resolver_answers(&self) -> bool {
+        let query = self
+            .resolver
+            .lookup(".", hickory_resolver::proto::rr::RecordType::NS);
+        match tokio::time::timeout(Duration::from_secs(3), query).await {
+            Ok(Ok(_)) => true,
+            Ok(Err(e)) => matches!(
+                classify(&e),
+                DnsFailure::NotFound | DnsFailure::NoAddress | DnsFailure::ServerError(_)
+            ),
+            Err(_) => false,
+        }
+    }
+
+    /// `failure`, with a timeout confirmed as the name's or turned into
+    /// [`DnsFailure::Unavailable`] when the resolver answers nothing.
+    pub async fn confirm(&self, failure: DnsFailure) -> DnsFailure {
+        if failure == DnsFailure::Timeout && !self.resolver_answers().await {
+            DnsFailure::Unavailable
+        } else {
+            failure
+        }
     }
 }

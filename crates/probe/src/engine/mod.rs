@@ -16,6 +16,7 @@
 
 mod auth;
 mod connect;
+mod diagnose;
 pub mod dns;
 pub mod ehlo;
 pub mod io;

@@ -42,6 +42,92 @@ pub(crate) fn greeting(reply: &Reply) -> Option<Diagnostic> {
     }
 }
 
+/// Whether a refusal is about the EHLO/HELO *name* (Postfix
+/// `504 5.5.2 <name>: Helo command rejected: need fully-qualified
+/// hostname`, `450 4.7.1 … Helo command rejected: Host not found`, Exim
+/// `550 … HELO/EHLO … not a valid`, Microsoft `501 5.5.4 Invalid domain
+/// name`), rather than about the command or the client.
+pub(crate) fn helo_name_refused(reply: &Reply) -> bool {
+    has(
+        reply,
+        &[
+            "helo command rejected",
+            "ehlo command rejected",
+            "helo/ehlo",
+            "invalid domain name",
+            "invalid helo",
+            "invalid ehlo",
+            "bad helo",
+            "helo name",
+        ],
+    )
+}
+
+/// The help every `smtp.helo-rejected` carries: the fix is the operator's.
+fn helo_rejected(reply: &Reply, name: &str) -> Diagnostic {
+    with_reply(
+        Diagnostic::new(Code::SmtpHeloRejected)
+            .message(format!(
+                "The server refused the name this probe introduced itself with ({name}), not your settings ({}).",
+                reply.code
+            ))
+            .help(format!(
+                "Servers that check the EHLO name want a real host name that resolves to the client's address. The operator of this test service must start it with --helo set to its public host name (now {name}). Your settings may well be right: your application introduces itself with its own name."
+            )),
+        reply,
+    )
+}
+
+/// EHLO refused: the name, or the command (then `helo` says whether HELO
+/// worked: a warning, the session goes on without extensions).
+pub(crate) fn ehlo_refused(ehlo: &Reply, helo: Option<&Reply>, name: &str) -> Diagnostic {
+    if helo_name_refused(ehlo) {
+        return helo_rejected(ehlo, name);
+    }
+    match helo {
+        Some(h) if h.code == 250 => with_reply(
+            Diagnostic::new(Code::SmtpEhloRejected).message(format!(
+                "The server refused EHLO ({}) but accepted HELO: it offers no extensions, so no STARTTLS, no AUTH and no size limit are known.",
+                ehlo.code
+            )),
+            ehlo,
+        ),
+        Some(h) if helo_name_refused(h) => helo_rejected(h, name),
+        _ => with_reply(
+            Diagnostic::new(Code::SmtpEhloRejected)
+                .severity(Severity::Error)
+                .message(format!(
+                    "The server refused EHLO ({}) and HELO{}: it will not start a mail session with this client.",
+                    ehlo.code,
+                    helo.map(|h| format!(" ({})", h.code)).unwrap_or_default()
+                ))
+                .help("A server that refuses both greetings refuses this client: ask its administrator whether the probe's address is allowed."),
+            ehlo,
+        ),
+    }
+}
+
+/// A 4xx at MAIL FROM or RCPT TO: greylisting or a local problem, to be
+/// retried, not a settings error.
+fn temporary(reply: &Reply, at: &str) -> Diagnostic {
+    let greylisted = has(
+        reply,
+        &["greylist", "graylist", "try again later", "please retry"],
+    );
+    with_reply(
+        Diagnostic::new(Code::SmtpTemporaryFailure).message(format!(
+            "The server deferred {at} ({}){}: a temporary refusal, not a rejection.",
+            reply.code,
+            if greylisted {
+                ", which looks like greylisting"
+            } else {
+                ""
+            }
+        )),
+        reply,
+    )
+}
+
 /// Something that is not SMTP answered: name it if we can.
 pub(crate) fn not_smtp(preview: &str) -> Diagnostic {
     let what = if preview.starts_with("HTTP/") || preview.starts_with('<') {
@@ -157,7 +243,22 @@ fn sender_reason(reply: &Reply) -> bool {
 }
 
 /// A refused MAIL FROM.
-pub(crate) fn mail_from_failure(reply: &Reply) -> Diagnostic {
+pub(crate) fn mail_from_failure(reply: &Reply, helo: &str) -> Diagnostic {
+    if helo_name_refused(reply) {
+        return helo_rejected(reply, helo);
+    }
+    if too_large(reply) {
+        return with_reply(
+            Diagnostic::new(Code::SendTooLarge).message(format!(
+                "The server refused the message's announced size ({}).",
+                reply.code
+            )),
+            reply,
+        );
+    }
+    if (400..500).contains(&reply.code) {
+        return temporary(reply, "the sender (MAIL FROM)");
+    }
     let d = if has(reply, &["starttls", "encryption required"]) {
         Diagnostic::new(Code::AuthRequiresTls)
             .message("The server requires TLS before it accepts mail.")
@@ -176,7 +277,14 @@ pub(crate) fn mail_from_failure(reply: &Reply) -> Diagnostic {
 }
 
 /// A refused RCPT TO: a sender problem in disguise, or the recipient.
-pub(crate) fn rcpt_failure(reply: &Reply) -> Diagnostic {
+pub(crate) fn rcpt_failure(reply: &Reply, helo: &str) -> Diagnostic {
+    // Postfix delays HELO restrictions to RCPT TO (smtpd_delay_reject).
+    if helo_name_refused(reply) {
+        return helo_rejected(reply, helo);
+    }
+    if (400..500).contains(&reply.code) {
+        return temporary(reply, "the recipient (RCPT TO)");
+    }
     let d = if sender_reason(reply) {
         Diagnostic::new(Code::SenderRejected)
             .message("The server refused to send as this address for this login.")
@@ -189,9 +297,25 @@ pub(crate) fn rcpt_failure(reply: &Reply) -> Diagnostic {
     with_reply(d, reply)
 }
 
+/// A size refusal: RFC 1870's 552 / 5.3.4 and the usual words.
+fn too_large(reply: &Reply) -> bool {
+    let status = reply.enhanced().unwrap_or_default();
+    status == "5.3.4"
+        || status == "5.2.3"
+        || has(
+            reply,
+            &["size exceeds", "too large", "too big", "message size"],
+        )
+}
+
 /// A refused message after DATA.
 pub(crate) fn data_failure(reply: &Reply) -> Diagnostic {
-    let d = if has(reply, &["not verified", "unverified"]) {
+    let d = if too_large(reply) {
+        Diagnostic::new(Code::SendTooLarge).message(format!(
+            "The server refused the test message as too large ({}).",
+            reply.code
+        ))
+    } else if has(reply, &["not verified", "unverified"]) {
         Diagnostic::new(Code::SendSenderUnverified)
             .message("The provider refused the message: the sender address is not verified.")
     } else if sender_reason(reply) {
@@ -362,10 +486,15 @@ mod tests {
             ),
         ];
         for (reply, want) in cases {
-            assert_eq!(rcpt_failure(&reply).code.as_str(), want, "{}", reply.raw());
+            assert_eq!(
+                rcpt_failure(&reply, "probe.test").code.as_str(),
+                want,
+                "{}",
+                reply.raw()
+            );
         }
         assert_eq!(
-            mail_from_failure(&r(530, "5.7.0 Authentication required"))
+            mail_from_failure(&r(530, "5.7.0 Authentication required"), "probe.test")
                 .code
                 .as_str(),
             "sender.rejected"
@@ -378,7 +507,7 @@ mod tests {
             data_failure(&r(552, "5.3.4 Message size exceeds fixed limit"))
                 .code
                 .as_str(),
-            "send.rejected"
+            "send.too-large"
         );
     }
 
@@ -417,5 +546,134 @@ mod tests {
             Some("id=1tAbCd-0001xY-2z")
         );
         assert_eq!(queue_id(&r(250, "Ok")), None);
+    }
+
+    #[test]
+    fn helo_name_refusals_are_the_operators_not_the_customers() {
+        let name = "smtp-doctor.invalid";
+        // Postfix delays HELO restrictions to RCPT TO by default.
+        let postfix = r(
+            504,
+            "5.5.2 <smtp-doctor.invalid>: Helo command rejected: need fully-qualified hostname",
+        );
+        let cases = [
+            (rcpt_failure(&postfix, name), "smtp.helo-rejected"),
+            (
+                rcpt_failure(
+                    &r(
+                        450,
+                        "4.7.1 <smtp-doctor.invalid>: Helo command rejected: Host not found",
+                    ),
+                    name,
+                ),
+                "smtp.helo-rejected",
+            ),
+            (
+                mail_from_failure(&r(501, "5.5.4 Invalid domain name"), name),
+                "smtp.helo-rejected",
+            ),
+            (ehlo_refused(&postfix, None, name), "smtp.helo-rejected"),
+            (
+                ehlo_refused(
+                    &r(500, "5.5.2 Error: command not recognized"),
+                    Some(&r(250, "mx.example.com")),
+                    name,
+                ),
+                "smtp.ehlo-rejected",
+            ),
+            (
+                ehlo_refused(
+                    &r(502, "5.5.1 Unrecognized command"),
+                    Some(&r(550, "5.7.1 Helo command rejected: Access denied")),
+                    name,
+                ),
+                "smtp.helo-rejected",
+            ),
+            (
+                ehlo_refused(
+                    &r(554, "5.7.1 Go away"),
+                    Some(&r(554, "5.7.1 Go away")),
+                    name,
+                ),
+                "smtp.ehlo-rejected",
+            ),
+        ];
+        for (d, want) in cases {
+            assert_eq!(d.code.as_str(), want, "{}", d.message);
+            if want == "smtp.helo-rejected" {
+                assert!(d.help.contains("--helo"), "{}", d.help);
+                assert!(d.message.contains(name), "{}", d.message);
+            }
+        }
+        let warned = ehlo_refused(
+            &r(502, "5.5.2 Error: command not recognized"),
+            Some(&r(250, "ok")),
+            name,
+        );
+        assert_eq!(
+            warned.severity,
+            Severity::Warning,
+            "HELO worked: the session goes on"
+        );
+        assert!(
+            warned.message.contains("accepted HELO"),
+            "{}",
+            warned.message
+        );
+        let refused = ehlo_refused(&r(554, "no"), Some(&r(554, "no")), name);
+        assert_eq!(refused.severity, Severity::Error);
+        assert!(
+            refused.message.contains("and HELO (554)"),
+            "{}",
+            refused.message
+        );
+        // The client's reverse DNS is not the HELO name.
+        assert_eq!(
+            rcpt_failure(
+                &r(
+                    550,
+                    "5.7.1 Client host rejected: cannot find your hostname, [192.0.2.1]"
+                ),
+                name
+            )
+            .code
+            .as_str(),
+            "recipient.rejected"
+        );
+    }
+
+    #[test]
+    fn temporary_refusals_and_size() {
+        let cases = [
+            (
+                rcpt_failure(
+                    &r(451, "4.7.1 Greylisted, please try again in 300 seconds"),
+                    "h",
+                ),
+                "smtp.temporary-failure",
+            ),
+            (
+                mail_from_failure(&r(452, "4.3.1 Insufficient system storage"), "h"),
+                "smtp.temporary-failure",
+            ),
+            (
+                mail_from_failure(&r(552, "5.3.4 Message size exceeds fixed limit"), "h"),
+                "send.too-large",
+            ),
+            (
+                data_failure(&r(552, "5.3.4 Message size exceeds fixed limit")),
+                "send.too-large",
+            ),
+            (
+                data_failure(&r(554, "5.7.1 Message rejected as spam")),
+                "send.rejected",
+            ),
+        ];
+        for (d, want) in cases {
+            assert_eq!(d.code.as_str(), want, "{}", d.message);
+        }
+        let grey = rcpt_failure(&r(450, "4.2.0 Greylisted, see http://x"), "h");
+        assert_eq!(grey.severity, Severity::Warning);
+        assert!(grey.message.contains("greylisting"), "{}", grey.message);
     }
 }

@@ -377,3 +377,105 @@ fn cert_problem(
     }
     .severity(Severity::Error)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn server_hello_versions() {
+        // A TLS 1.1 ServerHello as OpenSSL sends it.
+        let hello = [22, 3, 2, 0, 74, 2, 0, 0, 70, 3, 2, 0xaa];
+        assert_eq!(server_hello_version(&hello), Some(ProtocolVersion::TLSv1_1));
+        assert_eq!(
+            server_hello_version(&[22, 3, 1, 0, 9, 2, 0, 0, 5, 3, 1]),
+            Some(ProtocolVersion::TLSv1_0)
+        );
+        // An alert record, a ClientHello, plain SMTP, short input.
+        assert_eq!(server_hello_version(&[21, 3, 3, 0, 2, 2, 80]), None);
+        assert_eq!(
+            server_hello_version(&[22, 3, 1, 0, 9, 1, 0, 0, 5, 3, 3]),
+            None
+        );
+        assert_eq!(server_hello_version(b"220 mx ESMTP"), None);
+        assert_eq!(server_hello_version(&[22, 3]), None);
+        assert_eq!(version_name(ProtocolVersion::TLSv1_1), "TLS 1.1");
+        assert_eq!(version_label(ProtocolVersion::TLSv1_3), "TLSv1.3");
+        assert_eq!(
+            alert_name(AlertDescription::InternalError),
+            "internal_error"
+        );
+        assert_eq!(
+            alert_name(AlertDescription::CertificateRequired),
+            "certificate_required"
+        );
+        assert!(is_tls_record(&[21, 3, 3]) && !is_tls_record(b"220"));
+    }
+
+    #[test]
+    fn handshake_failures() {
+        let none = Evidence::default();
+        let asked = Evidence {
+            client_cert_requested: true,
+            ..Evidence::default()
+        };
+        let old = Evidence {
+            server_version: Some(ProtocolVersion::TLSv1_1),
+            ..Evidence::default()
+        };
+        let cases: [(TlsError, &Evidence<'_>, &str); 7] = [
+            (
+                TlsError::AlertReceived(AlertDescription::InternalError),
+                &none,
+                "tls.server-misconfigured",
+            ),
+            (
+                TlsError::AlertReceived(AlertDescription::ProtocolVersion),
+                &none,
+                "tls.old-protocol",
+            ),
+            (
+                TlsError::PeerIncompatible(PeerIncompatible::ServerDoesNotSupportTls12Or13),
+                &old,
+                "tls.old-protocol",
+            ),
+            (
+                TlsError::AlertReceived(AlertDescription::HandshakeFailure),
+                &none,
+                "tls.handshake-failed",
+            ),
+            (
+                TlsError::AlertReceived(AlertDescription::HandshakeFailure),
+                &asked,
+                "tls.client-cert-required",
+            ),
+            (
+                TlsError::AlertReceived(AlertDescription::CertificateRequired),
+                &asked,
+                "tls.client-cert-required",
+            ),
+            (
+                TlsError::InvalidCertificate(CertificateError::Expired),
+                &asked,
+                "tls.cert-expired",
+            ),
+        ];
+        for (error, evidence, want) in cases {
+            let got = diagnose(&error, evidence, "mx.example.com");
+            assert_eq!(got.len(), 1, "one cause, one diagnostic: {got:?}");
+            assert_eq!(got[0].code.as_str(), want, "{error:?}");
+            assert!(
+                !got[0].message.contains("Alert"),
+                "RFC names, not Debug: {}",
+                got[0].message
+            );
+        }
+        let named = diagnose(
+            &TlsError::AlertReceived(AlertDescription::HandshakeFailure),
+            &old,
+            "h",
+        );
+        assert!(named[0].message.contains("TLS 1.1"), "{}", named[0].message);
+        assert_eq!(named[0].severity, Severity::Error, "the handshake failed");
+    }
+}

@@ -141,28 +141,14 @@ impl Probe<'_> {
             }
         };
         if reply.code != 250 {
-            let fallback = self.command(conn, &format!("HELO {helo}"), None).await;
-            let ok = matches!(&fallback, Ok(r) if r.code == 250);
-            let d = Diagnostic::new(if ok {
-                Code::SmtpNotSmtp
+            // A refused name is refused by HELO too: asking again proves nothing.
+            let helo_reply = if replies::helo_name_refused(&reply) {
+                None
             } else {
-                Code::SmtpGreetingRejected
-            })
-            .severity(if ok {
-                Severity::Warning
-            } else {
-                Severity::Error
-            })
-            .message(format!(
-                "The server refused EHLO ({}){}.",
-                reply.code,
-                if ok {
-                    " but accepted HELO: it offers no extensions"
-                } else {
-                    ""
-                }
-            ))
-            .reply(reply.raw());
+                self.command(conn, &format!("HELO {helo}"), None).await.ok()
+            };
+            let d = replies::ehlo_refused(&reply, helo_reply.as_ref(), helo.as_str());
+            let ok = d.severity != Severity::Error;
             self.step(StepKind::Ehlo, t, vec![d]);
             return ok.then(Vec::new);
         }

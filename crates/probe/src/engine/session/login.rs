@@ -45,15 +45,7 @@ impl Probe<'_> {
             return self.step(StepKind::Auth, t, vec![d]);
         }
         let Some(mechanism) = auth::choose(&offered, plan.auth, encrypted) else {
-            let d = Diagnostic::new(Code::AuthMechanismUnsupported).message(format!(
-                "The server offers {} but not {}.",
-                offered.join(", "),
-                if plan.auth == AuthMechanism::Auto {
-                    "any mechanism this tool speaks".to_owned()
-                } else {
-                    plan.auth.as_str().to_ascii_uppercase()
-                }
-            ));
+            let d = auth::no_common_mechanism(&offered, plan.auth, encrypted);
             return self.step(StepKind::Auth, t, vec![d]);
         };
         let reply = self.sasl(conn, mechanism, user, password).await;

@@ -5,11 +5,11 @@ use std::time::Instant;
 
 use smtp_doctor_core::report::StepKind;
 use smtp_doctor_core::wire::SmtpAddress;
-use smtp_doctor_core::{Code, Diagnostic};
+use smtp_doctor_core::{Code, Diagnostic, Field, Fix};
 
 use super::{Plan, Probe};
 use crate::engine::io::Conn;
-use crate::engine::{Check, replies};
+use crate::engine::{Check, ehlo, replies};
 
 impl Probe<'_> {
     /// The RCPT TO address: the sender itself unless a recipient is given
@@ -52,20 +52,49 @@ impl Probe<'_> {
                 return None;
             }
         };
+        let extensions = &self.report.server.extensions;
+        let utf8 = !from.as_str().is_ascii() || !rcpt.as_str().is_ascii();
+        let offers_utf8 = ehlo::offers(extensions, "SMTPUTF8");
+        if utf8 && !offers_utf8 {
+            let d = Diagnostic::new(Code::SenderSmtputf8Required).message(format!(
+                "{} has non-ASCII characters, and this server does not offer SMTPUTF8: it cannot accept it (nothing was sent).",
+                if from.as_str().is_ascii() { &rcpt } else { &from }
+            ));
+            self.step(StepKind::Sender, t, vec![d]);
+            return None;
+        }
+        // RFC 1870: announce the test message's size where the server
+        // limits it, so it refuses before any data goes out.
+        let size = match (self.wants(Check::Send), ehlo::size_limit(extensions)) {
+            (true, Some(_)) => test_message(&from, &rcpt, &plan.host)
+                .map(|m| format!(" SIZE={}", m.len()))
+                .unwrap_or_default(),
+            _ => String::new(),
+        };
+        let params = format!("{size}{}", if utf8 { " SMTPUTF8" } else { "" });
+        let helo = self.engine.options().helo.as_str().to_owned();
         let mail = self
-            .command(conn, &format!("MAIL FROM:<{from}>"), None)
+            .command(conn, &format!("MAIL FROM:<{from}>{params}"), None)
             .await;
-        let diags = match mail {
+        let mut diags = match mail {
             Ok(r) if r.code == 250 => {
                 match self.command(conn, &format!("RCPT TO:<{rcpt}>"), None).await {
                     Ok(r) if r.code == 250 || r.code == 251 => Vec::new(),
-                    Ok(r) => vec![replies::rcpt_failure(&r)],
+                    Ok(r) => vec![replies::rcpt_failure(&r, &helo)],
                     Err(d) => vec![d],
                 }
             }
-            Ok(r) => vec![replies::mail_from_failure(&r)],
+            Ok(r) => vec![replies::mail_from_failure(&r, &helo)],
             Err(d) => vec![d],
         };
+        for d in &mut diags {
+            if d.code == Code::SenderRejected
+                && let Some(login) = plan.login_address()
+                && !login.same_mailbox(&from)
+            {
+                d.fix = Some(Fix::new(format!("Send as {login}")).set(Field::From, login.as_str()));
+            }
+        }
         let ok = diags.is_empty();
         if !self.wants(Check::Send) || !ok {
             let _ = self.command(conn, "RSET", None).await;
@@ -88,6 +117,17 @@ impl Probe<'_> {
                 return;
             }
         };
+        if let Some(limit) = ehlo::size_limit(&self.report.server.extensions)
+            && message.len() as u64 > limit
+        {
+            let d = Diagnostic::new(Code::SendTooLarge).message(format!(
+                "The server accepts messages of at most {limit} bytes (SIZE {limit}); the {}-byte test message is larger, and so is almost any real one. Nothing was sent.",
+                message.len()
+            ));
+            let _ = self.command(conn, "RSET", None).await;
+            self.step(StepKind::Send, t, vec![d]);
+            return;
+        }
         let diags = match self.command(conn, "DATA", None).await {
             Ok(r) if r.code == 354 => {
                 self.c(&format!("<message, {} bytes>", message.len()));

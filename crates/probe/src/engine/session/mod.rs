@@ -41,6 +41,14 @@ struct Plan {
 }
 
 impl Plan {
+    /// The login as an address, when it is one (the `sender.rejected` fix).
+    fn login_address(&self) -> Option<SmtpAddress> {
+        let login = self.user.as_ref()?.as_ref().ok()?;
+        SmtpAddress::parse(login.as_str())
+            .ok()
+            .filter(|a| a.as_str().contains('@'))
+    }
+
     fn new(config: &Config) -> Option<Self> {
         // Legacy IPv4 spellings (`127.1`, `0x7f000001`) are what libc would
         // connect to: the probe sees through them so the policy can judge.
@@ -363,7 +371,9 @@ impl<'a> Probe<'a> {
             // A TLS 1.3 server refuses a missing client certificate only
             // after the handshake, as the first read.
             ReadError::Io(err) if self.client_cert_requested && tls_alert(&err).is_some() => {
-                let alert = tls_alert(&err).map(super::tls::alert_name).unwrap_or_default();
+                let alert = tls_alert(&err)
+                    .map(super::tls::alert_name)
+                    .unwrap_or_default();
                 Diagnostic::new(Code::TlsClientCertRequired).message(format!(
                     "The server asked for a client certificate and ended the session with the alert `{alert}` when none came."
                 ))

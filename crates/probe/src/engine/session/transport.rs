@@ -54,7 +54,9 @@ impl Probe<'_> {
                     security: Some(security),
                 });
                 (
-                    format!("{tell} Until then, {mode} on port {port} works: verified on a second connection."),
+                    format!(
+                        "{tell} Until then, {mode} on port {port} works: verified on a second connection."
+                    ),
                     Some(
                         Fix::new(format!("Use {mode} on port {port}"))
                             .set(Field::Port, port)
@@ -63,11 +65,15 @@ impl Probe<'_> {
                 )
             }
             ModeCheck::NoTls(_) => (
-                format!("{tell} {mode} on port {port} was tried too and does not work either: no setting can help until the server is fixed."),
+                format!(
+                    "{tell} {mode} on port {port} was tried too and does not work either: no setting can help until the server is fixed."
+                ),
                 None,
             ),
             ModeCheck::NoAnswer => (
-                format!("{tell} Port {port} ({mode}) does not answer this probe, so no other setting is known to work."),
+                format!(
+                    "{tell} Port {port} ({mode}) does not answer this probe, so no other setting is known to work."
+                ),
                 None,
             ),
         };
@@ -197,7 +203,14 @@ impl Probe<'_> {
                     .reply(greeting)
                     .fix(Fix::new("Use STARTTLS").set(Field::Security, "starttls"));
                 if matches!(
-                    try_mode(self.engine, &plan.host, addr, Security::Starttls, self.limit()).await,
+                    try_mode(
+                        self.engine,
+                        &plan.host,
+                        addr,
+                        Security::Starttls,
+                        self.limit()
+                    )
+                    .await,
                     ModeCheck::Tls(_)
                 ) {
                     d = d.help(format!("This port speaks plain SMTP and upgrades with STARTTLS; verified: STARTTLS on port {} works.", plan.port));

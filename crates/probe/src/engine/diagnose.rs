@@ -1,0 +1,206 @@
+//! Pure diagnosis of the network steps: a DNS failure or the TCP connect
+//! attempts, turned into the diagnostic that names the cause. No I/O here,
+//! so every branch is a table test (the SMTP replies live in `replies`,
+//! TLS failures in `tls`).
+
+use std::fmt::Write as _;
+use std::net::{IpAddr, SocketAddr};
+
+use smtp_doctor_core::{Code, Diagnostic};
+
+use super::connect::ConnectFailure;
+use super::dns::DnsFailure;
+
+/// The DNS step's failure. The probe's own outage is `probe.` and says
+/// that nothing in the settings needs to change.
+pub(crate) fn dns_failure(host: &str, failure: &DnsFailure) -> Diagnostic {
+    match failure {
+        DnsFailure::NotFound => {
+            Diagnostic::new(Code::DnsNotFound).message(format!("{host} does not exist in DNS."))
+        }
+        DnsFailure::NoAddress => Diagnostic::new(Code::DnsNoAddress)
+            .message(format!("{host} exists but has no IP address.")),
+        DnsFailure::ServerError(rcode) => Diagnostic::new(Code::DnsFailed).message(format!(
+            "The DNS lookup of {host} failed: the resolver answered {rcode}."
+        )),
+        DnsFailure::Timeout => Diagnostic::new(Code::DnsTimeout).message(format!(
+            "The DNS lookup of {host} timed out, though the resolver answers other questions: {host}'s name servers do not answer."
+        )),
+        DnsFailure::Unavailable => Diagnostic::new(Code::ProbeDnsUnavailable).message(format!(
+            "The test service could not look up {host}: its own DNS resolver does not answer. Your settings were not tested."
+        )),
+        DnsFailure::Other(e) => Diagnostic::new(Code::DnsFailed)
+            .message(format!("The DNS lookup of {host} failed: {e}.")),
+    }
+}
+
+fn join(addrs: impl Iterator<Item = SocketAddr>) -> String {
+    addrs.map(|a| a.to_string()).collect::<Vec<_>>().join(", ")
+}
+
+fn failure_words(f: &ConnectFailure) -> String {
+    match f {
+        ConnectFailure::Refused => "refused".to_owned(),
+        ConnectFailure::Timeout => "no answer".to_owned(),
+        ConnectFailure::Unreachable => "unreachable (no route from the probe)".to_owned(),
+        ConnectFailure::Other(e) => e.to_string(),
+    }
+}
+
+/// Every attempt failed: the cause all of them share, or the worst.
+pub(crate) fn connect_failed(
+    port: u16,
+    failures: &[(SocketAddr, ConnectFailure)],
+    egress: &[IpAddr],
+) -> Diagnostic {
+    let tried = join(failures.iter().map(|(a, _)| *a));
+    let all = |p: fn(&ConnectFailure) -> bool| failures.iter().all(|(_, f)| p(f));
+    let any = |p: fn(&ConnectFailure) -> bool| failures.iter().any(|(_, f)| p(f));
+    if any(|f| matches!(f, ConnectFailure::Timeout)) {
+        Diagnostic::new(Code::TcpTimeout)
+            .message(format!("No answer from {tried}: the connection timed out."))
+            .help(timeout_help(port, egress))
+    } else if all(|f| matches!(f, ConnectFailure::Refused)) {
+        Diagnostic::new(Code::TcpRefused)
+            .message(format!("{tried} refused the connection on port {port}."))
+    } else if any(|f| matches!(f, ConnectFailure::Unreachable)) {
+        Diagnostic::new(Code::TcpUnreachable)
+            .message(format!("{tried} is unreachable from the probe."))
+    } else {
+        let why = failures
+            .iter()
+            .map(|(a, f)| format!("{a}: {}", failure_words(f)))
+            .collect::<Vec<_>>()
+            .join("; ");
+        Diagnostic::new(Code::TcpUnreachable).message(format!("Cannot connect ({why})."))
+    }
+}
+
+/// Some addresses failed before one worked: a warning naming them, so a
+/// client that picks a dead one is explained (`None` if none failed).
+pub(crate) fn some_addresses_failed(
+    failures: &[(SocketAddr, ConnectFailure)],
+    connected: SocketAddr,
+) -> Option<Diagnostic> {
+    if failures.is_empty() {
+        return None;
+    }
+    let which = failures
+        .iter()
+        .map(|(a, f)| format!("{a} ({})", failure_words(f)))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let v6_unreachable = failures
+        .iter()
+        .all(|(a, f)| a.is_ipv6() && matches!(f, ConnectFailure::Unreachable))
+        && connected.is_ipv4();
+    let mut d = Diagnostic::new(Code::TcpSomeAddressesFailed).message(format!(
+        "{which} failed; {connected} worked, and the probe went on with it."
+    ));
+    if v6_unreachable {
+        d = d.help("The IPv6 addresses are unreachable from this probe (it has no IPv6 route), while IPv4 works: this says nothing about the server. Clients without IPv6 fall back to IPv4 as the probe did.");
+    }
+    Some(d)
+}
+
+/// Help for a connect timeout: allowlists (with the probe's egress
+/// addresses) and the hosting providers that block mail ports.
+pub(crate) fn timeout_help(port: u16, egress: &[IpAddr]) -> String {
+    let mut help = String::from(
+        "Nothing answered at all: a firewall drops the traffic, or the server only accepts allowlisted IP addresses.",
+    );
+    if !egress.is_empty() {
+        let list = egress
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join(", ");
+        let _ = write!(
+            help,
+            " This probe connects from {list}; ask the server's administrator to allow these addresses."
+        );
+    }
+    if let Some(blocked) = smtp_doctor_core::providers::port_blocking_hosts(port) {
+        let _ = write!(help, " {blocked}");
+    }
+    help
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn a(s: &str) -> SocketAddr {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn dns_failures_name_whose_problem_it_is() {
+        let cases = [
+            (DnsFailure::NotFound, "dns.not-found"),
+            (DnsFailure::NoAddress, "dns.no-address"),
+            (DnsFailure::ServerError("SERVFAIL".into()), "dns.failed"),
+            (DnsFailure::ServerError("REFUSED".into()), "dns.failed"),
+            (DnsFailure::Timeout, "dns.timeout"),
+            (DnsFailure::Unavailable, "probe.dns-unavailable"),
+            (DnsFailure::Other("odd".into()), "dns.failed"),
+        ];
+        for (failure, want) in cases {
+            let d = dns_failure("smtp.example.com", &failure);
+            assert_eq!(d.code.as_str(), want, "{failure:?}");
+            assert!(d.message.contains("smtp.example.com"), "{}", d.message);
+        }
+        let ours = dns_failure("smtp.example.com", &DnsFailure::Unavailable);
+        assert!(ours.help.contains("not of your settings"), "{}", ours.help);
+        assert_eq!(ours.field, None, "no setting is blamed");
+    }
+
+    #[test]
+    fn connect_failures() {
+        let refused = [(a("192.0.2.1:587"), ConnectFailure::Refused)];
+        assert_eq!(
+            connect_failed(587, &refused, &[]).code.as_str(),
+            "tcp.refused"
+        );
+        let mixed = [
+            (a("192.0.2.1:587"), ConnectFailure::Refused),
+            (a("192.0.2.2:587"), ConnectFailure::Timeout),
+        ];
+        let d = connect_failed(587, &mixed, &["203.0.113.9".parse().unwrap()]);
+        assert_eq!(d.code.as_str(), "tcp.timeout");
+        assert!(d.help.contains("203.0.113.9"), "{}", d.help);
+        assert!(d.help.contains("DigitalOcean"), "{}", d.help);
+        let unreachable = [(a("[2001:db8::1]:587"), ConnectFailure::Unreachable)];
+        assert_eq!(
+            connect_failed(587, &unreachable, &[]).code.as_str(),
+            "tcp.unreachable"
+        );
+    }
+
+    #[test]
+    fn some_addresses_failed_names_them() {
+        assert!(some_addresses_failed(&[], a("192.0.2.1:587")).is_none());
+        let d = some_addresses_failed(
+            &[(a("192.0.2.7:587"), ConnectFailure::Refused)],
+            a("192.0.2.1:587"),
+        )
+        .unwrap();
+        assert_eq!(d.code.as_str(), "tcp.some-addresses-failed");
+        assert!(
+            d.message.contains("192.0.2.7:587 (refused)"),
+            "{}",
+            d.message
+        );
+        assert!(
+            d.help.contains("not all of them"),
+            "registry help: {}",
+            d.help
+        );
+        let v6 = some_addresses_failed(
+            &[(a("[2001:db8::1]:587"), ConnectFailure::Unreachable)],
+            a("192.0.2.1:587"),
+        )
+        .unwrap();
+        assert!(v6.help.contains("no IPv6 route"), "{}", v6.help);
+    }
+}
