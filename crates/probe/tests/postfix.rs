@@ -141,6 +141,11 @@ async fn postfix_scenarios() {
                 .as_deref()
                 .unwrap_or_default()
                 .contains("not owned by user")
+                // One click: send as the login's own address.
+                && d.fix.as_ref().is_some_and(|f| {
+                    f.changes.get(&smtp_doctor_core::Field::From)
+                        == Some(&serde_json::Value::from(USER))
+                })
         }),
         &r,
     );
@@ -284,6 +289,55 @@ async fn postfix_scenarios() {
     }
     let _ = stop.send(());
     server.await.unwrap().unwrap();
+
+    // The default EHLO name has no DNS records: reject_unknown_helo_hostname
+    // refuses it at RCPT TO (smtpd_delay_reject), and the help is the
+    // operator's --helo, not the customer's settings.
+    let placeholder = common::engine_with(|o| {
+        o.helo = smtp_doctor_core::wire::HeloName::default();
+        o.timeout = std::time::Duration::from_secs(12);
+    });
+    let r = probe(
+        &placeholder,
+        &request(loopback(p.helo_check), "starttls", creds(USER), &["sender"]),
+    )
+    .await;
+    let helo = r
+        .diagnostics
+        .iter()
+        .find(|d| d.code.as_str() == "smtp.helo-rejected");
+    if codes(&r) != ["smtp.helo-rejected"]
+        || !helo.is_some_and(|d| d.help.contains("--helo") && d.field.is_none())
+    {
+        failures.push(format!(
+            "HELO name refused: {:?}\n{:#?}",
+            codes(&r),
+            r.transcript
+        ));
+    }
+
+    // STARTTLS advertised, certificate missing: 454, the server's fault.
+    let r = probe(
+        &engine,
+        &request(loopback(p.broken_tls), "starttls", creds(USER), &["auth"]),
+    )
+    .await;
+    let misconfigured = r
+        .diagnostics
+        .iter()
+        .find(|d| d.code.as_str() == "tls.server-misconfigured");
+    if codes(&r) != ["tls.server-misconfigured"]
+        || !misconfigured.is_some_and(|d| {
+            d.reply.as_deref().is_some_and(|t| t.starts_with("454"))
+                && d.help.contains("administrator")
+        })
+    {
+        failures.push(format!(
+            "STARTTLS then 454: {:?}\n{:#?}",
+            codes(&r),
+            r.diagnostics
+        ));
+    }
 
     let log = pf.log();
     drop(pf);

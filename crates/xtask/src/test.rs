@@ -44,7 +44,7 @@ pub(crate) fn all() -> Result {
             "warnings",
         ],
     ))?;
-    step("tests (native, with Postfix and aiosmtpd on loopback)");
+    step("tests (native, with Postfix, aiosmtpd, smtp-server and OpenSMTPD on loopback)");
     let mut c = cmd(&cargo, &["test", "--workspace"]);
     c.env("SMTP_DOCTOR_TEST_PYTHON", &python);
     run(c)?;

@@ -107,6 +107,24 @@ pub(crate) fn ehlo_refused(ehlo: &Reply, helo: Option<&Reply>, name: &str) -> Di
     }
 }
 
+/// STARTTLS advertised, then refused. `454 4.7.0 TLS not available due to
+/// local problem` is Postfix's answer when its certificate or key cannot
+/// be loaded: the server's TLS is broken on its side.
+pub(crate) fn starttls_refused(reply: &Reply) -> Diagnostic {
+    let d = if reply.code == 454 || has(reply, &["tls not available", "local problem"]) {
+        Diagnostic::new(Code::TlsServerMisconfigured).message(format!(
+            "The server advertised STARTTLS but then refused it ({}): its TLS setup is broken (Postfix answers this when its certificate or key cannot be loaded).",
+            reply.code
+        ))
+    } else {
+        Diagnostic::new(Code::TlsStarttlsUnavailable).message(format!(
+            "The server advertised STARTTLS but refused it ({}).",
+            reply.code
+        ))
+    };
+    with_reply(d, reply)
+}
+
 /// A 4xx at MAIL FROM or RCPT TO: greylisting or a local problem, to be
 /// retried, not a settings error.
 fn temporary(reply: &Reply, at: &str) -> Diagnostic {

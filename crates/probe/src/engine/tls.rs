@@ -219,6 +219,54 @@ pub fn server_hello_version(bytes: &[u8]) -> Option<ProtocolVersion> {
     Some(ProtocolVersion::from(u16::from_be_bytes([major, minor])))
 }
 
+/// A TLS 1.1 ClientHello (RFC 4346) with the CBC suites old servers
+/// speak, for one purpose: to read which version a server that refused
+/// rustls' TLS 1.2/1.3 hello would choose. The probe reads the ServerHello
+/// and hangs up; no key is ever derived and nothing else is sent.
+pub(crate) fn legacy_client_hello(host: &str) -> Vec<u8> {
+    const SUITES: [u16; 9] = [
+        0xc014, 0xc013, 0xc00a, 0xc009, 0x0039, 0x0033, 0x0035, 0x002f, 0x000a,
+    ];
+    let mut random = [0u8; 32];
+    let _ = rustls::crypto::ring::default_provider()
+        .secure_random
+        .fill(&mut random);
+    let mut ext = Vec::new();
+    if host.parse::<IpAddr>().is_err() && !host.is_empty() && host.len() < 256 {
+        // server_name (RFC 6066): one host_name entry.
+        let name = host.as_bytes();
+        let n = u16::try_from(name.len()).unwrap_or(0);
+        ext.extend_from_slice(&[0, 0]);
+        ext.extend_from_slice(&(n + 5).to_be_bytes());
+        ext.extend_from_slice(&(n + 3).to_be_bytes());
+        ext.push(0);
+        ext.extend_from_slice(&n.to_be_bytes());
+        ext.extend_from_slice(name);
+    }
+    // supported_groups: x25519, secp256r1, secp384r1; ec_point_formats:
+    // uncompressed; renegotiation_info: empty.
+    ext.extend_from_slice(&[0, 0x0a, 0, 8, 0, 6, 0, 0x1d, 0, 0x17, 0, 0x18]);
+    ext.extend_from_slice(&[0, 0x0b, 0, 2, 1, 0]);
+    ext.extend_from_slice(&[0xff, 0x01, 0, 1, 0]);
+    let mut body = vec![3, 2];
+    body.extend_from_slice(&random);
+    body.push(0); // no session id
+    body.extend_from_slice(&u16::try_from(SUITES.len() * 2).unwrap_or(0).to_be_bytes());
+    for suite in SUITES {
+        body.extend_from_slice(&suite.to_be_bytes());
+    }
+    body.extend_from_slice(&[1, 0]); // compression: null
+    body.extend_from_slice(&u16::try_from(ext.len()).unwrap_or(0).to_be_bytes());
+    body.extend_from_slice(&ext);
+    let len = u32::try_from(body.len()).unwrap_or(0).to_be_bytes();
+    let mut handshake = vec![1, len[1], len[2], len[3]];
+    handshake.extend_from_slice(&body);
+    let mut record = vec![22, 3, 1];
+    record.extend_from_slice(&u16::try_from(handshake.len()).unwrap_or(0).to_be_bytes());
+    record.extend_from_slice(&handshake);
+    record
+}
+
 /// Whether `bytes` start like a TLS record (handshake or alert, version
 /// 3.x): a peer that speaks TLS, whatever it said.
 pub(crate) fn is_tls_record(bytes: &[u8]) -> bool {
@@ -410,6 +458,25 @@ mod tests {
             "certificate_required"
         );
         assert!(is_tls_record(&[21, 3, 3]) && !is_tls_record(b"220"));
+    }
+
+    #[test]
+    fn the_legacy_hello_is_well_formed() {
+        let hello = legacy_client_hello("mx.example.com");
+        let record_len = usize::from(u16::from_be_bytes([hello[3], hello[4]]));
+        assert_eq!(&hello[..3], [22, 3, 1]);
+        assert_eq!(record_len, hello.len() - 5);
+        assert_eq!(hello[5], 1, "ClientHello");
+        let hs_len = usize::from(hello[7]) << 8 | usize::from(hello[8]);
+        assert_eq!(hs_len, hello.len() - 9);
+        assert_eq!(&hello[9..11], [3, 2], "offers TLS 1.1 at most");
+        assert!(hello.windows(14).any(|w| w == b"mx.example.com"));
+        assert!(
+            !legacy_client_hello("192.0.2.1")
+                .windows(9)
+                .any(|w| w == b"192.0.2.1"),
+            "no SNI for an address"
+        );
     }
 
     #[test]

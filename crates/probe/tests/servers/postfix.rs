@@ -36,6 +36,10 @@ pub struct Ports {
     pub no_auth: u16,
     /// TLS required for everything.
     pub encrypt: u16,
+    /// `reject_unknown_helo_hostname`: refuses a name without DNS records.
+    pub helo_check: u16,
+    /// STARTTLS advertised, but the certificate files are missing: 454.
+    pub broken_tls: u16,
 }
 
 pub struct Postfix {
@@ -99,6 +103,8 @@ impl Postfix {
             plain_only: free_port(),
             no_auth: free_port(),
             encrypt: free_port(),
+            helo_check: free_port(),
+            broken_tls: free_port(),
         };
         let d = dir.display();
         write(
@@ -163,6 +169,16 @@ smtpd_relay_restrictions = permit_sasl_authenticated, reject_unauth_destination
         );
         inet += &svc(ports.no_auth, " -o smtpd_sasl_auth_enable=no");
         inet += &svc(ports.encrypt, " -o smtpd_tls_security_level=encrypt");
+        inet += &svc(
+            ports.helo_check,
+            " -o smtpd_helo_required=yes -o smtpd_helo_restrictions=reject_unknown_helo_hostname",
+        );
+        inet += &svc(
+            ports.broken_tls,
+            &format!(
+                " -o smtpd_tls_cert_file={d}/missing.pem -o smtpd_tls_key_file={d}/missing.key"
+            ),
+        );
         // Debian's master.cf with our listeners instead of port 25, no chroot.
         let stock = fs::read_to_string("/etc/postfix/master.cf").map_err(|e| e.to_string())?;
         let mut master = String::new();

@@ -44,8 +44,9 @@ const base = { ...tls, authOptional: true, onAuth, onData: accept, logger: false
 const scenarios = {
     // Implicit TLS that only speaks TLS 1.0 and 1.1.
     old_tls: { ...base, secure: true, minVersion: 'TLSv1', maxVersion: 'TLSv1.1', ciphers: 'DEFAULT@SECLEVEL=0' },
-    // Implicit TLS that refuses clients without a certificate from its CA.
-    client_cert: { ...base, secure: true, requestCert: true, rejectUnauthorized: true, ca },
+    // STARTTLS that refuses clients without a certificate from its CA
+    // (smtp-server passes requestCert on to STARTTLS sockets only).
+    client_cert: { ...base, requestCert: true, rejectUnauthorized: true, ca },
     // Only OAuth2 bearer tokens.
     xoauth2_only: { ...base, secure: true, authMethods: ['XOAUTH2'] },
     // Only the challenge-response mechanism.

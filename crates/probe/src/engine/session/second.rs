@@ -62,29 +62,80 @@ pub(super) async fn try_mode(
 
 /// Greeting, EHLO, STARTTLS, handshake.
 async fn starttls(engine: &Engine, host: &str, recorder: Recorder, limit: Duration) -> ModeCheck {
+    match upgrade(engine, recorder, limit).await {
+        Ok(recorder) => match handshake_works(engine, host, recorder, limit).await {
+            Some(ok) => ModeCheck::Tls(ok),
+            None => ModeCheck::NoTls(None),
+        },
+        Err(check) => check,
+    }
+}
+
+/// Greeting, EHLO and STARTTLS on a plain connection, up to the point
+/// where TLS starts: the connection, ready for a ClientHello.
+async fn upgrade(
+    engine: &Engine,
+    recorder: Recorder,
+    limit: Duration,
+) -> Result<Recorder, ModeCheck> {
     let mut conn = Conn::new(Stream::Plain(recorder));
     let helo = &engine.options().helo;
     let Ok(greeting) = conn.read_reply(limit).await else {
-        return ModeCheck::NoAnswer;
+        return Err(ModeCheck::NoAnswer);
     };
     if greeting.code != 220 || conn.send(&format!("EHLO {helo}")).await.is_err() {
-        return ModeCheck::NoTls(Some(greeting.raw()));
+        return Err(ModeCheck::NoTls(Some(greeting.raw())));
     }
     let offered = matches!(conn.read_reply(limit).await, Ok(ehlo)
         if crate::engine::ehlo::parse_ehlo(&ehlo).keywords.iter().any(|k| k == "STARTTLS"));
     if !offered || conn.send("STARTTLS").await.is_err() {
-        return ModeCheck::NoTls(None);
+        return Err(ModeCheck::NoTls(None));
     }
     if !matches!(conn.read_reply(limit).await, Ok(r) if r.code == 220) || conn.buffered() > 0 {
-        return ModeCheck::NoTls(None);
+        return Err(ModeCheck::NoTls(None));
     }
-    let Stream::Plain(recorder) = conn.into_stream() else {
-        return ModeCheck::NoTls(None);
+    match conn.into_stream() {
+        Stream::Plain(recorder) => Ok(recorder),
+        Stream::Tls(_) => Err(ModeCheck::NoTls(None)),
+    }
+}
+
+/// The version a server that refused TLS 1.2/1.3 speaks: a TLS 1.1
+/// ClientHello ([`tls::legacy_client_hello`]) on a fresh connection (after
+/// STARTTLS for that mode), its ServerHello read, the connection dropped.
+pub(super) async fn legacy_version(
+    engine: &Engine,
+    host: &str,
+    addr: SocketAddr,
+    security: Security,
+    limit: Duration,
+) -> Option<rustls::ProtocolVersion> {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let tcp = tokio::time::timeout(limit, TcpStream::connect(addr))
+        .await
+        .ok()?
+        .ok()?;
+    let recorder = Recorder::new(tcp);
+    let mut tcp = match security {
+        Security::Starttls => upgrade(engine, recorder, limit).await.ok()?,
+        _ => recorder,
+    }
+    .into_inner();
+    tcp.write_all(&tls::legacy_client_hello(host)).await.ok()?;
+    // A ServerHello's first 11 bytes carry the version; read at most a
+    // few records' worth, within the limit.
+    let mut buf = vec![0u8; 2048];
+    let mut filled = 0;
+    let read = async {
+        while filled < 11 {
+            match tcp.read(&mut buf[filled..]).await {
+                Ok(0) | Err(_) => break,
+                Ok(n) => filled += n,
+            }
+        }
     };
-    match handshake_works(engine, host, recorder, limit).await {
-        Some(ok) => ModeCheck::Tls(ok),
-        None => ModeCheck::NoTls(None),
-    }
+    let _ = tokio::time::timeout(limit, read).await;
+    tls::server_hello_version(&buf[..filled])
 }
 
 /// `Some(certificate_ok)` when the peer completes a TLS handshake, or gets

@@ -10,21 +10,45 @@ use smtp_doctor_core::{Code, Diagnostic, Field, Fix};
 use tokio::net::TcpStream;
 use tokio_rustls::TlsConnector;
 
-use super::second::{ModeCheck, other_mode, try_mode};
+use super::second::{ModeCheck, legacy_version, other_mode, try_mode};
 use super::{Plan, Probe};
 use crate::engine::io::{Conn, Recorder, Stream, preview};
 use crate::engine::{replies, tls};
 
 impl Probe<'_> {
-    /// A server whose TLS is broken on its side: the help says whether the
-    /// other mode works (tried on a fresh connection, if the policy allows
-    /// its port), so the customer knows whether any setting can help.
-    async fn other_mode_help(
+    /// Completes a failed handshake's diagnosis with second connections:
+    /// the version an old server speaks, and, for a server whose TLS is
+    /// broken on its side, whether the other mode works (tried on a fresh
+    /// connection if the policy allows its port), so the customer knows
+    /// whether any setting can help.
+    async fn explain_tls_failure(
         &mut self,
         plan: &Plan,
         addr: SocketAddr,
         mut diags: Vec<Diagnostic>,
     ) -> Vec<Diagnostic> {
+        if let Some(d) = diags.iter_mut().find(|d| {
+            d.code == Code::TlsOldProtocol
+                && self
+                    .report
+                    .server
+                    .tls
+                    .as_ref()
+                    .is_none_or(|t| t.version.is_empty())
+        }) {
+            // The server refused our hello with `protocol_version`: ask it
+            // in its own dialect which version it speaks.
+            if let Some(v) =
+                legacy_version(self.engine, &plan.host, addr, plan.security, self.limit()).await
+            {
+                d.message = format!(
+                    "The server speaks only {} (it chose it when offered TLS 1.1); this client, like every current one, needs TLS 1.2 or 1.3.",
+                    tls::version_name(v)
+                );
+                let tls = self.report.server.tls.get_or_insert_with(TlsInfo::default);
+                tls.version = tls::version_label(v);
+            }
+        }
         if !diags.iter().any(|d| d.code == Code::TlsServerMisconfigured) {
             return diags;
         }
@@ -226,7 +250,7 @@ impl Probe<'_> {
                 None
             }
             Handshake::Failed(diags) => {
-                let diags = self.other_mode_help(plan, addr, diags).await;
+                let diags = self.explain_tls_failure(plan, addr, diags).await;
                 self.step(StepKind::Tls, t, diags);
                 None
             }
@@ -277,13 +301,9 @@ impl Probe<'_> {
         match reply {
             Ok(r) if r.code == 220 => {}
             Ok(r) => {
-                let d = Diagnostic::new(Code::TlsStarttlsUnavailable)
-                    .message(format!(
-                        "The server advertised STARTTLS but refused it ({}).",
-                        r.code
-                    ))
-                    .reply(r.raw());
-                self.step(StepKind::Tls, t, vec![d]);
+                let d = replies::starttls_refused(&r);
+                let diags = self.explain_tls_failure(plan, addr, vec![d]).await;
+                self.step(StepKind::Tls, t, diags);
                 return None;
             }
             Err(d) => {
@@ -318,7 +338,7 @@ impl Probe<'_> {
                 None
             }
             Handshake::Failed(diags) => {
-                let diags = self.other_mode_help(plan, addr, diags).await;
+                let diags = self.explain_tls_failure(plan, addr, diags).await;
                 self.step(StepKind::Tls, t, diags);
                 None
             }
