@@ -11,6 +11,7 @@ pub(crate) fn all() -> Result {
     tools::chromium()?;
     tools::smtp_servers()?;
     let python = tools::python_venv()?;
+    let opensmtpd = tools::opensmtpd()?;
     tools::wasm_target()?;
     tools::wasm_bindgen()?;
     let bin = tools::node_tools()?;
@@ -46,7 +47,8 @@ pub(crate) fn all() -> Result {
     ))?;
     step("tests (native, with Postfix, aiosmtpd, smtp-server and OpenSMTPD on loopback)");
     let mut c = cmd(&cargo, &["test", "--workspace"]);
-    c.env("SMTP_DOCTOR_TEST_PYTHON", &python);
+    c.env("SMTP_DOCTOR_TEST_PYTHON", &python)
+        .env("SMTP_DOCTOR_TEST_OPENSMTPD", &opensmtpd);
     run(c)?;
     step("tests (wasm in headless Chromium)");
     let mut c = cmd(

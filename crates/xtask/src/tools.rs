@@ -124,8 +124,80 @@ pub(crate) fn need_command(command: &str, package: &str) -> Result {
     need(command, package)
 }
 
+/// OpenSMTPD 6.8 (Debian), the fourth real server: it conflicts with
+/// Postfix as a package (both are the system's MTA), so its binary is
+/// unpacked from Debian's .deb into `target/opensmtpd` and run by the test
+/// that needs it, in a network namespace of its own. Its run-time needs
+/// are what the package's postinst would make: two system users and the
+/// chroot folder (root only; otherwise the commands are printed).
+/// Returns the `smtpd` binary.
+pub(crate) fn opensmtpd() -> Result<PathBuf> {
+    need(
+        "/usr/lib/x86_64-linux-gnu/libevent-2.1.so.7",
+        "libevent-2.1-7",
+    )?;
+    let dir = root().join("target/opensmtpd");
+    let smtpd = dir.join("usr/sbin/smtpd");
+    if !smtpd.exists() {
+        std::fs::create_dir_all(&dir)
+            .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+        let mut download = cmd("apt-get", &["download", "opensmtpd"]);
+        download.current_dir(&dir);
+        run(download)?;
+        let deb = std::fs::read_dir(&dir)
+            .map_err(|e| e.to_string())?
+            .filter_map(std::result::Result::ok)
+            .map(|e| e.path())
+            .find(|p| p.extension().is_some_and(|x| x == "deb"))
+            .ok_or("apt-get download opensmtpd left no .deb")?;
+        run(cmd(
+            "dpkg",
+            &["-x", &deb.to_string_lossy(), &dir.to_string_lossy()],
+        ))?;
+    }
+    let users = ["opensmtpd", "opensmtpq"];
+    let missing: Vec<&str> = users
+        .iter()
+        .copied()
+        .filter(|u| output("id", &["-u", u]).is_none())
+        .collect();
+    let chroot = std::path::Path::new("/var/lib/opensmtpd/empty");
+    if missing.is_empty() && chroot.is_dir() {
+        return Ok(smtpd);
+    }
+    let is_root = output("id", &["-u"]).is_some_and(|u| u.trim() == "0");
+    if !is_root {
+        let mut commands = String::new();
+        for user in &missing {
+            commands.push_str("useradd --system --no-create-home --home-dir /var/lib/opensmtpd/empty --shell /usr/sbin/nologin ");
+            commands.push_str(user);
+            commands.push_str(" && ");
+        }
+        return Err(format!(
+            "OpenSMTPD needs its users and chroot folder; as root run:\n\n    {commands}mkdir -p /var/lib/opensmtpd/empty\n"
+        ));
+    }
+    for user in missing {
+        run(cmd(
+            "useradd",
+            &[
+                "--system",
+                "--no-create-home",
+                "--home-dir",
+                "/var/lib/opensmtpd/empty",
+                "--shell",
+                "/usr/sbin/nologin",
+                user,
+            ],
+        ))?;
+    }
+    std::fs::create_dir_all(chroot)
+        .map_err(|e| format!("cannot create {}: {e}", chroot.display()))?;
+    Ok(smtpd)
+}
+
 /// Every Debian package the tests use (also in `.ci/run`).
-const SYSTEM_PACKAGES: &str = "chromium chromium-driver nodejs npm postfix sasl2-bin libsasl2-modules swaks libio-socket-ssl-perl libnet-ssleay-perl iproute2 wrk";
+const SYSTEM_PACKAGES: &str = "chromium chromium-driver nodejs npm postfix sasl2-bin libsasl2-modules swaks libio-socket-ssl-perl libnet-ssleay-perl libevent-2.1-7 iproute2 wrk";
 
 /// Checks a system command (or file); as root in CI installs its Debian
 /// package(s), space-separated, otherwise says exactly what to run.
