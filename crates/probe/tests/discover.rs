@@ -362,6 +362,10 @@ async fn world() -> World {
 }
 
 async fn run(w: &World, email: &str) -> DiscoverReport {
+    run_on(&w.engine, email).await
+}
+
+async fn run_on(engine: &Engine, email: &str) -> DiscoverReport {
     let req = DiscoverRequest {
         email: Some(email.into()),
         ..DiscoverRequest::default()
@@ -372,7 +376,7 @@ async fn run(w: &World, email: &str) -> DiscoverReport {
     };
     tokio::time::timeout(
         Duration::from_secs(30),
-        discover(&w.engine, &req, &opts, &mut |_| {}),
+        discover(engine, &req, &opts, &mut |_| {}),
     )
     .await
     .expect("discovery ends by its deadline")
@@ -401,6 +405,9 @@ async fn cases() -> ExitCode {
         ("autoconfig only", |w| Box::pin(autoconfig_only(w))),
         ("guess only", |w| Box::pin(guess_only(w))),
         ("nothing found is an answer", |w| Box::pin(nothing_found(w))),
+        ("our resolver down is our outage, not the domain's", |w| {
+            Box::pin(resolver_down(w))
+        }),
         ("conflicting sources, ranking explained", |w| {
             Box::pin(conflicting(w))
         }),
@@ -599,6 +606,46 @@ async fn nothing_found(w: &World) {
             .iter()
             .all(|c| c.verification.status != VerifyStatus::Verified)
     );
+}
+
+/// The probe's resolver does not answer at all: discovery says so, and
+/// says nothing about the customer's domain (no "does not exist").
+async fn resolver_down(w: &World) {
+    let closed = std::net::UdpSocket::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap();
+    let engine = common::engine_with(|o| {
+        o.policy = w.engine.options().policy.clone();
+        o.dns_server = Some(closed);
+        o.timeout = Duration::from_secs(2);
+        o.deadline = Duration::from_secs(10);
+    });
+    let r = run_on(&engine, "jane@gmail.com").await;
+    assert!(!r.found);
+    let codes: Vec<&str> = r.diagnostics.iter().map(|d| d.code.as_str()).collect();
+    assert_eq!(codes, ["probe.dns-unavailable"], "{}", r.message);
+    assert!(
+        r.message.contains("cannot reach its DNS resolver"),
+        "{}",
+        r.message
+    );
+    let everything = serde_json::to_string(&r).unwrap();
+    assert!(!everything.contains("does not exist"), "{everything}");
+    assert!(
+        !everything.contains("Other("),
+        "no Debug strings: {everything}"
+    );
+    for c in &r.candidates {
+        assert!(
+            c.verification
+                .diagnostics
+                .iter()
+                .all(|d| d.code.as_str() == "probe.dns-unavailable"),
+            "{:?}",
+            c.verification.diagnostics
+        );
+    }
 }
 
 async fn conflicting(w: &World) {

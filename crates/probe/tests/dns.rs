@@ -63,6 +63,8 @@ async fn lookups_are_told_apart_and_checked_by_the_policy() {
         ("nowhere.test", "dns.not-found"),
         ("nodata.test", "dns.no-address"),
         ("silent.test", "dns.timeout"),
+        ("servfail.test", "dns.failed"),
+        ("refused.test", "dns.failed"),
         ("loopback.test", "policy.blocked-address"),
         ("private.test", "policy.blocked-address"),
         ("metadata.test", "policy.blocked-address"),
@@ -93,4 +95,55 @@ async fn lookups_are_told_apart_and_checked_by_the_policy() {
             .any(|s| serde_json::to_value(s.step).unwrap() == "greeting")
     );
     assert_eq!(count.load(Ordering::SeqCst), 1);
+
+    // Several addresses, the first dead: named, and the probe goes on.
+    let dns = common::dns::server(&[("several.test", &["127.0.0.2", "127.0.0.1"])]).await;
+    let several = engine_with(|o| {
+        o.dns_server = Some(dns);
+        o.timeout = Duration::from_secs(2);
+    });
+    let report = probe(&several, &req("several.test", port)).await;
+    // (The counting peer hangs up after its greeting: later steps fail.)
+    let connect = report
+        .steps
+        .iter()
+        .find(|s| s.step == smtp_doctor_core::report::StepKind::Connect)
+        .unwrap();
+    assert_eq!(connect.status, smtp_doctor_core::report::StepStatus::Warn);
+    let d = &connect.diagnostics[0];
+    assert_eq!(d.code.as_str(), "tcp.some-addresses-failed");
+    assert!(
+        d.message.contains(&format!("127.0.0.2:{port} (refused)"))
+            && d.message.contains(&format!("127.0.0.1:{port} worked")),
+        "{}",
+        d.message
+    );
+    assert_eq!(count.load(Ordering::SeqCst), 2, "the live address greeted");
+}
+
+/// The probe's own resolver is down (nothing listens, or it never
+/// answers): `probe.dns-unavailable`, never a verdict on the customer's
+/// host; a resolver that answers errors is `dns.failed`.
+#[tokio::test]
+async fn our_resolver_outage_is_ours() {
+    let closed = {
+        let s = std::net::UdpSocket::bind("127.0.0.1:0").unwrap();
+        s.local_addr().unwrap()
+    };
+    let black_hole = tokio::net::UdpSocket::bind("127.0.0.1:0").await.unwrap();
+    for resolver in [closed, black_hole.local_addr().unwrap()] {
+        let engine = engine_with(|o| {
+            o.dns_server = Some(resolver);
+            o.timeout = Duration::from_secs(2);
+        });
+        let report = probe(&engine, &req("smtp.example.com", 587)).await;
+        assert_eq!(codes(&report), ["probe.dns-unavailable"], "{resolver}");
+        let d = &report.diagnostics[report.diagnostics.len() - 1];
+        assert_eq!(d.field, None, "no setting is blamed");
+        assert!(
+            d.message.contains("Your settings were not tested"),
+            "{}",
+            d.message
+        );
+    }
 }

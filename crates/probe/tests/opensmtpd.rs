@@ -63,9 +63,34 @@ fn smtpd_binary() -> PathBuf {
 struct Smtpd(Child);
 
 impl Drop for Smtpd {
+    /// SIGTERM lets the parent stop its privilege-separated children too;
+    /// SIGKILL only if it has not gone within 5 s.
     fn drop(&mut self) {
+        let _ = Command::new("kill")
+            .args(["-TERM", &self.0.id().to_string()])
+            .status();
+        let deadline = Instant::now() + Duration::from_secs(5);
+        while Instant::now() < deadline {
+            if let Ok(Some(_)) = self.0.try_wait() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
         let _ = self.0.kill();
         let _ = self.0.wait();
+    }
+}
+
+/// Binds `port` on loopback, retrying for a few seconds while the last
+/// server's processes let go of it.
+async fn bind(port: u16) -> tokio::net::TcpListener {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        match tokio::net::TcpListener::bind(("127.0.0.1", port)).await {
+            Ok(l) => return l,
+            Err(e) if Instant::now() > deadline => panic!("cannot bind port {port}: {e}"),
+            Err(_) => tokio::time::sleep(Duration::from_millis(100)).await,
+        }
     }
 }
 
@@ -188,7 +213,9 @@ async fn broken_server() -> Vec<String> {
             ));
         }
     }
-    drop(server);
+    tokio::task::spawn_blocking(move || drop(server))
+        .await
+        .unwrap();
     failures
 }
 

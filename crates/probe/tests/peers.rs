@@ -439,6 +439,17 @@ async fn silence_is_no_greeting() {
     )
     .await;
     assert_eq!(codes(&report), ["smtp.no-greeting"]);
+    // TLS was tried on a second connection and got nothing either: the
+    // help must not send the customer to TLS/SSL (SPEC §7.1).
+    let d = &report.diagnostics[report.diagnostics.len() - 1];
+    assert!(
+        d.message.contains("does not answer TLS either"),
+        "{}",
+        d.message
+    );
+    assert!(!d.help.contains("choose TLS/SSL"), "{}", d.help);
+    assert!(d.help.contains("The mode is not the cause"), "{}", d.help);
+    assert!(report.suggestion.is_none());
 }
 
 #[tokio::test]
@@ -626,7 +637,9 @@ async fn starttls_advertised_but_refused() {
         &request(peer.addr, "starttls", json!({}), &["connect"]),
     )
     .await;
-    assert_eq!(codes(&report), ["tls.starttls-unavailable"]);
+    // Postfix's answer when its certificate cannot be loaded: the server's
+    // TLS is broken on its side (the real Postfix case is in postfix.rs).
+    assert_eq!(codes(&report), ["tls.server-misconfigured"]);
     assert!(
         live(&report)[0]
             .reply
@@ -634,6 +647,18 @@ async fn starttls_advertised_but_refused() {
             .unwrap()
             .starts_with("454")
     );
+    // Any other refusal is just "no STARTTLS here".
+    let peer = spawn(Script {
+        starttls_refusal: Some("502 5.5.1 STARTTLS not available to you"),
+        ..Script::default()
+    })
+    .await;
+    let report = probe(
+        &engine(),
+        &request(peer.addr, "starttls", json!({}), &["connect"]),
+    )
+    .await;
+    assert_eq!(codes(&report), ["tls.starttls-unavailable"]);
 }
 
 #[tokio::test]

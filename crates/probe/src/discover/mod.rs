@@ -352,7 +352,14 @@ pub async fn discover(
     // half of it, verification the rest.
     let deadline = started + opts.deadline;
     let sources_by = started + opts.deadline / 2;
-    let (pool, sources) = gather(engine, &q, opts, sources_by, on_progress).await;
+    // Whether the resolver answers at all is asked beside the sources, so
+    // telling our outage from the domain's costs no time.
+    let ((pool, sources), resolver_answers) = tokio::join!(
+        gather(engine, &q, opts, sources_by, on_progress),
+        engine
+            .dns()
+            .resolver_answers(sources_by.saturating_duration_since(Instant::now()))
+    );
     let mut planned = pool.into_candidates();
     planned.sort_by_key(prior_key);
     planned.truncate(MAX_CANDIDATES);
@@ -376,9 +383,7 @@ pub async fn discover(
     // Our own outage is never reported as facts about the customer's
     // domain (SPEC §7.1 `probe.`): if a source failed, ask whether the
     // resolver answers at all.
-    let outage = !found
-        && sources.iter().any(|s| s.status == "error")
-        && !engine.dns().resolver_answers().await;
+    let outage = !found && sources.iter().any(|s| s.status == "error") && !resolver_answers;
     let (message, diagnostics) = if outage {
         (
             "The test service cannot reach its DNS resolver, so nothing could be looked up: this says nothing about your domain or settings. Try again in a few minutes.".to_owned(),

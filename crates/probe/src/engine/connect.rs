@@ -60,20 +60,17 @@ fn classify(e: io::Error) -> ConnectFailure {
     }
 }
 
-/// IPv6 and IPv4 interleaved (RFC 8305 §4), the resolver's order kept
-/// within each family, the family of the first answer first.
+/// IPv6 and IPv4 interleaved, IPv6 first (RFC 8305 §4), the resolver's
+/// order kept within each family. An IPv6 address that fails (no route
+/// from the probe fails at once) costs nothing before the IPv4 one, and
+/// is reported (`tcp.some-addresses-failed`).
 pub(crate) fn interleave(addresses: &[IpAddr]) -> Vec<IpAddr> {
     let v6: Vec<IpAddr> = addresses.iter().copied().filter(IpAddr::is_ipv6).collect();
     let v4: Vec<IpAddr> = addresses.iter().copied().filter(IpAddr::is_ipv4).collect();
     let mut out = Vec::with_capacity(addresses.len());
-    let (first, second) = if addresses.first().is_some_and(IpAddr::is_ipv4) {
-        (v4, v6)
-    } else {
-        (v6, v4)
-    };
-    for i in 0..first.len().max(second.len()) {
-        out.extend(first.get(i));
-        out.extend(second.get(i));
+    for i in 0..v6.len().max(v4.len()) {
+        out.extend(v6.get(i));
+        out.extend(v4.get(i));
     }
     out
 }
@@ -89,6 +86,6 @@ mod tests {
             .map(|s| s.parse().unwrap())
             .collect();
         let got: Vec<String> = interleave(&a).iter().map(ToString::to_string).collect();
-        assert_eq!(got, ["1.1.1.1", "2606:4700::1111", "1.0.0.1"]);
+        assert_eq!(got, ["2606:4700::1111", "1.1.1.1", "1.0.0.1"]);
     }
 }

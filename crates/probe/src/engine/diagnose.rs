@@ -6,7 +6,7 @@
 use std::fmt::Write as _;
 use std::net::{IpAddr, SocketAddr};
 
-use smtp_doctor_core::{Code, Diagnostic};
+use smtp_doctor_core::{Code, Diagnostic, Severity};
 
 use super::connect::ConnectFailure;
 use super::dns::DnsFailure;
@@ -98,7 +98,8 @@ pub(crate) fn some_addresses_failed(
         "{which} failed; {connected} worked, and the probe went on with it."
     ));
     if v6_unreachable {
-        d = d.help("The IPv6 addresses are unreachable from this probe (it has no IPv6 route), while IPv4 works: this says nothing about the server. Clients without IPv6 fall back to IPv4 as the probe did.");
+        // The probe's own network lacks IPv6: information, not a fault.
+        d = d.severity(Severity::Info).help("The IPv6 addresses are unreachable from this probe (it has no IPv6 route), while IPv4 works: this says nothing about the server. Clients without IPv6 fall back to IPv4 as the probe did.");
     }
     Some(d)
 }
@@ -202,5 +203,10 @@ mod tests {
         )
         .unwrap();
         assert!(v6.help.contains("no IPv6 route"), "{}", v6.help);
+        assert_eq!(
+            v6.severity,
+            Severity::Info,
+            "the probe's network, not a fault"
+        );
     }
 }

@@ -255,12 +255,13 @@ fn classify(e: &NetError) -> DnsFailure {
 impl Dns {
     /// A lookup that timed out is the name's problem only if the resolver
     /// answers other questions: asks it for the root's name servers (any
-    /// answer, even an error code, proves it is there).
-    pub async fn resolver_answers(&self) -> bool {
+    /// answer, even an error code, proves it is there) and waits at most
+    /// `within` (3 s at most).
+    pub async fn resolver_answers(&self, within: Duration) -> bool {
         let query = self
             .resolver
             .lookup(".", hickory_resolver::proto::rr::RecordType::NS);
-        match tokio::time::timeout(Duration::from_secs(3), query).await {
+        match tokio::time::timeout(within.min(Duration::from_secs(3)), query).await {
             Ok(Ok(_)) => true,
             Ok(Err(e)) => matches!(
                 classify(&e),
@@ -271,9 +272,10 @@ impl Dns {
     }
 
     /// `failure`, with a timeout confirmed as the name's or turned into
-    /// [`DnsFailure::Unavailable`] when the resolver answers nothing.
-    pub async fn confirm(&self, failure: DnsFailure) -> DnsFailure {
-        if failure == DnsFailure::Timeout && !self.resolver_answers().await {
+    /// [`DnsFailure::Unavailable`] when the resolver answers nothing
+    /// within `within`.
+    pub async fn confirm(&self, failure: DnsFailure, within: Duration) -> DnsFailure {
+        if failure == DnsFailure::Timeout && !self.resolver_answers(within).await {
             DnsFailure::Unavailable
         } else {
             failure

@@ -111,7 +111,7 @@ pub(crate) fn ehlo_refused(ehlo: &Reply, helo: Option<&Reply>, name: &str) -> Di
 /// local problem` is Postfix's answer when its certificate or key cannot
 /// be loaded: the server's TLS is broken on its side.
 pub(crate) fn starttls_refused(reply: &Reply) -> Diagnostic {
-    let d = if reply.code == 454 || has(reply, &["tls not available", "local problem"]) {
+    let d = if reply.code == 454 || has(reply, &["local problem"]) {
         Diagnostic::new(Code::TlsServerMisconfigured).message(format!(
             "The server advertised STARTTLS but then refused it ({}): its TLS setup is broken (Postfix answers this when its certificate or key cannot be loaded).",
             reply.code

@@ -62,7 +62,7 @@ fn encode_name(name: &str) -> Vec<u8> {
 
 /// Answers queries from `table`; unknown names get NXDOMAIN, a name
 /// without records of the type NOERROR without data, `silent.test`
-/// nothing at all.
+/// nothing at all, `servfail.test` and `refused.test` those error codes.
 fn answer(query: &[u8], table: &HashMap<String, Vec<Record>>) -> Option<Vec<u8>> {
     if query.len() < 12 {
         return None;
@@ -80,6 +80,19 @@ fn answer(query: &[u8], table: &HashMap<String, Vec<Record>>) -> Option<Vec<u8>>
     let name = labels.join(".");
     if name == "silent.test" {
         return None;
+    }
+    // A resolver's error answers: SERVFAIL (2) and REFUSED (5).
+    let rcode = match name.as_str() {
+        "servfail.test" => Some(2),
+        "refused.test" => Some(5),
+        _ => None,
+    };
+    if let Some(rcode) = rcode {
+        let mut r = query[..question_end].to_vec();
+        r[2] = 0x80 | (query[2] & 1);
+        r[3] = 0x80 | rcode;
+        r[6..12].fill(0);
+        return Some(r);
     }
     let Some(records) = table.get(&name) else {
         let mut r = query[..question_end].to_vec();

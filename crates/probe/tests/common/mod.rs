@@ -114,6 +114,14 @@ pub fn engine_with(tweak: impl FnOnce(&mut EngineOptions)) -> Engine {
         timeout: Duration::from_secs(4),
         deadline: Duration::from_secs(20),
         helo: smtp_doctor_core::wire::HeloName::parse("probe.test").unwrap(),
+        // The scripted peers listen on 127.0.0.1 only; /etc/hosts may also
+        // give ::1 for localhost, which the probe (IPv6 first) would then
+        // report as a dead address. The tests' localhost is IPv4 only.
+        local_zone: smtp_doctor_probe::engine::dns::LocalZone {
+            apex: "localhost".into(),
+            srv: Vec::new(),
+            hosts: vec![("localhost".into(), vec![[127, 0, 0, 1].into()])],
+        },
         ..EngineOptions::default()
     };
     tweak(&mut opts);

@@ -112,6 +112,7 @@ impl Probe<'_> {
         let limit = self.limit();
         match conn.read_reply(limit).await {
             Ok(reply) => {
+                self.client_cert_requested = false;
                 self.s(&reply);
                 self.report.server.greeting = Some(reply.raw());
                 let diags: Vec<Diagnostic> = replies::greeting(&reply).into_iter().collect();

@@ -404,13 +404,23 @@ impl<'a> Probe<'a> {
         }
         self.c(log_as.unwrap_or(line));
         if let Err(e) = conn.send(line).await {
-            return Err(Diagnostic::new(Code::SmtpClosed)
-                .message(format!("The connection failed while sending: {e}.")));
+            // TLS 1.3: the server refused the missing certificate after the
+            // handshake and hung up before our first command.
+            return Err(if self.client_cert_requested {
+                Diagnostic::new(Code::TlsClientCertRequired).message(format!(
+                    "The server asked for a client certificate and closed the session when none came ({e})."
+                ))
+            } else {
+                Diagnostic::new(Code::SmtpClosed)
+                    .message(format!("The connection failed while sending: {e}."))
+            });
         }
         let limit = self.limit();
         match conn.read_reply(limit).await {
             Ok(r) => {
                 self.s(&r);
+                // The session got past TLS: a certificate request was optional.
+                self.client_cert_requested = false;
                 Ok(r)
             }
             Err(e) => Err(self.read_failure(e)),

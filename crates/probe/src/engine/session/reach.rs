@@ -27,7 +27,7 @@ impl Probe<'_> {
                 self.step(StepKind::Dns, t, Vec::new());
                 return Some(ips);
             }
-            Err(f) => self.engine.dns.confirm(f).await,
+            Err(f) => self.engine.dns.confirm(f, self.limit()).await,
         };
         let d = diagnose::dns_failure(&plan.host, &failure);
         self.step(StepKind::Dns, t, vec![d]);
