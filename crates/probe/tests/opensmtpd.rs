@@ -222,9 +222,7 @@ async fn broken_server() -> Vec<String> {
 /// 465 answers every ClientHello with `internal_error`; 587 upgrades with
 /// STARTTLS and completes the handshake.
 async fn other_mode_works() -> Vec<String> {
-    let broken = tokio::net::TcpListener::bind("127.0.0.1:465")
-        .await
-        .unwrap();
+    let broken = bind(465).await;
     tokio::spawn(async move {
         while let Ok((mut tcp, _)) = broken.accept().await {
             let mut hello = [0u8; 512];
@@ -233,9 +231,7 @@ async fn other_mode_works() -> Vec<String> {
             let _ = tcp.write_all(&[21, 3, 3, 0, 2, 2, 80]).await;
         }
     });
-    let working = tokio::net::TcpListener::bind("127.0.0.1:587")
-        .await
-        .unwrap();
+    let working = bind(587).await;
     let acceptor = common::acceptor(&certs().good);
     tokio::spawn(async move {
         while let Ok((tcp, _)) = working.accept().await {
