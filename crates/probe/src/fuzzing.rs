@@ -67,6 +67,17 @@ pub fn autoconfig(data: &[u8]) {
     }
 }
 
+/// A server's first TLS bytes (what it sent instead of, or before, a
+/// completed handshake): the version is read only from a ServerHello,
+/// and classifying the bytes never panics.
+pub fn server_hello(data: &[u8]) {
+    if let Some(v) = crate::engine::tls::server_hello_version(data) {
+        assert!(data.len() >= 11 && data[0] == 22 && data[5] == 2);
+        assert_eq!(u16::from(v), u16::from_be_bytes([data[9], data[10]]));
+    }
+    let _ = crate::engine::tls::is_tls_record(data);
+}
+
 /// One target's body.
 pub type Target = fn(&[u8]);
 
@@ -77,4 +88,5 @@ pub const TARGETS: &[(&str, Target)] = &[
     ("wire", wire),
     ("config", config),
     ("autoconfig", autoconfig),
+    ("server_hello", server_hello),
 ];

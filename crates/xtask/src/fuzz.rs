@@ -9,7 +9,14 @@
 use crate::sh::{Result, cargo, cmd, output, root, run};
 
 /// The targets, as in `crates/fuzz/Cargo.toml`.
-const TARGETS: [&str; 5] = ["reply", "ehlo", "wire", "config", "autoconfig"];
+const TARGETS: [&str; 6] = [
+    "reply",
+    "ehlo",
+    "wire",
+    "config",
+    "autoconfig",
+    "server_hello",
+];
 
 /// The cargo-fuzz version installed when missing.
 const CARGO_FUZZ: &str = "0.13.2";

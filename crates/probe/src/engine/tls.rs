@@ -269,7 +269,7 @@ pub(crate) fn legacy_client_hello(host: &str) -> Vec<u8> {
 
 /// Whether `bytes` start like a TLS record (handshake or alert, version
 /// 3.x): a peer that speaks TLS, whatever it said.
-pub(crate) fn is_tls_record(bytes: &[u8]) -> bool {
+pub fn is_tls_record(bytes: &[u8]) -> bool {
     matches!(bytes, [21 | 22, 3, ..])
 }
 
