@@ -7,6 +7,7 @@
 //! implicit TLS, false means STARTTLS.
 
 use std::fmt;
+use zeroize::Zeroizing;
 
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -135,7 +136,8 @@ pub struct Config {
     /// The `tls` boolean alias, if given.
     pub tls: Option<bool>,
     pub username: Option<String>,
-    pub password: Option<String>,
+    /// Wiped when the config is dropped.
+    pub password: Option<Zeroizing<String>>,
     pub from: Option<String>,
     pub auth: Input<AuthMechanism>,
 }
@@ -184,7 +186,9 @@ impl Config {
             secure: flag(map.get("secure")),
             tls: flag(map.get("tls")),
             username: text(map.get("username")).or_else(|| text(map.get("user"))),
-            password: text(map.get("password")).or_else(|| text(map.get("pass"))),
+            password: text(map.get("password"))
+                .or_else(|| text(map.get("pass")))
+                .map(Zeroizing::new),
             from: text(map.get("from")),
             auth: match map.get("auth") {
                 None | Some(Value::Null) => Input::Absent,
@@ -231,7 +235,10 @@ impl Config {
 
     /// The password, unless empty.
     pub fn password(&self) -> Option<&str> {
-        self.password.as_deref().filter(|p| !p.is_empty())
+        self.password
+            .as_ref()
+            .map(|p| p.as_str())
+            .filter(|p| !p.is_empty())
     }
 
     /// The from field, unless empty.

@@ -11,5 +11,6 @@ pub mod fuzzing;
 pub mod http;
 pub mod policy;
 pub mod sandbox;
+pub mod secret;
 pub mod terminal;
 pub mod validate_cmd;

@@ -383,8 +383,9 @@ fn check(args: &CheckArgs) -> anyhow::Result<bool> {
     if let Some(p) = &password {
         config.insert("password".into(), Value::String(p.to_string()));
     }
-    let mut request = ProbeRequest {
-        config: Value::Object(config),
+    // The request wipes the password (and every other string) when dropped.
+    let request = ProbeRequest {
+        config: Value::Object(config).into(),
         checks,
         recipient: args.recipient.clone(),
     };
@@ -393,9 +394,7 @@ fn check(args: &CheckArgs) -> anyhow::Result<bool> {
     let ok = runtime.block_on(smtp_doctor_probe::check_cmd::run(
         &engine, &request, args.json,
     ));
-    if let Some(Value::String(p)) = request.config.get_mut("password") {
-        zeroize::Zeroize::zeroize(p);
-    }
+    drop(request);
     Ok(ok)
 }
 

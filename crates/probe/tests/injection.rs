@@ -303,7 +303,8 @@ proptest! {
                 config: json!({
                     "host": "127.0.0.1", "port": addr.port(), "security": "none",
                     "auth": "login", "username": user, "password": "pw", "from": from,
-                }),
+                })
+                .into(),
                 checks: vec![if send {
                     smtp_doctor_probe::engine::Check::Send
                 } else {

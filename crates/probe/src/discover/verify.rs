@@ -80,7 +80,7 @@ fn verify_request(c: &Candidate, password: Option<&str>) -> ProbeRequest {
         config["auth"] = Value::String("none".into());
     }
     ProbeRequest {
-        config,
+        config: config.into(),
         checks,
         recipient: None,
     }

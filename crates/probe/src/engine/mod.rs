@@ -38,6 +38,7 @@ use smtp_doctor_core::report::{Report, Step};
 use smtp_doctor_core::wire::{HeloName, SmtpAddress};
 
 use crate::policy::Policy;
+use crate::secret::WipedJson;
 
 pub use dns::Dns;
 
@@ -85,7 +86,8 @@ impl Check {
 /// One probe's input (SPEC §4 `POST /v1/probe`).
 #[derive(Clone, Debug, Deserialize)]
 pub struct ProbeRequest {
-    pub config: Value,
+    /// The settings; wiped when the request is dropped (it holds the password).
+    pub config: WipedJson,
     #[serde(default = "default_checks")]
     pub checks: Vec<Check>,
     #[serde(default)]
@@ -94,20 +96,6 @@ pub struct ProbeRequest {
 
 fn default_checks() -> Vec<Check> {
     Check::DEFAULT.to_vec()
-}
-
-/// Overwrites the secret fields of a settings object in place (they are
-/// zeroized, then removed) once a request is done with them.
-pub fn scrub_secrets(config: &mut Value) {
-    let Some(map) = config.as_object_mut() else {
-        return;
-    };
-    for key in ["password", "pass"] {
-        if let Some(Value::String(secret)) = map.get_mut(key) {
-            zeroize::Zeroize::zeroize(secret);
-        }
-        map.remove(key);
-    }
 }
 
 /// Where `sender` and `send` may put RCPT TO (SPEC §7.3): the probe must

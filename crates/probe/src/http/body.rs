@@ -6,7 +6,10 @@
 //! that is zeroed when dropped, the chunks we are handed are zeroed where
 //! we own them alone, and shape errors name the field and the expected
 //! type, never the value. (Hyper's own socket buffer is reused for the
-//! next bytes; what it keeps is outside our reach.)
+//! next bytes; what it keeps is outside our reach.) The parsed value is a
+//! [`WipedJson`]: its strings are zeroed when it is dropped, and a typed
+//! request is read from it by reference ([`SecretJson::parse`]), never
+//! from a clone left behind.
 
 use axum::body::Bytes;
 use axum::extract::{FromRequest, Request};
@@ -16,10 +19,19 @@ use serde_json::Value;
 use zeroize::Zeroizing;
 
 use super::{ApiError, MAX_BODY_BYTES};
+use crate::secret::WipedJson;
 
 /// A JSON body, read as described in the module docs.
 #[derive(Debug)]
-pub(crate) struct SecretJson(pub Value);
+pub(crate) struct SecretJson(pub WipedJson);
+
+impl SecretJson {
+    /// The body as a typed request; `what` names it in a 400.
+    pub(crate) fn parse<T: serde::de::DeserializeOwned>(&self, what: &str) -> Result<T, ApiError> {
+        T::deserialize(&*self.0)
+            .map_err(|e| ApiError::BadRequest(format!("not a {what}: {}", shape_error(&e))))
+    }
+}
 
 impl<S: Send + Sync> FromRequest<S> for SecretJson {
     type Rejection = ApiError;
@@ -54,8 +66,8 @@ impl<S: Send + Sync> FromRequest<S> for SecretJson {
                 wipe(data);
             }
         }
-        serde_json::from_slice(&raw)
-            .map(SecretJson)
+        serde_json::from_slice::<Value>(&raw)
+            .map(|v| SecretJson(WipedJson::new(v)))
             .map_err(|e| ApiError::BadJson(e.to_string()))
     }
 }

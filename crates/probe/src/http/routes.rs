@@ -17,9 +17,9 @@ use smtp_doctor_core::Config;
 use smtp_doctor_core::report::{Report, Step};
 use smtp_doctor_core::wire::SmtpAddress;
 
-use super::body::{SecretJson, shape_error};
+use super::body::SecretJson;
 use super::{ApiError, AppState};
-use crate::engine::{Check, ProbeRequest, scrub_secrets};
+use crate::engine::{Check, ProbeRequest};
 
 /// `GET /healthz`.
 #[utoipa::path(get, path = "/healthz", responses((status = 200, body = super::openapi::Health)))]
@@ -44,9 +44,8 @@ pub(super) async fn metrics(State(state): State<AppState>) -> impl IntoResponse 
         (status = 400, body = super::openapi::ErrorBody), (status = 401, body = super::openapi::ErrorBody),
         (status = 413, body = super::openapi::ErrorBody), (status = 415, body = super::openapi::ErrorBody),
     ))]
-pub(super) async fn validate(SecretJson(mut config): SecretJson) -> Result<Json<Value>, ApiError> {
+pub(super) async fn validate(SecretJson(config): SecretJson) -> Result<Json<Value>, ApiError> {
     let diagnostics = smtp_doctor_core::validate_json(&config);
-    scrub_secrets(&mut config);
     Ok(Json(json!({ "diagnostics": diagnostics })))
 }
 
@@ -91,12 +90,11 @@ pub(super) async fn probe(
     State(state): State<AppState>,
     peer: Option<Extension<ConnectInfo<SocketAddr>>>,
     headers: HeaderMap,
-    SecretJson(mut body): SecretJson,
+    body: SecretJson,
 ) -> Result<Response, ApiError> {
-    let parsed = serde_json::from_value::<ProbeRequest>(body.clone());
-    scrub_secrets(body.get_mut("config").unwrap_or(&mut Value::Null));
-    let mut request = parsed
-        .map_err(|e| ApiError::BadRequest(format!("not a probe request: {}", shape_error(&e))))?;
+    // Both the body and the request wipe their strings when dropped.
+    let request: ProbeRequest = body.parse("probe request")?;
+    drop(body);
     let client = state.client(peer.map(|Extension(c)| c.0), &headers);
     state.check_probe_rate(client)?;
     if request.checks.iter().any(|c| *c >= Check::Sender) {
@@ -116,8 +114,7 @@ pub(super) async fn probe(
                 admission.admit(ips)
             })
             .await;
-        scrub_secrets(&mut request.config);
-        drop(slot);
+        drop((request, slot));
         if let Some(refused) = admission.refused.take() {
             return Err(refused);
         }
@@ -142,8 +139,7 @@ pub(super) async fn probe(
             report = run => Some(report),
             () = tx.closed() => None,
         };
-        scrub_secrets(&mut request.config);
-        drop((admission, slot));
+        drop((request, admission, slot));
         let Some(report) = report else {
             state.metrics().probe_abandoned();
             return;
@@ -217,17 +213,12 @@ pub(super) async fn discover(
     State(state): State<AppState>,
     peer: Option<Extension<ConnectInfo<SocketAddr>>>,
     headers: HeaderMap,
-    SecretJson(mut body): SecretJson,
+    body: SecretJson,
 ) -> Result<Response, ApiError> {
     use crate::discover::{DiscoverOptions, DiscoverRequest, Progress};
-    // DiscoverRequest wipes its password when dropped, on every path.
-    let parsed = serde_json::from_value::<DiscoverRequest>(body.clone());
-    if let Some(Value::String(p)) = body.get_mut("password") {
-        zeroize::Zeroize::zeroize(p);
-    }
-    let request = parsed.map_err(|e| {
-        ApiError::BadRequest(format!("not a discover request: {}", shape_error(&e)))
-    })?;
+    // DiscoverRequest wipes its password when dropped, the body its strings.
+    let request: DiscoverRequest = body.parse("discover request")?;
+    drop(body);
     let domain = crate::discover::check_request(&request)
         .map_err(|e| ApiError::BadRequest(e.to_string()))?;
     let client = state.client(peer.map(|Extension(c)| c.0), &headers);

@@ -147,7 +147,7 @@ pub fn request(
         }
     }
     ProbeRequest {
-        config,
+        config: config.into(),
         checks: checks
             .iter()
             .map(|c| serde_json::from_value(serde_json::json!(c)).unwrap())
