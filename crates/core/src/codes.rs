@@ -23,7 +23,8 @@ pub struct CodeInfo {
     pub live: bool,
     pub message: &'static str,
     pub help: &'static str,
-    /// Anchor in `docs/codes.md`.
+    /// Where the code is documented: `docs/codes.md#<code>` in the repository
+    /// (generated from this registry by `crates/core/tests/codes_doc.rs`).
     pub docs: &'static str,
 }
 
@@ -46,7 +47,7 @@ macro_rules! registry {
                 live: $live,
                 message: $message,
                 help: $help,
-                docs: concat!("codes.md#", $code),
+                docs: concat!("docs/codes.md#", $code),
             }, )*
         ];
 

@@ -18,6 +18,7 @@
 pub mod codes;
 pub mod config;
 pub mod diagnostic;
+pub mod examples;
 pub mod hostname;
 pub mod ip;
 pub mod mailbox;

@@ -1,0 +1,167 @@
+//! `docs/codes.md`, generated from the registry: every code with its
+//! meaning, severity, field, an example and the fix. Static codes take
+//! their example from the fixture made for them (the config and what
+//! `validate` says about it); live codes from `examples::LIVE_EXAMPLES`.
+//! The file is compared here; `UPDATE_DOCS=1` rewrites it.
+
+use std::fmt::Write as _;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+use smtp_doctor_core::examples::LIVE_EXAMPLES;
+use smtp_doctor_core::{CodeInfo, codes, validate_json};
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+/// Fixture name, config, expected codes; by name.
+fn fixtures() -> Vec<(String, Value, Vec<String>)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut paths: Vec<PathBuf> = fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
+    paths.sort();
+    paths
+        .into_iter()
+        .map(|p| {
+            let v: Value = serde_json::from_str(&fs::read_to_string(&p).unwrap()).unwrap();
+            let expect = v["expect"]
+                .as_array()
+                .map(|a| {
+                    a.iter()
+                        .filter_map(|c| c.as_str().map(str::to_owned))
+                        .collect()
+                })
+                .unwrap_or_default();
+            (
+                p.file_stem().unwrap().to_string_lossy().into_owned(),
+                v["config"].clone(),
+                expect,
+            )
+        })
+        .collect()
+}
+
+/// The example of a static code: the first fixture made for it (that
+/// expects it), else the first that raises it.
+fn static_example(code: &str, fixtures: &[(String, Value, Vec<String>)]) -> Option<String> {
+    let raises = |config: &Value| {
+        validate_json(config)
+            .iter()
+            .any(|d| d.code.as_str() == code)
+    };
+    let (name, config, _) = fixtures
+        .iter()
+        .find(|(_, _, e)| e.iter().any(|c| c == code))
+        .or_else(|| fixtures.iter().find(|(_, config, _)| raises(config)))?;
+    let said = validate_json(config)
+        .into_iter()
+        .find(|d| d.code.as_str() == code)?;
+    Some(format!(
+        "settings `{}` (fixture `{name}`) → “{}”",
+        serde_json::to_string(config).unwrap(),
+        said.message
+    ))
+}
+
+fn section(out: &mut String, info: &CodeInfo, example: &str) {
+    let field = info
+        .field
+        .map_or("—".to_owned(), |f| format!("`{}`", f.as_str()));
+    let by = if info.live {
+        "the live probe"
+    } else {
+        "the static validator"
+    };
+    let _ = write!(
+        out,
+        "<a id=\"{code}\"></a>\n### `{code}`\n\n\
+         **{severity}** · field {field} · raised by {by}\n\n\
+         **Meaning.** {message}\n\n\
+         **Example.** {example}\n\n\
+         **Fix.** {help}\n\n",
+        code = info.code,
+        severity = info.severity.as_str(),
+        message = info.message,
+        help = info.help,
+    );
+}
+
+fn render() -> String {
+    let fixtures = fixtures();
+    let mut out = String::from(
+        "# Diagnostic codes\n\n\
+         Every code smtp-doctor reports (SPEC §3, §7), generated from the registry in \
+         `crates/core/src/codes.rs` by `crates/core/tests/codes_doc.rs` — do not edit by \
+         hand; run `UPDATE_DOCS=1 cargo test -p smtp-doctor-core --test codes_doc`. A code \
+         keeps one meaning forever. Codes of the area `probe.` are problems of the test \
+         service itself, never of the settings.\n\n\
+         | code | severity | raised by |\n|---|---|---|\n",
+    );
+    for info in codes() {
+        let _ = writeln!(
+            out,
+            "| [`{c}`](#{c}) | {} | {} |",
+            info.severity.as_str(),
+            if info.live { "probe" } else { "validate" },
+            c = info.code
+        );
+    }
+    out.push('\n');
+    for (title, live) in [
+        ("Static checks (as the customer types)", false),
+        ("Live checks (one real connection)", true),
+    ] {
+        let _ = write!(out, "## {title}\n\n");
+        for info in codes().iter().filter(|i| i.live == live) {
+            let example = if live {
+                LIVE_EXAMPLES
+                    .iter()
+                    .find(|(c, _)| *c == info.code)
+                    .map(|(_, e)| (*e).to_owned())
+            } else {
+                static_example(info.code, &fixtures)
+            }
+            .unwrap_or_else(|| panic!("no example for {}", info.code));
+            section(&mut out, info, &example);
+        }
+    }
+    out
+}
+
+#[test]
+fn codes_md_is_current() {
+    let path = root().join("docs/codes.md");
+    let text = render();
+    if std::env::var_os("UPDATE_DOCS").is_some() {
+        fs::write(&path, &text).unwrap();
+    }
+    let on_disk = fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        on_disk == text,
+        "docs/codes.md is stale: run `UPDATE_DOCS=1 cargo test -p smtp-doctor-core --test codes_doc`"
+    );
+}
+
+#[test]
+fn every_link_and_example_resolves() {
+    let text = render();
+    for info in codes() {
+        let anchor = info.docs.strip_prefix("docs/codes.md#").expect("docs anchor");
+        assert!(
+            text.contains(&format!("<a id=\"{anchor}\"></a>")),
+            "{} links to a missing anchor",
+            info.code
+        );
+    }
+    for (code, _) in LIVE_EXAMPLES {
+        assert!(
+            codes().iter().any(|i| i.live && i.code == *code),
+            "example for unknown or static code {code}"
+        );
+    }
+}
