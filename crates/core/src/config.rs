@@ -306,6 +306,21 @@ fn port(value: Option<&Value>) -> Input<u16> {
     }
 }
 
+/// The usual SMTP submission and relay ports, in the order people know
+/// them: the one list the validator, the probe's default policy and the
+/// help texts use.
+pub const USUAL_PORTS: [u16; 4] = [25, 465, 587, 2525];
+
+/// The mode the usual ports speak: implicit TLS on 465 (RFC 8314),
+/// STARTTLS on the others.
+pub const fn standard_mode(port: u16) -> Option<Security> {
+    match port {
+        465 => Some(Security::Tls),
+        25 | 587 | 2525 => Some(Security::Starttls),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use serde_json::json;

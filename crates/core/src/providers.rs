@@ -617,6 +617,82 @@ pub static PROVIDERS: &[Provider] = &[
 ];
 
 /// The provider whose SMTP host this is.
+/// What a provider-specific server reply means (the probe's reading of a
+/// refused login).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReplyMeaning {
+    /// SMTP AUTH is switched off for the account or tenant.
+    AuthDisabled,
+    /// The credentials were refused, with the provider's usual reason.
+    BadCredentials,
+}
+
+/// A reply a provider's servers give, recognised by its enhanced status
+/// code or its words, with the help that names the provider's fix.
+#[derive(Clone, Copy, Debug)]
+pub struct ReplyHint {
+    /// The provider's `id` in [`PROVIDERS`].
+    pub provider: &'static str,
+    /// RFC 3463 status codes that identify the reply.
+    pub statuses: &'static [&'static str],
+    /// Lowercase words that identify it (any of them).
+    pub words: &'static [&'static str],
+    pub meaning: ReplyMeaning,
+    pub help: &'static str,
+}
+
+/// Provider replies worth naming, checked on [`CHECKED`].
+pub static REPLY_HINTS: &[ReplyHint] = &[
+    ReplyHint {
+        provider: "microsoft365",
+        statuses: &["5.7.139", "5.7.30"],
+        words: &[
+            "smtpclientauthentication is disabled",
+            "basic authentication is disabled",
+            "basic authentication is not supported",
+        ],
+        meaning: ReplyMeaning::AuthDisabled,
+        help: "In Microsoft 365 an administrator must enable \"Authenticated SMTP\" for the mailbox (and allow it in the tenant), or the application must sign in with OAuth2 (XOAUTH2).",
+    },
+    ReplyHint {
+        provider: "microsoft365",
+        statuses: &["5.7.3"],
+        words: &[],
+        meaning: ReplyMeaning::BadCredentials,
+        help: "Microsoft 365 says the credentials are wrong or SMTP AUTH is off for this mailbox; check both, or use OAuth2.",
+    },
+    ReplyHint {
+        provider: "gmail",
+        statuses: &[],
+        words: &["badcredentials"],
+        meaning: ReplyMeaning::BadCredentials,
+        help: "Google refuses normal account passwords: create an app password (needs 2-Step Verification) and use the full address as username.",
+    },
+];
+
+/// The hint a refused login's reply matches (by enhanced `status` or by
+/// words in `text`, lowercase), the configured `provider`'s own first: a
+/// custom host in front of Microsoft 365 still says 5.7.139.
+pub fn reply_hint(
+    provider: Option<&Provider>,
+    status: &str,
+    text: &str,
+) -> Option<&'static ReplyHint> {
+    REPLY_HINTS
+        .iter()
+        .filter(|h| h.statuses.contains(&status) || h.words.iter().any(|w| text.contains(w)))
+        .max_by_key(|h| provider.is_some_and(|p| p.id == h.provider))
+}
+
+/// The provider's usual advice when its servers refuse credentials,
+/// whatever the reply's words (Gmail: an app password).
+pub fn credentials_hint(provider: Option<&Provider>) -> Option<&'static ReplyHint> {
+    let id = provider?.id;
+    REPLY_HINTS.iter().find(|h| {
+        h.provider == id && h.meaning == ReplyMeaning::BadCredentials && h.statuses.is_empty()
+    })
+}
+
 /// A hosting platform that blocks (or throttles) outgoing mail ports for
 /// the applications it runs: why a connect from there times out.
 #[derive(Clone, Copy, Debug)]

@@ -151,7 +151,10 @@ fn codes_md_is_current() {
 fn every_link_and_example_resolves() {
     let text = render();
     for info in codes() {
-        let anchor = info.docs.strip_prefix("docs/codes.md#").expect("docs anchor");
+        let anchor = info
+            .docs
+            .strip_prefix("docs/codes.md#")
+            .expect("docs anchor");
         assert!(
             text.contains(&format!("<a id=\"{anchor}\"></a>")),
             "{} links to a missing anchor",

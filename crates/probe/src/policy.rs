@@ -19,7 +19,7 @@ use ipnet::IpNet;
 use smtp_doctor_core::ip::{SpecialRange, canonical, special_range};
 
 /// Ports allowed by default: SMTP relay and submission.
-pub const DEFAULT_PORTS: [u16; 4] = [25, 465, 587, 2525];
+pub const DEFAULT_PORTS: [u16; 4] = smtp_doctor_core::config::USUAL_PORTS;
 
 /// A port or an inclusive range, as `--allow-port 2465` or `2500-2599`.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -73,14 +73,7 @@ impl<'a> Context<'a> {
     }
 }
 
-/// The mode the IANA-registered submission ports speak.
-pub(crate) fn standard_mode(port: u16) -> Option<Security> {
-    match port {
-        465 => Some(Security::Tls),
-        587 | 25 | 2525 => Some(Security::Starttls),
-        _ => None,
-    }
-}
+pub(crate) use crate::config::standard_mode;
 
 /// Runs every rule in order.
 pub(crate) fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {

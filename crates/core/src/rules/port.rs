@@ -5,6 +5,7 @@
 //! alternative. IMAP and POP ports are the classic confusion.
 
 use crate::codes::Code;
+use crate::config::USUAL_PORTS as USUAL;
 use crate::config::{Input, Security};
 use crate::diagnostic::{Diagnostic, Field, Fix};
 
@@ -14,8 +15,6 @@ use super::Context;
 pub(crate) fn is_incoming(port: u16) -> bool {
     matches!(port, 143 | 993 | 110 | 995)
 }
-
-const USUAL: [u16; 4] = [25, 465, 587, 2525];
 
 pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     match &cx.config.port {

@@ -2,7 +2,7 @@
 //! (RFC 3463) and the texts big providers use, mapped onto our codes with
 //! help that names the fix. Pure functions, table-tested.
 
-use smtp_doctor_core::providers::Provider;
+use smtp_doctor_core::providers::{self, Provider, ReplyMeaning};
 use smtp_doctor_core::{Code, Diagnostic, Severity};
 
 use super::io::Reply;
@@ -169,6 +169,8 @@ pub(crate) fn not_smtp(preview: &str) -> Diagnostic {
 /// A refused AUTH.
 pub(crate) fn auth_failure(reply: &Reply, provider: Option<&Provider>) -> Diagnostic {
     let status = reply.enhanced().unwrap_or_default();
+    // Provider facts (their replies and fixes) live in the provider table.
+    let hint = providers::reply_hint(provider, status, &reply.text().to_ascii_lowercase());
     let name = provider.map_or("The server", |p| p.name);
     let d = if status == "5.7.9"
         || has(
@@ -186,20 +188,12 @@ pub(crate) fn auth_failure(reply: &Reply, provider: Option<&Provider>) -> Diagno
             d = d.help(format!("Create an app password at {url} (two-step verification must be on) and use it instead of your account password."));
         }
         d
-    } else if status == "5.7.139"
-        || has(
-            reply,
-            &[
-                "smtpclientauthentication is disabled",
-                "basic authentication is disabled",
-                "basic authentication is not supported",
-            ],
-        )
-        || status == "5.7.30"
-    {
+    } else if let Some(hint) = hint.filter(|h| h.meaning == ReplyMeaning::AuthDisabled) {
         Diagnostic::new(Code::AuthDisabledByProvider)
-            .message(format!("{name} has SMTP login (basic authentication) turned off for this account."))
-            .help("In Microsoft 365 an administrator must enable \"Authenticated SMTP\" for the mailbox (and allow it in the tenant), or the application must sign in with OAuth2 (XOAUTH2).")
+            .message(format!(
+                "{name} has SMTP login (basic authentication) turned off for this account."
+            ))
+            .help(hint.help)
     } else if reply.code == 530
         || reply.code == 538
         || has(
@@ -227,12 +221,11 @@ pub(crate) fn auth_failure(reply: &Reply, provider: Option<&Provider>) -> Diagno
             "{name} rejected the username or password ({}).",
             reply.code
         ));
-        if provider.is_some_and(|p| p.id == "gmail")
-            || status == "5.7.8" && has(reply, &["badcredentials"])
+        if let Some(hint) = hint
+            .filter(|h| h.meaning == ReplyMeaning::BadCredentials)
+            .or_else(|| providers::credentials_hint(provider))
         {
-            d = d.help("Google refuses normal account passwords: create an app password (needs 2-Step Verification) and use the full address as username.");
-        } else if status == "5.7.3" {
-            d = d.help("Microsoft 365 says the credentials are wrong or SMTP AUTH is off for this mailbox; check both, or use OAuth2.");
+            d = d.help(hint.help);
         }
         d
     };
