@@ -2,9 +2,7 @@
 //! service, the sandbox SMTP server and the commands the CLI runs.
 //! `main.rs` only parses flags and calls in here.
 
-pub mod check_cmd;
 pub mod discover;
-pub mod discover_cmd;
 pub mod engine;
 #[doc(hidden)]
 pub mod fuzzing;
@@ -12,5 +10,3 @@ pub mod http;
 pub mod policy;
 pub mod sandbox;
 pub mod secret;
-pub mod terminal;
-pub mod validate_cmd;

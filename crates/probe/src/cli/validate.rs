@@ -7,7 +7,7 @@ use smtp_doctor_core::{has_errors, render::render_text, validate_json};
 
 /// Why the input could not be validated (exit status 2).
 #[derive(Debug, thiserror::Error)]
-pub enum InputError {
+pub(super) enum InputError {
     #[error("cannot read {path}: {source}")]
     Read {
         path: String,
@@ -22,7 +22,7 @@ pub enum InputError {
 
 /// Validates the file (or stdin for `-`), prints the result, and returns
 /// whether any error was found.
-pub fn run(file: &Path, json: bool) -> Result<bool, InputError> {
+pub(super) fn run(file: &Path, json: bool) -> Result<bool, InputError> {
     let name = file.display().to_string();
     let text = if name == "-" {
         let mut s = String::new();

@@ -2,15 +2,20 @@
 
 use std::fmt::Write as _;
 use std::io::IsTerminal;
+use std::io::Read as _;
 
+use anyhow::Context as _;
+use serde_json::{Map, Value};
 use smtp_doctor_core::render::render_text;
 use smtp_doctor_core::report::{Report, StepStatus};
+use smtp_doctor_probe::engine::{Check, Engine, ProbeRequest};
+use zeroize::Zeroizing;
 
-use crate::engine::{Engine, ProbeRequest};
-use crate::terminal::safe_for_terminal;
+use super::args::CheckArgs;
+use super::terminal::safe_for_terminal;
 
 /// Runs the probe and prints the report; returns `report.ok`.
-pub async fn run(engine: &Engine, request: &ProbeRequest, json: bool) -> bool {
+pub(super) async fn run(engine: &Engine, request: &ProbeRequest, json: bool) -> bool {
     let color = color_wanted(json);
     let mut on_step = |step: &smtp_doctor_core::report::Step| {
         if !json {
@@ -44,7 +49,7 @@ pub(crate) fn paint(color: bool, code: &str, text: &str) -> String {
 }
 
 /// `✓ connect   12 ms`
-pub fn step_line(step: &smtp_doctor_core::report::Step, color: bool) -> String {
+pub(super) fn step_line(step: &smtp_doctor_core::report::Step, color: bool) -> String {
     let (mark, tint) = match step.status {
         StepStatus::Pass => ("✓", "32"),
         StepStatus::Fail => ("✗", "31"),
@@ -61,7 +66,7 @@ pub fn step_line(step: &smtp_doctor_core::report::Step, color: bool) -> String {
 
 /// Everything after the step lines: verdict, diagnoses, server facts,
 /// suggestion, transcript.
-pub fn render(report: &Report, color: bool) -> String {
+pub(super) fn render(report: &Report, color: bool) -> String {
     let mut out = String::new();
     let verdict = if report.ok {
         paint(color, "1;32", "These settings work.")
@@ -139,4 +144,55 @@ pub fn render(report: &Report, color: bool) -> String {
         }
     }
     out
+}
+
+pub(crate) fn command(args: &CheckArgs) -> anyhow::Result<bool> {
+    let checks = Check::parse_list(&args.checks).map_err(anyhow::Error::msg)?;
+    let password: Option<Zeroizing<String>> = if args.password_stdin {
+        let mut s = Zeroizing::new(String::new());
+        std::io::stdin()
+            .read_to_string(&mut s)
+            .context("cannot read the password from stdin")?;
+        Some(Zeroizing::new(
+            s.lines().next().unwrap_or_default().to_owned(),
+        ))
+    } else if let Some(var) = &args.password_env {
+        Some(password_from_env(var)?)
+    } else {
+        None
+    };
+    let mut config = Map::new();
+    config.insert("host".into(), Value::String(args.host.clone()));
+    config.insert("port".into(), Value::String(args.port.clone()));
+    config.insert("security".into(), Value::String(args.security.clone()));
+    for (key, value) in [
+        ("username", &args.user),
+        ("from", &args.from),
+        ("auth", &args.auth),
+    ] {
+        if let Some(v) = value {
+            config.insert(key.into(), Value::String(v.clone()));
+        }
+    }
+    if let Some(p) = &password {
+        config.insert("password".into(), Value::String(p.to_string()));
+    }
+    // The request wipes the password (and every other string) when dropped.
+    let request = ProbeRequest {
+        config: Value::Object(config).into(),
+        checks,
+        recipient: args.recipient.clone(),
+    };
+    let engine = args.engine.engine()?;
+    let runtime = tokio::runtime::Runtime::new().context("cannot start the async runtime")?;
+    let ok = runtime.block_on(run(&engine, &request, args.json));
+    drop(request);
+    Ok(ok)
+}
+
+/// A password from the environment variable `var`, wiped when dropped.
+pub(crate) fn password_from_env(var: &str) -> anyhow::Result<Zeroizing<String>> {
+    std::env::var(var)
+        .map(Zeroizing::new)
+        .with_context(|| format!("environment variable {var} is not set"))
 }

@@ -9,7 +9,7 @@ use serde_json::Value;
 
 /// `text` with every control character (and the Unicode line
 /// separators) written as a visible `\u{…}` escape.
-pub fn escape_controls(text: &str) -> String {
+pub(super) fn escape_controls(text: &str) -> String {
     if !text.chars().any(smtp_doctor_core::wire::is_forbidden) {
         return text.to_owned();
     }
@@ -27,7 +27,7 @@ pub fn escape_controls(text: &str) -> String {
 /// A copy of `value` (a report) with [`escape_controls`] applied to every
 /// string in it: nothing a server sent is missed, whichever field it
 /// landed in.
-pub fn safe_for_terminal<T: Serialize + DeserializeOwned + Clone>(value: &T) -> T {
+pub(super) fn safe_for_terminal<T: Serialize + DeserializeOwned + Clone>(value: &T) -> T {
     let Ok(mut tree) = serde_json::to_value(value) else {
         return value.clone();
     };

@@ -3,16 +3,19 @@
 
 use std::fmt::Write as _;
 
-use crate::check_cmd::{color_wanted, paint};
-use crate::discover::{
+use anyhow::Context as _;
+use smtp_doctor_probe::discover::{
     DiscoverError, DiscoverOptions, DiscoverReport, DiscoverRequest, Progress, VerifyStatus,
     discover,
 };
-use crate::engine::Engine;
-use crate::terminal::{escape_controls, safe_for_terminal};
+use smtp_doctor_probe::engine::Engine;
+
+use super::args::DiscoverArgs;
+use super::check::{color_wanted, paint};
+use super::terminal::{escape_controls, safe_for_terminal};
 
 /// Runs discovery and prints it; `Ok(found)`.
-pub async fn run(
+pub(super) async fn run(
     engine: &Engine,
     request: &DiscoverRequest,
     json: bool,
@@ -53,7 +56,7 @@ pub async fn run(
 }
 
 /// The ranked list as text.
-pub fn render(report: &DiscoverReport, color: bool) -> String {
+pub(super) fn render(report: &DiscoverReport, color: bool) -> String {
     let paint = |code: &str, text: &str| paint(color, code, text);
     let mut out = String::new();
     let _ = writeln!(out, "\n{}  ({} ms)", report.message, report.duration_ms);
@@ -81,4 +84,20 @@ pub fn render(report: &DiscoverReport, color: bool) -> String {
         }
     }
     out
+}
+
+pub(crate) fn command(args: &DiscoverArgs) -> anyhow::Result<bool> {
+    let text = args.address.trim();
+    let request = smtp_doctor_probe::discover::DiscoverRequest {
+        email: text.contains('@').then(|| text.to_owned()),
+        host: (!text.contains('@')).then(|| text.to_owned()),
+        password: args
+            .password_env
+            .as_deref()
+            .map(super::check::password_from_env)
+            .transpose()?,
+    };
+    let engine = args.engine.engine()?;
+    let runtime = tokio::runtime::Runtime::new().context("cannot start the async runtime")?;
+    Ok(runtime.block_on(run(&engine, &request, args.json))?)
 }

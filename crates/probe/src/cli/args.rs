@@ -1,0 +1,327 @@
+//! The command line (SPEC §6): every subcommand and flag, with clap.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use std::net::IpAddr;
+use std::time::Duration;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use smtp_doctor_core::wire::HeloName;
+use smtp_doctor_probe::engine::{Engine, EngineOptions, RecipientPolicy, tls};
+use smtp_doctor_probe::http::{self};
+use smtp_doctor_probe::policy::{Policy, PortRange, TargetRange};
+use smtp_doctor_probe::sandbox::Sandbox;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "smtp-doctor",
+    version,
+    about = "Find out why SMTP settings fail, and how to fix them"
+)]
+pub(crate) struct Cli {
+    #[command(subcommand)]
+    pub(crate) command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub(crate) enum Command {
+    /// Static checks of a settings file (JSON, SPEC §2); `-` reads stdin.
+    Validate {
+        file: PathBuf,
+        /// Print the diagnostics array as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Run the HTTP service (and the settings page with --web-dir).
+    Serve(Box<ServeArgs>),
+    /// Validate the settings, then connect and diagnose every step.
+    Check(Box<CheckArgs>),
+    /// Find SMTP settings for an address (provider table, MX, autoconfig,
+    /// SRV, guesses) and verify each live.
+    Discover(Box<DiscoverArgs>),
+    /// A local SMTP server with one port per common failure, for trying
+    /// the tool offline (never relays or stores mail).
+    Sandbox(SandboxArgs),
+}
+
+#[derive(clap::Args, Debug)]
+pub(crate) struct DiscoverArgs {
+    /// An email address (or a domain).
+    pub(crate) address: String,
+    /// Also log in with the password in this environment variable.
+    #[arg(long)]
+    pub(crate) password_env: Option<String>,
+    /// Print the report as JSON.
+    #[arg(long)]
+    pub(crate) json: bool,
+    #[command(flatten)]
+    pub(crate) engine: EngineArgs,
+}
+
+/// Where the sandbox listens.
+#[derive(clap::Args, Debug)]
+pub(crate) struct SandboxArgs {
+    /// Address to listen on.
+    #[arg(long, default_value = "127.0.0.1")]
+    pub(crate) ip: IpAddr,
+    /// Shift every port by this much (2587 becomes 2587 + N).
+    #[arg(long, default_value_t = 0)]
+    pub(crate) port_offset: u16,
+    /// Write the sandbox's CA certificate (PEM) here, for `--ca-file`.
+    #[arg(long)]
+    pub(crate) ca_out: Option<PathBuf>,
+}
+
+/// Policy and engine flags shared by `serve` and `check`.
+#[derive(clap::Args, Debug)]
+pub(crate) struct EngineArgs {
+    /// Open an address range the policy refuses by default (repeatable), e.g. 127.0.0.0/8.
+    #[arg(
+        long = "allow-target",
+        env = "SMTP_DOCTOR_ALLOW_TARGET",
+        value_delimiter = ','
+    )]
+    pub(crate) allow_target: Vec<TargetRange>,
+    /// Allow another port or range (repeatable), e.g. 2465 or 2500-2599.
+    #[arg(
+        long = "allow-port",
+        env = "SMTP_DOCTOR_ALLOW_PORT",
+        value_delimiter = ','
+    )]
+    pub(crate) allow_port: Vec<PortRange>,
+    /// Extra trusted root certificates (PEM), besides the webpki roots.
+    #[arg(long, env = "SMTP_DOCTOR_CA_FILE")]
+    pub(crate) ca_file: Option<PathBuf>,
+    /// DNS server to use (IP:PORT); default: the system's.
+    #[arg(long, env = "SMTP_DOCTOR_DNS_SERVER")]
+    pub(crate) dns_server: Option<SocketAddr>,
+    /// The probe's public egress address, shown where an allowlist is the fix (repeatable).
+    #[arg(
+        long = "egress-ip",
+        env = "SMTP_DOCTOR_EGRESS_IP",
+        value_delimiter = ','
+    )]
+    pub(crate) egress_ip: Vec<IpAddr>,
+    /// Seconds per step.
+    #[arg(long, env = "SMTP_DOCTOR_TIMEOUT", default_value_t = 15.0)]
+    pub(crate) timeout: f64,
+    /// Seconds for the whole probe.
+    #[arg(long, env = "SMTP_DOCTOR_DEADLINE", default_value_t = 45.0)]
+    pub(crate) deadline: f64,
+    /// The name sent in EHLO (a DNS name or an address literal).
+    #[arg(long, env = "SMTP_DOCTOR_HELO", default_value = "smtp-doctor.invalid", value_parser = parse_helo)]
+    pub(crate) helo: HeloName,
+}
+
+/// A flag's seconds as a duration: more than 0, at most 600.
+pub(crate) fn seconds(s: f64, what: &str) -> anyhow::Result<Duration> {
+    anyhow::ensure!(
+        s.is_finite() && s > 0.0 && s <= 600.0,
+        "--{what} must be between 0 and 600 seconds"
+    );
+    Ok(Duration::from_secs_f64(s))
+}
+
+impl EngineArgs {
+    /// The engine for the CLI: the person at the keyboard is the operator,
+    /// so `--recipient` may name anyone.
+    pub(crate) fn engine(&self) -> anyhow::Result<Engine> {
+        self.engine_with(None, RecipientPolicy::Any)
+    }
+
+    /// The engine, also trusting and allowed to reach a sandbox.
+    pub(crate) fn engine_with(
+        &self,
+        sandbox: Option<&Sandbox>,
+        recipients: RecipientPolicy,
+    ) -> anyhow::Result<Engine> {
+        let mut extra_roots = match &self.ca_file {
+            Some(path) => tls::load_ca_file(path).map_err(anyhow::Error::msg)?,
+            None => Vec::new(),
+        };
+        let ports = self.allow_port.clone();
+        let targets = self.allow_target.clone();
+        let mut endpoints = Vec::new();
+        let mut local_zone = smtp_doctor_probe::engine::dns::LocalZone::default();
+        if let Some(sandbox) = sandbox {
+            local_zone = sandbox.local_zone();
+            extra_roots.push(sandbox.ca_der().clone());
+            // Exactly the sandbox's ports on its addresses: not a local
+            // MTA on :25, not the sandbox's ports on other hosts.
+            for e in sandbox.endpoints() {
+                endpoints.extend(
+                    sandbox
+                        .addresses()
+                        .iter()
+                        .map(|ip| SocketAddr::new(*ip, e.addr.port())),
+                );
+            }
+        }
+        let opts = EngineOptions {
+            policy: Policy {
+                allow_endpoints: endpoints,
+                ..Policy::new(ports, targets)
+            },
+            dns_server: self.dns_server,
+            extra_roots,
+            egress_ips: self.egress_ip.clone(),
+            timeout: seconds(self.timeout, "timeout")?,
+            deadline: seconds(self.deadline, "deadline")?,
+            helo: self.helo.clone(),
+            recipients,
+            local_zone,
+            ..EngineOptions::default()
+        };
+        Engine::new(opts).map_err(anyhow::Error::msg)
+    }
+}
+
+#[derive(clap::Args, Debug)]
+pub(crate) struct CheckArgs {
+    #[arg(long)]
+    pub(crate) host: String,
+    #[arg(long)]
+    pub(crate) port: String,
+    /// tls, starttls or none.
+    #[arg(long)]
+    pub(crate) security: String,
+    #[arg(long = "user")]
+    pub(crate) user: Option<String>,
+    #[arg(long)]
+    pub(crate) from: Option<String>,
+    /// Read the password from standard input (first line).
+    #[arg(long, conflicts_with = "password_env")]
+    pub(crate) password_stdin: bool,
+    /// Read the password from this environment variable.
+    #[arg(long)]
+    pub(crate) password_env: Option<String>,
+    /// auto, plain, login, cram-md5, xoauth2 or none.
+    #[arg(long)]
+    pub(crate) auth: Option<String>,
+    /// Comma-separated: connect,tls,auth,sender,send.
+    #[arg(long, default_value = "connect,tls,auth")]
+    pub(crate) checks: String,
+    /// Recipient for `send` (default: the sender itself).
+    #[arg(long)]
+    pub(crate) recipient: Option<String>,
+    /// Print the report as JSON.
+    #[arg(long)]
+    pub(crate) json: bool,
+    #[command(flatten)]
+    pub(crate) engine: EngineArgs,
+}
+
+#[derive(clap::Args, Debug)]
+pub(crate) struct ServeArgs {
+    /// Address to listen on.
+    #[arg(long, env = "SMTP_DOCTOR_LISTEN", default_value = "127.0.0.1:8787")]
+    pub(crate) listen: SocketAddr,
+    /// Folder with the settings page to serve at `/`.
+    #[arg(long, env = "SMTP_DOCTOR_WEB_DIR")]
+    pub(crate) web_dir: Option<PathBuf>,
+    /// Log format.
+    #[arg(long, env = "SMTP_DOCTOR_LOG_FORMAT", value_enum, default_value_t = LogFormat::Human)]
+    pub(crate) log_format: LogFormat,
+    /// Require this bearer API key on /v1 routes (repeatable).
+    #[arg(
+        long = "api-key",
+        env = "SMTP_DOCTOR_API_KEY",
+        value_delimiter = ',',
+        hide_env_values = true
+    )]
+    pub(crate) api_key: Vec<String>,
+    /// Read API keys from a file, one per line.
+    #[arg(long, env = "SMTP_DOCTOR_API_KEY_FILE")]
+    pub(crate) api_key_file: Option<PathBuf>,
+    /// Allow browser calls from this origin (repeatable), e.g. https://app.example.com.
+    #[arg(
+        long = "cors-origin",
+        env = "SMTP_DOCTOR_CORS_ORIGIN",
+        value_delimiter = ',',
+        value_parser = http::parse_origin
+    )]
+    pub(crate) cors_origin: Vec<String>,
+    /// Probes running at once, service-wide.
+    #[arg(long, env = "SMTP_DOCTOR_MAX_PROBES", default_value_t = 32)]
+    pub(crate) max_probes: usize,
+    /// Probes running at once against one host.
+    #[arg(long, env = "SMTP_DOCTOR_PER_TARGET", default_value_t = 2)]
+    pub(crate) per_target: usize,
+    /// Probes per client per minute.
+    #[arg(long, env = "SMTP_DOCTOR_PROBES_PER_MINUTE", default_value_t = 20)]
+    pub(crate) probes_per_minute: u32,
+    /// `send` checks per client per hour.
+    #[arg(long, env = "SMTP_DOCTOR_SENDS_PER_HOUR", default_value_t = 5)]
+    pub(crate) sends_per_hour: u32,
+    /// Key clients by X-Forwarded-For (only behind a proxy you trust): the
+    /// rightmost entry, which the proxy in front appended.
+    #[arg(long, env = "SMTP_DOCTOR_TRUST_PROXY")]
+    pub(crate) trust_proxy: bool,
+    /// A proxy in front (repeatable, CIDR); implies --trust-proxy. The client
+    /// is the rightmost X-Forwarded-For entry outside these ranges.
+    #[arg(
+        long = "trusted-proxy",
+        env = "SMTP_DOCTOR_TRUSTED_PROXY",
+        value_delimiter = ','
+    )]
+    pub(crate) trusted_proxy: Vec<TargetRange>,
+    /// Let `sender` and `send` use a recipient in this domain besides the sender's own address (repeatable).
+    #[arg(
+        long = "allow-recipient-domain",
+        env = "SMTP_DOCTOR_ALLOW_RECIPIENT_DOMAIN",
+        value_delimiter = ','
+    )]
+    pub(crate) allow_recipient_domain: Vec<String>,
+    /// Seconds a client has to send a request's headers; also how long an
+    /// idle keep-alive connection stays open.
+    #[arg(long, env = "SMTP_DOCTOR_HEADER_TIMEOUT", default_value_t = 10.0)]
+    pub(crate) header_timeout: f64,
+    /// Open HTTP connections, service-wide (lowered to fit the file limit).
+    #[arg(long, env = "SMTP_DOCTOR_MAX_CONNECTIONS", default_value_t = 1024)]
+    pub(crate) max_connections: usize,
+    /// Open HTTP connections from one address (off with --trust-proxy).
+    #[arg(long, env = "SMTP_DOCTOR_MAX_CONNECTIONS_PER_IP", default_value_t = 64)]
+    pub(crate) max_connections_per_ip: usize,
+    /// Also run the sandbox SMTP server (see `smtp-doctor sandbox`): its CA
+    /// is trusted and exactly its address and ports are opened.
+    #[arg(long)]
+    pub(crate) sandbox: bool,
+    /// Shift every sandbox port by this much.
+    #[arg(long, default_value_t = 0, requires = "sandbox")]
+    pub(crate) sandbox_port_offset: u16,
+    #[command(flatten)]
+    pub(crate) engine: EngineArgs,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub(crate) enum LogFormat {
+    Human,
+    Json,
+}
+
+pub(crate) fn parse_helo(text: &str) -> Result<HeloName, String> {
+    HeloName::parse(text)
+        .map_err(|e| format!("`{}` cannot be the EHLO name: {e}", text.escape_default()))
+}
+
+/// Resolves on ctrl-c or SIGTERM.
+pub(crate) async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
+            s.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {}
+        () = term => {}
+    }
+    tracing::info!("shutting down");
+}

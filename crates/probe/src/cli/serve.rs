@@ -1,0 +1,107 @@
+//! `smtp-doctor serve`: the probe service (SPEC §4), with the operator's
+//! policy, limits and logging.
+
+use std::time::Duration;
+
+use anyhow::Context as _;
+use smtp_doctor_core::wire::HeloName;
+use smtp_doctor_probe::engine::RecipientPolicy;
+use smtp_doctor_probe::http::server::ConnectionLimits;
+use smtp_doctor_probe::http::{self, AppState, Settings};
+use smtp_doctor_probe::sandbox::{Sandbox, SandboxOptions};
+use tracing_subscriber::EnvFilter;
+
+use super::args::{LogFormat, ServeArgs, seconds, shutdown_signal};
+
+pub(crate) fn command(args: &ServeArgs) -> anyhow::Result<()> {
+    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info"));
+    match args.log_format {
+        // Logs on stderr: stdout carries only the "listening on" line (and
+        // the sandbox's description) that scripts and tests read.
+        LogFormat::Human => tracing_subscriber::fmt()
+            .with_writer(std::io::stderr)
+            .with_env_filter(filter)
+            .init(),
+        LogFormat::Json => tracing_subscriber::fmt()
+            .json()
+            .with_writer(std::io::stderr)
+            .with_env_filter(filter)
+            .init(),
+    }
+    let runtime = tokio::runtime::Runtime::new().context("cannot start the async runtime")?;
+    let sandbox = if args.sandbox {
+        let opts = SandboxOptions::demo(args.sandbox_port_offset);
+        let sandbox = runtime.block_on(Sandbox::start(opts))?;
+        println!("{}", sandbox.describe());
+        Some(sandbox)
+    } else {
+        None
+    };
+    if args.engine.helo == HeloName::default() && !args.sandbox {
+        // Servers that check the EHLO name refuse the placeholder; each
+        // such probe would end in `smtp.helo-rejected`.
+        tracing::warn!(
+            helo = %args.engine.helo,
+            "--helo is not set: the probe introduces itself with a placeholder name, which servers that check the EHLO name refuse (smtp.helo-rejected). Set --helo (SMTP_DOCTOR_HELO) to this host's public name, one that resolves to its egress address."
+        );
+    }
+    let recipients = RecipientPolicy::sender_only(&args.allow_recipient_domain);
+    let engine =
+        runtime.block_on(async { args.engine.engine_with(sandbox.as_ref(), recipients) })?;
+    runtime.block_on(async {
+        let listener = tokio::net::TcpListener::bind(args.listen)
+            .await
+            .with_context(|| format!("cannot listen on {}", args.listen))?;
+        let addr = listener.local_addr()?;
+        tracing::info!(%addr, "smtp-doctor listening");
+        println!("smtp-doctor listening on http://{addr}");
+        let mut api_keys = args.api_key.clone();
+        if let Some(path) = &args.api_key_file {
+            let text = std::fs::read_to_string(path)
+                .with_context(|| format!("cannot read {}", path.display()))?;
+            api_keys.extend(
+                text.lines()
+                    .map(str::trim)
+                    .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                    .map(str::to_owned),
+            );
+        }
+        let settings = Settings {
+            web_dir: args.web_dir.clone(),
+            api_keys,
+            cors_origins: args.cors_origin.clone(),
+            max_probes: args.max_probes,
+            per_target: args.per_target,
+            probes_per_minute: args.probes_per_minute,
+            sends_per_hour: args.sends_per_hour,
+            trust_proxy: args.trust_proxy || !args.trusted_proxy.is_empty(),
+            trusted_proxies: args.trusted_proxy.iter().map(|r| r.0).collect(),
+            connections: ConnectionLimits {
+                header_timeout: seconds(args.header_timeout, "header-timeout")?,
+                max_connections: args.max_connections,
+                per_address: Some(args.max_connections_per_ip),
+            },
+            ..Settings::default()
+        };
+        // Running probes get their deadline plus a margin to finish after
+        // ctrl-c/SIGTERM; then the process exits regardless.
+        let grace = engine.options().deadline + Duration::from_secs(5);
+        let state = AppState::new(settings, engine);
+        let (stop_tx, mut stop_rx) = tokio::sync::watch::channel(false);
+        let graceful = async move {
+            shutdown_signal().await;
+            let _ = stop_tx.send(true);
+        };
+        let bound = async move {
+            let _ = stop_rx.wait_for(|stopped| *stopped).await;
+            tokio::time::sleep(grace).await;
+        };
+        tokio::select! {
+            result = http::serve(listener, state, graceful) => result.context("server error"),
+            () = bound => {
+                tracing::warn!(?grace, "probes still running after the grace period; exiting");
+                Ok(())
+            }
+        }
+    })
+}
