@@ -8,5 +8,8 @@ pub mod engine;
 pub mod fuzzing;
 pub mod http;
 pub mod policy;
-pub mod sandbox;
 pub mod secret;
+
+/// The local teaching server (its own crate), re-exported for the CLI,
+/// the demo and the tests.
+pub use smtp_doctor_sandbox as sandbox;

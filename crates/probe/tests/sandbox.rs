@@ -272,7 +272,7 @@ async fn discovery_finds_the_sandbox_through_its_local_srv_zone() {
     };
     let sb = Sandbox::start(SandboxOptions::ephemeral()).await.unwrap();
     let ca = sb.ca_der().clone();
-    let zone = sb.local_zone();
+    let zone = smtp_doctor_probe::engine::dns::LocalZone::sandbox(&sb);
     let engine = engine_with(|o| {
         o.extra_roots = vec![ca];
         o.local_zone = zone;

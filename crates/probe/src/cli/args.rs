@@ -145,7 +145,7 @@ impl EngineArgs {
         let mut endpoints = Vec::new();
         let mut local_zone = smtp_doctor_probe::engine::dns::LocalZone::default();
         if let Some(sandbox) = sandbox {
-            local_zone = sandbox.local_zone();
+            local_zone = smtp_doctor_probe::engine::dns::LocalZone::sandbox(sandbox);
             extra_roots.push(sandbox.ca_der().clone());
             // Exactly the sandbox's ports on its addresses: not a local
             // MTA on :25, not the sandbox's ports on other hosts.

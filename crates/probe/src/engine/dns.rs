@@ -67,6 +67,33 @@ pub struct LocalZone {
 }
 
 impl LocalZone {
+    /// `sandbox.test`, answered for a running sandbox: its SRV records and
+    /// `smtp.sandbox.test` at its addresses.
+    pub fn sandbox(sandbox: &smtp_doctor_sandbox::Sandbox) -> Self {
+        Self {
+            apex: "sandbox.test".into(),
+            srv: sandbox
+                .srv_records()
+                .into_iter()
+                .map(|(owner, port)| {
+                    (
+                        owner.to_owned(),
+                        SrvRecord {
+                            priority: 0,
+                            weight: 1,
+                            port,
+                            target: smtp_doctor_sandbox::SANDBOX_HOST.into(),
+                        },
+                    )
+                })
+                .collect(),
+            hosts: vec![(
+                smtp_doctor_sandbox::SANDBOX_HOST.into(),
+                sandbox.ips().to_vec(),
+            )],
+        }
+    }
+
     fn contains(&self, name: &str) -> bool {
         let name = name.trim_end_matches('.').to_ascii_lowercase();
         !self.apex.is_empty() && (name == self.apex || name.ends_with(&format!(".{}", self.apex)))

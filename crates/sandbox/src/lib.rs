@@ -1,4 +1,4 @@
-//! `smtp-doctor sandbox`: a small local SMTP server with one port per
+//! The sandbox behind `smtp-doctor sandbox`: a small local SMTP server with one port per
 //! lesson, so the demo (and anyone trying the tool) can see every common
 //! failure without an internet connection or a real mailbox.
 //!
@@ -305,36 +305,24 @@ impl Sandbox {
         while self.tasks.join_next().await.is_some() {}
     }
 
-    /// `sandbox.test` as a local DNS zone: RFC 6186 SRV records that point
-    /// at the TLS and STARTTLS ports on `smtp.sandbox.test` (the sandbox's
-    /// own addresses), so discovery of `demo@sandbox.test` finds the
-    /// sandbox without any DNS server — and, the server being in the
-    /// address's own domain, may verify the login there too.
-    pub fn local_zone(&self) -> crate::engine::dns::LocalZone {
-        let srv = |owner: &str, behaviour| {
-            self.port(behaviour).map(|port| {
-                (
-                    owner.to_owned(),
-                    crate::engine::dns::SrvRecord {
-                        priority: 0,
-                        weight: 1,
-                        port,
-                        target: SANDBOX_HOST.into(),
-                    },
-                )
-            })
-        };
-        crate::engine::dns::LocalZone {
-            apex: "sandbox.test".into(),
-            srv: [
-                srv("_submissions._tcp.sandbox.test", Behaviour::ImplicitTls),
-                srv("_submission._tcp.sandbox.test", Behaviour::Starttls),
-            ]
-            .into_iter()
-            .flatten()
-            .collect(),
-            hosts: vec![(SANDBOX_HOST.into(), self.ips.clone())],
-        }
+    /// The addresses `smtp.sandbox.test` stands for (those it listens on).
+    pub fn ips(&self) -> &[IpAddr] {
+        &self.ips
+    }
+
+    /// RFC 6186 SRV records for `sandbox.test`, as (owner, port): they
+    /// point at the TLS and STARTTLS ports on [`SANDBOX_HOST`], so that
+    /// discovery of `demo@sandbox.test` finds the sandbox without any DNS
+    /// server — and, the server being in the address's own domain, may
+    /// verify the login there too. The probe turns them into a local zone.
+    pub fn srv_records(&self) -> Vec<(&'static str, u16)> {
+        [
+            ("_submissions._tcp.sandbox.test", Behaviour::ImplicitTls),
+            ("_submission._tcp.sandbox.test", Behaviour::Starttls),
+        ]
+        .into_iter()
+        .filter_map(|(owner, b)| self.port(b).map(|port| (owner, port)))
+        .collect()
     }
 
     /// The scenario table the CLI and the demo print.
