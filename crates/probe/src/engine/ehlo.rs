@@ -16,10 +16,23 @@ pub struct Ehlo {
 }
 
 impl Ehlo {
+    /// Whether the server offers the extension `keyword` (any case).
     pub fn offers(&self, keyword: &str) -> bool {
         self.keywords
             .iter()
             .any(|k| k.eq_ignore_ascii_case(keyword))
+    }
+
+    /// The message size limit of `SIZE n` (RFC 1870); `None` when absent,
+    /// unparsable or `0` (which means "no limit").
+    pub fn size_limit(&self) -> Option<u64> {
+        self.extensions.iter().find_map(|e| {
+            let mut words = e.split_whitespace();
+            if !words.next()?.eq_ignore_ascii_case("SIZE") {
+                return None;
+            }
+            words.next()?.parse::<u64>().ok().filter(|n| *n > 0)
+        })
     }
 }
 
@@ -57,28 +70,6 @@ pub fn parse_ehlo(reply: &Reply) -> Ehlo {
     }
 }
 
-/// Whether the extension lines (as the report keeps them) offer `keyword`.
-pub fn offers(extensions: &[String], keyword: &str) -> bool {
-    extensions.iter().any(|e| {
-        e.split_whitespace()
-            .next()
-            .is_some_and(|k| k.eq_ignore_ascii_case(keyword))
-    })
-}
-
-/// The message size limit of `SIZE n` (RFC 1870); `None` when absent,
-/// unparsable or `0` (which means "no limit").
-pub fn size_limit(extensions: &[String]) -> Option<u64> {
-    extensions.iter().find_map(|e| {
-        let mut words = e.split_whitespace();
-        let keyword = words.next()?;
-        if !keyword.eq_ignore_ascii_case("SIZE") {
-            return None;
-        }
-        words.next()?.parse::<u64>().ok().filter(|n| *n > 0)
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -100,17 +91,25 @@ mod tests {
         assert_eq!(e.auth_mechanisms, ["LOGIN", "PLAIN"]);
         assert!(e.offers("starttls"));
         assert!(!e.offers("SMTPUTF8"));
-        assert_eq!(size_limit(&e.extensions), Some(35_882_577));
-        assert!(offers(&e.extensions, "starttls"));
-        assert!(!offers(&e.extensions, "STARTTLS2"));
+        assert_eq!(e.size_limit(), Some(35_882_577));
+        assert!(!e.offers("STARTTLS2"));
     }
 
     #[test]
     fn size_without_a_limit() {
-        let lines = |l: &[&str]| l.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
-        assert_eq!(size_limit(&lines(&["SIZE"])), None);
-        assert_eq!(size_limit(&lines(&["SIZE 0"])), None);
-        assert_eq!(size_limit(&lines(&["SIZE -5"])), None);
-        assert_eq!(size_limit(&lines(&["size 100", "SIZE 5"])), Some(100));
+        let limit = |l: &[&str]| {
+            parse_ehlo(&Reply {
+                code: 250,
+                lines: std::iter::once("mx")
+                    .chain(l.iter().copied())
+                    .map(str::to_owned)
+                    .collect(),
+            })
+            .size_limit()
+        };
+        assert_eq!(limit(&["SIZE"]), None);
+        assert_eq!(limit(&["SIZE 0"]), None);
+        assert_eq!(limit(&["SIZE -5"]), None);
+        assert_eq!(limit(&["size 100", "SIZE 5"]), Some(100));
     }
 }

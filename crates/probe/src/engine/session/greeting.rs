@@ -10,6 +10,7 @@ use smtp_doctor_core::{Code, Diagnostic, Field, Fix, Severity};
 
 use super::second::{ModeCheck, try_mode};
 use super::{Plan, Probe};
+use crate::engine::ehlo::Ehlo;
 use crate::engine::io::{Conn, ReadError};
 use crate::engine::replies;
 
@@ -131,7 +132,7 @@ impl Probe<'_> {
     }
 
     /// EHLO (HELO if refused); records extensions and AUTH mechanisms.
-    pub(super) async fn ehlo(&mut self, conn: &mut Conn) -> Option<Vec<String>> {
+    pub(super) async fn ehlo(&mut self, conn: &mut Conn) -> Option<Ehlo> {
         let t = Instant::now();
         let helo = self.engine.options().helo.clone();
         let reply = match self.command(conn, &format!("EHLO {helo}"), None).await {
@@ -151,17 +152,19 @@ impl Probe<'_> {
             let d = replies::ehlo_refused(&reply, helo_reply.as_ref(), helo.as_str());
             let ok = d.severity != Severity::Error;
             self.step(StepKind::Ehlo, t, vec![d]);
-            return ok.then(Vec::new);
+            // HELO: no extensions at all.
+            self.ehlo = Ehlo::default();
+            return ok.then(Ehlo::default);
         }
-        let crate::engine::ehlo::Ehlo {
-            extensions,
-            keywords,
-            auth_mechanisms,
-        } = crate::engine::ehlo::parse_ehlo(&reply);
-        self.report.server.auth_mechanisms = auth_mechanisms;
-        self.report.server.extensions = extensions;
+        let ehlo = crate::engine::ehlo::parse_ehlo(&reply);
+        self.report
+            .server
+            .auth_mechanisms
+            .clone_from(&ehlo.auth_mechanisms);
+        self.report.server.extensions.clone_from(&ehlo.extensions);
+        self.ehlo = ehlo.clone();
         self.step(StepKind::Ehlo, t, Vec::new());
-        Some(keywords)
+        Some(ehlo)
     }
 }
 

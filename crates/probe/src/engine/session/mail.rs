@@ -9,7 +9,7 @@ use smtp_doctor_core::{Code, Diagnostic, Field, Fix};
 
 use super::{Plan, Probe};
 use crate::engine::io::Conn;
-use crate::engine::{Check, ehlo, replies};
+use crate::engine::{Check, replies};
 
 impl Probe<'_> {
     /// The RCPT TO address: the sender itself unless a recipient is given
@@ -52,9 +52,8 @@ impl Probe<'_> {
                 return None;
             }
         };
-        let extensions = &self.report.server.extensions;
         let utf8 = !from.as_str().is_ascii() || !rcpt.as_str().is_ascii();
-        let offers_utf8 = ehlo::offers(extensions, "SMTPUTF8");
+        let offers_utf8 = self.ehlo.offers("SMTPUTF8");
         if utf8 && !offers_utf8 {
             let d = Diagnostic::new(Code::SenderSmtputf8Required).message(format!(
                 "{} has non-ASCII characters, and this server does not offer SMTPUTF8: it cannot accept it (nothing was sent).",
@@ -65,7 +64,7 @@ impl Probe<'_> {
         }
         // RFC 1870: announce the test message's size where the server
         // limits it, so it refuses before any data goes out.
-        let size = match (self.wants(Check::Send), ehlo::size_limit(extensions)) {
+        let size = match (self.wants(Check::Send), self.ehlo.size_limit()) {
             (true, Some(_)) => test_message(&from, &rcpt, &plan.host)
                 .map(|m| format!(" SIZE={}", m.len()))
                 .unwrap_or_default(),
@@ -117,7 +116,7 @@ impl Probe<'_> {
                 return;
             }
         };
-        if let Some(limit) = ehlo::size_limit(&self.report.server.extensions)
+        if let Some(limit) = self.ehlo.size_limit()
             && message.len() as u64 > limit
         {
             let d = Diagnostic::new(Code::SendTooLarge).message(format!(

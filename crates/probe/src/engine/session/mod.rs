@@ -100,6 +100,8 @@ pub(super) struct Probe<'a> {
     /// server refuses the missing certificate only after the client has
     /// finished, so the refusal arrives as the first read fails.
     client_cert_requested: bool,
+    /// What the last EHLO offered (after STARTTLS, the second one's).
+    ehlo: super::ehlo::Ehlo,
 }
 
 impl<'a> Probe<'a> {
@@ -118,6 +120,7 @@ impl<'a> Probe<'a> {
             report: Report::default(),
             secrets: Vec::new(),
             client_cert_requested: false,
+            ehlo: super::ehlo::Ehlo::default(),
         }
     }
 

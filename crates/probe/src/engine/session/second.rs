@@ -87,7 +87,7 @@ async fn upgrade(
         return Err(ModeCheck::NoTls(Some(greeting.raw())));
     }
     let offered = matches!(conn.read_reply(limit).await, Ok(ehlo)
-        if crate::engine::ehlo::parse_ehlo(&ehlo).keywords.iter().any(|k| k == "STARTTLS"));
+        if crate::engine::ehlo::parse_ehlo(&ehlo).offers("STARTTLS"));
     if !offered || conn.send("STARTTLS").await.is_err() {
         return Err(ModeCheck::NoTls(None));
     }

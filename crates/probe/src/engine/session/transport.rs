@@ -269,13 +269,10 @@ impl Probe<'_> {
         if !self.plain_greeting(plan, &mut conn, addr).await {
             return None;
         }
-        let extensions = self.ehlo(&mut conn).await?;
+        let offers_starttls = self.ehlo(&mut conn).await?.offers("STARTTLS");
         if plan.security == Security::None {
             let mut diags = Vec::new();
-            if extensions
-                .iter()
-                .any(|e| e.eq_ignore_ascii_case("STARTTLS"))
-            {
+            if offers_starttls {
                 diags.push(
                     Diagnostic::new(Code::TlsNone)
                         .message("The server offers STARTTLS, but no encryption is chosen.")
@@ -286,10 +283,7 @@ impl Probe<'_> {
             return Some((conn, false));
         }
         let t = Instant::now();
-        if !extensions
-            .iter()
-            .any(|e| e.eq_ignore_ascii_case("STARTTLS"))
-        {
+        if !offers_starttls {
             let d = Diagnostic::new(Code::TlsStarttlsUnavailable).message(format!(
                 "The server on port {} does not offer STARTTLS.",
                 plan.port
