@@ -70,3 +70,37 @@ fn sigterm_lets_the_running_probe_answer_then_exits() {
     };
     assert!(status.success(), "{status}");
 }
+
+/// Started without `--helo`, the service warns (on stderr, stdout keeps
+/// only the listening line): servers that check the EHLO name would
+/// refuse every probe with `smtp.helo-rejected`. With `--helo` it does not.
+#[test]
+fn serve_warns_when_helo_is_unset() {
+    for (helo, warns) in [(None, true), (Some("probe.example.com"), false)] {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_smtp-doctor"));
+        cmd.args(["serve", "--listen", "127.0.0.1:0"])
+            .env_remove("SMTP_DOCTOR_HELO")
+            .env("RUST_LOG", "warn")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped());
+        if let Some(name) = helo {
+            cmd.args(["--helo", name]);
+        }
+        let mut child = cmd.spawn().unwrap();
+        let mut line = String::new();
+        BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut line)
+            .unwrap();
+        assert!(line.starts_with("smtp-doctor listening on http://"), "{line}");
+        let _ = child.kill();
+        let mut stderr = String::new();
+        child
+            .stderr
+            .take()
+            .unwrap()
+            .read_to_string(&mut stderr)
+            .unwrap();
+        let _ = child.wait();
+        assert_eq!(stderr.contains("--helo is not set"), warns, "{stderr}");
+    }
+}
