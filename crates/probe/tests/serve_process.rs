@@ -91,7 +91,10 @@ fn serve_warns_when_helo_is_unset() {
         BufReader::new(child.stdout.take().unwrap())
             .read_line(&mut line)
             .unwrap();
-        assert!(line.starts_with("smtp-doctor listening on http://"), "{line}");
+        assert!(
+            line.starts_with("smtp-doctor listening on http://"),
+            "{line}"
+        );
         let _ = child.kill();
         let mut stderr = String::new();
         child

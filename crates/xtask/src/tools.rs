@@ -141,9 +141,22 @@ pub(crate) fn opensmtpd() -> Result<PathBuf> {
     if !smtpd.exists() {
         std::fs::create_dir_all(&dir)
             .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
-        let mut download = cmd("apt-get", &["download", "opensmtpd"]);
-        download.current_dir(&dir);
-        run(download)?;
+        let download = || {
+            let mut c = cmd("apt-get", &["download", "opensmtpd"]);
+            c.current_dir(&dir);
+            run(c)
+        };
+        if download().is_err() {
+            // A fresh machine may have no package lists yet.
+            let is_root = output("id", &["-u"]).is_some_and(|u| u.trim() == "0");
+            if !is_root {
+                return Err(
+                    "apt-get download opensmtpd failed: run `sudo apt-get update` once".into(),
+                );
+            }
+            run(cmd("apt-get", &["update"]))?;
+            download()?;
+        }
         let deb = std::fs::read_dir(&dir)
             .map_err(|e| e.to_string())?
             .filter_map(std::result::Result::ok)
