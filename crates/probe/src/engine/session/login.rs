@@ -2,6 +2,7 @@
 //! logged as `<redacted>`.
 
 use std::time::Instant;
+use zeroize::Zeroizing;
 
 use smtp_doctor_core::config::AuthMechanism;
 use smtp_doctor_core::report::StepKind;
@@ -72,7 +73,7 @@ impl Probe<'_> {
                 self.keep_secret(&secret);
                 self.command(
                     conn,
-                    &format!("AUTH PLAIN {}", secret.as_str()),
+                    Zeroizing::new(format!("AUTH PLAIN {}", secret.as_str())).as_str(),
                     Some("AUTH PLAIN <redacted>"),
                 )
                 .await
@@ -83,7 +84,7 @@ impl Probe<'_> {
                 let first = self
                     .command(
                         conn,
-                        &format!("AUTH XOAUTH2 {}", secret.as_str()),
+                        Zeroizing::new(format!("AUTH XOAUTH2 {}", secret.as_str())).as_str(),
                         Some("AUTH XOAUTH2 <redacted>"),
                     )
                     .await;

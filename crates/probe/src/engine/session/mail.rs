@@ -86,14 +86,7 @@ impl Probe<'_> {
             Ok(r) => vec![replies::mail_from_failure(&r, &helo)],
             Err(d) => vec![d],
         };
-        for d in &mut diags {
-            if d.code == Code::SenderRejected
-                && let Some(login) = plan.login_address()
-                && !login.same_mailbox(&from)
-            {
-                d.fix = Some(Fix::new(format!("Send as {login}")).set(Field::From, login.as_str()));
-            }
-        }
+        offer_send_as_login(plan, &from, &mut diags);
         let ok = diags.is_empty();
         if !self.wants(Check::Send) || !ok {
             let _ = self.command(conn, "RSET", None).await;
@@ -127,7 +120,7 @@ impl Probe<'_> {
             self.step(StepKind::Send, t, vec![d]);
             return;
         }
-        let diags = match self.command(conn, "DATA", None).await {
+        let mut diags = match self.command(conn, "DATA", None).await {
             Ok(r) if r.code == 354 => {
                 self.c(&format!("<message, {} bytes>", message.len()));
                 if let Err(e) = conn.send_raw(&message).await {
@@ -152,6 +145,7 @@ impl Probe<'_> {
             Ok(r) => vec![replies::data_failure(&r)],
             Err(d) => vec![d],
         };
+        offer_send_as_login(plan, from, &mut diags);
         self.step(StepKind::Send, t, diags);
     }
 }
@@ -190,4 +184,15 @@ pub(super) fn test_message(
     }
     out.extend_from_slice(b".\r\n");
     Ok(out)
+}
+
+/// `sender.rejected` gets a one-click fix: send as the login's own
+/// address, when the login is an address other than the From.
+fn offer_send_as_login(plan: &Plan, from: &SmtpAddress, diags: &mut [Diagnostic]) {
+    let Some(login) = plan.login_address().filter(|l| !l.same_mailbox(from)) else {
+        return;
+    };
+    for d in diags.iter_mut().filter(|d| d.code == Code::SenderRejected) {
+        d.fix = Some(Fix::new(format!("Send as {login}")).set(Field::From, login.as_str()));
+    }
 }
