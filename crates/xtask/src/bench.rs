@@ -1,7 +1,7 @@
 //! Benchmarks that print numbers (never timed asserts in tests).
 
 use crate::sh::{Result, cargo, cmd, root, run};
-use crate::{tools, wasm};
+use crate::{system, tools, wasm};
 
 /// `cargo xtask bench`: criterion on `core::validate`.
 pub(crate) fn criterion() -> Result {
@@ -14,7 +14,7 @@ pub(crate) fn criterion() -> Result {
 /// `cargo xtask bench-wasm`: in headless Chromium, `validate()` per call
 /// including JS↔wasm marshalling, instantiate time, and package sizes.
 pub(crate) fn wasm() -> Result {
-    tools::chromium()?;
+    system::ensure(system::TEST, false)?;
     let pkg = wasm::build()?;
     tools::node_tools()?;
     let script = root().join("benches/wasm.mjs");
@@ -26,7 +26,7 @@ pub(crate) fn wasm() -> Result {
 /// `cargo xtask bench-probe`: a full check against Postfix over a delayed
 /// link, next to swaks and Python smtplib.
 pub(crate) fn probe() -> Result {
-    tools::smtp_servers()?;
+    system::ensure(system::TEST, false)?;
     let python = tools::python_venv()?;
     crate::sh::release_binary()?;
     let mut c = cmd(
@@ -40,7 +40,7 @@ pub(crate) fn probe() -> Result {
 /// `cargo xtask bench-serve`: the service under load (wrk + 1,000 probes
 /// against a tarpit), all on loopback.
 pub(crate) fn serve() -> Result {
-    tools::need_command("wrk", "wrk")?;
+    system::ensure(system::WRK, false)?;
     run(cmd(
         &cargo(),
         &["bench", "-p", "smtp-doctor-probe", "--bench", "serve"],
@@ -59,7 +59,7 @@ pub(crate) fn discover() -> Result {
 /// `cargo xtask bench-page`: the settings page in headless Chromium:
 /// navigation to interactive, keystroke to message.
 pub(crate) fn page() -> Result {
-    tools::chromium()?;
+    system::ensure(system::TEST, false)?;
     wasm::build()?;
     tools::node_tools()?;
     let bin = crate::sh::release_binary()?;

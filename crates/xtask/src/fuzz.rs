@@ -67,6 +67,14 @@ fn cargo_fuzz(subcommand: &str, args: &[&str]) -> std::process::Command {
 }
 
 /// Nightly (minimal profile) and cargo-fuzz, from the registries.
+/// Nightly Rust and cargo-fuzz at our version are there.
+pub(crate) fn tools_present() -> bool {
+    output("rustup", &["run", "nightly", "rustc", "--version"]).is_some()
+        && output("cargo-fuzz", &["--version"])
+            .unwrap_or_default()
+            .contains(CARGO_FUZZ)
+}
+
 fn tools() -> Result {
     if output("rustup", &["run", "nightly", "rustc", "--version"]).is_none() {
         run(cmd(

@@ -2,7 +2,8 @@
 //!
 //! - `wasm`       build the browser package into `web/pkg/`
 //! - `test`       every check CI runs: fmt, clippy (native + wasm), tests,
-//!   browser tests in headless Chromium, the TypeScript check
+//!   browser tests in headless Chromium, the TypeScript check; installs
+//!   what it lacks (`--dry-run` prints the plan and changes nothing)
 //! - `demo`       build the page and serve it with the probe service
 //! - `bench`      criterion benchmarks of the core validator
 //! - `bench-wasm` validate() per call, instantiate time and sizes, in Chromium
@@ -16,6 +17,7 @@ mod bench;
 mod demo;
 mod fuzz;
 mod sh;
+mod system;
 mod test;
 mod tools;
 mod wasm;
@@ -25,8 +27,18 @@ use std::process::ExitCode;
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
-        Some("wasm") => wasm::build().map(|_| ()),
-        Some("test") => test::all(),
+        Some("wasm") => match args.get(1).map(String::as_str) {
+            None => wasm::build().map(|_| ()),
+            Some("--out-dir") if args.len() == 3 => {
+                wasm::build_into(std::path::Path::new(&args[2])).map(|_| ())
+            }
+            Some(_) => Err("usage: cargo xtask wasm [--out-dir DIR]".into()),
+        },
+        Some("test") => match args.get(1).map(String::as_str) {
+            None => test::all(false),
+            Some("--dry-run") => test::all(true),
+            Some(_) => Err("usage: cargo xtask test [--dry-run]".into()),
+        },
         Some("demo") => demo::start(&args[1..]),
         Some("bench") => bench::criterion(),
         Some("bench-wasm") => bench::wasm(),

@@ -4,21 +4,46 @@
 //! otherwise prints the apt command.
 
 use crate::sh::{Result, cargo, cmd, root, run};
-use crate::{tools, wasm};
+use crate::{system, tools, wasm};
 
-pub(crate) fn all() -> Result {
+/// The steps, in order (printed by `--dry-run`).
+const STEPS: [&str; 9] = [
+    "format",
+    "clippy (native)",
+    "clippy (wasm32)",
+    "tests (native, with Postfix, aiosmtpd, smtp-server and OpenSMTPD on loopback)",
+    "tests (wasm in headless Chromium)",
+    "the demo's build with node and npm off PATH (only Rust)",
+    "TypeScript types",
+    "the settings page end to end (headless Chromium, serve --sandbox)",
+    "fuzzing smoke run (cargo-fuzz, 15 s per target; `cargo xtask fuzz` for long runs)",
+];
+
+/// Every step; with `dry_run`, only the plan: what would be installed
+/// (system packages, Rust and Node tools, aiosmtpd, OpenSMTPD) and the
+/// steps, changing nothing.
+pub(crate) fn all(dry_run: bool) -> Result {
     let cargo = cargo();
-    tools::chromium()?;
-    tools::smtp_servers()?;
+    system::ensure(system::TEST, dry_run)?;
+    if dry_run {
+        for (what, done) in tools::plan() {
+            println!(
+                "{} {what}",
+                if done { "present:" } else { "would install:" }
+            );
+        }
+        println!("then the steps: {}", STEPS.join("; "));
+        return Ok(());
+    }
     let python = tools::python_venv()?;
     let opensmtpd = tools::opensmtpd()?;
     tools::wasm_target()?;
     tools::wasm_bindgen()?;
     let bin = tools::node_tools()?;
 
-    step("format");
+    step(STEPS[0]);
     run(cmd(&cargo, &["fmt", "--all", "--", "--check"]))?;
-    step("clippy (native)");
+    step(STEPS[1]);
     run(cmd(
         &cargo,
         &[
@@ -30,7 +55,7 @@ pub(crate) fn all() -> Result {
             "warnings",
         ],
     ))?;
-    step("clippy (wasm32)");
+    step(STEPS[2]);
     run(cmd(
         &cargo,
         &[
@@ -45,12 +70,12 @@ pub(crate) fn all() -> Result {
             "warnings",
         ],
     ))?;
-    step("tests (native, with Postfix, aiosmtpd, smtp-server and OpenSMTPD on loopback)");
+    step(STEPS[3]);
     let mut c = cmd(&cargo, &["test", "--workspace"]);
     c.env("SMTP_DOCTOR_TEST_PYTHON", &python)
         .env("SMTP_DOCTOR_TEST_OPENSMTPD", &opensmtpd);
     run(c)?;
-    step("tests (wasm in headless Chromium)");
+    step(STEPS[4]);
     let mut c = cmd(
         &cargo,
         &[
@@ -64,14 +89,16 @@ pub(crate) fn all() -> Result {
     c.env("CHROMEDRIVER", "/usr/bin/chromedriver")
         .env("WASM_BINDGEN_TEST_TIMEOUT", "120");
     run(c)?;
-    step("TypeScript types");
+    step(STEPS[5]);
+    demo_build_without_node()?;
+    step(STEPS[6]);
     wasm::build()?;
     write_golden_ts()?;
     run(cmd(
         &bin.join("tsc").to_string_lossy(),
         &["-p", "tests/ts/tsconfig.json"],
     ))?;
-    step("the settings page end to end (headless Chromium, serve --sandbox)");
+    step(STEPS[7]);
     // The binary `cargo test --workspace` built above (same features, no
     // second compile).
     let bin_path = root().join("target/debug/smtp-doctor");
@@ -88,7 +115,7 @@ pub(crate) fn all() -> Result {
     c.env("SMTP_DOCTOR_BIN", root().join("target/debug/smtp-doctor"));
     run(c)?;
     eprintln!("screenshots of the result panel: target/e2e/*.png");
-    step("fuzzing smoke run (cargo-fuzz, 15 s per target; `cargo xtask fuzz` for long runs)");
+    step(STEPS[8]);
     crate::fuzz::run_all(15)?;
     eprintln!("\n\x1b[1;32mall checks passed\x1b[0m");
     Ok(())
@@ -112,4 +139,50 @@ fn write_golden_ts() -> Result {
         golden.trim()
     );
     std::fs::write(dir.join("golden.ts"), ts).map_err(|e| e.to_string())
+}
+
+/// The demo's wasm build with a `PATH` that has every command but Node's
+/// (`node`, `npm`, `npx`): it must succeed with Rust alone, skipping only
+/// the `wasm-opt` size pass, and say so. Builds into `target/wasm-no-node`
+/// so the optimized `web/pkg` is left alone.
+fn demo_build_without_node() -> Result {
+    let bin = root().join("target/no-node-path");
+    let _ = std::fs::remove_dir_all(&bin);
+    std::fs::create_dir_all(&bin).map_err(|e| e.to_string())?;
+    let path = std::env::var_os("PATH").unwrap_or_default();
+    for dir in std::env::split_paths(&path) {
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let name = entry.file_name();
+            if matches!(
+                name.to_str(),
+                Some("node" | "nodejs" | "npm" | "npx" | "corepack")
+            ) || bin.join(&name).exists()
+            {
+                continue;
+            }
+            let _ = std::os::unix::fs::symlink(entry.path(), bin.join(&name));
+        }
+    }
+    let out = root().join("target/wasm-no-node");
+    let _ = std::fs::remove_dir_all(&out);
+    let exe = std::env::current_exe().map_err(|e| e.to_string())?;
+    let result = std::process::Command::new(exe)
+        .args(["wasm", "--out-dir", &out.to_string_lossy()])
+        .env("PATH", &bin)
+        .current_dir(root())
+        .output()
+        .map_err(|e| format!("cannot run the wasm build: {e}"))?;
+    let said = String::from_utf8_lossy(&result.stderr);
+    eprint!("{said}");
+    let wasm = out.join("smtp_doctor_wasm_bg.wasm");
+    if !result.status.success() || !wasm.exists() {
+        return Err("the demo's build failed without node and npm".into());
+    }
+    if !said.contains("wasm-opt skipped") {
+        return Err("the build without node did not say that it skipped wasm-opt".into());
+    }
+    Ok(())
 }

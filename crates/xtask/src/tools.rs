@@ -1,19 +1,23 @@
 //! Installing what the tasks need, from the registries this project may
 //! use: rustup targets, `cargo install` (wasm-bindgen-cli at exactly the
 //! Cargo.lock version), npm (TypeScript, binaryen's wasm-opt,
-//! playwright-core) and, for CI as root, Debian's Chromium.
+//! playwright-core, smtp-server), PyPI (aiosmtpd) and Debian's OpenSMTPD
+//! .deb; the Debian packages themselves are `system`'s.
 
 use std::path::PathBuf;
 
 use crate::sh::{Result, cargo, cmd, output, root, run};
 
-/// `rustup target add wasm32-unknown-unknown` unless installed.
-pub(crate) fn wasm_target() -> Result {
-    let installed = output("rustup", &["target", "list", "--installed"]).unwrap_or_default();
-    if installed
+fn wasm_target_present() -> bool {
+    output("rustup", &["target", "list", "--installed"])
+        .unwrap_or_default()
         .lines()
         .any(|l| l.trim() == "wasm32-unknown-unknown")
-    {
+}
+
+/// `rustup target add wasm32-unknown-unknown` unless installed.
+pub(crate) fn wasm_target() -> Result {
+    if wasm_target_present() {
         return Ok(());
     }
     run(cmd("rustup", &["target", "add", "wasm32-unknown-unknown"]))
@@ -53,17 +57,23 @@ pub(crate) fn wasm_bindgen() -> Result<String> {
     Ok("wasm-bindgen".into())
 }
 
-/// The node tools folder, installed with `npm ci` when needed.
-pub(crate) fn node_tools() -> Result<PathBuf> {
+fn node_tools_fresh() -> bool {
     let dir = root().join("tests/node");
     let stamp = dir.join("node_modules/.package-lock.json");
     let lock = dir.join("package-lock.json");
-    let fresh = match (std::fs::metadata(&stamp), std::fs::metadata(&lock)) {
+    match (std::fs::metadata(&stamp), std::fs::metadata(&lock)) {
         (Ok(s), Ok(l)) => s.modified().ok() >= l.modified().ok(),
         _ => false,
-    };
-    if !fresh {
-        need("npm", "npm")?;
+    }
+}
+
+/// The node tools folder, installed with `npm ci` when needed.
+pub(crate) fn node_tools() -> Result<PathBuf> {
+    let dir = root().join("tests/node");
+    if !node_tools_fresh() {
+        if output("sh", &["-c", "command -v npm"]).is_none() {
+            return Err("npm is missing: install Node.js and npm (Debian: nodejs npm)".into());
+        }
         run(cmd(
             "npm",
             &["ci", "--no-audit", "--no-fund", "--prefix", "tests/node"],
@@ -72,36 +82,18 @@ pub(crate) fn node_tools() -> Result<PathBuf> {
     Ok(dir.join("node_modules/.bin"))
 }
 
-/// Chromium and ChromeDriver from Debian.
-pub(crate) fn chromium() -> Result {
-    need("chromium", "chromium")?;
-    need("chromedriver", "chromium-driver")
-}
-
-/// The real SMTP servers the probe's tests run: Postfix with Cyrus SASL
-/// (Debian) and swaks for the benchmark.
-pub(crate) fn smtp_servers() -> Result {
-    need("/usr/sbin/postfix", "postfix")?;
-    need("/usr/sbin/saslpasswd2", "sasl2-bin")?;
-    need(
-        "/usr/lib/x86_64-linux-gnu/sasl2/libplain.so",
-        "libsasl2-modules",
-    )?;
-    need("swaks", "swaks")?;
-    // swaks' TLS (only "Recommends" of swaks, so a minimal install lacks it).
-    need(
-        "/usr/share/perl5/IO/Socket/SSL.pm",
-        "libio-socket-ssl-perl libnet-ssleay-perl",
-    )
-}
-
 /// A Python virtualenv under `target/py` with aiosmtpd (PyPI), the second
 /// SMTP implementation the tests run. Returns its python.
+fn aiosmtpd_present() -> bool {
+    let python = root().join("target/py/bin/python3");
+    output(&python.to_string_lossy(), &["-c", "import aiosmtpd"]).is_some()
+}
+
 pub(crate) fn python_venv() -> Result<PathBuf> {
     let venv = root().join("target/py");
     let python = venv.join("bin/python3");
     let py = python.to_string_lossy().into_owned();
-    if output(&py, &["-c", "import aiosmtpd"]).is_some() {
+    if aiosmtpd_present() {
         return Ok(python);
     }
     run(cmd("python3", &["-m", "venv", &venv.to_string_lossy()]))?;
@@ -119,11 +111,6 @@ pub(crate) fn python_venv() -> Result<PathBuf> {
     Ok(python)
 }
 
-/// A command the benchmarks need (installed like the test packages).
-pub(crate) fn need_command(command: &str, package: &str) -> Result {
-    need(command, package)
-}
-
 /// OpenSMTPD 6.8 (Debian), the fourth real server: it conflicts with
 /// Postfix as a package (both are the system's MTA), so its binary is
 /// unpacked from Debian's .deb into `target/opensmtpd` and run by the test
@@ -132,10 +119,6 @@ pub(crate) fn need_command(command: &str, package: &str) -> Result {
 /// chroot folder (root only; otherwise the commands are printed).
 /// Returns the `smtpd` binary.
 pub(crate) fn opensmtpd() -> Result<PathBuf> {
-    need(
-        "/usr/lib/x86_64-linux-gnu/libevent-2.1.so.7",
-        "libevent-2.1-7",
-    )?;
     let dir = root().join("target/opensmtpd");
     let smtpd = dir.join("usr/sbin/smtpd");
     if !smtpd.exists() {
@@ -209,30 +192,43 @@ pub(crate) fn opensmtpd() -> Result<PathBuf> {
     Ok(smtpd)
 }
 
-/// Every Debian package the tests use (also in `.ci/run`).
-const SYSTEM_PACKAGES: &str = "chromium chromium-driver nodejs npm postfix sasl2-bin libsasl2-modules swaks libio-socket-ssl-perl libnet-ssleay-perl libevent-2.1-7 iproute2 wrk";
-
-/// Checks a system command (or file); as root in CI installs its Debian
-/// package(s), space-separated, otherwise says exactly what to run.
-fn need(command: &str, package: &str) -> Result {
-    let present = if command.starts_with('/') {
-        std::path::Path::new(command).exists()
-    } else {
-        output("sh", &["-c", &format!("command -v {command}")]).is_some()
-    };
-    if present {
-        return Ok(());
-    }
-    let is_root = output("id", &["-u"]).is_some_and(|u| u.trim() == "0");
-    if is_root && std::env::var_os("CI").is_some() {
-        run(cmd("apt-get", &["update"]))?;
-        let mut args = vec!["install", "-y", "--no-install-recommends"];
-        args.extend(package.split_whitespace());
-        let mut c = cmd("apt-get", &args);
-        c.env("DEBIAN_FRONTEND", "noninteractive");
-        return run(c);
-    }
-    Err(format!(
-        "`{command}` is missing. Install the system packages with:\n\n    sudo apt-get install -y {SYSTEM_PACKAGES}\n"
-    ))
+/// What `cargo xtask test` installs besides Debian packages, and whether
+/// each is already there (for `--dry-run`).
+pub(crate) fn plan() -> Vec<(String, bool)> {
+    let bindgen = locked_wasm_bindgen().unwrap_or_default();
+    let have_bindgen = output("wasm-bindgen", &["--version"])
+        .is_some_and(|v| v.split_whitespace().nth(1) == Some(bindgen.as_str()));
+    let opensmtpd = root().join("target/opensmtpd/usr/sbin/smtpd").exists()
+        && ["opensmtpd", "opensmtpq"]
+            .iter()
+            .all(|u| output("id", &["-u", u]).is_some())
+        && std::path::Path::new("/var/lib/opensmtpd/empty").is_dir();
+    vec![
+        (
+            "the wasm32-unknown-unknown target (rustup)".to_owned(),
+            wasm_target_present(),
+        ),
+        (
+            format!("wasm-bindgen-cli {bindgen} (cargo install)"),
+            have_bindgen,
+        ),
+        (
+            "TypeScript, binaryen's wasm-opt, playwright-core, smtp-server (npm ci in tests/node)"
+                .to_owned(),
+            node_tools_fresh(),
+        ),
+        (
+            "aiosmtpd 1.4.6 in a virtualenv under target/py (pip)".to_owned(),
+            aiosmtpd_present(),
+        ),
+        (
+            "OpenSMTPD from its Debian .deb into target/opensmtpd, its users and chroot folder"
+                .to_owned(),
+            opensmtpd,
+        ),
+        (
+            "nightly Rust and cargo-fuzz (the fuzzing smoke run)".to_owned(),
+            crate::fuzz::tools_present(),
+        ),
+    ]
 }

@@ -4,18 +4,31 @@
 //! the native binary keeps its own profile), wasm-bindgen at the locked
 //! version (`--target web`: plain ES modules, no bundler), then binaryen's
 //! `wasm-opt -Oz` from npm (Debian's binaryen 108 miscompiles current
-//! wasm-bindgen output).
+//! wasm-bindgen output). Without Node the size pass is skipped, and said
+//! so: the demo needs nothing but Rust; the package is the same code,
+//! only larger.
 
 use std::path::PathBuf;
 
 use crate::sh::{Result, cargo, cmd, root, run};
 use crate::tools;
 
-/// Builds the package; returns the `web/pkg` folder.
+/// Builds the package into `web/pkg`; returns the folder.
 pub(crate) fn build() -> Result<PathBuf> {
+    build_into(&root().join("web/pkg"))
+}
+
+/// Whether Node and npm are here (for binaryen's `wasm-opt`).
+fn node_present() -> bool {
+    ["node", "npm"]
+        .iter()
+        .all(|c| crate::sh::output("sh", &["-c", &format!("command -v {c}")]).is_some())
+}
+
+/// Builds the package into `out`.
+pub(crate) fn build_into(out: &std::path::Path) -> Result<PathBuf> {
     tools::wasm_target()?;
     let bindgen = tools::wasm_bindgen()?;
-    let bin = tools::node_tools()?;
     run(cmd(
         &cargo(),
         &[
@@ -29,7 +42,7 @@ pub(crate) fn build() -> Result<PathBuf> {
         ],
     ))?;
     let input = root().join("target/wasm32-unknown-unknown/wasm-release/smtp_doctor_wasm.wasm");
-    let out = root().join("web/pkg");
+    let out = out.to_path_buf();
     run(cmd(
         &bindgen,
         &[
@@ -42,11 +55,22 @@ pub(crate) fn build() -> Result<PathBuf> {
     ))?;
     let wasm = out.join("smtp_doctor_wasm_bg.wasm");
     let w = wasm.to_string_lossy();
-    run(cmd(
-        &bin.join("wasm-opt").to_string_lossy(),
-        &["-Oz", "--strip-debug", &w, "-o", &w],
-    ))?;
+    if node_present() {
+        let bin = tools::node_tools()?;
+        run(cmd(
+            &bin.join("wasm-opt").to_string_lossy(),
+            &["-Oz", "--strip-debug", &w, "-o", &w],
+        ))?;
+    } else {
+        eprintln!(
+            "note: wasm-opt skipped — binaryen's wasm-opt comes from npm, and Node/npm are not installed. \
+             The page works the same, from a larger file (no -Oz size pass). Install Node.js and npm for it."
+        );
+    }
     let size = std::fs::metadata(&wasm).map_or(0, |m| m.len());
-    eprintln!("web/pkg ready: smtp_doctor_wasm_bg.wasm {size} bytes");
+    eprintln!(
+        "{} ready: smtp_doctor_wasm_bg.wasm {size} bytes",
+        out.display()
+    );
     Ok(out)
 }
