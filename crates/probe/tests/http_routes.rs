@@ -147,6 +147,64 @@ async fn serves_the_web_dir_and_shuts_down() {
     std::fs::remove_dir_all(dir).unwrap();
 }
 
+/// The page's files are compressed as the browser asks (the wasm is the
+/// big one); a client that asks for nothing gets them as they are.
+#[tokio::test]
+async fn the_web_dir_is_served_compressed() {
+    let dir = std::env::temp_dir().join(format!("smtp-doctor-web-gz-{}", std::process::id()));
+    std::fs::create_dir_all(dir.join("pkg")).unwrap();
+    let js = "export function validate(config) { return config; }\n".repeat(2000);
+    std::fs::write(dir.join("pkg/smtp_doctor_wasm.js"), &js).unwrap();
+    let settings = Settings {
+        web_dir: Some(dir.clone()),
+        ..Settings::default()
+    };
+    let router = app(AppState::new(
+        settings,
+        Engine::new(EngineOptions::default()).unwrap(),
+    ));
+    for (accept, encoding) in [
+        (Some("br, gzip"), Some("br")),
+        (Some("gzip"), Some("gzip")),
+        (None, None),
+    ] {
+        let mut req = Request::get("/pkg/smtp_doctor_wasm.js");
+        if let Some(a) = accept {
+            req = req.header(header::ACCEPT_ENCODING, a);
+        }
+        let resp = router
+            .clone()
+            .oneshot(req.body(Body::empty()).unwrap())
+            .await
+            .unwrap();
+        assert_eq!(resp.status(), StatusCode::OK);
+        assert_eq!(
+            resp.headers()
+                .get(header::CONTENT_ENCODING)
+                .map(|v| v.to_str().unwrap()),
+            encoding
+        );
+        let body = resp.into_body().collect().await.unwrap().to_bytes();
+        if encoding.is_some() {
+            assert!(body.len() < js.len() / 10, "{} bytes", body.len());
+        } else {
+            assert_eq!(body.len(), js.len());
+        }
+    }
+    // The API is not compressed.
+    let resp = router
+        .oneshot(
+            Request::get("/v1/info")
+                .header(header::ACCEPT_ENCODING, "br, gzip")
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await
+        .unwrap();
+    assert!(resp.headers().get(header::CONTENT_ENCODING).is_none());
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
 #[tokio::test]
 async fn openapi_describes_every_route_and_shape() {
     let (status, doc) = call(
