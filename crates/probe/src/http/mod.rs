@@ -412,7 +412,7 @@ pub fn app(state: AppState) -> Router {
         .route_layer(middleware::from_fn_with_state(state.clone(), count));
     let router = match &settings.web_dir {
         // The page's files go out compressed (brotli or gzip, as the
-        // browser asks): the wasm is ~250 KB raw, ~90 KB compressed. API
+        // browser asks): the wasm is ~250 KB raw, ~110 KB gzip. API
         // answers are not compressed (they reflect what the client sent).
         Some(dir) => api.fallback_service(
             tower::ServiceBuilder::new()
