@@ -182,6 +182,77 @@ async fn api_keys_when_configured() {
     );
 }
 
+/// Browser tokens (SPEC §7.6): an HS256 JWT minted by the integrator's
+/// backend with a `--token-key` opens the routes of its `scope`, for at
+/// most ten minutes; API keys keep working; each `sub` has its own rate
+/// limit, whatever address it comes from.
+#[tokio::test]
+async fn browser_tokens_open_their_scope_and_key_the_rate_limit() {
+    use jsonwebtoken::{Algorithm, EncodingKey, Header, encode};
+    const KEY: &str = "backend-shared-secret-1";
+    let s = state(Settings {
+        api_keys: vec!["server-key".into()],
+        token_keys: smtp_doctor_probe::http::token::TokenKeys::new(&[
+            "retired-secret-000".into(),
+            KEY.into(),
+        ])
+        .unwrap(),
+        probes_per_minute: 1,
+        ..Settings::default()
+    });
+    let now = smtp_doctor_probe::http::token::now();
+    let mint = |claims: Value| {
+        encode(
+            &Header::new(Algorithm::HS256),
+            &claims,
+            &EncodingKey::from_secret(KEY.as_bytes()).unwrap(),
+        )
+        .unwrap()
+    };
+    let validate = |auth: &str| {
+        Request::post("/v1/validate")
+            .header(header::CONTENT_TYPE, "application/json")
+            .header(header::AUTHORIZATION, format!("Bearer {auth}"))
+            .body(Body::from("{}"))
+            .unwrap()
+    };
+    let ok = mint(json!({"exp": now + 300, "scope": "validate probe", "sub": "tenant-1"}));
+    assert_eq!(send(&s, validate(&ok)).await.0, StatusCode::OK);
+    assert_eq!(send(&s, validate("server-key")).await.0, StatusCode::OK);
+    for refused in [
+        mint(json!({"exp": now + 300, "scope": "discover"})),
+        mint(json!({"exp": now + 3600, "scope": "validate"})),
+        mint(json!({"exp": now - 120, "scope": "validate"})),
+        format!("{ok}x"),
+    ] {
+        let (status, _, text) = send(&s, validate(&refused)).await;
+        assert_eq!(status, StatusCode::UNAUTHORIZED, "{refused}");
+        assert!(!text.contains(KEY));
+    }
+    // The rate limit follows `sub`: tenant-1 spends its one probe, tenant-2
+    // (same address) still has its own.
+    let addr = peer(false).await;
+    let body = probe_request(addr, &json!({})).to_string();
+    let probe_as = |sub: &str| {
+        post()
+            .header(
+                header::AUTHORIZATION,
+                format!(
+                    "Bearer {}",
+                    mint(json!({"exp": now + 300, "scope": "probe", "sub": sub}))
+                ),
+            )
+            .body(Body::from(body.clone()))
+            .unwrap()
+    };
+    assert_eq!(send(&s, probe_as("tenant-1")).await.0, StatusCode::OK);
+    assert_eq!(
+        send(&s, probe_as("tenant-1")).await.0,
+        StatusCode::TOO_MANY_REQUESTS
+    );
+    assert_eq!(send(&s, probe_as("tenant-2")).await.0, StatusCode::OK);
+}
+
 #[tokio::test]
 async fn rate_limit_answers_429_with_retry_after() {
     let addr = peer(false).await;

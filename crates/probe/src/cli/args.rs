@@ -234,6 +234,17 @@ pub(crate) struct ServeArgs {
     /// Read API keys from a file, one per line.
     #[arg(long, env = "SMTP_DOCTOR_API_KEY_FILE")]
     pub(crate) api_key_file: Option<PathBuf>,
+    /// Accept short-lived HS256 browser tokens signed with this key
+    /// (repeatable, for rotation; at least 16 bytes). `exp` at most 10
+    /// minutes ahead, `scope` probe/discover/validate, `sub` keys the
+    /// rate limits (SPEC §7.6).
+    #[arg(
+        long = "token-key",
+        env = "SMTP_DOCTOR_TOKEN_KEY",
+        value_delimiter = ',',
+        hide_env_values = true
+    )]
+    pub(crate) token_key: Vec<String>,
     /// Allow browser calls from this origin (repeatable), e.g. https://app.example.com.
     #[arg(
         long = "cors-origin",

@@ -69,6 +69,8 @@ pub(crate) fn command(args: &ServeArgs) -> anyhow::Result<()> {
         let settings = Settings {
             web_dir: args.web_dir.clone(),
             api_keys,
+            token_keys: smtp_doctor_probe::http::token::TokenKeys::new(&args.token_key)
+                .map_err(anyhow::Error::msg)?,
             cors_origins: args.cors_origin.clone(),
             max_probes: args.max_probes,
             per_target: args.per_target,

@@ -14,6 +14,7 @@ mod metrics;
 mod openapi;
 mod routes;
 pub mod server;
+pub mod token;
 
 use std::collections::HashMap;
 use std::future::Future;
@@ -48,8 +49,10 @@ pub const MAX_BODY_BYTES: usize = 16 * 1024;
 pub struct Settings {
     /// The settings page to serve at `/`, if any.
     pub web_dir: Option<PathBuf>,
-    /// Bearer keys; empty means no key is required.
+    /// Bearer keys; empty means no key is required (unless token keys are set).
     pub api_keys: Vec<String>,
+    /// HS256 keys for short-lived browser tokens (`--token-key`, SPEC §7.6).
+    pub token_keys: token::TokenKeys,
     /// Origins allowed to call the API from a browser; empty: same origin only.
     pub cors_origins: Vec<String>,
     /// Probes running at once, service-wide.
@@ -77,6 +80,7 @@ impl Default for Settings {
         Self {
             web_dir: None,
             api_keys: Vec::new(),
+            token_keys: token::TokenKeys::default(),
             cors_origins: Vec::new(),
             max_probes: 32,
             per_target: 2,
@@ -90,6 +94,20 @@ impl Default for Settings {
     }
 }
 
+/// Whom a rate limit counts: the client's address, or the `sub` of the
+/// browser token it sent (one customer's page, wherever it runs).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub(crate) enum RateKey {
+    Address(IpAddr),
+    Subject(String),
+}
+
+impl RateKey {
+    pub(crate) fn new(address: IpAddr, subject: Option<&token::Subject>) -> Self {
+        subject.map_or(Self::Address(address), |s| Self::Subject(s.0.clone()))
+    }
+}
+
 /// What the handlers share.
 #[derive(Clone, Debug)]
 pub struct AppState {
@@ -100,8 +118,8 @@ struct Inner {
     settings: Settings,
     engine: Engine,
     probes: Arc<Semaphore>,
-    probe_limiter: DefaultKeyedRateLimiter<IpAddr>,
-    send_limiter: DefaultKeyedRateLimiter<IpAddr>,
+    probe_limiter: DefaultKeyedRateLimiter<RateKey>,
+    send_limiter: DefaultKeyedRateLimiter<RateKey>,
     targets: Mutex<HashMap<String, usize>>,
     metrics: metrics::Metrics,
 }
@@ -188,8 +206,8 @@ impl AppState {
     }
 
     fn check_limit(
-        limiter: &DefaultKeyedRateLimiter<IpAddr>,
-        client: IpAddr,
+        limiter: &DefaultKeyedRateLimiter<RateKey>,
+        client: &RateKey,
         weight: u32,
     ) -> Result<(), ApiError> {
         use governor::clock::{Clock, DefaultClock};
@@ -197,31 +215,31 @@ impl AppState {
             limiter.retain_recent();
         }
         let weight = std::num::NonZeroU32::new(weight).unwrap_or(std::num::NonZeroU32::MIN);
-        match limiter.check_key_n(&client, weight) {
+        match limiter.check_key_n(client, weight) {
             Ok(Ok(())) => Ok(()),
             Ok(Err(not_until)) => Err(ApiError::RateLimited {
                 retry_after: not_until.wait_time_from(DefaultClock::default().now()),
             }),
             // More than the whole burst: take what one request may.
             Err(_) => limiter
-                .check_key(&client)
+                .check_key(client)
                 .map_err(|not_until| ApiError::RateLimited {
                     retry_after: not_until.wait_time_from(DefaultClock::default().now()),
                 }),
         }
     }
 
-    pub(crate) fn check_probe_rate(&self, client: IpAddr) -> Result<(), ApiError> {
+    pub(crate) fn check_probe_rate(&self, client: &RateKey) -> Result<(), ApiError> {
         Self::check_limit(&self.inner.probe_limiter, client, 1)
     }
 
     /// A discovery verifies many candidates: it costs `DISCOVER_WEIGHT`
     /// probes of the client's rate and of the service-wide slots.
-    pub(crate) fn check_discover_rate(&self, client: IpAddr) -> Result<(), ApiError> {
+    pub(crate) fn check_discover_rate(&self, client: &RateKey) -> Result<(), ApiError> {
         Self::check_limit(&self.inner.probe_limiter, client, DISCOVER_WEIGHT)
     }
 
-    pub(crate) fn check_send_rate(&self, client: IpAddr) -> Result<(), ApiError> {
+    pub(crate) fn check_send_rate(&self, client: &RateKey) -> Result<(), ApiError> {
         Self::check_limit(&self.inner.send_limiter, client, 1)
     }
 
@@ -335,25 +353,42 @@ impl Drop for TargetSlot {
 /// Refuses `/v1/*` without a configured bearer key (constant-time compare).
 async fn require_key(
     State(state): State<AppState>,
-    request: Request,
+    mut request: Request,
     next: Next,
 ) -> Result<Response, ApiError> {
-    let keys = &state.settings().api_keys;
-    if !keys.is_empty() {
-        let given = request
-            .headers()
-            .get(header::AUTHORIZATION)
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.strip_prefix("Bearer "))
-            .unwrap_or_default();
-        if !keys
-            .iter()
-            .any(|k| constant_time_eq(k.as_bytes(), given.as_bytes()))
-        {
-            return Err(ApiError::Unauthorized);
+    let settings = state.settings();
+    let (keys, tokens) = (&settings.api_keys, &settings.token_keys);
+    if keys.is_empty() && tokens.is_empty() {
+        return Ok(next.run(request).await);
+    }
+    let given = request
+        .headers()
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .unwrap_or_default();
+    if keys
+        .iter()
+        .any(|k| constant_time_eq(k.as_bytes(), given.as_bytes()))
+    {
+        return Ok(next.run(request).await);
+    }
+    if tokens.is_empty() || given.is_empty() {
+        return Err(ApiError::Unauthorized);
+    }
+    let scope = token::Scope::for_path(request.uri().path());
+    match tokens.verify(given, scope, token::now()) {
+        Ok(subject) => {
+            if let Some(subject) = subject {
+                request.extensions_mut().insert(subject);
+            }
+            Ok(next.run(request).await)
+        }
+        Err(e) => {
+            tracing::debug!(error = %e, "token refused");
+            Err(ApiError::Unauthorized)
         }
     }
-    Ok(next.run(request).await)
 }
 
 /// Counts every response by route template and status.

@@ -17,7 +17,9 @@ use smtp_doctor_core::Config;
 use smtp_doctor_core::report::{Report, Step};
 use smtp_doctor_core::wire::SmtpAddress;
 
+use super::RateKey;
 use super::body::SecretJson;
+use super::token::Subject;
 use super::{ApiError, AppState};
 use crate::engine::{Check, ProbeRequest};
 
@@ -89,19 +91,23 @@ pub(super) async fn info(State(state): State<AppState>) -> Json<Value> {
 pub(super) async fn probe(
     State(state): State<AppState>,
     peer: Option<Extension<ConnectInfo<SocketAddr>>>,
+    subject: Option<Extension<Subject>>,
     headers: HeaderMap,
     body: SecretJson,
 ) -> Result<Response, ApiError> {
     // Both the body and the request wipe their strings when dropped.
     let request: ProbeRequest = body.parse("probe request")?;
     drop(body);
-    let client = state.client(peer.map(|Extension(c)| c.0), &headers);
-    state.check_probe_rate(client)?;
+    let client = RateKey::new(
+        state.client(peer.map(|Extension(c)| c.0), &headers),
+        subject.as_ref().map(|Extension(s)| s),
+    );
+    state.check_probe_rate(&client)?;
     if request.checks.iter().any(|c| *c >= Check::Sender) {
         check_recipient(&state, &request)?;
     }
     if request.checks.contains(&Check::Send) {
-        state.check_send_rate(client)?;
+        state.check_send_rate(&client)?;
     }
     let slot = state.admit_probe()?;
     let engine = state.engine().clone();
@@ -212,6 +218,7 @@ impl Admission {
 pub(super) async fn discover(
     State(state): State<AppState>,
     peer: Option<Extension<ConnectInfo<SocketAddr>>>,
+    subject: Option<Extension<Subject>>,
     headers: HeaderMap,
     body: SecretJson,
 ) -> Result<Response, ApiError> {
@@ -221,8 +228,11 @@ pub(super) async fn discover(
     drop(body);
     let domain = crate::discover::check_request(&request)
         .map_err(|e| ApiError::BadRequest(e.to_string()))?;
-    let client = state.client(peer.map(|Extension(c)| c.0), &headers);
-    state.check_discover_rate(client)?;
+    let client = RateKey::new(
+        state.client(peer.map(|Extension(c)| c.0), &headers),
+        subject.as_ref().map(|Extension(s)| s),
+    );
+    state.check_discover_rate(&client)?;
     let slot = state.admit_weighted(super::DISCOVER_WEIGHT)?;
     let target = state.admit_targets(vec![format!("discover:{domain}")])?;
     let engine = state.engine().clone();
