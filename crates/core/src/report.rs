@@ -22,6 +22,10 @@ pub struct Report {
     pub suggestion: Option<Suggestion>,
     /// The SMTP conversation, credentials redacted.
     pub transcript: Vec<String>,
+    /// A signed statement of this outcome for the integrator's backend
+    /// (SPEC §7.6; only with `serve --attestation-key`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attestation: Option<String>,
 }
 
 impl Report {

@@ -2,6 +2,7 @@
 //! service, the sandbox SMTP server and the commands the CLI runs.
 //! `main.rs` only parses flags and calls in here.
 
+pub mod attestation;
 pub mod discover;
 pub mod engine;
 #[doc(hidden)]

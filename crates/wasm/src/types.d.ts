@@ -123,6 +123,12 @@ export interface Report {
   diagnostics: Diagnostic[];
   suggestion: Suggestion | null;
   transcript: string[];
+  /**
+   * With `serve --attestation-key`: a compact JWS (HS256) over
+   * `{ config, ok, checks, iat }` that the integrator's backend verifies
+   * before it saves the settings (SPEC §7.6).
+   */
+  attestation?: string;
 }
 
 export interface AttachOptions {
@@ -166,6 +172,8 @@ export interface DiscoverReport {
   email: string | null;
   found: boolean;
   message: string;
+  /** Findings about the discovery itself, e.g. `probe.dns-unavailable`. */
+  diagnostics?: Diagnostic[];
   candidates: Candidate[];
   sources: SourceOutcome[];
   durationMs: number;

@@ -245,6 +245,15 @@ pub(crate) struct ServeArgs {
         hide_env_values = true
     )]
     pub(crate) token_key: Vec<String>,
+    /// Sign every probe report's outcome with this key (HS256, at least 16
+    /// bytes, shared with your backend), which verifies it before saving
+    /// the settings (SPEC §7.6).
+    #[arg(
+        long = "attestation-key",
+        env = "SMTP_DOCTOR_ATTESTATION_KEY",
+        hide_env_values = true
+    )]
+    pub(crate) attestation_key: Option<String>,
     /// Allow browser calls from this origin (repeatable), e.g. https://app.example.com.
     #[arg(
         long = "cors-origin",

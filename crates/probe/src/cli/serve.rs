@@ -71,6 +71,12 @@ pub(crate) fn command(args: &ServeArgs) -> anyhow::Result<()> {
             api_keys,
             token_keys: smtp_doctor_probe::http::token::TokenKeys::new(&args.token_key)
                 .map_err(anyhow::Error::msg)?,
+            attestation_key: args
+                .attestation_key
+                .as_deref()
+                .map(smtp_doctor_probe::attestation::AttestationKey::new)
+                .transpose()
+                .map_err(anyhow::Error::msg)?,
             cors_origins: args.cors_origin.clone(),
             max_probes: args.max_probes,
             per_target: args.per_target,

@@ -53,6 +53,8 @@ pub struct Settings {
     pub api_keys: Vec<String>,
     /// HS256 keys for short-lived browser tokens (`--token-key`, SPEC §7.6).
     pub token_keys: token::TokenKeys,
+    /// Signs every report's outcome (`--attestation-key`, SPEC §7.6).
+    pub attestation_key: Option<crate::attestation::AttestationKey>,
     /// Origins allowed to call the API from a browser; empty: same origin only.
     pub cors_origins: Vec<String>,
     /// Probes running at once, service-wide.
@@ -81,6 +83,7 @@ impl Default for Settings {
             web_dir: None,
             api_keys: Vec::new(),
             token_keys: token::TokenKeys::default(),
+            attestation_key: None,
             cors_origins: Vec::new(),
             max_probes: 32,
             per_target: 2,

@@ -115,11 +115,12 @@ pub(super) async fn probe(
         // Runs in the handler: a client that hangs up drops this future,
         // and with it the probe and its slots.
         let mut admission = Admission::new(state.clone(), None);
-        let report = engine
+        let mut report = engine
             .probe_admitted(&request, &mut |_: &Step| {}, &mut |ips| {
                 admission.admit(ips)
             })
             .await;
+        attest(&state, &request, &mut report);
         drop((request, slot));
         if let Some(refused) = admission.refused.take() {
             return Err(refused);
@@ -141,10 +142,13 @@ pub(super) async fn probe(
         let run = engine.probe_admitted(&request, &mut on_step, &mut admit);
         // The client hanging up closes the stream: the probe is dropped
         // (its sockets closed, its slots freed) at once, not at its deadline.
-        let report = tokio::select! {
+        let mut report = tokio::select! {
             report = run => Some(report),
             () = tx.closed() => None,
         };
+        if let Some(report) = report.as_mut() {
+            attest(&state, &request, report);
+        }
         drop((request, admission, slot));
         let Some(report) = report else {
             state.metrics().probe_abandoned();
@@ -300,6 +304,22 @@ fn event_stream(rx: tokio::sync::mpsc::UnboundedReceiver<Event>) -> Response {
     Sse::new(events)
         .keep_alive(KeepAlive::default())
         .into_response()
+}
+
+/// With `--attestation-key`, the report carries a signed statement of its
+/// outcome for these settings (SPEC §7.6).
+fn attest(state: &AppState, request: &ProbeRequest, report: &mut Report) {
+    if let Some(key) = &state.settings().attestation_key {
+        report.attestation = crate::attestation::sign(
+            key.as_bytes(),
+            &request.config,
+            report.ok,
+            &request.checks,
+            super::token::now(),
+        )
+        .inspect_err(|e| tracing::warn!(error = %e, "cannot sign the attestation"))
+        .ok();
+    }
 }
 
 /// `sender` and `send` put RCPT TO only to the sender's own address

@@ -1,0 +1,68 @@
+// Verifies a smtp-doctor attestation in the integrator's Node backend
+// (SPEC §7.6): the report's `attestation` is a compact JWS (HS256) over
+// { config, ok, checks, iat }, where `config` is the SHA-256 hex of the
+// canonical settings JSON (keys sorted, no whitespace, integers only)
+// with the password replaced by its own SHA-256 hex. Call it with the
+// settings you are about to save; save only when it returns { ok: true }.
+// The Rust twin is `smtp_doctor_probe::attestation::verify`.
+import { createHash, createHmac, timingSafeEqual } from "node:crypto";
+
+const sha256hex = (text) => createHash("sha256").update(text, "utf8").digest("hex");
+
+function canonical(value) {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
+  if (value !== null && typeof value === "object") {
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical(value[k])}`)
+      .join(",")}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/** The digest an attestation names for these settings. */
+export function configDigest(settings) {
+  const copy = { ...settings };
+  for (const key of ["password", "pass"]) {
+    if (typeof copy[key] === "string") copy[key] = sha256hex(copy[key]);
+  }
+  return sha256hex(canonical(copy));
+}
+
+/**
+ * @param {string} token the report's `attestation`
+ * @param {string} key the service's --attestation-key
+ * @param {object} settings what you are about to save (with the password)
+ * @param {{ maxAgeSeconds?: number, now?: number }} [options]
+ * @returns {{ ok: true, claims: object } | { ok: false, reason: string }}
+ */
+export function verifyAttestation(token, key, settings, options = {}) {
+  const { maxAgeSeconds = 600, now = Math.floor(Date.now() / 1000) } = options;
+  const parts = typeof token === "string" ? token.split(".") : [];
+  if (parts.length !== 3) return { ok: false, reason: "malformed" };
+  const [header, payload, signature] = parts;
+  let alg;
+  try {
+    alg = JSON.parse(Buffer.from(header, "base64url").toString("utf8")).alg;
+  } catch {
+    return { ok: false, reason: "malformed" };
+  }
+  if (alg !== "HS256") return { ok: false, reason: "signature" };
+  const expected = createHmac("sha256", key).update(`${header}.${payload}`).digest();
+  const given = Buffer.from(signature, "base64url");
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+    return { ok: false, reason: "signature" };
+  }
+  let claims;
+  try {
+    claims = JSON.parse(Buffer.from(payload, "base64url").toString("utf8"));
+  } catch {
+    return { ok: false, reason: "malformed" };
+  }
+  if (claims.config !== configDigest(settings)) return { ok: false, reason: "other-settings" };
+  if (claims.ok !== true) return { ok: false, reason: "not-ok" };
+  if (typeof claims.iat !== "number" || claims.iat > now + 60 || now - claims.iat > maxAgeSeconds) {
+    return { ok: false, reason: "stale" };
+  }
+  return { ok: true, claims };
+}
