@@ -72,9 +72,15 @@ export function showReport(root, report, actions) {
   const errors = report.diagnostics.filter((d) => d.severity === "error");
   const warnings = report.diagnostics.filter((d) => d.severity === "warning");
   const title = root.querySelector("#result-title");
-  title.textContent = report.ok
-    ? warnings.length ? "It works, with something worth a look" : "It works: these settings can send email"
-    : errors.length === 1 ? "1 problem to fix" : `${errors.length} problems to fix`;
+  // Area `probe.` is the test service's own problem (SPEC §7.1): never
+  // presented as something the customer must fix.
+  const ours = errors.some((d) => d.code.startsWith("probe."));
+  title.textContent = ours
+    ? "The test service has a problem: your settings were not tested"
+    : report.ok
+      ? warnings.length ? "It works, with something worth a look" : "It works: these settings can send email"
+      : errors.length === 1 ? "1 problem to fix" : `${errors.length} problems to fix`;
+  root.dataset.service = String(ours);
   root.dataset.ok = String(report.ok);
 
   const suggestion = root.querySelector("#suggestion");

@@ -127,6 +127,7 @@ let main; // serve --sandbox, CORS open to `cross`
 let limited; // serve with one probe per minute
 let cross; // web/ from another origin, using `main`
 let dead; // web/ from another origin, pointing at nothing
+let nodns; // serve whose own DNS resolver is down
 
 before(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
@@ -139,6 +140,8 @@ before(async () => {
     "--probes-per-minute", "1000", "--timeout", "5", "--dns-server", dns.addr,
   ]);
   limited = await serve(["--sandbox", "--sandbox-port-offset", String(OFFSET_B), "--probes-per-minute", "1", "--dns-server", dns.addr]);
+  // Port 9 (discard): nothing listens, so the service has no resolver.
+  nodns = await serve(["--sandbox", "--sandbox-port-offset", "32000", "--dns-server", "127.0.0.1:9", "--timeout", "3"]);
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
     args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
@@ -147,7 +150,7 @@ before(async () => {
 
 after(async () => {
   await browser?.close();
-  for (const s of [main, limited]) s?.child.kill();
+  for (const s of [main, limited, nodns]) s?.child.kill();
   for (const s of [cross, dead]) s?.server.close();
   dns?.socket.close();
 });
@@ -411,6 +414,18 @@ describe("the service seen from the page", () => {
     await runTest(page);
     assert.match(await page.textContent("#test-status"), /cannot be reached/);
     assert.equal(await page.isEnabled("#test-button"), true);
+    assert.deepEqual(problems, []);
+    await close();
+  });
+
+  test("the service's own DNS outage is shown as the service's, not a settings problem", async () => {
+    const { page, problems, close } = await open(nodns.url);
+    await fill(page, { ...sandbox(), host: "smtp.example.org", port: "587" });
+    await runTest(page);
+    assert.deepEqual(await findingCodes(page), ["probe.dns-unavailable"]);
+    assert.match(await page.textContent("#result-title"), /test service has a problem: your settings were not tested/);
+    assert.equal(await page.getAttribute("#result", "data-service"), "true");
+    assert.equal(await page.$$eval("#findings button", (b) => b.length), 0, "no fix offered");
     assert.deepEqual(problems, []);
     await close();
   });
