@@ -144,7 +144,14 @@ impl utoipa::Modify for BearerKey {
         let components = openapi.components.get_or_insert_with(Default::default);
         components.add_security_scheme(
             "apiKey",
-            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .description(Some(
+                        "An API key (--api-key), or a short-lived HS256 JWT signed with a --token-key: exp at most 10 minutes ahead, scope probe/discover/validate, optional sub (keys the rate limits).",
+                    ))
+                    .build(),
+            ),
         );
     }
 }
