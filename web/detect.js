@@ -2,9 +2,9 @@
 // service's /v1/discover (provider table, MX, autoconfig, SRV, guesses,
 // each verified live) refines it, streaming what each source said.
 import { el } from "./dom.js";
+import { modeLabel } from "./result.js";
 import { ServiceError, stream } from "./service.js";
 
-const SECURITY_TEXT = { tls: "TLS/SSL", starttls: "STARTTLS", none: "no encryption" };
 const SOURCE_TEXT = { provider: "Provider table", mx: "MX records", autoconfig: "Autoconfig file", srv: "SRV records", guess: "Guesses" };
 
 
@@ -47,7 +47,7 @@ export async function detect(email, page) {
   const best = report.candidates[0];
   if (report.found && best) {
     page.fill({ host: best.host, port: best.port, security: best.security, username: best.username });
-    out.textContent = `Found and verified: ${best.host}, port ${best.port}, ${SECURITY_TEXT[best.security]}. ${report.message}`;
+    out.textContent = `Found and verified: ${best.host}, port ${best.port}, ${modeLabel(best.security)}. ${report.message}`;
   } else {
     out.textContent = known
       ? `${known.name}'s documented settings are filled in, but they did not answer from our service: ${report.message}`
@@ -58,7 +58,7 @@ export async function detect(email, page) {
     const ok = c.verification.status === "verified";
     candidates.append(el("li", { class: `candidate ${ok ? "verified" : "unverified"}`, dataset: { host: c.host, port: String(c.port), status: c.verification.status } },
       el("span", { class: "candidate-mark", "aria-hidden": "true" }, ok ? "✓" : "✗"),
-      el("span", { class: "candidate-what" }, `${c.host}:${c.port} · ${SECURITY_TEXT[c.security]}`),
+      el("span", { class: "candidate-what" }, `${c.host}:${c.port} · ${modeLabel(c.security)}`),
       el("span", { class: "candidate-why" }, c.why),
       ok ? el("button", { type: "button", class: "secondary", onclick: () => page.fill(c) }, "Use these") : null));
   }

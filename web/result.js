@@ -3,6 +3,7 @@
 // replies and certificate names are attacker-controlled.
 
 import { el } from "./dom.js";
+import { allowlistMayFix, securityLabel, stepPlan } from "./pkg/smtp_doctor_wasm.js";
 
 const STEP_LABELS = {
   dns: "Look up the server",
@@ -16,9 +17,6 @@ const STEP_LABELS = {
 };
 
 const STATUS_TEXT = { pass: "passed", fail: "failed", warn: "passed with a warning", skipped: "skipped", running: "in progress" };
-
-/** Addresses an allowlist is the likely fix for. */
-const ALLOWLIST_CODES = new Set(["tcp.timeout", "tcp.refused", "tcp.unreachable", "smtp.greeting-rejected", "smtp.no-greeting"]);
 
 
 /** The live list: finished steps, then one "in progress" row. */
@@ -51,16 +49,13 @@ export class StepList {
   }
 }
 
-/** The step that usually follows `step` for this security mode. */
+/** The step that usually follows the `done` first ones (core's plan). */
 export function nextStep(done, security, checks) {
-  const plan = ["dns", "connect"];
-  if (security === "tls") plan.push("tls", "greeting", "ehlo");
-  else if (security === "starttls") plan.push("greeting", "ehlo", "tls", "ehlo");
-  else plan.push("greeting", "ehlo");
-  if (checks.includes("auth")) plan.push("auth");
-  if (checks.includes("sender")) plan.push("sender");
-  if (checks.includes("send")) plan.push("send");
-  return plan[done] ?? null;
+  try {
+    return stepPlan(security, checks)[done] ?? null;
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -87,7 +82,7 @@ export function showReport(root, report, actions) {
   suggestion.replaceChildren();
   if (report.suggestion) {
     const s = report.suggestion;
-    const what = [s.host && `server ${s.host}`, s.port && `port ${s.port}`, s.security && SECURITY_TEXT[s.security]]
+    const what = [s.host && `server ${s.host}`, s.port && `port ${s.port}`, s.security && modeLabel(s.security)]
       .filter(Boolean).join(", ");
     suggestion.append(el("div", { class: "suggestion" },
       el("p", {}, el("strong", {}, "We found settings that answer: "), what, "."),
@@ -115,7 +110,7 @@ export function showReport(root, report, actions) {
 
   const allowlist = root.querySelector("#allowlist");
   allowlist.replaceChildren();
-  if (report.diagnostics.some((d) => ALLOWLIST_CODES.has(d.code))) {
+  if (report.diagnostics.some((d) => allowlistMayFix(d.code))) {
     const ips = actions.egressIps;
     allowlist.append(el("div", { class: "allowlist" },
       el("strong", {}, "If your mail server only accepts known addresses: "),
@@ -132,7 +127,6 @@ export function showReport(root, report, actions) {
   root.hidden = false;
 }
 
-const SECURITY_TEXT = { tls: "TLS/SSL", starttls: "STARTTLS", none: "no encryption" };
 
 function certificateCard(tls) {
   const cert = tls?.certificate;
@@ -172,4 +166,13 @@ export function supportText(report) {
     ...report.transcript,
   ];
   return lines.join("\n");
+}
+
+/** A security mode as people write it (core's label). */
+export function modeLabel(mode) {
+  try {
+    return securityLabel(mode);
+  } catch {
+    return String(mode);
+  }
 }

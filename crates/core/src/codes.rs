@@ -333,6 +333,19 @@ registry! {
 }
 
 impl Code {
+    /// Whether letting the probe's addresses in (an IP allowlist on the
+    /// server) is a likely fix: the page then shows the egress IPs.
+    pub const fn allowlist_may_fix(self) -> bool {
+        matches!(
+            self,
+            Self::TcpTimeout
+                | Self::TcpRefused
+                | Self::TcpUnreachable
+                | Self::SmtpGreetingRejected
+                | Self::SmtpNoGreeting
+        )
+    }
+
     /// The registry entry of this code.
     pub fn info(self) -> &'static CodeInfo {
         // The enum and the table are generated from one list in one order.

@@ -98,6 +98,66 @@ impl StepKind {
     }
 }
 
+/// How far a probe goes (each check includes the ones before it).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub enum Check {
+    Connect,
+    Tls,
+    Auth,
+    /// MAIL FROM + RCPT TO, then RSET: nothing is sent.
+    Sender,
+    /// One fixed test message.
+    Send,
+}
+
+impl Check {
+    pub const DEFAULT: [Check; 3] = [Check::Connect, Check::Tls, Check::Auth];
+
+    /// `connect,tls,auth` (the CLI's `--checks`), each name once or more.
+    pub fn parse_list(text: &str) -> Result<Vec<Check>, String> {
+        text.split(',')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(|s| {
+                serde_json::from_value(serde_json::Value::String(s.to_owned())).map_err(|_| {
+                    format!("unknown check `{s}` (use connect, tls, auth, sender, send)")
+                })
+            })
+            .collect()
+    }
+}
+
+/// The steps a probe with these settings and checks usually runs, in
+/// order: what a page shows as "in progress" before each step's event
+/// arrives. (A host given as an address skips `dns`; a failure ends the
+/// list early.) Each check includes the ones before it, as in the engine.
+pub fn step_plan(security: Security, checks: &[Check]) -> Vec<StepKind> {
+    let wants = |check: Check| checks.iter().any(|c| *c >= check);
+    let mut plan = vec![StepKind::Dns, StepKind::Connect];
+    plan.extend_from_slice(match security {
+        Security::Tls => &[StepKind::Tls, StepKind::Greeting, StepKind::Ehlo][..],
+        Security::Starttls => &[
+            StepKind::Greeting,
+            StepKind::Ehlo,
+            StepKind::Tls,
+            StepKind::Ehlo,
+        ],
+        Security::None => &[StepKind::Greeting, StepKind::Ehlo, StepKind::Tls],
+    });
+    for (check, step) in [
+        (Check::Auth, StepKind::Auth),
+        (Check::Sender, StepKind::Sender),
+        (Check::Send, StepKind::Send),
+    ] {
+        if wants(check) {
+            plan.push(step);
+        }
+    }
+    plan
+}
+
 /// How a step ended.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -178,6 +238,30 @@ pub struct Suggestion {
 mod tests {
     use super::*;
     use crate::Code;
+
+    #[test]
+    fn the_step_plan_follows_the_mode_and_the_checks() {
+        let names = |s: Security, c: &[Check]| {
+            step_plan(s, c)
+                .iter()
+                .map(|k| k.as_str())
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        assert_eq!(
+            names(Security::Tls, &Check::DEFAULT),
+            "dns connect tls greeting ehlo auth"
+        );
+        assert_eq!(
+            names(Security::Starttls, &[Check::Connect]),
+            "dns connect greeting ehlo tls ehlo"
+        );
+        // `sender` includes `auth`, as in the engine; plain mode reports a skipped tls step.
+        assert_eq!(
+            names(Security::None, &[Check::Sender]),
+            "dns connect greeting ehlo tls auth sender"
+        );
+    }
 
     #[test]
     fn a_static_finding_the_probe_confirms_appears_once_as_the_live_one() {

@@ -85,6 +85,39 @@ pub fn codes() -> Result<JsValue, JsError> {
     to_js(smtp_doctor_core::codes())
 }
 
+/// The steps a probe usually runs for this mode and these checks, in
+/// order (core's `step_plan`): what a page shows as "in progress" next.
+#[wasm_bindgen(js_name = stepPlan, unchecked_return_type = "StepKind[]")]
+pub fn step_plan(
+    #[wasm_bindgen(unchecked_param_type = "SecurityMode")] security: &str,
+    #[wasm_bindgen(unchecked_param_type = "Check[]")] checks: &JsValue,
+) -> Result<JsValue, JsError> {
+    let security: smtp_doctor_core::Security =
+        serde_json::from_value(Value::String(security.to_owned()))
+            .map_err(|_| JsError::new("security is tls, starttls or none"))?;
+    let checks: Vec<smtp_doctor_core::report::Check> = serde_json::from_value(json_of(checks))
+        .map_err(|_| JsError::new("checks are connect, tls, auth, sender or send"))?;
+    to_js(&smtp_doctor_core::report::step_plan(security, &checks))
+}
+
+/// How people write a security mode: `TLS/SSL`, `STARTTLS`, `no encryption`.
+#[wasm_bindgen(js_name = securityLabel)]
+pub fn security_label(
+    #[wasm_bindgen(unchecked_param_type = "SecurityMode")] security: &str,
+) -> Result<String, JsError> {
+    let security: smtp_doctor_core::Security =
+        serde_json::from_value(Value::String(security.to_owned()))
+            .map_err(|_| JsError::new("security is tls, starttls or none"))?;
+    Ok(security.label().to_owned())
+}
+
+/// Whether an IP allowlist on the server is a likely fix for this code
+/// (the page then shows the service's egress addresses).
+#[wasm_bindgen(js_name = allowlistMayFix)]
+pub fn allowlist_may_fix(code: &str) -> bool {
+    smtp_doctor_core::Code::from_id(code).is_some_and(smtp_doctor_core::Code::allowlist_may_fix)
+}
+
 /// The package version.
 #[wasm_bindgen]
 pub fn version() -> String {

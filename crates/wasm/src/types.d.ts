@@ -69,6 +69,8 @@ export interface ProviderSuggestion {
 }
 
 export type StepKind = "dns" | "connect" | "greeting" | "ehlo" | "tls" | "auth" | "sender" | "send";
+/** How far a probe goes; each check includes the ones before it. */
+export type Check = "connect" | "tls" | "auth" | "sender" | "send";
 export type StepStatus = "pass" | "fail" | "warn" | "skipped";
 
 export interface Step {

@@ -36,6 +36,29 @@ fn validate_in_the_browser_equals_native_for_every_fixture() {
     }
 }
 
+/// What the page used to keep in JS tables now comes from core.
+#[wasm_bindgen_test]
+fn step_plan_labels_and_allowlist_tags_come_from_core() {
+    let plan = seen_by_js(
+        &smtp_doctor_wasm::step_plan("starttls", &js(&serde_json::json!(["sender"]))).unwrap(),
+    );
+    assert_eq!(
+        plan,
+        serde_json::json!([
+            "dns", "connect", "greeting", "ehlo", "tls", "ehlo", "auth", "sender"
+        ])
+    );
+    assert!(smtp_doctor_wasm::step_plan("ssl", &js(&serde_json::json!([]))).is_err());
+    assert_eq!(smtp_doctor_wasm::security_label("tls").unwrap(), "TLS/SSL");
+    assert_eq!(
+        smtp_doctor_wasm::security_label("none").unwrap(),
+        "no encryption"
+    );
+    assert!(smtp_doctor_wasm::allowlist_may_fix("tcp.timeout"));
+    assert!(!smtp_doctor_wasm::allowlist_may_fix("auth.failed"));
+    assert!(!smtp_doctor_wasm::allowlist_may_fix("not.a-code"));
+}
+
 #[wasm_bindgen_test]
 fn apply_fix_and_provider_for_and_codes() {
     let config = serde_json::json!({"host": "smtp.example.com", "port": 465, "security": "starttls", "secure": false, "x": 1});

@@ -33,7 +33,6 @@ use std::time::Duration;
 use rustls::RootCertStore;
 use rustls::pki_types::CertificateDer;
 use serde::Deserialize;
-use serde_json::Value;
 use smtp_doctor_core::report::{Report, Step};
 use smtp_doctor_core::wire::{HeloName, SmtpAddress};
 
@@ -42,46 +41,7 @@ use crate::secret::WipedJson;
 
 pub use dns::Dns;
 
-/// How far a probe goes (each check includes the ones before it).
-#[derive(
-    Clone,
-    Copy,
-    Debug,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    Deserialize,
-    serde::Serialize,
-    utoipa::ToSchema,
-)]
-#[serde(rename_all = "lowercase")]
-pub enum Check {
-    Connect,
-    Tls,
-    Auth,
-    /// MAIL FROM + RCPT TO, then RSET: nothing is sent.
-    Sender,
-    /// One fixed test message.
-    Send,
-}
-
-impl Check {
-    pub const DEFAULT: [Check; 3] = [Check::Connect, Check::Tls, Check::Auth];
-
-    pub fn parse_list(text: &str) -> Result<Vec<Check>, String> {
-        text.split(',')
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .map(|s| {
-                serde_json::from_value(Value::String(s.to_owned())).map_err(|_| {
-                    format!("unknown check `{s}` (use connect, tls, auth, sender, send)")
-                })
-            })
-            .collect()
-    }
-}
+pub use smtp_doctor_core::report::Check;
 
 /// One probe's input (SPEC §4 `POST /v1/probe`).
 #[derive(Clone, Debug, Deserialize)]
