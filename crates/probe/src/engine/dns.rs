@@ -46,14 +46,6 @@ impl std::fmt::Display for DnsFailure {
     }
 }
 
-impl DnsFailure {
-    /// `true` for an outage of the probe's side rather than an answer
-    /// about the name.
-    pub fn is_ours(&self) -> bool {
-        matches!(self, Self::Unavailable)
-    }
-}
-
 /// A zone answered locally, never asked of any server: the sandbox's
 /// `sandbox.test` (a reserved name), so the demo's discovery works offline.
 #[derive(Clone, Debug, Default)]

@@ -37,7 +37,13 @@ impl Probe<'_> {
 
     /// MAIL FROM, RCPT TO (the sender itself, or an allowed recipient),
     /// RSET. Returns the recipient when both were accepted.
-    pub(super) async fn sender(&mut self, plan: &Plan, conn: &mut Conn) -> Option<SmtpAddress> {
+    /// With `send` wanted, the test message comes along, built once: its
+    /// size is announced here and the same bytes go out after DATA.
+    pub(super) async fn sender(
+        &mut self,
+        plan: &Plan,
+        conn: &mut Conn,
+    ) -> Option<(SmtpAddress, Option<Result<Vec<u8>, String>>)> {
         let t = Instant::now();
         let Some(from) = plan.from.clone() else {
             let d = Diagnostic::new(Code::FromMissing)
@@ -64,10 +70,11 @@ impl Probe<'_> {
         }
         // RFC 1870: announce the test message's size where the server
         // limits it, so it refuses before any data goes out.
-        let size = match (self.wants(Check::Send), self.ehlo.size_limit()) {
-            (true, Some(_)) => test_message(&from, &rcpt, &plan.host)
-                .map(|m| format!(" SIZE={}", m.len()))
-                .unwrap_or_default(),
+        let message = self
+            .wants(Check::Send)
+            .then(|| test_message(&from, &rcpt, &plan.host));
+        let size = match (&message, self.ehlo.size_limit()) {
+            (Some(Ok(m)), Some(_)) => format!(" SIZE={}", m.len()),
             _ => String::new(),
         };
         let params = format!("{size}{}", if utf8 { " SMTPUTF8" } else { "" });
@@ -91,16 +98,19 @@ impl Probe<'_> {
         if !self.wants(Check::Send) || !ok {
             let _ = self.command(conn, "RSET", None).await;
         }
-        (self.step(StepKind::Sender, t, diags) && ok).then_some(rcpt)
+        (self.step(StepKind::Sender, t, diags) && ok).then_some((rcpt, message))
     }
 
-    /// DATA with one fixed test message built by lettre.
-    pub(super) async fn send(&mut self, plan: &Plan, conn: &mut Conn, rcpt: &SmtpAddress) {
+    /// DATA with the fixed test message (built by lettre in `sender`).
+    pub(super) async fn send(
+        &mut self,
+        plan: &Plan,
+        conn: &mut Conn,
+        rcpt: &SmtpAddress,
+        message: Result<Vec<u8>, String>,
+    ) {
         let t = Instant::now();
-        let Some(from) = plan.from.as_ref() else {
-            return;
-        };
-        let message = match test_message(from, rcpt, &plan.host) {
+        let message = match message {
             Ok(m) => m,
             Err(e) => {
                 let d = Diagnostic::new(Code::SendRejected)
@@ -145,7 +155,9 @@ impl Probe<'_> {
             Ok(r) => vec![replies::data_failure(&r)],
             Err(d) => vec![d],
         };
-        offer_send_as_login(plan, from, &mut diags);
+        if let Some(from) = &plan.from {
+            offer_send_as_login(plan, from, &mut diags);
+        }
         self.step(StepKind::Send, t, diags);
     }
 }

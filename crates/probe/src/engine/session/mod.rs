@@ -361,10 +361,9 @@ impl<'a> Probe<'a> {
             return;
         }
         if self.wants(Check::Sender)
-            && let Some(rcpt) = self.sender(plan, &mut conn).await
-            && self.wants(Check::Send)
+            && let Some((rcpt, Some(message))) = self.sender(plan, &mut conn).await
         {
-            self.send(plan, &mut conn, &rcpt).await;
+            self.send(plan, &mut conn, &rcpt, message).await;
         }
         self.quit(&mut conn).await;
     }
