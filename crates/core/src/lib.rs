@@ -22,6 +22,7 @@ pub mod examples;
 pub mod hostname;
 pub mod ip;
 pub mod mailbox;
+pub mod options;
 pub mod providers;
 pub mod render;
 pub mod report;

@@ -16,7 +16,8 @@ use std::rc::Rc;
 use std::sync::atomic::{AtomicU32, Ordering};
 
 use serde_json::{Map, Value};
-use smtp_doctor_core::{Diagnostic, Field, Severity, validate_json};
+use smtp_doctor_core::options::Options;
+use smtp_doctor_core::{Diagnostic, Field, Fix, Severity};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use web_sys::{
@@ -38,6 +39,9 @@ struct Inner {
     document: Document,
     id: u32,
     on_diagnostics: Option<js_sys::Function>,
+    /// Controlled mode: fixes go to the app instead of into the form.
+    on_fix: Option<js_sys::Function>,
+    options: Options,
     diagnostics: RefCell<Vec<Diagnostic>>,
     /// Whether `render` ran once (the first findings may equal the empty start).
     rendered: Cell<bool>,
@@ -69,18 +73,23 @@ pub fn attach_form(
     let document = form
         .owner_document()
         .ok_or_else(|| JsError::new("the form is not in a document"))?;
-    let on_diagnostics = if options.is_object() {
-        js_sys::Reflect::get(&options, &JsValue::from_str("onDiagnostics"))
-            .ok()
+    let callback = |name: &str| {
+        options
+            .is_object()
+            .then(|| js_sys::Reflect::get(&options, &JsValue::from_str(name)).ok())
+            .flatten()
             .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
-    } else {
-        None
     };
+    let on_diagnostics = callback("onDiagnostics");
+    let on_fix = callback("onFix");
+    let rules = crate::options_of(&options)?;
     let inner = Rc::new(Inner {
         form,
         document,
         id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
         on_diagnostics,
+        on_fix,
+        options: rules,
         diagnostics: RefCell::new(Vec::new()),
         rendered: Cell::new(false),
         listeners: RefCell::new(Vec::new()),
@@ -123,6 +132,26 @@ impl FormHandle {
         crate::to_js(&*self.inner.diagnostics.borrow())
     }
 
+    /// The form's settings as SPEC §2 config (mapped names, the app's own
+    /// values laid over): what "Test connection" sends.
+    #[wasm_bindgen(unchecked_return_type = "Config")]
+    pub fn config(&self) -> Result<JsValue, JsError> {
+        crate::to_js(&self.inner.options.read(&self.inner.read()))
+    }
+
+    /// Applies a fix (from these findings or a live report): into the form,
+    /// or — with `onFix` — handed to the app, which owns the state.
+    #[wasm_bindgen(js_name = applyFix)]
+    pub fn apply_fix(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Fix")] fix: &JsValue,
+    ) -> Result<(), JsError> {
+        let fix: Fix = serde_json::from_value(crate::json_of(fix))
+            .map_err(|e| JsError::new(&format!("not a fix: {e}")))?;
+        self.inner.fix(&fix);
+        Ok(())
+    }
+
     /// Removes the listeners, the messages and the aria attributes.
     pub fn detach(&self) {
         let inner = &self.inner;
@@ -132,9 +161,10 @@ impl FormHandle {
                 .remove_event_listener_with_callback(kind, l.as_ref().unchecked_ref());
         }
         for field in Field::ALL {
-            for el in inner.field_elements(field.as_str()) {
+            for el in inner.security_aware_elements(field) {
                 let _ = el.remove_attribute("aria-invalid");
-                remove_described_by(&el, &inner.container_id(field.as_str()));
+                let name = inner.options.name_of(field).unwrap_or(field.as_str());
+                remove_described_by(&el, &inner.container_id(name));
             }
         }
         if let Ok(nodes) = inner.form.query_selector_all(&format!("[{FOR_ATTR}]")) {
@@ -206,7 +236,7 @@ impl Inner {
     }
 
     fn run(&self) {
-        let diagnostics = validate_json(&self.read());
+        let diagnostics = self.options.validate(&self.read());
         // Unchanged findings keep their elements: a `change` event fired by
         // the blur of a mousedown on a fix button must not replace that
         // button before its click lands.
@@ -262,7 +292,7 @@ impl Inner {
     fn render(&self, diagnostics: &[Diagnostic]) {
         let mut general: Vec<(usize, &Diagnostic)> = Vec::new();
         for field in Field::ALL {
-            let name = field.as_str();
+            let name = self.options.name_of(field).unwrap_or(field.as_str());
             let elements = self.security_aware_elements(field);
             let items: Vec<(usize, &Diagnostic)> = diagnostics
                 .iter()
@@ -321,9 +351,14 @@ impl Inner {
         }
     }
 
-    /// The elements for a field; security may be a `secure`/`tls` checkbox.
+    /// The elements for a field (by the app's name for it; none for a
+    /// field the app does not have); security may be a `secure`/`tls`
+    /// checkbox.
     fn security_aware_elements(&self, field: Field) -> Vec<Element> {
-        let els = self.field_elements(field.as_str());
+        let Some(name) = self.options.name_of(field) else {
+            return Vec::new();
+        };
+        let els = self.field_elements(name);
         if els.is_empty() && field == Field::Security {
             let secure = self.field_elements("secure");
             return if secure.is_empty() {
@@ -397,6 +432,19 @@ impl Inner {
             .and_then(|d| d.fix.clone());
         let Some(fix) = fix else { return };
         event.prevent_default();
+        self.fix(&fix);
+    }
+
+    /// Hands a fix to the app (`onFix`), or writes it into the form,
+    /// focuses the first changed field and validates again.
+    fn fix(&self, fix: &Fix) {
+        if let Some(on_fix) = &self.on_fix {
+            let changes = Value::Object(self.options.changes(fix));
+            if let (Ok(changes), Ok(fix)) = (crate::to_js(&changes), crate::to_js(fix)) {
+                let _ = on_fix.call2(&JsValue::NULL, &changes, &fix);
+            }
+            return;
+        }
         let mut first: Option<Element> = None;
         for (field, value) in &fix.changes {
             let text = match value {
@@ -417,7 +465,10 @@ impl Inner {
     /// Writes a value into the field's element(s); returns those changed.
     fn write(&self, field: Field, text: &str) -> Vec<Element> {
         let mut changed = Vec::new();
-        let mut elements = self.field_elements(field.as_str());
+        let Some(name) = self.options.name_of(field) else {
+            return changed;
+        };
+        let mut elements = self.field_elements(name);
         let mut checkbox_alias = false;
         if elements.is_empty() && field == Field::Security {
             elements = self.security_aware_elements(field);

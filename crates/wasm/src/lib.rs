@@ -13,6 +13,7 @@ mod form;
 use serde::Serialize;
 use serde_json::Value;
 use smtp_doctor_core::Fix;
+use smtp_doctor_core::options::Options;
 use wasm_bindgen::prelude::*;
 
 pub use form::{FormHandle, attach_form};
@@ -51,13 +52,53 @@ fn json_of(value: &JsValue) -> Value {
         .unwrap_or(Value::Null)
 }
 
-/// Runs every static rule on the settings and returns the diagnostics.
+/// The integration options (`fields`, `values`, `rules`) in a JS options
+/// object; other keys (callbacks, `show`) belong to the caller.
+pub(crate) fn options_of(options: &JsValue) -> Result<Options, JsError> {
+    let Value::Object(mut all) = json_of(options) else {
+        return Ok(Options::default());
+    };
+    let ours: serde_json::Map<String, Value> = ["fields", "values", "rules"]
+        .into_iter()
+        .filter_map(|k| Some((k.to_owned(), all.remove(k)?)))
+        .collect();
+    serde_json::from_value(Value::Object(ours))
+        .map_err(|e| JsError::new(&format!("smtp-doctor options: {e}")))
+}
+
+/// Runs every static rule on the settings and returns the diagnostics;
+/// with options, the app's field names, its own values and its rule
+/// choices apply (core's `Options`).
 #[wasm_bindgen(unchecked_return_type = "Diagnostic[]")]
 pub fn validate(
     #[wasm_bindgen(unchecked_param_type = "Config")] config: &JsValue,
+    #[wasm_bindgen(unchecked_param_type = "ValidateOptions | undefined")] options: &JsValue,
 ) -> Result<JsValue, JsError> {
     ready();
-    to_js(&smtp_doctor_core::validate_json(&json_of(config)))
+    let options = options_of(options)?;
+    to_js(&options.validate(&json_of(config)))
+}
+
+/// The settings (SPEC §2 names) an app's values stand for under these
+/// options: what "Test connection" sends.
+#[wasm_bindgen(js_name = configFor, unchecked_return_type = "Config")]
+pub fn config_for(
+    values: &JsValue,
+    #[wasm_bindgen(unchecked_param_type = "ValidateOptions | undefined")] options: &JsValue,
+) -> Result<JsValue, JsError> {
+    to_js(&options_of(options)?.read(&json_of(values)))
+}
+
+/// A fix's changes under the app's field names: what a controlled form
+/// sets in its own state.
+#[wasm_bindgen(js_name = changesFor, unchecked_return_type = "Record<string, string | number>")]
+pub fn changes_for(
+    #[wasm_bindgen(unchecked_param_type = "Fix")] fix: &JsValue,
+    #[wasm_bindgen(unchecked_param_type = "ValidateOptions | undefined")] options: &JsValue,
+) -> Result<JsValue, JsError> {
+    let fix: Fix = serde_json::from_value(json_of(fix))
+        .map_err(|e| JsError::new(&format!("not a fix: {e}")))?;
+    to_js(&options_of(options)?.changes(&fix))
 }
 
 /// Returns the settings with the fix applied (other fields kept).

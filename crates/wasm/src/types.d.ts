@@ -133,9 +133,27 @@ export interface Report {
   attestation?: string;
 }
 
-export interface AttachOptions {
+/** What a rule does in one integration: off, or another severity. */
+export type Rule = "off" | Severity;
+
+/** How one integration uses the rules (core's `Options`). */
+export interface ValidateOptions {
+  /** A field's name in the app's form or state; `null` when the app has no such field. */
+  fields?: Partial<Record<Field, string | null>>;
+  /** Values the app supplies itself (e.g. a fixed From); they win over the form's. */
+  values?: Partial<Config>;
+  /** Rules switched off or given another severity, by code. */
+  rules?: Record<string, Rule>;
+}
+
+export interface AttachOptions extends ValidateOptions {
   /** Called after every validation with the current diagnostics. */
   onDiagnostics?: (diagnostics: Diagnostic[]) => void;
+  /**
+   * Controlled mode: a fix button calls this with the changes under the
+   * app's field names and nothing is written into the form.
+   */
+  onFix?: (changes: Record<string, string | number>, fix: Fix) => void;
 }
 /** Where a discovered candidate came from (`POST /v1/discover`). */
 export type SourceKind = "provider" | "mx" | "autoconfig" | "srv" | "guess";

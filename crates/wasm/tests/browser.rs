@@ -31,7 +31,9 @@ fn validate_in_the_browser_equals_native_for_every_fixture() {
     let golden: Vec<Value> = serde_json::from_str(GOLDEN).unwrap();
     assert!(golden.len() > 50);
     for entry in golden {
-        let got = seen_by_js(&smtp_doctor_wasm::validate(&js(&entry["config"])).unwrap());
+        let got = seen_by_js(
+            &smtp_doctor_wasm::validate(&js(&entry["config"]), &JsValue::UNDEFINED).unwrap(),
+        );
         assert_eq!(got, entry["diagnostics"], "fixture {}", entry["name"]);
     }
 }
@@ -62,7 +64,7 @@ fn step_plan_labels_and_allowlist_tags_come_from_core() {
 #[wasm_bindgen_test]
 fn apply_fix_and_provider_for_and_codes() {
     let config = serde_json::json!({"host": "smtp.example.com", "port": 465, "security": "starttls", "secure": false, "x": 1});
-    let diags = seen_by_js(&smtp_doctor_wasm::validate(&js(&config)).unwrap());
+    let diags = seen_by_js(&smtp_doctor_wasm::validate(&js(&config), &JsValue::UNDEFINED).unwrap());
     let fix = diags
         .as_array()
         .unwrap()
@@ -96,7 +98,8 @@ fn apply_fix_and_provider_for_and_codes() {
     );
     assert!(!smtp_doctor_wasm::version().is_empty());
     // Not an object: a diagnostic, not an exception.
-    let odd = seen_by_js(&smtp_doctor_wasm::validate(&JsValue::UNDEFINED).unwrap());
+    let odd =
+        seen_by_js(&smtp_doctor_wasm::validate(&JsValue::UNDEFINED, &JsValue::UNDEFINED).unwrap());
     assert_eq!(odd[0]["code"], "config.invalid");
 }
 
@@ -299,6 +302,68 @@ fn a_change_event_with_the_same_findings_keeps_the_fix_button() {
     button.click();
     let select: HtmlSelectElement = q(&form, "[name=security]").unwrap().dyn_into().unwrap();
     assert_eq!(select.value(), "tls");
+    handle.detach();
+    form.remove();
+}
+
+/// A framework form: the app's own field names, its own From, a rule it
+/// switched off, and fixes handed to the app (`onFix`) instead of being
+/// written into DOM that the framework owns.
+#[wasm_bindgen_test]
+fn controlled_mode_hands_fixes_to_the_app_under_its_own_names() {
+    let form = make_form(
+        r#"<input name="smtp_host" value="imap.gmail.com"><input name="smtp_port" value="465">
+           <select name="smtp_security"><option value="tls">TLS</option><option value="starttls" selected>STARTTLS</option></select>
+           <input name="smtp_user" value="me@gmail.com"><input name="smtp_pass" value="abcdefghijklmnop">"#,
+    );
+    let got = std::rc::Rc::new(std::cell::RefCell::new(Vec::<Value>::new()));
+    let sink = got.clone();
+    let cb = wasm_bindgen::closure::Closure::<dyn FnMut(JsValue, JsValue)>::new(
+        move |changes: JsValue, _fix: JsValue| sink.borrow_mut().push(seen_by_js(&changes)),
+    );
+    let options = js(&serde_json::json!({
+        "fields": {"host": "smtp_host", "port": "smtp_port", "security": "smtp_security",
+                   "username": "smtp_user", "password": "smtp_pass", "from": null},
+        "values": {"from": "me@gmail.com"},
+        "rules": {"host.incoming-server": "warning"}
+    }));
+    js_sys::Reflect::set(&options, &"onFix".into(), cb.as_ref()).unwrap();
+    let handle = smtp_doctor_wasm::attach_form(form.clone(), options).unwrap();
+
+    // No "No sender address" at the top: the app supplies From.
+    assert!(q(&form, "[data-code='from.missing']").is_none());
+    // The IMAP host, next to the app's host field, downgraded to a warning.
+    let item = q(
+        &form,
+        "[data-smtp-doctor-for=smtp_host] [data-code='host.incoming-server']",
+    )
+    .expect("shown next to smtp_host");
+    assert!(item.class_name().contains("smtp-doctor-warning"));
+    // Clicking the port mismatch's fix calls the app, under its names…
+    let button: HtmlElement = q(&form, "[data-code='tls.port-mismatch'] button")
+        .expect("a fix")
+        .dyn_into()
+        .unwrap();
+    button.click();
+    assert_eq!(
+        got.borrow().as_slice(),
+        [serde_json::json!({"smtp_security": "tls"})]
+    );
+    // …and writes nothing: the framework owns the field.
+    let select: HtmlSelectElement = q(&form, "[name=smtp_security]")
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    assert_eq!(select.value(), "starttls");
+    // The settings the probe gets: SPEC names, the app's From.
+    let config = seen_by_js(&handle.config().unwrap());
+    assert_eq!(config["host"], "imap.gmail.com");
+    assert_eq!(config["security"], "starttls");
+    assert_eq!(config["from"], "me@gmail.com");
+    assert!(config.get("smtp_host").is_none());
+    // A typo in the options is an error, not silence.
+    let bad = js(&serde_json::json!({"rules": {"tls.port-mismatc": "off"}}));
+    assert!(smtp_doctor_wasm::attach_form(form.clone(), bad).is_err());
     handle.detach();
     form.remove();
 }
