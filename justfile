@@ -8,7 +8,7 @@ demo:
 test:
     cargo xtask test
 
-# Build the browser package into web/pkg/.
+# Build the browser package into web/smtp-doctor/pkg/.
 wasm:
     cargo xtask wasm
 

@@ -20,7 +20,7 @@ const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Mat
 const fmt = (xs) => `p50 ${pct(xs, 0.5).toFixed(1)} ms, p95 ${pct(xs, 0.95).toFixed(1)} ms, max ${Math.max(...xs).toFixed(1)} ms`;
 
 async function interactive(page) {
-  await page.waitForSelector("body[data-ready=true]");
+  await page.waitForSelector("smtp-doctor-test[ready]");
   return page.evaluate(() => performance.getEntriesByName("smtp-doctor:interactive")[0].startTime);
 }
 

@@ -24,7 +24,7 @@ const sizes = ["smtp_doctor_wasm_bg.wasm", "smtp_doctor_wasm.js"].map((name) => 
 const page_html = `<!doctype html><meta charset="utf-8"><script type="module">
 const BATCH = 10;
 const t0 = performance.now();
-const mod = await import("/pkg/smtp_doctor_wasm.js");
+const mod = await import("/smtp-doctor/pkg/smtp_doctor_wasm.js");
 const t1 = performance.now();
 await mod.default();
 const t2 = performance.now();
@@ -64,7 +64,7 @@ try {
     const path = new URL(route.request().url()).pathname;
     const headers = { "Cross-Origin-Opener-Policy": "same-origin", "Cross-Origin-Embedder-Policy": "require-corp" };
     if (path === "/") return route.fulfill({ body: page_html, contentType: "text/html", headers });
-    const file = join(pkg, path.replace(/^\/pkg\//, ""));
+    const file = join(pkg, path.replace(/^\/smtp-doctor\/pkg\//, ""));
     const types = { ".js": "text/javascript", ".wasm": "application/wasm" };
     return route.fulfill({ body: readFileSync(file), contentType: types[extname(file)] || "application/octet-stream", headers });
   });

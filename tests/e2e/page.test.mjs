@@ -175,7 +175,7 @@ async function open(url, expectFailures = []) {
     if (leaks && !r.url().endsWith("/v1/probe")) problems.push(`password sent to ${r.url()}`);
   });
   await page.goto(url);
-  await page.waitForSelector("body[data-ready=true]", { timeout: 15_000 });
+  await page.waitForSelector("smtp-doctor-test[ready]", { timeout: 15_000 });
   return { page, problems, close: () => context.close() };
 }
 
@@ -355,7 +355,7 @@ describe("on a phone", () => {
     const context = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
     const page = await context.newPage();
     await page.goto(main.url);
-    await page.waitForSelector("body[data-ready=true]");
+    await page.waitForSelector("smtp-doctor-test[ready]");
     await fill(page, sandbox());
     await runTest(page);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

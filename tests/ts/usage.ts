@@ -14,7 +14,7 @@ import init, {
   type FormHandle,
   type ProviderSuggestion,
   type Report,
-} from "../../web/pkg/smtp_doctor_wasm.js";
+} from "../../web/smtp-doctor/pkg/smtp_doctor_wasm.js";
 
 export async function demo(form: HTMLFormElement): Promise<void> {
   await init();

@@ -964,7 +964,7 @@ async fn write_typescript_check(w: &World) {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/ts-check");
     std::fs::create_dir_all(&dir).unwrap();
     let ts = format!(
-        "import type {{ DiscoverReport }} from \"../../web/pkg/smtp_doctor_wasm.js\";\n\
+        "import type {{ DiscoverReport }} from \"../../web/smtp-doctor/pkg/smtp_doctor_wasm.js\";\n\
          export const reports = {} satisfies DiscoverReport[];\n",
         serde_json::Value::Array(reports)
     );

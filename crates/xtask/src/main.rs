@@ -1,6 +1,6 @@
 //! `cargo xtask …`: the project's task runner (std only, so it builds fast).
 //!
-//! - `wasm`       build the browser package into `web/pkg/`
+//! - `wasm`       build the browser package into `web/smtp-doctor/pkg/`
 //! - `test`       every check CI runs: fmt, clippy (native + wasm), tests,
 //!   browser tests in headless Chromium, the TypeScript check; installs
 //!   what it lacks (`--dry-run` prints the plan and changes nothing)

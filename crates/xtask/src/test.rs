@@ -134,7 +134,7 @@ fn write_golden_ts() -> Result {
     let dir = root().join("target/ts-check");
     std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
     let ts = format!(
-        "import type {{ Diagnostic }} from \"../../web/pkg/smtp_doctor_wasm.js\";\n\
+        "import type {{ Diagnostic }} from \"../../web/smtp-doctor/pkg/smtp_doctor_wasm.js\";\n\
          export const golden = {} satisfies {{ name: string; config: unknown; diagnostics: Diagnostic[] }}[];\n",
         golden.trim()
     );
@@ -144,7 +144,7 @@ fn write_golden_ts() -> Result {
 /// The demo's wasm build with a `PATH` that has every command but Node's
 /// (`node`, `npm`, `npx`): it must succeed with Rust alone, skipping only
 /// the `wasm-opt` size pass, and say so. Builds into `target/wasm-no-node`
-/// so the optimized `web/pkg` is left alone.
+/// so the optimized `web/smtp-doctor/pkg` is left alone.
 fn demo_build_without_node() -> Result {
     let bin = root().join("target/no-node-path");
     let _ = std::fs::remove_dir_all(&bin);

@@ -1,4 +1,4 @@
-//! `cargo xtask wasm`: the browser package in `web/pkg/`.
+//! `cargo xtask wasm`: the browser package in `web/smtp-doctor/pkg/`.
 //!
 //! Release build with the dedicated `wasm-release` profile (size first, so
 //! the native binary keeps its own profile), wasm-bindgen at the locked
@@ -13,9 +13,9 @@ use std::path::PathBuf;
 use crate::sh::{Result, cargo, cmd, root, run};
 use crate::tools;
 
-/// Builds the package into `web/pkg`; returns the folder.
+/// Builds the package into `web/smtp-doctor/pkg`; returns the folder.
 pub(crate) fn build() -> Result<PathBuf> {
-    build_into(&root().join("web/pkg"))
+    build_into(&root().join("web/smtp-doctor/pkg"))
 }
 
 /// Whether Node and npm are here (for binaryen's `wasm-opt`).

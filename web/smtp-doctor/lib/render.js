@@ -3,7 +3,7 @@
 // replies and certificate names are attacker-controlled.
 
 import { el } from "./dom.js";
-import { allowlistMayFix, securityLabel, stepPlan } from "./pkg/smtp_doctor_wasm.js";
+import { allowlistMayFix, securityLabel, stepPlan } from "../index.js";
 
 const STEP_LABELS = {
   dns: "Look up the server",
@@ -23,6 +23,7 @@ const STATUS_TEXT = { pass: "passed", fail: "failed", warn: "passed with a warni
 export class StepList {
   constructor(list) {
     this.list = list;
+    this.list.setAttribute("aria-busy", "true");
     this.list.replaceChildren();
     this.running = el("li", { class: "step step-running", dataset: { status: "running" } },
       el("span", { class: "step-icon", "aria-hidden": "true" }),
@@ -46,6 +47,7 @@ export class StepList {
 
   done() {
     this.running.remove();
+    this.list.removeAttribute("aria-busy");
   }
 }
 
@@ -84,7 +86,7 @@ export function showReport(root, report, actions) {
     const s = report.suggestion;
     const what = [s.host && `server ${s.host}`, s.port && `port ${s.port}`, s.security && modeLabel(s.security)]
       .filter(Boolean).join(", ");
-    suggestion.append(el("div", { class: "suggestion" },
+    suggestion.append(el("div", { class: "suggestion", part: "suggestion" },
       el("p", {}, el("strong", {}, "We found settings that answer: "), what, "."),
       el("button", { type: "button", id: "apply-suggestion", onclick: () => actions.applySuggestion(s) },
         "Use these and test again")));
@@ -97,12 +99,12 @@ export function showReport(root, report, actions) {
     .filter((d) => d.severity !== "info" || !report.ok)
     .sort((a, b) => rank[a.severity] - rank[b.severity]); // stable: step order within a severity
   for (const d of shown) {
-    const item = el("li", { class: `finding smtp-doctor-${d.severity}`, dataset: { code: d.code } },
+    const item = el("li", { class: `finding smtp-doctor-${d.severity}`, part: `finding ${d.severity}`, dataset: { code: d.code } },
       el("span", { class: "finding-message" }, d.message),
       el("span", { class: "finding-help" }, d.help));
     if (d.reply) item.append(el("code", { class: "finding-reply" }, d.reply));
     if (d.fix) {
-      item.append(el("button", { type: "button", class: "secondary", onclick: () => actions.applyFix(d.fix) }, d.fix.title));
+      item.append(el("button", { type: "button", class: "secondary", part: "fix", onclick: () => actions.applyFix(d.fix) }, d.fix.title));
     }
     item.append(el("span", { class: "finding-code" }, d.code));
     findings.append(item);
@@ -140,7 +142,7 @@ function certificateCard(tls) {
     ["Trusted", cert.trusted ? "yes" : "no"],
     ["Protocol", `${tls.version}, ${tls.cipher}`],
   ];
-  return [el("div", { class: `card certificate ${cert.trusted ? "" : "untrusted"}` },
+  return [el("div", { class: `card certificate ${cert.trusted ? "" : "untrusted"}`, part: "card" },
     el("h4", {}, "Certificate"),
     el("dl", {}, ...rows.flatMap(([k, v]) => [el("dt", {}, k), el("dd", {}, v)])))];
 }
@@ -148,7 +150,7 @@ function certificateCard(tls) {
 function capabilitiesCard(server) {
   if (!server || (!server.extensions.length && !server.greeting)) return [];
   const list = el("ul", { class: "capabilities" }, ...server.extensions.map((x) => el("li", {}, el("code", {}, x))));
-  return [el("div", { class: "card" },
+  return [el("div", { class: "card", part: "card" },
     el("h4", {}, "Server"),
     server.greeting ? el("p", {}, el("code", {}, server.greeting)) : null,
     server.authMechanisms.length ? el("p", {}, `Login methods: ${server.authMechanisms.join(", ")}`) : null,

@@ -1,0 +1,119 @@
+// <smtp-doctor-detect>: "Detect settings" from an email address. The
+// provider table (wasm) answers at once; then the service's /v1/discover
+// (provider table, MX, autoconfig, SRV, guesses, each verified live)
+// refines it, streaming what each source said. What it finds goes to the
+// bound form (`for`) or, for a framework, out as `smtp-doctor:apply`.
+import { load, providerFor } from "../index.js";
+import { el } from "../lib/dom.js";
+import { DoctorElement, define } from "../lib/element.js";
+import { modeLabel } from "../lib/render.js";
+import { ServiceError } from "../lib/service.js";
+
+const TEMPLATE = `
+<form id="detect-form" class="row" part="form">
+  <label for="detect-email" part="label">Email address</label>
+  <input id="detect-email" type="email" autocomplete="email" placeholder="you@example.com" part="input">
+  <button type="submit" part="button">Detect settings</button>
+</form>
+<p id="detect-result" class="status" role="status" aria-live="polite" part="status"></p>
+<div id="detect-list" class="detect-list" part="list"></div>`;
+
+const SOURCE_TEXT = { provider: "Provider table", mx: "MX records", autoconfig: "Autoconfig file", srv: "SRV records", guess: "Guesses" };
+
+export class SmtpDoctorDetect extends DoctorElement {
+  static observedAttributes = ["for", "service", "lang", "token-url", "theme"];
+
+  constructor() {
+    super();
+    this.shadowRoot.innerHTML = TEMPLATE;
+    this.$("detect-form").addEventListener("submit", (event) => {
+      event.preventDefault();
+      this.detect(this.$("detect-email").value.trim());
+    });
+  }
+
+  connectedCallback() {
+    load().then(() => {
+      this.binding();
+      this.setAttribute("ready", "");
+    }, (e) => (this.$("detect-result").textContent = `The checker could not load: ${e.message}`));
+  }
+
+  /** Fills in the settings found for `email`; resolves with the discovery report (or null). */
+  async detect(email) {
+    const out = this.$("detect-result");
+    const list = this.$("detect-list");
+    const button = this.$("detect-form").querySelector("button");
+    list.replaceChildren();
+    if (!email) {
+      out.textContent = "Type your email address first.";
+      return null;
+    }
+    button.disabled = true;
+    try {
+      await load();
+      return await this.#run(email, out, list);
+    } finally {
+      button.disabled = false;
+    }
+  }
+
+  async #run(email, out, list) {
+    const known = providerFor(email);
+    if (known) {
+      this.#fill(known, email);
+      const other = known.endpoints.filter((e) => e.port !== known.port).map((e) => `${e.port} (${e.security})`).join(", ");
+      out.textContent = `${known.name}: filled in ${known.host}, port ${known.port}.` + (other ? ` Also documented: ${other}.` : "")
+        + (known.appPasswordUrl ? ` You will need an app password: ${known.appPasswordUrl}` : "") + " Checking that it answers…";
+    } else {
+      out.textContent = "Looking for your provider's settings (MX, autoconfig, SRV records, usual names) and checking which answer…";
+    }
+    const sources = el("ul", { class: "sources", "aria-label": "What each source said" });
+    list.append(sources);
+    let report;
+    try {
+      report = await this.client().discover({ email }, (data) => {
+        sources.append(el("li", { dataset: { source: data.source, status: data.status } },
+          el("strong", {}, `${SOURCE_TEXT[data.source] ?? data.source}: `), data.detail));
+      });
+    } catch (e) {
+      const why = e instanceof ServiceError ? e.message : String(e);
+      out.textContent = known
+        ? `${out.textContent.replace(" Checking that it answers…", "")} (Could not verify it live: ${why})`
+        : `We could not look up your provider: ${why}`;
+      return null;
+    }
+    const best = report.candidates[0];
+    if (report.found && best) {
+      this.#fill(best, email);
+      out.textContent = `Found and verified: ${best.host}, port ${best.port}, ${modeLabel(best.security)}. ${report.message}`;
+    } else {
+      out.textContent = known
+        ? `${known.name}'s documented settings are filled in, but they did not answer from our service: ${report.message}`
+        : report.message;
+    }
+    const candidates = el("ol", { class: "candidates", "aria-label": "Settings we found, best first" });
+    for (const c of report.candidates.slice(0, 6)) {
+      const ok = c.verification.status === "verified";
+      candidates.append(el("li", { class: `candidate ${ok ? "verified" : "unverified"}`, part: "candidate", dataset: { host: c.host, port: String(c.port), status: c.verification.status } },
+        el("span", { class: "candidate-mark", "aria-hidden": "true" }, ok ? "✓" : "✗"),
+        el("span", { class: "candidate-what" }, `${c.host}:${c.port} · ${modeLabel(c.security)}`),
+        el("span", { class: "candidate-why" }, c.why),
+        ok ? el("button", { type: "button", class: "secondary", onclick: () => this.#fill(c, email) }, "Use these") : null));
+    }
+    list.append(candidates, el("details", {},
+      el("summary", {}, `How we found them: ${report.candidates.length} candidate(s) checked in ${report.durationMs} ms`), sources));
+    this.emit("result", report);
+    return report;
+  }
+
+  /** Offers found settings as one change (the From only where none is set yet). */
+  #fill(found, email) {
+    const changes = { host: found.host, port: found.port, security: found.security };
+    if (found.username) changes.username = found.username;
+    if (email.includes("@") && !this.binding()?.config().from) changes.from = email;
+    this.apply({ title: `Use ${found.host}`, changes });
+  }
+}
+
+define("smtp-doctor-detect", SmtpDoctorDetect);

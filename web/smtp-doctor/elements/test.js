@@ -1,0 +1,222 @@
+// <smtp-doctor-test>: the whole "Test connection" experience — live steps
+// over server-sent events, findings with fix buttons, a verified
+// suggestion, certificate and server details, the redacted transcript with
+// "copy for support", the service's egress addresses where an allowlist is
+// the fix, the service's own refusals explained, and cancel.
+//
+// Settings come from a form (`for="form-id"`, which also gets instant
+// feedback) or from the `config` property (SPEC §2 names), so a framework
+// keeps its own state: fixes leave as `smtp-doctor:apply` events.
+import { applyFix, load } from "../index.js";
+import { DoctorElement, define } from "../lib/element.js";
+import { StepList, nextStep, showReport, supportText } from "../lib/render.js";
+import { ServiceError } from "../lib/service.js";
+
+const TEMPLATE = `
+<fieldset class="options" id="options" part="options">
+  <legend class="visually-hidden">Extra checks</legend>
+  <label><input type="checkbox" id="check-sender"> Check that I may send as the From address</label>
+  <label><input type="checkbox" id="check-send"> Send a test email to the From address</label>
+</fieldset>
+<div class="row">
+  <button type="button" id="test-button" part="button" disabled>Test connection</button>
+  <button type="button" id="cancel-button" class="secondary" part="cancel" hidden>Cancel</button>
+</div>
+<p id="test-status" class="status" role="status" aria-live="polite" part="status"></p>
+<ol id="steps" class="steps" aria-label="Connection steps" part="steps"></ol>
+<div id="result" class="result" hidden tabindex="-1" aria-labelledby="result-title" part="result">
+  <h3 id="result-title" part="title"></h3>
+  <div id="suggestion"></div>
+  <ul id="findings" class="findings"></ul>
+  <div id="allowlist"></div>
+  <div class="cards"><div id="certificate"></div><div id="capabilities"></div></div>
+  <details id="transcript-box" part="transcript">
+    <summary>Conversation with the server (passwords removed)</summary>
+    <pre id="transcript"></pre>
+    <button type="button" id="copy-button" class="secondary">Copy for support</button>
+    <span id="copy-status" role="status" aria-live="polite"></span>
+  </details>
+</div>`;
+
+const CHECKS = ["connect", "tls", "auth", "sender", "send"];
+
+export class SmtpDoctorTest extends DoctorElement {
+  static observedAttributes = ["for", "service", "lang", "checks", "token-url", "theme"];
+
+  #config = null;
+  #abort = null;
+  #egress = [];
+  #report = null;
+  #waitUntil = 0;
+
+  constructor() {
+    super();
+    this.shadowRoot.innerHTML = TEMPLATE;
+    this.$("test-button").addEventListener("click", () => this.test());
+    this.$("cancel-button").addEventListener("click", () => this.cancel());
+    this.$("copy-button").addEventListener("click", () => this.#copy());
+  }
+
+  /** Settings to test (SPEC §2 names) when no form is bound. */
+  get config() {
+    return this.#config;
+  }
+
+  set config(value) {
+    this.#config = value ?? null;
+  }
+
+  /** The last report (SPEC §4), or null. */
+  get report() {
+    return this.#report;
+  }
+
+  connectedCallback() {
+    this.#showChecks();
+    load().then(() => {
+      this.binding();
+      this.$("test-button").disabled = Date.now() < this.#waitUntil;
+      this.setAttribute("ready", "");
+      globalThis.performance?.mark("smtp-doctor:interactive");
+      this.emit("ready", null);
+    }, (e) => this.#status(`The checker could not load: ${e.message}`, true));
+    this.client().info().then((i) => (this.#egress = i?.egressIps ?? []));
+  }
+
+  disconnectedCallback() {
+    this.cancel();
+  }
+
+  attributeChangedCallback(name) {
+    if (name === "checks") this.#showChecks();
+    if (name === "for" && this.hasAttribute("ready")) this.binding();
+  }
+
+  /** The checks to run: the `checks` attribute, else the options the customer ticked. */
+  get checks() {
+    const fixed = this.getAttribute("checks");
+    if (fixed) return fixed.split(/[\s,]+/).filter((c) => CHECKS.includes(c));
+    const out = ["connect", "tls", "auth"];
+    if (this.$("check-sender").checked) out.push("sender");
+    if (this.$("check-send").checked) out.push("send");
+    return out;
+  }
+
+  #showChecks() {
+    this.$("options").hidden = this.hasAttribute("checks");
+  }
+
+  #status(text, failed = false) {
+    const status = this.$("test-status");
+    status.textContent = text;
+    status.classList.toggle("failed", failed);
+  }
+
+  /** Stops a running test (the service ends the probe when we leave). */
+  cancel() {
+    this.#abort?.abort();
+  }
+
+  /** Runs a test now: with `config`, or the bound form's settings. */
+  async test(config = this.#config ?? this.binding()?.config()) {
+    if (!config) {
+      this.#status("Nothing to test: bind a form with for=\"…\" or set the config property.", true);
+      return null;
+    }
+    if (this.#abort) return null;
+    const checks = this.checks;
+    const request = { config, checks };
+    if (checks.includes("send") && config.from) request.recipient = config.from;
+    const abort = (this.#abort = new AbortController());
+    const button = this.$("test-button");
+    button.disabled = true;
+    button.setAttribute("aria-busy", "true");
+    this.$("cancel-button").hidden = false;
+    this.$("result").hidden = true;
+    this.#status(`Testing ${config.host ?? "the server"}…`);
+    const steps = new StepList(this.$("steps"));
+    let done = 0;
+    try {
+      const report = await this.client().probe(request, (step) => {
+        done += 1;
+        steps.add(step, nextStep(done, config.security, checks));
+      }, abort.signal);
+      steps.done();
+      this.#report = report;
+      showReport(this.$("result"), report, {
+        applyFix: (fix) => this.#fix(fix),
+        applySuggestion: (s) => this.#suggest(config, s),
+        egressIps: this.#egress,
+      });
+      this.#status(report.ok ? "Test finished: it works." : "Test finished: see what to change below.");
+      this.emit("result", report);
+      this.$("result").focus();
+      return report;
+    } catch (e) {
+      steps.done();
+      this.$("steps").replaceChildren();
+      if (e?.name === "AbortError") {
+        this.#status("Test cancelled.");
+        return null;
+      }
+      const message = e instanceof ServiceError ? e.message : `The test failed: ${e}`;
+      this.#status(message, true);
+      this.emit("error", { kind: e?.kind ?? "server", message });
+      if (e instanceof ServiceError && e.kind === "rate-limited") this.#countdown(e.retryAfter);
+      return null;
+    } finally {
+      this.#abort = null;
+      button.removeAttribute("aria-busy");
+      this.$("cancel-button").hidden = true;
+      if (Date.now() >= this.#waitUntil) button.disabled = false;
+    }
+  }
+
+  #fix(fix) {
+    this.apply(fix);
+    this.#status(`Applied: ${fix.title}. Test again to confirm.`);
+  }
+
+  /** "Use these and test again": apply, then test the changed settings. */
+  #suggest(config, suggestion) {
+    const fix = { title: "Use the settings that answer", changes: { ...suggestion } };
+    this.apply(fix);
+    this.test(this.#config ? applyFix(config, fix) : undefined);
+  }
+
+  /** Keeps the button disabled while the service asks us to wait. */
+  #countdown(seconds) {
+    this.#waitUntil = Date.now() + seconds * 1000;
+    const button = this.$("test-button");
+    const tick = () => {
+      const left = Math.ceil((this.#waitUntil - Date.now()) / 1000);
+      if (left <= 0) {
+        button.disabled = false;
+        button.textContent = "Test connection";
+        return;
+      }
+      button.disabled = true;
+      button.textContent = `Test connection (wait ${left} s)`;
+      setTimeout(tick, 1000);
+    };
+    tick();
+  }
+
+  async #copy() {
+    if (!this.#report) return;
+    const out = this.$("copy-status");
+    try {
+      await navigator.clipboard.writeText(supportText(this.#report));
+      out.textContent = "Copied.";
+    } catch {
+      // No clipboard permission: select the transcript for a manual copy.
+      const range = document.createRange();
+      range.selectNodeContents(this.$("transcript"));
+      getSelection()?.removeAllRanges();
+      getSelection()?.addRange(range);
+      out.textContent = "Selected: press Ctrl+C (⌘C) to copy.";
+    }
+  }
+}
+
+define("smtp-doctor-test", SmtpDoctorTest);
