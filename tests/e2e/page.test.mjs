@@ -7,21 +7,12 @@
 // Run by `cargo xtask test` (node --test); SMTP_DOCTOR_BIN is the binary.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
 import { createServer } from "node:http";
-import { createSocket } from "node:dgram";
 import { mkdirSync, readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { extname, join, normalize } from "node:path";
-import { fileURLToPath } from "node:url";
+import { ROOT, WEB, dnsServer, launchChromium, serve } from "./harness.mjs";
 
-const require = createRequire(new URL("../node/package.json", import.meta.url));
-const { chromium } = require("playwright-core");
-
-const ROOT = fileURLToPath(new URL("../..", import.meta.url));
-const WEB = join(ROOT, "web");
 const ARTIFACTS = join(ROOT, "target/e2e");
-const BIN = process.env.SMTP_DOCTOR_BIN || join(ROOT, "target/debug/smtp-doctor");
 const USER = "demo@sandbox.test";
 const PASSWORD = "demo-app-password";
 // Sandbox ports are the demo's shifted by an offset, so a running demo
@@ -29,29 +20,6 @@ const PASSWORD = "demo-app-password";
 const OFFSET_A = 30000;
 const OFFSET_B = 31000;
 const port = (base, offset = OFFSET_A) => String(base + offset);
-
-/** Starts `smtp-doctor serve …` and resolves with its URL. */
-function serve(args) {
-  const child = spawn(BIN, ["serve", "--listen", "127.0.0.1:0", "--web-dir", WEB, ...args], {
-    stdio: ["ignore", "pipe", "pipe"],
-    env: { ...process.env, RUST_LOG: "warn" },
-  });
-  let log = "";
-  child.stderr.on("data", (d) => (log += d));
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`serve did not start:\n${log}`)), 20_000);
-    let out = "";
-    child.stdout.on("data", (d) => {
-      out += d;
-      const m = out.match(/listening on (http:\/\/[\d.:]+)/);
-      if (m) {
-        clearTimeout(timer);
-        resolve({ url: m[1], child, log: () => log });
-      }
-    });
-    child.on("exit", (code) => reject(new Error(`serve exited with ${code}:\n${log}`)));
-  });
-}
 
 const TYPES = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css", ".wasm": "application/wasm" };
 
@@ -77,50 +45,6 @@ function staticOrigin(service) {
   return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve({ server, url: `http://127.0.0.1:${server.address().port}` })));
 }
 
-/**
- * A DNS server on loopback for the services, so nothing leaves the machine:
- * it knows localhost and answers NXDOMAIN for everything else (smtp.gmail.com
- * included). `sandbox.test` never reaches it: `serve --sandbox` answers that
- * zone itself (SRV records to the sandbox's ports).
- */
-function dnsServer() {
-  const records = {
-    "localhost:1": () => Buffer.from([127, 0, 0, 1]),
-  };
-  const known = new Set(Object.keys(records).map((k) => k.split(":")[0]));
-  const socket = createSocket("udp4");
-  socket.on("message", (q, peer) => {
-    let i = 12;
-    const labels = [];
-    while (i < q.length && q[i] !== 0) {
-      labels.push(q.subarray(i + 1, i + 1 + q[i]).toString().toLowerCase());
-      i += 1 + q[i];
-    }
-    const qtype = q.readUInt16BE(i + 1);
-    const question = q.subarray(0, i + 5);
-    const qname = labels.join(".");
-    const make = records[`${qname}:${qtype}`];
-    const head = Buffer.from(question);
-    head[2] = 0x84 | (q[2] & 1);
-    head[3] = known.has(qname) ? 0x80 : 0x83;
-    head.writeUInt16BE(make ? 1 : 0, 6);
-    head.writeUInt32BE(0, 8);
-    const parts = [head];
-    if (make) {
-      const data = make();
-      const rr = Buffer.alloc(12);
-      rr.writeUInt16BE(0xc00c, 0);
-      rr.writeUInt16BE(qtype, 2);
-      rr.writeUInt16BE(1, 4);
-      rr.writeUInt32BE(60, 6);
-      rr.writeUInt16BE(data.length, 10);
-      parts.push(rr, data);
-    }
-    socket.send(Buffer.concat(parts), peer.port, peer.address);
-  });
-  return new Promise((resolve) => socket.bind(0, "127.0.0.1", () => resolve({ socket, addr: `127.0.0.1:${socket.address().port}` })));
-}
-
 let browser;
 let dns;
 let main; // serve --sandbox, CORS open to `cross`
@@ -142,10 +66,7 @@ before(async () => {
   limited = await serve(["--sandbox", "--sandbox-port-offset", String(OFFSET_B), "--probes-per-minute", "1", "--dns-server", dns.addr]);
   // Port 9 (discard): nothing listens, so the service has no resolver.
   nodns = await serve(["--sandbox", "--sandbox-port-offset", "32000", "--dns-server", "127.0.0.1:9", "--timeout", "3"]);
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
-  });
+  browser = await launchChromium();
 });
 
 after(async () => {

@@ -1,11 +1,33 @@
-// Verifies a smtp-doctor attestation in the integrator's Node backend
-// (SPEC §7.6): the report's `attestation` is a compact JWS (HS256) over
+// The integrator's Node backend side of smtp-doctor (SPEC §7.6): mint the
+// short-lived token a settings page sends to the test service, and verify
+// the attestation a report carries before saving the settings.
+//
+// The report's `attestation` is a compact JWS (HS256) over
 // { config, ok, checks, iat }, where `config` is the SHA-256 hex of the
 // canonical settings JSON (keys sorted, no whitespace, integers only)
 // with the password replaced by its own SHA-256 hex. Call it with the
 // settings you are about to save; save only when it returns { ok: true }.
 // The Rust twin is `smtp_doctor_probe::attestation::verify`.
 import { createHash, createHmac, timingSafeEqual } from "node:crypto";
+
+const b64url = (value) => Buffer.from(typeof value === "string" ? value : JSON.stringify(value)).toString("base64url");
+
+/**
+ * A token for one customer's page, signed with one of the service's
+ * `--token-key`s: valid for `ttlSeconds` (at most 600, the service's
+ * limit), for the routes in `scope`, rate-limited per `sub`.
+ * @param {string} key
+ * @param {{ scope?: string[], sub?: string, ttlSeconds?: number, now?: number }} [options]
+ */
+export function mintToken(key, options = {}) {
+  const { scope = ["probe", "discover"], sub, ttlSeconds = 300, now = Math.floor(Date.now() / 1000) } = options;
+  if (typeof key !== "string" || Buffer.byteLength(key) < 16) throw new Error("smtp-doctor: a token key is at least 16 bytes, as the service requires");
+  if (!(ttlSeconds > 0 && ttlSeconds <= 600)) throw new Error("smtp-doctor: ttlSeconds is 1 to 600");
+  const claims = { exp: now + Math.floor(ttlSeconds), scope: scope.join(" ") };
+  if (sub !== undefined) claims.sub = String(sub);
+  const signing = `${b64url({ alg: "HS256", typ: "JWT" })}.${b64url(claims)}`;
+  return `${signing}.${createHmac("sha256", key).update(signing).digest("base64url")}`;
+}
 
 const sha256hex = (text) => createHash("sha256").update(text, "utf8").digest("hex");
 

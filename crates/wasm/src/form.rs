@@ -67,7 +67,7 @@ impl std::fmt::Debug for FormHandle {
 #[allow(clippy::needless_pass_by_value)] // wasm-bindgen takes JsValue by value
 pub fn attach_form(
     form: HtmlFormElement,
-    #[wasm_bindgen(unchecked_param_type = "AttachOptions | undefined")] options: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "AttachOptions")] options: JsValue,
 ) -> Result<FormHandle, JsError> {
     crate::ready();
     let document = form

@@ -72,7 +72,7 @@ pub(crate) fn options_of(options: &JsValue) -> Result<Options, JsError> {
 #[wasm_bindgen(unchecked_return_type = "Diagnostic[]")]
 pub fn validate(
     #[wasm_bindgen(unchecked_param_type = "Config")] config: &JsValue,
-    #[wasm_bindgen(unchecked_param_type = "ValidateOptions | undefined")] options: &JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "ValidateOptions")] options: &JsValue,
 ) -> Result<JsValue, JsError> {
     ready();
     let options = options_of(options)?;
@@ -84,7 +84,7 @@ pub fn validate(
 #[wasm_bindgen(js_name = configFor, unchecked_return_type = "Config")]
 pub fn config_for(
     values: &JsValue,
-    #[wasm_bindgen(unchecked_param_type = "ValidateOptions | undefined")] options: &JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "ValidateOptions")] options: &JsValue,
 ) -> Result<JsValue, JsError> {
     to_js(&options_of(options)?.read(&json_of(values)))
 }
@@ -94,7 +94,7 @@ pub fn config_for(
 #[wasm_bindgen(js_name = changesFor, unchecked_return_type = "Record<string, string | number>")]
 pub fn changes_for(
     #[wasm_bindgen(unchecked_param_type = "Fix")] fix: &JsValue,
-    #[wasm_bindgen(unchecked_param_type = "ValidateOptions | undefined")] options: &JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "ValidateOptions")] options: &JsValue,
 ) -> Result<JsValue, JsError> {
     let fix: Fix = serde_json::from_value(json_of(fix))
         .map_err(|e| JsError::new(&format!("not a fix: {e}")))?;

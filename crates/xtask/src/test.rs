@@ -7,7 +7,7 @@ use crate::sh::{Result, cargo, cmd, root, run};
 use crate::{system, tools, wasm};
 
 /// The steps, in order (printed by `--dry-run`).
-const STEPS: [&str; 9] = [
+const STEPS: [&str; 10] = [
     "format",
     "clippy (native)",
     "clippy (wasm32)",
@@ -16,6 +16,7 @@ const STEPS: [&str; 9] = [
     "the demo's build with node and npm off PATH (only Rust)",
     "TypeScript types",
     "the settings page end to end (headless Chromium, serve --sandbox)",
+    "the npm package as integrators use it (npm pack into Vite + React, esbuild, plain HTML, TypeScript)",
     "fuzzing smoke run (cargo-fuzz, 15 s per target; `cargo xtask fuzz` for long runs)",
 ];
 
@@ -116,6 +117,17 @@ pub(crate) fn all(dry_run: bool) -> Result {
     run(c)?;
     eprintln!("screenshots of the result panel: target/e2e/*.png");
     step(STEPS[8]);
+    let mut c = cmd(
+        "node",
+        &[
+            "--test",
+            "--test-concurrency=1",
+            "tests/e2e/consumers.test.mjs",
+        ],
+    );
+    c.env("SMTP_DOCTOR_BIN", root().join("target/debug/smtp-doctor"));
+    run(c)?;
+    step(STEPS[9]);
     crate::fuzz::run_all(15)?;
     eprintln!("\n\x1b[1;32mall checks passed\x1b[0m");
     Ok(())

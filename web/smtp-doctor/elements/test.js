@@ -9,6 +9,7 @@
 // keeps its own state: fixes leave as `smtp-doctor:apply` events.
 import { applyFix, load } from "../index.js";
 import { DoctorElement, define } from "../lib/element.js";
+import { formFor } from "../lib/forms.js";
 import { StepList, nextStep, showReport, supportText } from "../lib/render.js";
 import { ServiceError } from "../lib/service.js";
 
@@ -48,6 +49,10 @@ export class SmtpDoctorTest extends DoctorElement {
   #egress = [];
   #report = null;
   #waitUntil = 0;
+  /** The settings the shown result is about (JSON), to retire it when they change. */
+  #tested = null;
+  #form = null;
+  #onInput = () => this.#retire();
 
   constructor() {
     super();
@@ -64,6 +69,7 @@ export class SmtpDoctorTest extends DoctorElement {
 
   set config(value) {
     this.#config = value ?? null;
+    if (this.#tested !== null && JSON.stringify(this.#config) !== this.#tested) this.#retire();
   }
 
   /** The last report (SPEC §4), or null. */
@@ -74,7 +80,7 @@ export class SmtpDoctorTest extends DoctorElement {
   connectedCallback() {
     this.#showChecks();
     load().then(() => {
-      this.binding();
+      this.#bind();
       this.$("test-button").disabled = Date.now() < this.#waitUntil;
       this.setAttribute("ready", "");
       globalThis.performance?.mark("smtp-doctor:interactive");
@@ -85,11 +91,29 @@ export class SmtpDoctorTest extends DoctorElement {
 
   disconnectedCallback() {
     this.cancel();
+    this.#form?.removeEventListener("input", this.#onInput);
+    this.#form = null;
   }
 
   attributeChangedCallback(name) {
     if (name === "checks") this.#showChecks();
-    if (name === "for" && this.hasAttribute("ready")) this.binding();
+    if (name === "for" && this.hasAttribute("ready")) this.#bind();
+  }
+
+  /** Binds the form (instant feedback) and watches it for edits. */
+  #bind() {
+    this.#form?.removeEventListener("input", this.#onInput);
+    this.#form = this.binding() ? formFor(this) : null;
+    this.#form?.addEventListener("input", this.#onInput);
+  }
+
+  /** The settings changed after a test: its result no longer describes them. */
+  #retire() {
+    if (this.#abort || this.$("result").hidden) return;
+    this.$("result").hidden = true;
+    this.$("steps").replaceChildren();
+    this.#tested = null;
+    this.#status("The settings changed since the last test: test again to check them.");
   }
 
   /** The checks to run: the `checks` attribute, else the options the customer ticked. */
@@ -100,6 +124,12 @@ export class SmtpDoctorTest extends DoctorElement {
     if (this.$("check-sender").checked) out.push("sender");
     if (this.$("check-send").checked) out.push("send");
     return out;
+  }
+
+  /** Fixes the checks (an array or "connect tls auth sender"); React sets it as a property. */
+  set checks(value) {
+    if (value == null || value === "") this.removeAttribute("checks");
+    else this.setAttribute("checks", Array.isArray(value) ? value.join(" ") : String(value));
   }
 
   #showChecks() {
@@ -128,6 +158,7 @@ export class SmtpDoctorTest extends DoctorElement {
     const request = { config, checks };
     if (checks.includes("send") && config.from) request.recipient = config.from;
     const abort = (this.#abort = new AbortController());
+    this.#tested = JSON.stringify(config);
     const button = this.$("test-button");
     button.disabled = true;
     button.setAttribute("aria-busy", "true");

@@ -99,7 +99,7 @@ export function showReport(root, report, actions) {
     .filter((d) => d.severity !== "info" || !report.ok)
     .sort((a, b) => rank[a.severity] - rank[b.severity]); // stable: step order within a severity
   for (const d of shown) {
-    const item = el("li", { class: `finding smtp-doctor-${d.severity}`, part: `finding ${d.severity}`, dataset: { code: d.code } },
+    const item = el("li", { class: `finding smtp-doctor-${d.severity}`, part: `finding finding-${d.severity}`, dataset: { code: d.code } },
       el("span", { class: "finding-message" }, d.message),
       el("span", { class: "finding-help" }, d.help));
     if (d.reply) item.append(el("code", { class: "finding-reply" }, d.reply));

@@ -1,0 +1,93 @@
+// Types of the headless API. The data shapes (Config, Diagnostic, Report,
+// …) are core's, generated into pkg/ with the wasm.
+import type {
+  AttachOptions, Check, CodeInfo, Config, Diagnostic, Fix, FormHandle, ProviderSuggestion,
+  Report, SecurityMode, StepKind, ValidateOptions, DiscoverReport,
+} from "./pkg/smtp_doctor_wasm.js";
+
+export type * from "./pkg/smtp_doctor_wasm.js";
+export type { FormHandle } from "./pkg/smtp_doctor_wasm.js";
+
+/** Where the wasm comes from when a bundler cannot find it on its own. */
+export interface LoadOptions {
+  wasm?: string | URL | Response | BufferSource | WebAssembly.Module;
+}
+
+/** Loads the wasm once; the synchronous functions below work after it. */
+export function load(options?: LoadOptions): Promise<unknown>;
+export function isLoaded(): boolean;
+export function validate(config: Config | Record<string, unknown>, options?: ValidateOptions): Diagnostic[];
+export function configFor(values: Record<string, unknown>, options?: ValidateOptions): Config;
+export function changesFor(fix: Fix, options?: ValidateOptions): Record<string, string | number>;
+export function applyFix(config: Config, fix: Fix): Config;
+export function providerFor(hostOrEmail: string): ProviderSuggestion | null;
+export function codes(): CodeInfo[];
+export function stepPlan(security: SecurityMode, checks: Check[]): StepKind[];
+export function securityLabel(mode: SecurityMode): string;
+export function allowlistMayFix(code: string): boolean;
+export function attachForm(form: HTMLFormElement, options?: AttachOptions): FormHandle;
+export function version(): string;
+
+/** When a controlled form shows a field's findings. */
+export type ShowPolicy = "always" | "touched" | "blur" | "submit";
+
+export interface FormOptions extends ValidateOptions, LoadOptions {
+  /** Default "touched": a field's findings once its value changed. */
+  show?: ShowPolicy;
+  /** A fix was accepted: set these values (the app's field names) in your state. */
+  onFix?: (changes: Record<string, string | number>, fix: Fix) => void;
+}
+
+/** A controlled form's companion (see createForm). */
+export interface SmtpForm {
+  /** Resolves when the wasm is loaded and the first findings are in. */
+  readonly ready: Promise<void>;
+  /** The app's current values, by its own field names. */
+  update(values: Record<string, unknown>): this;
+  /** The customer left a field. */
+  blur(name: string): void;
+  /** Shows every finding; true when no error blocks saving. */
+  submit(): boolean;
+  /** Every current finding, shown or not. */
+  readonly diagnostics: Diagnostic[];
+  /** The settings to test (SPEC names; the app's own values laid over). */
+  readonly config: Config;
+  /** Findings to show now for a field (the app's name), or the general ones. */
+  messages(name?: string): Diagnostic[];
+  /** The app's name for a SPEC field, or null when the app has none. */
+  nameOf(field: string): string | null;
+  /** Accepts a fix: calls onFix with the app-named changes and returns them. */
+  fix(fixOrDiagnostic: Fix | Diagnostic): Record<string, string | number>;
+  /** Called after each change of findings or visibility. */
+  subscribe(listener: (form: SmtpForm) => void): () => void;
+}
+
+export function createForm(options?: FormOptions): SmtpForm;
+
+/** A failure to talk to the test service, with what the customer should read. */
+export class ServiceError extends Error {
+  readonly kind: "unreachable" | "rate-limited" | "unauthorized" | "forbidden" | "busy" | "bad-request" | "server";
+  /** Seconds to wait, for "rate-limited". */
+  readonly retryAfter: number | null;
+}
+
+export interface ClientOptions {
+  /** The service's base URL; default: the page's `smtp-doctor-service` meta tag, else its origin. */
+  service?: string;
+  /** A short-lived token from your backend, or a function fetching one per call. */
+  token?: string | (() => string | Promise<string>);
+}
+
+export interface ProbeRequest {
+  config: Config;
+  checks?: Check[];
+  recipient?: string;
+}
+
+export interface Client {
+  info(): Promise<{ version: string; egressIps: string[]; [key: string]: unknown } | null>;
+  probe(request: ProbeRequest, onStep?: (step: Report["steps"][number]) => void, signal?: AbortSignal): Promise<Report>;
+  discover(request: { email: string }, onSource?: (source: DiscoverReport["sources"][number]) => void, signal?: AbortSignal): Promise<DiscoverReport>;
+}
+
+export function createClient(options?: ClientOptions): Client;
