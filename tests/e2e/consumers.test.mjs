@@ -1,7 +1,7 @@
 // The npm package as an integrator gets it: `npm pack` of web/smtp-doctor
-// installed into three small apps (tests/consumers: Vite + React 19 with a
-// controlled form, esbuild, plain HTML; and a TypeScript React app that is
-// only type-checked), each built with the real bundler
+// installed into small apps (tests/consumers: Vite + React 19 with a
+// controlled form, esbuild, webpack 5, plain HTML; and a TypeScript React
+// app that is only type-checked), each built with the real bundler
 // from npm, served by a test backend that mints short-lived tokens and
 // verifies attestations with the package's own `smtp-doctor/server`, and
 // driven in Debian's Chromium against `smtp-doctor serve --sandbox
@@ -12,88 +12,17 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from "node:fs";
-import { createServer } from "node:http";
-import { extname, join, normalize } from "node:path";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { ROOT, launchChromium, serve } from "./harness.mjs";
+import { launchChromium, serve } from "./harness.mjs";
+import { APPS, ATTESTATION_KEY, TOKEN_KEY, backend, buildApps, sh } from "./consumers.mjs";
 
-const APPS = join(ROOT, "target/consumers");
-const TOKEN_KEY = "consumer-token-key-0123456789";
-const ATTESTATION_KEY = "consumer-attestation-key-0123456789";
 const OFFSET = 33000;
 const SETTINGS = {
   host: "smtp.sandbox.test", port: String(2587 + OFFSET), security: "starttls",
   username: "demo@sandbox.test", password: "demo-app-password", from: "demo@sandbox.test",
 };
-
-/** Runs a command in `cwd`, bounded; its output only when it fails. */
-function sh(cwd, command, args, timeout = 300_000) {
-  try {
-    execFileSync(command, args, { cwd, timeout, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, npm_config_fund: "false", npm_config_audit: "false" } });
-  } catch (e) {
-    throw new Error(`${command} ${args.join(" ")} failed in ${cwd}:\n${e.stdout}\n${e.stderr}`);
-  }
-}
-
-/** Packs the package, installs the tarball into the apps, builds them. */
-function buildApps() {
-  if (!existsSync(join(ROOT, "web/smtp-doctor/pkg/smtp_doctor_wasm_bg.wasm"))) {
-    throw new Error("web/smtp-doctor/pkg is not built: run `cargo xtask wasm`");
-  }
-  rmSync(APPS, { recursive: true, force: true });
-  mkdirSync(join(APPS, "pack"), { recursive: true });
-  cpSync(join(ROOT, "tests/consumers"), APPS, { recursive: true, filter: (p) => !p.includes("node_modules") && !p.includes("/dist") });
-  sh(join(ROOT, "web/smtp-doctor"), "npm", ["pack", "--silent", "--pack-destination", join(APPS, "pack")]);
-  const tarball = readdirSync(join(APPS, "pack")).find((f) => f.endsWith(".tgz"));
-  sh(APPS, "npm", ["ci"]);
-  sh(APPS, "npm", ["install", "--no-save", `./pack/${tarball}`]);
-  sh(join(APPS, "react"), join(APPS, "node_modules/.bin/vite"), ["build", "--logLevel", "warn"]);
-  sh(join(APPS, "esbuild"), join(APPS, "node_modules/.bin/esbuild"),
-    ["src/app.js", "--bundle", "--format=esm", "--loader:.wasm=file", "--minify", "--outdir=dist", "--log-level=warning"]);
-}
-
-const TYPES = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css", ".wasm": "application/wasm", ".json": "application/json" };
-
-/**
- * The integrator's backend: the three apps' files, `/api/token` (a token
- * for this customer, minted with the package's mintToken) and `/api/save`
- * (saves only with an attestation verifyAttestation accepts).
- */
-async function backend(service) {
-  const server = await import(pathToFileURL(join(APPS, "node_modules/smtp-doctor/server.js")));
-  const roots = { react: join(APPS, "react/dist"), esbuild: join(APPS, "esbuild"), html: join(APPS, "html"), node_modules: join(APPS, "node_modules") };
-  const seen = { tokens: 0, saved: [] };
-  const http = createServer(async (req, res) => {
-    const url = new URL(req.url, "http://x");
-    if (url.pathname === "/api/token") {
-      seen.tokens += 1;
-      return res.writeHead(200, { "Content-Type": "text/plain" }).end(server.mintToken(TOKEN_KEY, { sub: "customer-42", ttlSeconds: 120 }));
-    }
-    if (url.pathname === "/api/save" && req.method === "POST") {
-      let body = "";
-      for await (const chunk of req) body += chunk;
-      const { settings, attestation } = JSON.parse(body);
-      const verdict = server.verifyAttestation(attestation, ATTESTATION_KEY, settings);
-      if (verdict.ok) seen.saved.push(settings.host);
-      return res.writeHead(verdict.ok ? 200 : 400, { "Content-Type": "application/json" })
-        .end(JSON.stringify(verdict.ok ? { saved: true } : { reason: verdict.reason }));
-    }
-    const [, top, ...rest] = normalize(decodeURIComponent(url.pathname)).split("/");
-    const base = roots[top];
-    const file = base && join(base, rest.join("/") || "index.html");
-    if (!file || !file.startsWith(base)) return res.writeHead(404).end();
-    try {
-      let body = readFileSync(file);
-      if (file.endsWith(".html")) body = body.toString().replace("__SERVICE__", service());
-      res.writeHead(200, { "Content-Type": TYPES[extname(file)] ?? "application/octet-stream" }).end(body);
-    } catch {
-      res.writeHead(404).end();
-    }
-  });
-  await new Promise((resolve) => http.listen(0, "127.0.0.1", resolve));
-  return { http, seen, url: `http://127.0.0.1:${http.address().port}` };
-}
 
 let browser;
 let app; // the integrator's backend
@@ -260,21 +189,23 @@ describe("esbuild bundle, a plain form bound with for=", () => {
   });
 });
 
-describe("plain HTML, no build step", () => {
-  test("instant messages appear in the form, and a test passes", async () => {
-    const { page, problems, close } = await open("/html/", "smtp-doctor-test[ready]");
-    await page.fill("[name=host]", "me@example.com");
-    await page.locator('#settings [data-code="host.is-email"]').waitFor();
-    for (const [name, value] of Object.entries(SETTINGS)) {
-      if (name === "security") await page.selectOption("[name=security]", value);
-      else await page.fill(`[name=${name}]`, value);
-    }
-    assert.equal(await runTest(page), "true");
-    assert.equal(await page.locator("smtp-doctor-test #steps .step").count(), 7);
-    assert.deepEqual(problems, []);
-    await close();
+for (const [name, path] of [["plain HTML, no build step", "/html/"], ["webpack 5, no config", "/webpack/"]]) {
+  describe(name, () => {
+    test("instant messages appear in the form, and a test passes", async () => {
+      const { page, problems, close } = await open(path, "smtp-doctor-test[ready]");
+      await page.fill("[name=host]", "me@example.com");
+      await page.locator('#settings [data-code="host.is-email"]').waitFor();
+      for (const [field, value] of Object.entries(SETTINGS)) {
+        if (field === "security") await page.selectOption("[name=security]", value);
+        else await page.fill(`[name=${field}]`, value);
+      }
+      assert.equal(await runTest(page), "true");
+      assert.equal(await page.locator("smtp-doctor-test #steps .step").count(), 7);
+      assert.deepEqual(problems, []);
+      await close();
+    });
   });
-});
+}
 
 describe("the package as published", () => {
   const installed = (path) => join(APPS, "node_modules/smtp-doctor", path);
@@ -311,6 +242,66 @@ describe("the package as published", () => {
 describe("types", () => {
   test("a TypeScript React app and backend type-check against the package's .d.ts (JSX included)", () => {
     sh(APPS, join(APPS, "node_modules/.bin/tsc"), ["-p", "types/tsconfig.json"], 120_000);
+  });
+});
+
+describe("createForm, the headless companion (in Node)", () => {
+  test("show policies, mapped names, the app's own values, rules and onFix", async () => {
+    const api = await import(pathToFileURL(join(APPS, "node_modules/smtp-doctor/index.js")));
+    await api.load({ wasm: readFileSync(join(APPS, "node_modules/smtp-doctor/pkg/smtp_doctor_wasm_bg.wasm")) });
+    const fixes = [];
+    const options = {
+      fields: { host: "smtp_host", port: "smtp_port", security: "mode", password: "pass", from: null },
+      values: { from: "noreply@app.example" },
+      rules: { "port.unusual": "off" },
+    };
+    const codes = (list) => list.map((d) => d.code);
+    const empty = { smtp_host: "", smtp_port: "", mode: "starttls", username: "me@example.com", pass: "" };
+
+    // "touched": nothing before an edit; then the edited field's findings,
+    // and a finding the edit raised elsewhere (465 → the mismatch under mode).
+    const touched = api.createForm({ ...options, onFix: (changes) => fixes.push(changes) });
+    await touched.ready;
+    touched.update(empty);
+    assert.deepEqual(["smtp_host", "smtp_port", "mode", "pass", undefined].flatMap((n) => codes(touched.messages(n))), []);
+    assert.ok(codes(touched.diagnostics).includes("host.missing"));
+    assert.ok(!codes(touched.diagnostics).includes("from.missing"), "the app supplies From");
+    touched.update({ ...empty, smtp_host: "smtp.example.com", smtp_port: "465" });
+    assert.deepEqual(codes(touched.messages("mode")), ["tls.port-mismatch"]);
+    assert.deepEqual(codes(touched.messages("pass")), [], "an untouched field's old finding stays quiet");
+    // A fix goes to the app under its own names, and nothing else happens.
+    assert.deepEqual(touched.fix(touched.messages("mode")[0]), { mode: "tls" });
+    assert.deepEqual(fixes, [{ mode: "tls" }]);
+    assert.equal(touched.config.security, "starttls", "the app's state is the truth until it updates");
+    touched.update({ ...empty, smtp_host: "smtp.example.com", smtp_port: "465", mode: "tls" });
+    assert.deepEqual(codes(touched.messages("mode")), []);
+    assert.deepEqual(touched.config, { host: "smtp.example.com", port: "465", security: "tls", username: "me@example.com", password: "", from: "noreply@app.example" });
+    // submit() shows everything and says whether saving is blocked.
+    assert.equal(touched.submit(), false);
+    assert.deepEqual(codes(touched.messages("pass")), ["auth.password-missing"]);
+
+    // "blur": only after the customer leaves the field.
+    const blur = api.createForm({ ...options, show: "blur" });
+    await blur.ready;
+    blur.update(empty);
+    blur.update({ ...empty, smtp_host: "imap.gmail.com" });
+    assert.deepEqual(codes(blur.messages("smtp_host")), []);
+    blur.blur("smtp_host");
+    assert.deepEqual(codes(blur.messages("smtp_host")), ["host.incoming-server"]);
+
+    // "submit": nothing until submit(); "always": everything at once.
+    const submit = api.createForm({ ...options, show: "submit" });
+    await submit.ready;
+    submit.update({ ...empty, smtp_host: "imap.gmail.com" });
+    assert.deepEqual(codes(submit.messages("smtp_host")), []);
+    submit.submit();
+    assert.deepEqual(codes(submit.messages("smtp_host")), ["host.incoming-server"]);
+    const always = api.createForm({ ...options, show: "always" });
+    await always.ready;
+    always.update(empty);
+    assert.deepEqual(codes(always.messages("smtp_host")), ["host.missing"]);
+    assert.throws(() => api.createForm({ show: "sometimes" }), /show is one of/);
+    assert.throws(() => api.validate({}, { rules: { "no.such-code": "off" } }), /smtp-doctor options/);
   });
 });
 

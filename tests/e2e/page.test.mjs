@@ -184,6 +184,7 @@ describe("test connection against the sandbox", () => {
     assert.equal(await page.getAttribute("#result", "data-ok"), "true");
     const statuses = await page.$$eval("#steps .step", (rows) => rows.map((r) => `${r.dataset.step}:${r.dataset.status}`));
     assert.deepEqual(statuses, ["dns:pass", "connect:pass", "greeting:pass", "ehlo:pass", "tls:pass", "ehlo:pass", "auth:pass", "sender:pass"]);
+    assert.match(await page.textContent('#steps [data-step="auth"]'), /Log in/, "core's step label");
     assert.match(await page.textContent("#certificate"), /localhost/);
     assert.match(await page.textContent("#certificate"), /smtp-doctor sandbox CA/);
     assert.match(await page.textContent("#capabilities"), /PLAIN/);

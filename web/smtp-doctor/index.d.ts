@@ -24,6 +24,7 @@ export function providerFor(hostOrEmail: string): ProviderSuggestion | null;
 export function codes(): CodeInfo[];
 export function stepPlan(security: SecurityMode, checks: Check[]): StepKind[];
 export function securityLabel(mode: SecurityMode): string;
+export function stepLabel(step: StepKind): string;
 export function allowlistMayFix(code: string): boolean;
 export function attachForm(form: HTMLFormElement, options?: AttachOptions): FormHandle;
 export function version(): string;
@@ -50,8 +51,8 @@ export interface SmtpForm {
   submit(): boolean;
   /** Every current finding, shown or not. */
   readonly diagnostics: Diagnostic[];
-  /** The settings to test (SPEC names; the app's own values laid over). */
-  readonly config: Config;
+  /** The settings to test (SPEC names; the app's own values laid over); null until loaded. */
+  readonly config: Config | null;
   /** Findings to show now for a field (the app's name), or the general ones. */
   messages(name?: string): Diagnostic[];
   /** The app's name for a SPEC field, or null when the app has none. */

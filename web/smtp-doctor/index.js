@@ -55,6 +55,8 @@ export const providerFor = (hostOrEmail) => core().providerFor(hostOrEmail);
 export const codes = () => core().codes();
 /** The steps a probe runs for a mode and checks, in order. */
 export const stepPlan = (security, checks) => core().stepPlan(security, checks);
+/** What a probe step does, as a list of steps shows it. */
+export const stepLabel = (step) => core().stepLabel(step);
 /** A security mode as people write it: "TLS/SSL", "STARTTLS", "no encryption". */
 export const securityLabel = (mode) => core().securityLabel(mode);
 /** Whether an IP allowlist on the server is a likely fix for this code. */
@@ -86,6 +88,9 @@ class SmtpForm {
   #blurred = new Set();
   #submitted = false;
   #all = [];
+  /** Codes that appeared right after an edit (a consequence of it, shown in "touched" mode). */
+  #revealed = new Set();
+  #baseline = false;
   #listeners = new Set();
 
   constructor(options) {
@@ -98,12 +103,15 @@ class SmtpForm {
 
   /** The app's current values (by its own field names); validates. */
   update(values) {
+    // The first values are the start, not an edit.
+    let edited = this.#first === null ? null : false;
     this.#first ??= { ...values };
     for (const [name, value] of Object.entries(values)) {
       if (this.#first[name] !== value) this.#touched.add(name);
+      if (edited === false && this.#values[name] !== value) edited = true;
     }
     this.#values = { ...values };
-    this.#run();
+    this.#run(edited === true);
     return this;
   }
 
@@ -126,9 +134,9 @@ class SmtpForm {
     return this.#all;
   }
 
-  /** The settings to test (SPEC names, the app's own values laid over). */
+  /** The settings to test (SPEC names, the app's own values laid over); null until loaded. */
   get config() {
-    return configFor(this.#values, this.#rules());
+    return wasm ? configFor(this.#values, this.#rules()) : null;
   }
 
   /**
@@ -138,7 +146,7 @@ class SmtpForm {
   messages(name) {
     return this.#all.filter((d) => {
       const at = d.field == null ? undefined : this.nameOf(d.field);
-      return at === name && this.#visible(at);
+      return at === name && this.#visible(at, d);
     });
   }
 
@@ -171,16 +179,28 @@ class SmtpForm {
     return { fields, values, rules };
   }
 
-  #visible(name) {
-    if (this.#submitted || this.#options.show === "always") return true;
-    if (this.#options.show === "submit") return false;
-    const seen = this.#options.show === "blur" ? this.#blurred : this.#touched;
+  /**
+   * "touched": the field was changed, or the finding appeared with an edit
+   * of another field (465 typed into Port raises the mismatch under
+   * Security); "blur": the field was left; "submit": after submit().
+   */
+  #visible(name, d) {
+    const { show } = this.#options;
+    if (this.#submitted || show === "always") return true;
+    if (show === "submit") return false;
+    if (show === "touched" && this.#revealed.has(d.code)) return true;
+    const seen = show === "blur" ? this.#blurred : this.#touched;
     return name === undefined ? seen.size > 0 : seen.has(name);
   }
 
-  #run() {
+  #run(edited = false) {
     if (!wasm) return;
+    const before = new Set(this.#all.map((d) => d.code));
     this.#all = validate(this.#values, this.#rules());
+    const now = new Set(this.#all.map((d) => d.code));
+    for (const code of this.#revealed) if (!now.has(code)) this.#revealed.delete(code);
+    if (edited && this.#baseline) for (const code of now) if (!before.has(code)) this.#revealed.add(code);
+    this.#baseline = true;
     this.#emit();
   }
 

@@ -141,6 +141,17 @@ pub fn step_plan(
     to_js(&smtp_doctor_core::report::step_plan(security, &checks))
 }
 
+/// What a probe step does, as a list of steps shows it ("Log in").
+#[wasm_bindgen(js_name = stepLabel)]
+pub fn step_label(
+    #[wasm_bindgen(unchecked_param_type = "StepKind")] step: &str,
+) -> Result<String, JsError> {
+    let step: smtp_doctor_core::report::StepKind =
+        serde_json::from_value(Value::String(step.to_owned()))
+            .map_err(|_| JsError::new("not a probe step"))?;
+    Ok(step.label().to_owned())
+}
+
 /// How people write a security mode: `TLS/SSL`, `STARTTLS`, `no encryption`.
 #[wasm_bindgen(js_name = securityLabel)]
 pub fn security_label(

@@ -56,6 +56,8 @@ fn step_plan_labels_and_allowlist_tags_come_from_core() {
         smtp_doctor_wasm::security_label("none").unwrap(),
         "no encryption"
     );
+    assert_eq!(smtp_doctor_wasm::step_label("auth").unwrap(), "Log in");
+    assert!(smtp_doctor_wasm::step_label("login").is_err());
     assert!(smtp_doctor_wasm::allowlist_may_fix("tcp.timeout"));
     assert!(!smtp_doctor_wasm::allowlist_may_fix("auth.failed"));
     assert!(!smtp_doctor_wasm::allowlist_may_fix("not.a-code"));

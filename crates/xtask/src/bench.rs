@@ -56,7 +56,8 @@ pub(crate) fn discover() -> Result {
     ))
 }
 
-/// `cargo xtask bench-page`: the settings page in headless Chromium:
+/// `cargo xtask bench-page`: the demo page and the React consumer app in
+/// headless Chromium, and the npm package's size by part:
 /// navigation to interactive, keystroke to message.
 pub(crate) fn page() -> Result {
     system::ensure(system::TEST, false)?;

@@ -3,21 +3,20 @@
 // replies and certificate names are attacker-controlled.
 
 import { el } from "./dom.js";
-import { allowlistMayFix, securityLabel, stepPlan } from "../index.js";
+import { allowlistMayFix, securityLabel, stepLabel, stepPlan } from "../index.js";
 
-const STEP_LABELS = {
-  dns: "Look up the server",
-  connect: "Connect",
-  greeting: "Server greeting",
-  ehlo: "Introduce ourselves (EHLO)",
-  tls: "Encrypt (TLS)",
-  auth: "Log in",
-  sender: "May send as the From address",
-  send: "Send a test email",
-};
 
 const STATUS_TEXT = { pass: "passed", fail: "failed", warn: "passed with a warning", skipped: "skipped", running: "in progress" };
 
+
+/** A step's label (core's), or its name for a step this version does not know. */
+function label(step) {
+  try {
+    return stepLabel(step);
+  } catch {
+    return step;
+  }
+}
 
 /** The live list: finished steps, then one "in progress" row. */
 export class StepList {
@@ -36,13 +35,13 @@ export class StepList {
   add(step, next) {
     const row = el("li", { class: `step step-${step.status}`, dataset: { step: step.step, status: step.status } },
       el("span", { class: "step-icon", "aria-hidden": "true" }),
-      el("span", { class: "step-name" }, STEP_LABELS[step.step] ?? step.step),
+      el("span", { class: "step-name" }, label(step.step)),
       el("span", { class: "visually-hidden" }, ` ${STATUS_TEXT[step.status] ?? step.status}`),
       el("span", { class: "step-time" }, `${step.durationMs} ms`));
     const first = step.diagnostics.find((d) => d.severity !== "info");
     if (first) row.append(el("span", { class: "step-note" }, first.message));
     this.list.insertBefore(row, this.running);
-    this.running.querySelector(".step-name").textContent = next ? `${STEP_LABELS[next] ?? next}…` : "Finishing…";
+    this.running.querySelector(".step-name").textContent = next ? `${label(next)}…` : "Finishing…";
   }
 
   done() {

@@ -4,7 +4,7 @@
 // settings as a property, its fixes arrive as smtp-doctor:apply events,
 // and "Save" sends the report's attestation to this app's backend.
 import { createRoot } from "react-dom/client";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { createForm } from "smtp-doctor";
 import "smtp-doctor/elements";
 
@@ -36,7 +36,9 @@ function App() {
 
   useEffect(() => form.subscribe(() => setTick((n) => n + 1)), [form]);
   useEffect(() => void form.ready.then(() => setReady(true)), [form]);
-  useEffect(() => {
+  useEffect(() => void (ready && performance.mark("app:interactive")), [ready]);
+  // Before paint: the messages of this keystroke show in the same frame.
+  useLayoutEffect(() => {
     form.update(values);
     setReport(null); // a result belongs to the settings it tested
     setSaved("");
@@ -93,7 +95,7 @@ function App() {
       </div>
       {input("smtp_user", "Username")}
       {input("smtp_pass", "Password", { type: "password" })}
-      <smtp-doctor-test ref={tester} options={OPTIONS} config={ready ? form.config : null} checks="connect tls auth" token-url="/api/token" />
+      <smtp-doctor-test ref={tester} options={OPTIONS} config={form.config} checks="connect tls auth" token-url="/api/token" />
       <button type="button" id="save" disabled={!report?.ok} onClick={save}>Save</button>
       <p id="saved" role="status">{saved}</p>
     </main>
