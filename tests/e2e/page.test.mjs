@@ -260,6 +260,19 @@ describe("test connection against the sandbox", () => {
     await close();
   });
 
+  test("cancel stops a test that hangs, and the button is ready again", async () => {
+    const { page, problems, close } = await open(main.url, ["/v1/probe"]);
+    await fill(page, { ...sandbox(), host: "smtp.silent.test", port: "587" });
+    await page.click("#test-button");
+    await page.click("#cancel-button"); // waits until it is shown: the test is running
+    await page.waitForSelector("#test-status:has-text('Test cancelled.')", { timeout: 3_000 });
+    assert.equal(await page.isEnabled("#test-button"), true);
+    assert.equal(await page.isHidden("#cancel-button"), true);
+    assert.equal(await page.locator("#steps .step").count(), 0);
+    assert.deepEqual(problems, []);
+    await close();
+  });
+
   test("send a test email: accepted by the sandbox", async () => {
     const { page, problems, close } = await open(main.url);
     await fill(page, sandbox());

@@ -8,7 +8,7 @@
 //! hex. Before it saves the settings, the backend recomputes that digest
 //! from what it is about to store and calls [`verify`]; a report for other
 //! settings, a failed one, an old one or a forged one is refused. The same
-//! check for Node ships as `web/verify-attestation.mjs`.
+//! check for Node ships as `smtp-doctor/server` (web/smtp-doctor/server.js).
 
 use std::fmt::Write as _;
 

@@ -1,6 +1,6 @@
 //! Attestations end to end: `serve --attestation-key` signs a real probe's
 //! report, and the integrator's backend — in Rust, and in Node with
-//! `web/verify-attestation.mjs` — accepts it for exactly the settings that
+//! `smtp-doctor/server` (web/smtp-doctor/server.js) — accepts it for exactly the settings that
 //! were tested and refuses a tampered one.
 
 mod common;
@@ -20,7 +20,7 @@ const KEY: &str = "attestation-shared-secret";
 
 /// `verifyAttestation` in Node, on `token` and `settings`.
 fn node_verify(token: &str, settings: &Value) -> Value {
-    let module = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../web/verify-attestation.mjs");
+    let module = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../web/smtp-doctor/server.js");
     let script = format!(
         "import {{ verifyAttestation }} from {module:?};\n\
          const r = verifyAttestation({token:?}, {KEY:?}, {settings});\n\
