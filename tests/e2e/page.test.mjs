@@ -129,6 +129,20 @@ describe("instant feedback", () => {
     await message.locator("button.smtp-doctor-fix").click();
     assert.equal(await page.inputValue("#security"), "tls");
     await message.waitFor({ state: "detached" });
+    // The field the fix changed is marked (highlighted) until typed in.
+    assert.equal(await page.getAttribute("#security", "data-smtp-doctor-changed"), "");
+    assert.deepEqual(problems, []);
+    await close();
+  });
+
+  test("an empty page is calm; typing shows that field's findings, not the others'", async () => {
+    const { page, problems, close } = await open(main.url);
+    assert.equal(await page.locator("#smtp-form [data-code]").count(), 0);
+    assert.equal(await page.locator("[aria-invalid]").count(), 0);
+    await fill(page, { host: "imap.gmail.com" });
+    await page.locator('#smtp-form [data-code="host.incoming-server"]').waitFor();
+    assert.equal(await page.locator('#smtp-form [data-code="auth.password-missing"]').count(), 0, "the untouched password waits");
+    assert.equal(await page.locator("[role=alert]").count(), 0, "no alert per finding");
     assert.deepEqual(problems, []);
     await close();
   });
@@ -201,6 +215,12 @@ describe("test connection against the sandbox", () => {
     await fill(page, sandbox({ password: "not-the-password" }));
     await runTest(page);
     assert.equal(await page.getAttribute("#result", "data-ok"), "false");
+    // The headline is the cause; it is announced and focused.
+    const headline = await page.textContent("#result-title");
+    assert.match(headline, /password/i);
+    assert.doesNotMatch(headline, /problems? to fix/);
+    assert.equal(await page.textContent("#test-status"), `Test finished. ${headline}`);
+    assert.equal(await page.$eval("smtp-doctor-test", (el) => el.shadowRoot.activeElement?.id), "result-title");
     const finding = page.locator('#findings [data-code="auth.failed"]');
     assert.match(await finding.locator(".finding-help").textContent(), /password/i);
     assert.match(await finding.locator(".finding-reply").textContent(), /535/);
@@ -215,6 +235,8 @@ describe("test connection against the sandbox", () => {
     await fill(page, sandbox({ port: port(2465), security: "starttls" }));
     await runTest(page);
     assert.ok((await findingCodes(page)).includes("tls.expected-implicit"));
+    assert.equal(await page.locator('#findings [data-code="tls.expected-implicit"] button').count(), 0,
+      "the suggestion makes this fix: one button, not two");
     await page.locator("#result").screenshot({ path: join(ARTIFACTS, "result-wrong-mode.png") });
     await page.click("#apply-suggestion");
     await page.waitForSelector("#result[data-ok=true]:not([hidden])", { timeout: 40_000 });
@@ -260,6 +282,19 @@ describe("test connection against the sandbox", () => {
     await close();
   });
 
+  test("a result goes stale the moment its settings change", async () => {
+    const { page, problems, close } = await open(main.url);
+    await fill(page, sandbox());
+    await runTest(page);
+    assert.equal(await page.getAttribute("#result", "data-ok"), "true");
+    await page.fill("#port", port(2465));
+    await page.waitForSelector("#result[hidden]", { state: "attached" });
+    assert.match(await page.textContent("#test-status"), /settings changed since the last test/);
+    assert.equal(await page.locator("#steps .step").count(), 0);
+    assert.deepEqual(problems, []);
+    await close();
+  });
+
   test("cancel stops a test that hangs, and the button is ready again", async () => {
     const { page, problems, close } = await open(main.url, ["/v1/probe"]);
     await fill(page, { ...sandbox(), host: "smtp.silent.test", port: "587" });
@@ -285,17 +320,41 @@ describe("test connection against the sandbox", () => {
   });
 });
 
-describe("on a phone", () => {
-  test("nothing overflows sideways at 360 px, and a result still fits", async () => {
-    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+describe("on a phone, and in the dark", () => {
+  test("nothing overflows sideways at 320 px: a provider's long link, a failed result", async () => {
+    const context = await browser.newContext({ viewport: { width: 320, height: 640 }, isMobile: true, hasTouch: true });
+    const page = await context.newPage();
+    await page.goto(main.url);
+    await page.waitForSelector("smtp-doctor-test[ready]");
+    await page.fill("#detect-email", "someone@gmail.com");
+    await page.click("#detect-form button");
+    await page.waitForSelector("#detect-list .candidates", { timeout: 40_000 });
+    await fill(page, sandbox({ password: "account-password" }));
+    await runTest(page);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `page is ${overflow}px wider than the screen`);
+    await page.screenshot({ path: join(ARTIFACTS, "phone.png"), fullPage: true });
+    await context.close();
+  });
+
+  test("dark mode follows the system, page and elements alike", async () => {
+    const context = await browser.newContext({ viewport: { width: 900, height: 1400 }, colorScheme: "dark" });
     const page = await context.newPage();
     await page.goto(main.url);
     await page.waitForSelector("smtp-doctor-test[ready]");
     await fill(page, sandbox());
     await runTest(page);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    assert.ok(overflow <= 0, `page is ${overflow}px wider than the screen`);
-    await page.screenshot({ path: join(ARTIFACTS, "phone.png"), fullPage: true });
+    const looks = await page.evaluate(() => ({
+      page: getComputedStyle(document.documentElement).backgroundColor,
+      element: getComputedStyle(document.querySelector("smtp-doctor-test")).colorScheme,
+      text: getComputedStyle(document.querySelector("smtp-doctor-test")).color,
+    }));
+    assert.equal(looks.element, "dark");
+    const [r, g, b] = looks.page.match(/\d+/g).map(Number);
+    assert.ok(r + g + b < 120, `a dark page background, not ${looks.page}`);
+    const [tr, tg, tb] = looks.text.match(/\d+/g).map(Number);
+    assert.ok(tr + tg + tb > 500, `light text on it, not ${looks.text}`);
+    await page.screenshot({ path: join(ARTIFACTS, "dark.png"), fullPage: true });
     await context.close();
   });
 });
@@ -326,7 +385,10 @@ describe("detect settings", () => {
     assert.equal(await page.inputValue("#security"), "tls");
     // Offline here: our DNS knows no smtp.gmail.com, and the page says so.
     await page.waitForSelector("#detect-list .candidates", { timeout: 40_000 });
-    assert.match(await page.textContent("#detect-result"), /did not answer from our service/);
+    const said = await page.textContent("#detect-result");
+    assert.match(said, /Our test service could not reach smtp.gmail.com just now/);
+    assert.doesNotMatch(said, /ask your provider/i, "the provider is known: no advice to ask it");
+    assert.equal(await page.getAttribute("smtp-doctor-detect #detect-result a", "href"), "https://myaccount.google.com/apppasswords");
     assert.equal(await page.inputValue("#host"), "smtp.gmail.com", "the documented settings stay");
     assert.deepEqual(problems, []);
     await close();

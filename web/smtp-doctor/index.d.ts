@@ -1,7 +1,7 @@
 // Types of the headless API. The data shapes (Config, Diagnostic, Report,
 // …) are core's, generated into pkg/ with the wasm.
 import type {
-  AttachOptions, Check, CodeInfo, Config, Diagnostic, Fix, FormHandle, ProviderSuggestion,
+  AttachOptions, Check, CodeInfo, Config, Diagnostic, Fix, FormHandle, FormOptions, ProviderSuggestion,
   Report, SecurityMode, StepKind, ValidateOptions, DiscoverReport,
 } from "./pkg/smtp_doctor_wasm.js";
 
@@ -29,12 +29,7 @@ export function allowlistMayFix(code: string): boolean;
 export function attachForm(form: HTMLFormElement, options?: AttachOptions): FormHandle;
 export function version(): string;
 
-/** When a controlled form shows a field's findings. */
-export type ShowPolicy = "always" | "touched" | "blur" | "submit";
-
-export interface FormOptions extends ValidateOptions, LoadOptions {
-  /** Default "touched": a field's findings once its value changed. */
-  show?: ShowPolicy;
+export interface CreateFormOptions extends FormOptions, LoadOptions {
   /** A fix was accepted: set these values (the app's field names) in your state. */
   onFix?: (changes: Record<string, string | number>, fix: Fix) => void;
 }
@@ -63,7 +58,7 @@ export interface SmtpForm {
   subscribe(listener: (form: SmtpForm) => void): () => void;
 }
 
-export function createForm(options?: FormOptions): SmtpForm;
+export function createForm(options?: CreateFormOptions): SmtpForm;
 
 /** A failure to talk to the test service, with what the customer should read. */
 export class ServiceError extends Error {

@@ -68,12 +68,12 @@ export const version = () => core().version();
 
 export { ServiceError, createClient } from "./lib/service.js";
 
-/** Findings are shown per field once it was touched, blurred, or the form submitted. */
-const SHOW = new Set(["always", "touched", "blur", "submit"]);
+const SHOW = ["always", "touched", "blur", "submit"];
 
 /**
- * A controlled form's companion: the app owns the values; this keeps the
- * findings, which of them to show now, and hands fixes back as changes.
+ * A controlled form's companion: the app owns the values; core's form
+ * state (through wasm) keeps the findings and which of them to show now,
+ * and fixes come back as changes under the app's field names.
  * @param {import("./index.d.ts").FormOptions} [options]
  */
 export function createForm(options = {}) {
@@ -82,78 +82,79 @@ export function createForm(options = {}) {
 
 class SmtpForm {
   #options;
-  #values = {};
-  #first = null;
-  #touched = new Set();
-  #blurred = new Set();
-  #submitted = false;
-  #all = [];
-  /** Codes that appeared right after an edit (a consequence of it, shown in "touched" mode). */
-  #revealed = new Set();
-  #baseline = false;
+  #state = null;
+  /** What happened before the wasm was there, replayed into the state. */
+  #pending = { values: null, touched: [], blurred: [], submitted: false };
   #listeners = new Set();
 
   constructor(options) {
-    const show = options.show ?? "touched";
-    if (!SHOW.has(show)) throw new Error(`smtp-doctor: show is one of ${[...SHOW].join(", ")}, not ${show}`);
-    this.#options = { ...options, show };
+    if (options.show !== undefined && !SHOW.includes(options.show)) {
+      throw new Error(`smtp-doctor: show is one of ${SHOW.join(", ")}, not ${options.show}`);
+    }
+    this.#options = options;
     /** Resolves when the wasm is loaded and the first findings are in. */
-    this.ready = load(options).then(() => this.#run());
+    this.ready = load(options).then((glue) => {
+      const { fields, values, rules, show } = this.#options;
+      this.#state = new glue.FormState({ fields, values, rules, show });
+      const { values: first, touched, blurred, submitted } = this.#pending;
+      if (first) this.#state.update(first);
+      for (const name of touched) this.#state.touch(name);
+      for (const name of blurred) this.#state.blur(name);
+      if (submitted) this.#state.submit();
+      this.#emit();
+    });
   }
 
   /** The app's current values (by its own field names); validates. */
   update(values) {
-    // The first values are the start, not an edit.
-    let edited = this.#first === null ? null : false;
-    this.#first ??= { ...values };
-    for (const [name, value] of Object.entries(values)) {
-      if (this.#first[name] !== value) this.#touched.add(name);
-      if (edited === false && this.#values[name] !== value) edited = true;
+    if (!this.#state) {
+      if (this.#pending.values) {
+        for (const [name, value] of Object.entries(values)) if (this.#pending.values[name] !== value) this.#pending.touched.push(name);
+      }
+      this.#pending.values = { ...values };
+      return this;
     }
-    this.#values = { ...values };
-    this.#run(edited === true);
+    this.#state.update(values);
+    this.#emit(); // visibility may change with the same findings (a field touched)
     return this;
   }
 
   /** The customer left a field (for `show: "blur"`). */
   blur(name) {
-    this.#touched.add(name);
-    this.#blurred.add(name);
+    if (this.#state) this.#state.blur(name);
+    else this.#pending.blurred.push(name);
     this.#emit();
   }
 
-  /** Shows everything; true when nothing blocks saving. */
+  /** Shows everything; true when no error blocks saving. */
   submit() {
-    this.#submitted = true;
+    if (!this.#state) {
+      this.#pending.submitted = true;
+      return false;
+    }
+    const ok = this.#state.submit();
     this.#emit();
-    return !this.#all.some((d) => d.severity === "error");
+    return ok;
   }
 
   /** Every current finding (rules applied), shown or not. */
   get diagnostics() {
-    return this.#all;
+    return this.#state ? this.#state.diagnostics() : [];
   }
 
   /** The settings to test (SPEC names, the app's own values laid over); null until loaded. */
   get config() {
-    return wasm ? configFor(this.#values, this.#rules()) : null;
+    return this.#state ? this.#state.config() : null;
   }
 
-  /**
-   * The findings to show now for a field (the app's name for it), or the
-   * general ones (no name), per the `show` policy.
-   */
+  /** The findings to show now under a field (the app's name for it), or the general ones. */
   messages(name) {
-    return this.#all.filter((d) => {
-      const at = d.field == null ? undefined : this.nameOf(d.field);
-      return at === name && this.#visible(at, d);
-    });
+    return this.#state ? this.#state.messages(name) : [];
   }
 
-  /** The app's name for a SPEC field (core's mapping, as `options.fields` says). */
+  /** The app's name for a SPEC field, or null when the app has none. */
   nameOf(field) {
-    const mapped = this.#options.fields?.[field];
-    return mapped === undefined ? field : mapped;
+    return this.#state ? this.#state.nameOf(field) ?? null : (this.#options.fields?.[field] ?? field);
   }
 
   /**
@@ -163,7 +164,7 @@ class SmtpForm {
    */
   fix(fixOrDiagnostic) {
     const fix = fixOrDiagnostic?.fix ?? fixOrDiagnostic;
-    const changes = changesFor(fix, this.#rules());
+    const changes = this.#state ? this.#state.changes(fix) : {};
     this.#options.onFix?.(changes, fix);
     return changes;
   }
@@ -172,36 +173,6 @@ class SmtpForm {
   subscribe(listener) {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
-  }
-
-  #rules() {
-    const { fields, values, rules } = this.#options;
-    return { fields, values, rules };
-  }
-
-  /**
-   * "touched": the field was changed, or the finding appeared with an edit
-   * of another field (465 typed into Port raises the mismatch under
-   * Security); "blur": the field was left; "submit": after submit().
-   */
-  #visible(name, d) {
-    const { show } = this.#options;
-    if (this.#submitted || show === "always") return true;
-    if (show === "submit") return false;
-    if (show === "touched" && this.#revealed.has(d.code)) return true;
-    const seen = show === "blur" ? this.#blurred : this.#touched;
-    return name === undefined ? seen.size > 0 : seen.has(name);
-  }
-
-  #run(edited = false) {
-    if (!wasm) return;
-    const before = new Set(this.#all.map((d) => d.code));
-    this.#all = validate(this.#values, this.#rules());
-    const now = new Set(this.#all.map((d) => d.code));
-    for (const code of this.#revealed) if (!now.has(code)) this.#revealed.delete(code);
-    if (edited && this.#baseline) for (const code of now) if (!before.has(code)) this.#revealed.add(code);
-    this.#baseline = true;
-    this.#emit();
   }
 
   #emit() {

@@ -19,6 +19,7 @@ pub mod codes;
 pub mod config;
 pub mod diagnostic;
 pub mod examples;
+pub mod form;
 pub mod hostname;
 pub mod ip;
 pub mod mailbox;

@@ -22,9 +22,11 @@
 //! assert_eq!(options.changes(fix)["smtp_host"], "smtp.gmail.com");
 //! ```
 
-use std::collections::BTreeMap;
+use std::fmt;
+use std::marker::PhantomData;
 
-use serde::{Deserialize, Serialize};
+use serde::de::{MapAccess, Visitor};
+use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::{Map, Value};
 
 use crate::{Code, Diagnostic, Field, Fix, Severity, validate_json};
@@ -42,23 +44,25 @@ pub enum Rule {
 }
 
 /// One integration's options (all optional; the default changes nothing).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Options {
     /// A field's name in the app's form or state; `null` when the app has
     /// no such field. Unlisted fields keep their own names (`host`, …).
-    pub fields: BTreeMap<Field, Option<String>>,
+    #[serde(deserialize_with = "pairs")]
+    pub fields: Vec<(Field, Option<String>)>,
     /// Values the app supplies itself, by field (e.g. a fixed `from`);
     /// they win over what the form holds.
     pub values: Map<String, Value>,
     /// A rule switched `off`, or given another severity, by code.
-    pub rules: BTreeMap<Code, Rule>,
+    #[serde(deserialize_with = "pairs")]
+    pub rules: Vec<(Code, Rule)>,
 }
 
 impl Options {
     /// The app's name for a field, or `None` when the app has no such field.
     pub fn name_of(&self, field: Field) -> Option<&str> {
-        match self.fields.get(&field) {
+        match lookup(&self.fields, &field) {
             Some(Some(name)) => Some(name),
             Some(None) => None,
             None => Some(field.as_str()),
@@ -80,7 +84,7 @@ impl Options {
         };
         let mut out = source.clone();
         for field in Field::ALL {
-            match self.fields.get(&field) {
+            match lookup(&self.fields, &field) {
                 None => {}
                 Some(None) => {
                     out.remove(field.as_str());
@@ -107,7 +111,7 @@ impl Options {
         diagnostics
             .into_iter()
             .filter_map(|mut d| {
-                match self.rules.get(&d.code) {
+                match lookup(&self.rules, &d.code) {
                     Some(Rule::Off) => return None,
                     Some(Rule::Error) => d.severity = Severity::Error,
                     Some(Rule::Warning) => d.severity = Severity::Warning,
@@ -145,6 +149,37 @@ impl Options {
             .filter_map(|(field, value)| Some((self.name_of(*field)?.to_owned(), value.clone())))
             .collect()
     }
+}
+
+/// The value for `key` in a short list of pairs (the last one wins, as in
+/// a JSON object).
+fn lookup<'a, K: PartialEq, V>(pairs: &'a [(K, V)], key: &K) -> Option<&'a V> {
+    pairs.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v)
+}
+
+/// A JSON object read as pairs: a handful of entries needs no B-tree,
+/// and the wasm stays smaller without one per key type.
+fn pairs<'de, D, K, V>(deserializer: D) -> Result<Vec<(K, V)>, D::Error>
+where
+    D: Deserializer<'de>,
+    K: Deserialize<'de>,
+    V: Deserialize<'de>,
+{
+    struct Pairs<K, V>(PhantomData<(K, V)>);
+    impl<'de, K: Deserialize<'de>, V: Deserialize<'de>> Visitor<'de> for Pairs<K, V> {
+        type Value = Vec<(K, V)>;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("an object")
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+            let mut out = Vec::new();
+            while let Some(pair) = map.next_entry()? {
+                out.push(pair);
+            }
+            Ok(out)
+        }
+    }
+    deserializer.deserialize_map(Pairs(PhantomData))
 }
 
 #[cfg(test)]

@@ -1,22 +1,23 @@
 //! `attachForm`: instant validation for an ordinary HTML form.
 //!
 //! Fields are found by `name` (host, port, security — or a `secure`/`tls`
-//! checkbox —, username, password, from, auth). On every `input` and
-//! `change` event the form is read, validated by core and each field's
-//! messages are shown next to it, with `aria-invalid` and
-//! `aria-describedby` kept in step. A fix is a button; clicking it writes
+//! checkbox —, username, password, from, auth; or the names `fields`
+//! maps). On every `input` and `change` event the form is read and given
+//! to core's `FormState`, and the findings it says to show now (`show`:
+//! calm until a field is touched, by default) appear next to their
+//! fields, with `aria-invalid` and `aria-describedby` kept in step. A fix is a button; clicking it writes
 //! the change into the form and fires `input` so frameworks notice too.
 //! A page may place `<div data-smtp-doctor-for="host">` where a field's
 //! messages should go (and `data-smtp-doctor-for="general"`); otherwise
 //! they go right after the field. After each run the form dispatches a
 //! `smtp-doctor:diagnostics` event whose `detail` is the diagnostics.
 
-use std::cell::{Cell, RefCell};
+use std::cell::RefCell;
 use std::rc::Rc;
 use std::sync::atomic::{AtomicU32, Ordering};
 
 use serde_json::{Map, Value};
-use smtp_doctor_core::options::Options;
+use smtp_doctor_core::form::FormState;
 use smtp_doctor_core::{Diagnostic, Field, Fix, Severity};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
@@ -28,6 +29,11 @@ use web_sys::{
 const FOR_ATTR: &str = "data-smtp-doctor-for";
 const FIX_ATTR: &str = "data-smtp-doctor-fix";
 const CREATED_ATTR: &str = "data-smtp-doctor-created";
+/// On a field a fix just changed, until the customer types in it (pages
+/// highlight it).
+const CHANGED_ATTR: &str = "data-smtp-doctor-changed";
+/// The pause in typing after which a change is announced.
+const ANNOUNCE_AFTER_MS: i32 = 900;
 const GENERAL: &str = "general";
 
 static NEXT_ID: AtomicU32 = AtomicU32::new(1);
@@ -41,10 +47,16 @@ struct Inner {
     on_diagnostics: Option<js_sys::Function>,
     /// Controlled mode: fixes go to the app instead of into the form.
     on_fix: Option<js_sys::Function>,
-    options: Options,
-    diagnostics: RefCell<Vec<Diagnostic>>,
-    /// Whether `render` ran once (the first findings may equal the empty start).
-    rendered: Cell<bool>,
+    state: RefCell<FormState>,
+    /// The findings on screen (fix buttons point into it); `None` before
+    /// the first render.
+    shown: RefCell<Option<Vec<Diagnostic>>>,
+    /// Screen readers hear a settled change once, not every keystroke:
+    /// findings new since the last announcement, a moment after typing stops.
+    announcer: RefCell<Option<Element>>,
+    announced: RefCell<Vec<Diagnostic>>,
+    timer: std::cell::Cell<Option<i32>>,
+    announce: RefCell<Option<Closure<dyn FnMut()>>>,
     listeners: RefCell<Vec<(&'static str, Listener)>>,
 }
 
@@ -83,26 +95,39 @@ pub fn attach_form(
     let on_diagnostics = callback("onDiagnostics");
     let on_fix = callback("onFix");
     let rules = crate::options_of(&options)?;
+    let show = crate::show_of(&options)?;
     let inner = Rc::new(Inner {
         form,
         document,
         id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
         on_diagnostics,
         on_fix,
-        options: rules,
-        diagnostics: RefCell::new(Vec::new()),
-        rendered: Cell::new(false),
+        state: RefCell::new(FormState::new(rules, show)),
+        shown: RefCell::new(None),
+        announcer: RefCell::new(None),
+        announced: RefCell::new(Vec::new()),
+        timer: std::cell::Cell::new(None),
+        announce: RefCell::new(None),
         listeners: RefCell::new(Vec::new()),
     });
+    let weak = Rc::downgrade(&inner);
+    *inner.announce.borrow_mut() = Some(Closure::<dyn FnMut()>::new(move || {
+        if let Some(inner) = weak.upgrade() {
+            inner.announce_now();
+        }
+    }));
     // The listeners own the state (a cycle that `detach` breaks), so the
     // form keeps working when the page drops the handle.
-    let on_input = listener(&inner, |inner, _| inner.run());
+    let on_input = listener(&inner, Inner::on_input);
     let on_click = listener(&inner, Inner::on_click);
+    let on_leave = listener(&inner, Inner::on_leave);
     {
         let mut listeners = inner.listeners.borrow_mut();
         listeners.push(("input", on_input.0));
         listeners.push(("change", on_input.1));
         listeners.push(("click", on_click.0));
+        listeners.push(("focusout", on_leave.0));
+        listeners.push(("submit", on_leave.1));
         for (kind, l) in listeners.iter() {
             inner
                 .form
@@ -114,7 +139,8 @@ pub fn attach_form(
     Ok(FormHandle { inner })
 }
 
-/// Two listeners sharing one behaviour (input and change), or one (click).
+/// Two listeners sharing one behaviour (input and change; focusout and
+/// submit), or one (click).
 fn listener(inner: &Rc<Inner>, f: fn(&Inner, &Event)) -> (Listener, Listener) {
     let make = || {
         let inner = Rc::clone(inner);
@@ -125,18 +151,28 @@ fn listener(inner: &Rc<Inner>, f: fn(&Inner, &Event)) -> (Listener, Listener) {
 
 #[wasm_bindgen]
 impl FormHandle {
-    /// Validates now and returns the diagnostics.
+    /// Validates now and returns every finding (shown or not yet).
     #[wasm_bindgen(unchecked_return_type = "Diagnostic[]")]
     pub fn validate(&self) -> Result<JsValue, JsError> {
         self.inner.run();
-        crate::to_js(&*self.inner.diagnostics.borrow())
+        crate::to_js(self.inner.state.borrow().diagnostics())
+    }
+
+    /// Shows every finding from now on (as a submit does); true when no
+    /// error blocks saving.
+    pub fn submit(&self) -> bool {
+        let ok = self.inner.state.borrow_mut().submit();
+        self.inner.run();
+        ok
     }
 
     /// The form's settings as SPEC §2 config (mapped names, the app's own
     /// values laid over): what "Test connection" sends.
     #[wasm_bindgen(unchecked_return_type = "Config")]
     pub fn config(&self) -> Result<JsValue, JsError> {
-        crate::to_js(&self.inner.options.read(&self.inner.read()))
+        let mut state = self.inner.state.borrow_mut();
+        state.update(&self.inner.read());
+        crate::to_js(&state.config())
     }
 
     /// Applies a fix (from these findings or a live report): into the form,
@@ -155,6 +191,11 @@ impl FormHandle {
     /// Removes the listeners, the messages and the aria attributes.
     pub fn detach(&self) {
         let inner = &self.inner;
+        if let (Some(id), Some(window)) = (inner.timer.take(), inner.document.default_view()) {
+            window.clear_timeout_with_handle(id);
+        }
+        inner.announcer.borrow_mut().take();
+        inner.announce.borrow_mut().take();
         for (kind, l) in inner.listeners.borrow_mut().drain(..) {
             let _ = inner
                 .form
@@ -163,8 +204,7 @@ impl FormHandle {
         for field in Field::ALL {
             for el in inner.security_aware_elements(field) {
                 let _ = el.remove_attribute("aria-invalid");
-                let name = inner.options.name_of(field).unwrap_or(field.as_str());
-                remove_described_by(&el, &inner.container_id(name));
+                remove_described_by(&el, &inner.container_id(&inner.name_of(field)));
             }
         }
         if let Ok(nodes) = inner.form.query_selector_all(&format!("[{FOR_ATTR}]")) {
@@ -179,11 +219,21 @@ impl FormHandle {
                 }
             }
         }
-        inner.diagnostics.borrow_mut().clear();
+        inner.shown.borrow_mut().take();
     }
 }
 
 impl Inner {
+    /// The app's name for a field (its own name for a field it lacks).
+    fn name_of(&self, field: Field) -> String {
+        self.state
+            .borrow()
+            .options()
+            .name_of(field)
+            .unwrap_or(field.as_str())
+            .to_owned()
+    }
+
     fn container_id(&self, name: &str) -> String {
         format!("smtp-doctor-{}-{name}", self.id)
     }
@@ -235,18 +285,47 @@ impl Inner {
         Value::Object(map)
     }
 
+    /// A field changed: it counts as touched (even typed back to what it
+    /// was), then everything is validated again.
+    fn on_input(&self, event: &Event) {
+        if let Some(name) = target_name(event) {
+            self.state.borrow_mut().touch(&name);
+        }
+        if event.is_trusted() {
+            if let Some(el) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) {
+                let _ = el.remove_attribute(CHANGED_ATTR);
+            }
+        }
+        self.run();
+    }
+
+    /// A field was left, or the form submitted: maybe more to show.
+    fn on_leave(&self, event: &Event) {
+        if event.type_() == "submit" {
+            self.state.borrow_mut().submit();
+        } else if let Some(name) = target_name(event) {
+            self.state.borrow_mut().blur(&name);
+        }
+        self.run();
+    }
+
     fn run(&self) {
-        let diagnostics = self.options.validate(&self.read());
+        let values = self.read();
+        let shown: Vec<Diagnostic> = {
+            let mut state = self.state.borrow_mut();
+            state.update(&values);
+            state.shown().into_iter().cloned().collect()
+        };
         // Unchanged findings keep their elements: a `change` event fired by
         // the blur of a mousedown on a fix button must not replace that
         // button before its click lands.
-        if *self.diagnostics.borrow() != diagnostics || !self.rendered.get() {
-            self.render(&diagnostics);
-            self.rendered.set(true);
+        if self.shown.borrow().as_ref() != Some(&shown) {
+            self.render(&shown);
+            *self.shown.borrow_mut() = Some(shown);
+            self.schedule_announcement();
         }
-        *self.diagnostics.borrow_mut() = diagnostics;
-        let diagnostics = self.diagnostics.borrow();
-        let Ok(detail) = crate::to_js(&*diagnostics) else {
+        // Converted first: a callback may call back into this form.
+        let Ok(detail) = crate::to_js(self.state.borrow().diagnostics()) else {
             return;
         };
         if let Some(f) = &self.on_diagnostics {
@@ -256,6 +335,62 @@ impl Inner {
         init.set_detail(&detail);
         if let Ok(event) = CustomEvent::new_with_event_init_dict("smtp-doctor:diagnostics", &init) {
             let _ = self.form.dispatch_event(&event);
+        }
+    }
+
+    /// (Re)starts the pause after which the change is announced.
+    fn schedule_announcement(&self) {
+        let Some(window) = self.document.default_view() else {
+            return;
+        };
+        if let Some(id) = self.timer.take() {
+            window.clear_timeout_with_handle(id);
+        }
+        if let Some(cb) = self.announce.borrow().as_ref() {
+            self.timer.set(
+                window
+                    .set_timeout_with_callback_and_timeout_and_arguments_0(
+                        cb.as_ref().unchecked_ref(),
+                        ANNOUNCE_AFTER_MS,
+                    )
+                    .ok(),
+            );
+        }
+    }
+
+    /// Says what is new since the last announcement, in one polite message.
+    fn announce_now(&self) {
+        self.timer.set(None);
+        let shown = self.shown.borrow().clone().unwrap_or_default();
+        let new: Vec<String> = shown
+            .iter()
+            .filter(|d| d.severity != Severity::Info && !self.announced.borrow().contains(d))
+            .map(|d| match d.field {
+                Some(field) => format!("{}: {}", field.label(), d.message),
+                None => d.message.clone(),
+            })
+            .collect();
+        *self.announced.borrow_mut() = shown;
+        if new.is_empty() {
+            return;
+        }
+        if self.announcer.borrow().is_none() {
+            let Ok(el) = self.document.create_element("div") else {
+                return;
+            };
+            let _ = el.set_attribute("aria-live", "polite");
+            let _ = el.set_attribute("class", "smtp-doctor-announcer");
+            let _ = el.set_attribute(
+                "style",
+                "position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap",
+            );
+            let _ = el.set_attribute(CREATED_ATTR, "");
+            let _ = el.set_attribute(FOR_ATTR, "announcer");
+            let _ = self.form.append_with_node_1(&el);
+            *self.announcer.borrow_mut() = Some(el);
+        }
+        if let Some(el) = self.announcer.borrow().as_ref() {
+            el.set_text_content(Some(&new.join(". ")));
         }
     }
 
@@ -276,7 +411,6 @@ impl Inner {
         el.set_class_name("smtp-doctor-messages");
         let _ = el.set_attribute(FOR_ATTR, name);
         let _ = el.set_attribute(CREATED_ATTR, "");
-        let _ = el.set_attribute("aria-live", "polite");
         match anchor {
             Some(field) => {
                 let parent = field.parent_node()?;
@@ -292,7 +426,8 @@ impl Inner {
     fn render(&self, diagnostics: &[Diagnostic]) {
         let mut general: Vec<(usize, &Diagnostic)> = Vec::new();
         for field in Field::ALL {
-            let name = self.options.name_of(field).unwrap_or(field.as_str());
+            let name = self.name_of(field);
+            let name = name.as_str();
             let elements = self.security_aware_elements(field);
             let items: Vec<(usize, &Diagnostic)> = diagnostics
                 .iter()
@@ -355,10 +490,16 @@ impl Inner {
     /// field the app does not have); security may be a `secure`/`tls`
     /// checkbox.
     fn security_aware_elements(&self, field: Field) -> Vec<Element> {
-        let Some(name) = self.options.name_of(field) else {
+        let Some(name) = self
+            .state
+            .borrow()
+            .options()
+            .name_of(field)
+            .map(str::to_owned)
+        else {
             return Vec::new();
         };
-        let els = self.field_elements(name);
+        let els = self.field_elements(&name);
         if els.is_empty() && field == Field::Security {
             let secure = self.field_elements("secure");
             return if secure.is_empty() {
@@ -381,9 +522,6 @@ impl Inner {
                 d.severity
             ));
             let _ = item.set_attribute("data-code", d.code.as_str());
-            if d.severity == Severity::Error {
-                let _ = item.set_attribute("role", "alert");
-            }
             if let Some(msg) = self.el("strong", &d.message) {
                 msg.set_class_name("smtp-doctor-message");
                 let _ = item.append_child(&msg);
@@ -426,9 +564,10 @@ impl Inner {
             return;
         };
         let fix = self
-            .diagnostics
+            .shown
             .borrow()
-            .get(index)
+            .as_ref()
+            .and_then(|shown| shown.get(index))
             .and_then(|d| d.fix.clone());
         let Some(fix) = fix else { return };
         event.prevent_default();
@@ -439,7 +578,7 @@ impl Inner {
     /// focuses the first changed field and validates again.
     fn fix(&self, fix: &Fix) {
         if let Some(on_fix) = &self.on_fix {
-            let changes = Value::Object(self.options.changes(fix));
+            let changes = Value::Object(self.state.borrow().options().changes(fix));
             if let (Ok(changes), Ok(fix)) = (crate::to_js(&changes), crate::to_js(fix)) {
                 let _ = on_fix.call2(&JsValue::NULL, &changes, &fix);
             }
@@ -465,10 +604,16 @@ impl Inner {
     /// Writes a value into the field's element(s); returns those changed.
     fn write(&self, field: Field, text: &str) -> Vec<Element> {
         let mut changed = Vec::new();
-        let Some(name) = self.options.name_of(field) else {
+        let Some(name) = self
+            .state
+            .borrow()
+            .options()
+            .name_of(field)
+            .map(str::to_owned)
+        else {
             return changed;
         };
-        let mut elements = self.field_elements(name);
+        let mut elements = self.field_elements(&name);
         let mut checkbox_alias = false;
         if elements.is_empty() && field == Field::Security {
             elements = self.security_aware_elements(field);
@@ -500,6 +645,7 @@ impl Inner {
                 false
             };
             if done {
+                let _ = el.set_attribute(CHANGED_ATTR, "");
                 let init = EventInit::new();
                 init.set_bubbles(true);
                 if let Ok(event) = Event::new_with_event_init_dict("input", &init) {
@@ -512,6 +658,12 @@ impl Inner {
         }
         changed
     }
+}
+
+/// The `name` of the form field an event came from.
+fn target_name(event: &Event) -> Option<String> {
+    let el = event.target()?.dyn_into::<Element>().ok()?;
+    el.get_attribute("name").filter(|n| !n.is_empty())
 }
 
 fn add_described_by(el: &Element, id: &str) {

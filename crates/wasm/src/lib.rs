@@ -9,14 +9,17 @@
 //! URL parser (WHATWG/UTS #46) instead of shipping Unicode tables.
 
 mod form;
+mod state;
 
 use serde::Serialize;
 use serde_json::Value;
 use smtp_doctor_core::Fix;
+use smtp_doctor_core::form::Show;
 use smtp_doctor_core::options::Options;
 use wasm_bindgen::prelude::*;
 
 pub use form::{FormHandle, attach_form};
+pub use state::FormState;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = include_str!("types.d.ts");
@@ -64,6 +67,20 @@ pub(crate) fn options_of(options: &JsValue) -> Result<Options, JsError> {
         .collect();
     serde_json::from_value(Value::Object(ours))
         .map_err(|e| JsError::new(&format!("smtp-doctor options: {e}")))
+}
+
+/// The `show` policy in a JS options object (default: calm until touched).
+pub(crate) fn show_of(options: &JsValue) -> Result<Show, JsError> {
+    let show = if options.is_object() {
+        js_sys::Reflect::get(options, &JsValue::from_str("show")).unwrap_or(JsValue::UNDEFINED)
+    } else {
+        JsValue::UNDEFINED
+    };
+    if show.is_undefined() {
+        return Ok(Show::default());
+    }
+    serde_json::from_value(json_of(&show))
+        .map_err(|_| JsError::new("smtp-doctor options: show is always, touched, blur or submit"))
 }
 
 /// Runs every static rule on the settings and returns the diagnostics;

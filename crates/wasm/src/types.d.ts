@@ -146,7 +146,15 @@ export interface ValidateOptions {
   rules?: Record<string, Rule>;
 }
 
-export interface AttachOptions extends ValidateOptions {
+/** When a field's findings show: at once, once touched (default), once left, after submit. */
+export type ShowPolicy = "always" | "touched" | "blur" | "submit";
+
+/** Options of a form's state: the integration's, and when to show findings. */
+export interface FormOptions extends ValidateOptions {
+  show?: ShowPolicy;
+}
+
+export interface AttachOptions extends FormOptions {
   /** Called after every validation with the current diagnostics. */
   onDiagnostics?: (diagnostics: Diagnostic[]) => void;
   /**

@@ -243,6 +243,8 @@ fn attach_form_understands_a_single_tls_checkbox_and_page_containers() {
     });
     let options = js_sys::Object::new();
     js_sys::Reflect::set(&options, &"onDiagnostics".into(), cb.as_ref()).unwrap();
+    // A saved form's problems, shown at once.
+    js_sys::Reflect::set(&options, &"show".into(), &"always".into()).unwrap();
     let handle = smtp_doctor_wasm::attach_form(form.clone(), options.into()).unwrap();
     assert_eq!(seen.get(), 1);
     // secure=true on 587 is the mismatch; shown in the page's own container.
@@ -327,7 +329,8 @@ fn controlled_mode_hands_fixes_to_the_app_under_its_own_names() {
         "fields": {"host": "smtp_host", "port": "smtp_port", "security": "smtp_security",
                    "username": "smtp_user", "password": "smtp_pass", "from": null},
         "values": {"from": "me@gmail.com"},
-        "rules": {"host.incoming-server": "warning"}
+        "rules": {"host.incoming-server": "warning"},
+        "show": "always"
     }));
     js_sys::Reflect::set(&options, &"onFix".into(), cb.as_ref()).unwrap();
     let handle = smtp_doctor_wasm::attach_form(form.clone(), options).unwrap();
@@ -367,5 +370,120 @@ fn controlled_mode_hands_fixes_to_the_app_under_its_own_names() {
     let bad = js(&serde_json::json!({"rules": {"tls.port-mismatc": "off"}}));
     assert!(smtp_doctor_wasm::attach_form(form.clone(), bad).is_err());
     handle.detach();
+    form.remove();
+}
+
+/// Calm until touched (the default): an empty form shows nothing; typing
+/// shows that field's findings and what the edit raised elsewhere; a
+/// submit shows everything.
+#[wasm_bindgen_test]
+fn an_empty_form_is_calm_until_the_customer_acts() {
+    let form = make_form(
+        r#"<input name="host"><input name="port"><select name="security"><option value="tls">TLS</option><option value="starttls" selected>STARTTLS</option></select>
+           <input name="username"><input name="password" type="password"><input name="from">"#,
+    );
+    let handle = smtp_doctor_wasm::attach_form(form.clone(), JsValue::UNDEFINED).unwrap();
+    assert!(q(&form, "[data-code]").is_none(), "no errors before typing");
+    assert!(q(&form, "[aria-invalid]").is_none());
+    let all = seen_by_js(&handle.validate().unwrap());
+    assert!(
+        all.as_array()
+            .unwrap()
+            .iter()
+            .any(|d| d["code"] == "host.missing")
+    );
+
+    let port: HtmlInputElement = q(&form, "[name=port]").unwrap().dyn_into().unwrap();
+    port.set_value("465");
+    input_event(&port);
+    // The mismatch this edit raised shows under Security; the empty host waits.
+    assert!(q(&form, "[data-code='tls.port-mismatch']").is_some());
+    assert!(q(&form, "[data-code='host.missing']").is_none());
+
+    let host: HtmlInputElement = q(&form, "[name=host]").unwrap().dyn_into().unwrap();
+    host.set_value("imap.gmail.com");
+    input_event(&host);
+    assert!(
+        q(
+            &form,
+            "[data-smtp-doctor-for=host] [data-code='host.incoming-server']"
+        )
+        .is_some()
+    );
+    assert!(q(&form, "[data-code='from.missing']").is_none());
+
+    // Submit shows the rest.
+    let submit = Event::new("submit").unwrap();
+    form.dispatch_event(&submit).unwrap();
+    assert!(q(&form, "[data-code='from.missing']").is_some());
+    assert!(!handle.submit(), "errors block saving");
+    handle.detach();
+    form.remove();
+}
+
+/// `FormState` is the same policy for framework forms (createForm).
+#[wasm_bindgen_test]
+fn form_state_for_frameworks_follows_the_same_policy() {
+    let mut state = smtp_doctor_wasm::FormState::new(&js(&serde_json::json!({
+        "fields": {"host": "smtp_host", "from": null}, "values": {"from": "a@b.example"}, "show": "blur"
+    })))
+    .unwrap();
+    state.update(&js(&serde_json::json!({"smtp_host": ""})));
+    state.update(&js(&serde_json::json!({"smtp_host": "imap.gmail.com"})));
+    assert_eq!(
+        seen_by_js(&state.messages(Some("smtp_host".into())).unwrap()),
+        serde_json::json!([])
+    );
+    state.blur("smtp_host");
+    let shown = seen_by_js(&state.messages(Some("smtp_host".into())).unwrap());
+    assert_eq!(shown[0]["code"], "host.incoming-server");
+    let changes = seen_by_js(&state.changes(&js(&shown[0]["fix"])).unwrap());
+    assert_eq!(
+        changes,
+        serde_json::json!({"smtp_host": "smtp.gmail.com", "port": 465, "security": "tls"})
+    );
+    assert_eq!(state.name_of("from"), None);
+    assert!(smtp_doctor_wasm::FormState::new(&js(&serde_json::json!({"show": "never"}))).is_err());
+}
+
+/// Waits `ms` milliseconds in the browser.
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+/// Typing is announced once, when it settles — not on every keystroke,
+/// and no finding is an alert of its own.
+#[wasm_bindgen_test]
+async fn a_settled_change_is_announced_once() {
+    let form = make_form(FORM);
+    let handle = smtp_doctor_wasm::attach_form(form.clone(), JsValue::UNDEFINED).unwrap();
+    let port: HtmlInputElement = q(&form, "[name=port]").unwrap().dyn_into().unwrap();
+    for value in ["4", "46", "465"] {
+        port.set_value(value);
+        input_event(&port);
+    }
+    assert!(q(&form, "[data-code='tls.port-mismatch']").is_some());
+    assert!(q(&form, "[role=alert]").is_none(), "no alert per finding");
+    let announcer = || q(&form, ".smtp-doctor-announcer").and_then(|el| el.text_content());
+    assert_eq!(announcer(), None, "nothing said while typing");
+    sleep(1200).await;
+    let said = announcer().expect("announced after the pause");
+    assert!(
+        said.starts_with("Security: Port 465 expects implicit TLS"),
+        "{said}"
+    );
+    // The same findings again: nothing new to say.
+    port.set_value("465");
+    input_event(&port);
+    sleep(1200).await;
+    assert_eq!(announcer().as_deref(), Some(said.as_str()));
+    handle.detach();
+    assert!(q(&form, ".smtp-doctor-announcer").is_none());
     form.remove();
 }

@@ -15,7 +15,7 @@ const TEMPLATE = `
   <input id="detect-email" type="email" autocomplete="email" placeholder="you@example.com" part="input">
   <button type="submit" part="button">Detect settings</button>
 </form>
-<p id="detect-result" class="status" role="status" aria-live="polite" part="status"></p>
+<p id="detect-result" class="status detect-status" role="status" aria-live="polite" part="status"></p>
 <div id="detect-list" class="detect-list" part="list"></div>`;
 
 const SOURCE_TEXT = { provider: "Provider table", mx: "MX records", autoconfig: "Autoconfig file", srv: "SRV records", guess: "Guesses" };
@@ -60,11 +60,14 @@ export class SmtpDoctorDetect extends DoctorElement {
 
   async #run(email, out, list) {
     const known = providerFor(email);
+    const checking = el("span", {}, " Checking that it answers…");
     if (known) {
       this.#fill(known, email);
-      const other = known.endpoints.filter((e) => e.port !== known.port).map((e) => `${e.port} (${e.security})`).join(", ");
-      out.textContent = `${known.name}: filled in ${known.host}, port ${known.port}.` + (other ? ` Also documented: ${other}.` : "")
-        + (known.appPasswordUrl ? ` You will need an app password: ${known.appPasswordUrl}` : "") + " Checking that it answers…";
+      const other = known.endpoints.filter((e) => e.port !== known.port).map((e) => `${e.port} (${modeLabel(e.security)})`).join(", ");
+      out.replaceChildren(`${known.name}: filled in ${known.host}, port ${known.port}.` + (other ? ` Also documented: ${other}.` : ""),
+        known.appPasswordUrl ? el("span", {}, ` You will need an app password: `,
+          el("a", { href: known.appPasswordUrl, target: "_blank", rel: "noopener noreferrer" }, `create one at ${known.name}`), ".") : "",
+        checking);
     } else {
       out.textContent = "Looking for your provider's settings (MX, autoconfig, SRV records, usual names) and checking which answer…";
     }
@@ -78,19 +81,19 @@ export class SmtpDoctorDetect extends DoctorElement {
       });
     } catch (e) {
       const why = e instanceof ServiceError ? e.message : String(e);
-      out.textContent = known
-        ? `${out.textContent.replace(" Checking that it answers…", "")} (Could not verify it live: ${why})`
-        : `We could not look up your provider: ${why}`;
+      if (known) checking.textContent = ` (Could not check it live: ${why})`;
+      else out.textContent = `We could not look up your provider: ${why}`;
       return null;
     }
     const best = report.candidates[0];
     if (report.found && best) {
       this.#fill(best, email);
       out.textContent = `Found and verified: ${best.host}, port ${best.port}, ${modeLabel(best.security)}. ${report.message}`;
+    } else if (known) {
+      // The box above names the provider: no "ask your provider" here.
+      checking.textContent = ` Our test service could not reach ${known.host} just now; "Test connection" will tell you more.`;
     } else {
-      out.textContent = known
-        ? `${known.name}'s documented settings are filled in, but they did not answer from our service: ${report.message}`
-        : report.message;
+      out.textContent = report.message;
     }
     const candidates = el("ol", { class: "candidates", "aria-label": "Settings we found, best first" });
     for (const c of report.candidates.slice(0, 6)) {

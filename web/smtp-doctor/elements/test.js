@@ -25,17 +25,21 @@ const TEMPLATE = `
 </div>
 <p id="test-status" class="status" role="status" aria-live="polite" part="status"></p>
 <ol id="steps" class="steps" aria-label="Connection steps" part="steps"></ol>
-<div id="result" class="result" hidden tabindex="-1" aria-labelledby="result-title" part="result">
-  <h3 id="result-title" part="title"></h3>
+<div id="result" class="result" hidden aria-labelledby="result-title" part="result">
+  <h3 id="result-title" part="title" tabindex="-1"></h3>
+  <p id="result-more" class="more"></p>
   <div id="suggestion"></div>
   <ul id="findings" class="findings"></ul>
   <div id="allowlist"></div>
-  <div class="cards"><div id="certificate"></div><div id="capabilities"></div></div>
-  <details id="transcript-box" part="transcript">
-    <summary>Conversation with the server (passwords removed)</summary>
-    <pre id="transcript"></pre>
-    <button type="button" id="copy-button" class="secondary">Copy for support</button>
-    <span id="copy-status" role="status" aria-live="polite"></span>
+  <details id="details" part="details">
+    <summary>Technical details: certificate, server, conversation</summary>
+    <div class="cards"><div id="certificate"></div><div id="capabilities"></div></div>
+    <div id="transcript-box" part="transcript">
+      <h4>Conversation with the server (passwords removed)</h4>
+      <pre id="transcript"></pre>
+      <button type="button" id="copy-button" class="secondary">Copy for support</button>
+      <span id="copy-status" role="status" aria-live="polite"></span>
+    </div>
   </details>
 </div>`;
 
@@ -136,10 +140,12 @@ export class SmtpDoctorTest extends DoctorElement {
     this.$("options").hidden = this.hasAttribute("checks");
   }
 
-  #status(text, failed = false) {
+  /** Says `text` (a polite live region); `quiet`: for screen readers only, when the page shows it anyway. */
+  #status(text, failed = false, quiet = false) {
     const status = this.$("test-status");
     status.textContent = text;
     status.classList.toggle("failed", failed);
+    status.classList.toggle("visually-hidden", quiet);
   }
 
   /** Stops a running test (the service ends the probe when we leave). */
@@ -179,9 +185,12 @@ export class SmtpDoctorTest extends DoctorElement {
         applySuggestion: (s) => this.#suggest(config, s),
         egressIps: this.#egress,
       });
-      this.#status(report.ok ? "Test finished: it works." : "Test finished: see what to change below.");
+      // Announced once: the headline (the cause, or that it works).
+      const headline = this.$("result-title");
+      this.#status(`Test finished. ${headline.textContent}`, false, true);
       this.emit("result", report);
-      this.$("result").focus();
+      headline.focus({ preventScroll: true });
+      headline.scrollIntoView({ block: "start", behavior: matchMedia("(prefers-reduced-motion: reduce)").matches ? "auto" : "smooth" });
       return report;
     } catch (e) {
       steps.done();

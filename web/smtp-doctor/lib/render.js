@@ -3,7 +3,7 @@
 // replies and certificate names are attacker-controlled.
 
 import { el } from "./dom.js";
-import { allowlistMayFix, securityLabel, stepLabel, stepPlan } from "../index.js";
+import { allowlistMayFix, codes, securityLabel, stepLabel, stepPlan } from "../index.js";
 
 
 const STATUS_TEXT = { pass: "passed", fail: "failed", warn: "passed with a warning", skipped: "skipped", running: "in progress" };
@@ -65,24 +65,28 @@ export function nextStep(done, security, checks) {
  * @param {{ applyFix: (fix: object) => void, applySuggestion: (s: object) => void, egressIps: string[] }} actions
  */
 export function showReport(root, report, actions) {
-  const errors = report.diagnostics.filter((d) => d.severity === "error");
-  const warnings = report.diagnostics.filter((d) => d.severity === "warning");
+  const shown = findingsToShow(report);
+  const errors = shown.filter((d) => d.severity === "error");
+  const warnings = shown.filter((d) => d.severity === "warning");
   const title = root.querySelector("#result-title");
   // Area `probe.` is the test service's own problem (SPEC §7.1): never
   // presented as something the customer must fix.
   const ours = errors.some((d) => d.code.startsWith("probe."));
+  // One plain headline: the outcome, or the cause itself.
   title.textContent = ours
     ? "The test service has a problem: your settings were not tested"
     : report.ok
       ? warnings.length ? "It works, with something worth a look" : "It works: these settings can send email"
-      : errors.length === 1 ? "1 problem to fix" : `${errors.length} problems to fix`;
+      : errors[0]?.message ?? "These settings do not work yet";
+  root.querySelector("#result-more").textContent = !report.ok && !ours && errors.length > 1
+    ? `and ${errors.length - 1} more problem${errors.length > 2 ? "s" : ""} below` : "";
   root.dataset.service = String(ours);
   root.dataset.ok = String(report.ok);
 
   const suggestion = root.querySelector("#suggestion");
   suggestion.replaceChildren();
-  if (report.suggestion) {
-    const s = report.suggestion;
+  const s = report.suggestion;
+  if (s) {
     const what = [s.host && `server ${s.host}`, s.port && `port ${s.port}`, s.security && modeLabel(s.security)]
       .filter(Boolean).join(", ");
     suggestion.append(el("div", { class: "suggestion", part: "suggestion" },
@@ -90,24 +94,23 @@ export function showReport(root, report, actions) {
       el("button", { type: "button", id: "apply-suggestion", onclick: () => actions.applySuggestion(s) },
         "Use these and test again")));
   }
+  // A fix the suggestion already makes is not offered twice.
+  const covered = (fix) => s && Object.entries(fix.changes).every(([k, v]) => String(s[k]) === String(v));
 
   const findings = root.querySelector("#findings");
   findings.replaceChildren();
-  const rank = { error: 0, warning: 1, info: 2 };
-  const shown = report.diagnostics
-    .filter((d) => d.severity !== "info" || !report.ok)
-    .sort((a, b) => rank[a.severity] - rank[b.severity]); // stable: step order within a severity
-  for (const d of shown) {
-    const item = el("li", { class: `finding smtp-doctor-${d.severity}`, part: `finding finding-${d.severity}`, dataset: { code: d.code } },
-      el("span", { class: "finding-message" }, d.message),
+  shown.forEach((d, i) => {
+    const lead = i === 0 && !report.ok;
+    const item = el("li", { class: `finding smtp-doctor-${d.severity}${lead ? " lead" : ""}`, part: `finding finding-${d.severity}`, dataset: { code: d.code } },
+      // The lead's message is the headline: here only what to do.
+      lead ? null : el("span", { class: "finding-message" }, d.message),
       el("span", { class: "finding-help" }, d.help));
     if (d.reply) item.append(el("code", { class: "finding-reply" }, d.reply));
-    if (d.fix) {
-      item.append(el("button", { type: "button", class: "secondary", part: "fix", onclick: () => actions.applyFix(d.fix) }, d.fix.title));
+    if (d.fix && !covered(d.fix)) {
+      item.append(el("button", { type: "button", class: lead && !s ? "" : "secondary", part: "fix", onclick: () => actions.applyFix(d.fix) }, d.fix.title));
     }
-    item.append(el("span", { class: "finding-code" }, d.code));
     findings.append(item);
-  }
+  });
 
   const allowlist = root.querySelector("#allowlist");
   allowlist.replaceChildren();
@@ -128,6 +131,23 @@ export function showReport(root, report, actions) {
   root.hidden = false;
 }
 
+let live = null;
+
+/**
+ * What the result lists: what the live test found. Findings the form
+ * already shows as the customer types (static rules) are not repeated,
+ * unless a static error is all there is to say.
+ */
+function findingsToShow(report) {
+  live ??= new Set(codes().filter((c) => c.live).map((c) => c.code));
+  const rank = { error: 0, warning: 1, info: 2 };
+  const liveError = report.diagnostics.some((d) => live.has(d.code) && d.severity === "error");
+  return report.diagnostics
+    .filter((d) => live.has(d.code) || (d.severity === "error" && !liveError))
+    .filter((d) => d.severity !== "info" || !report.ok)
+    .sort((a, b) => rank[a.severity] - rank[b.severity]); // stable: step order within a severity
+}
+
 
 function certificateCard(tls) {
   const cert = tls?.certificate;
@@ -137,7 +157,7 @@ function certificateCard(tls) {
   const rows = [
     ["Covers", cert.names.join(", ") || cert.subject],
     ["Issued by", cert.issuer],
-    ["Valid until", `${expires.toLocaleDateString()} (${days >= 0 ? `in ${days} days` : `${-days} days ago`})`],
+    ["Valid until", `${expires.toLocaleDateString(undefined, { dateStyle: "long" })} (${days >= 0 ? `in ${days} days` : `${-days} days ago`})`],
     ["Trusted", cert.trusted ? "yes" : "no"],
     ["Protocol", `${tls.version}, ${tls.cipher}`],
   ];

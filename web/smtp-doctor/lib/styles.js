@@ -13,6 +13,7 @@ const CSS = `
   --_error-bg: var(--smtp-doctor-error-background, #fef3f2); --_warn: var(--smtp-doctor-warning, #f79009);
   --_warn-bg: var(--smtp-doctor-warning-background, #fffaeb); --_info: var(--smtp-doctor-info, #175cd3);
   --_info-bg: var(--smtp-doctor-info-background, #eff8ff); --_code-bg: var(--smtp-doctor-code-background, #101828);
+  --_control: var(--smtp-doctor-control-border, #7b8494);
   --_radius: var(--smtp-doctor-radius, 8px); }
 :host([theme=dark]) { color-scheme: dark;
   --_text: var(--smtp-doctor-text, #e6e9ef); --_muted: var(--smtp-doctor-muted, #a3acbb);
@@ -20,31 +21,37 @@ const CSS = `
   --_accent: var(--smtp-doctor-accent, #8ab0ff); --_on-accent: var(--smtp-doctor-on-accent, #0c111d);
   --_ok: var(--smtp-doctor-ok, #75e0a7); --_error: var(--smtp-doctor-error, #fda29b);
   --_error-bg: var(--smtp-doctor-error-background, #55160c); --_warn-bg: var(--smtp-doctor-warning-background, #4e1d09);
-  --_info-bg: var(--smtp-doctor-info-background, #102a56); --_code-bg: var(--smtp-doctor-code-background, #0c111d); }
+  --_info-bg: var(--smtp-doctor-info-background, #102a56); --_code-bg: var(--smtp-doctor-code-background, #0c111d);
+  --_control: var(--smtp-doctor-control-border, #85888e); }
 @media (prefers-color-scheme: dark) { :host([theme=auto]) { color-scheme: dark;
   --_text: var(--smtp-doctor-text, #e6e9ef); --_muted: var(--smtp-doctor-muted, #a3acbb);
   --_bg: var(--smtp-doctor-background, #161b26); --_border: var(--smtp-doctor-border, #333c4d);
   --_accent: var(--smtp-doctor-accent, #8ab0ff); --_on-accent: var(--smtp-doctor-on-accent, #0c111d);
   --_ok: var(--smtp-doctor-ok, #75e0a7); --_error: var(--smtp-doctor-error, #fda29b);
   --_error-bg: var(--smtp-doctor-error-background, #55160c); --_warn-bg: var(--smtp-doctor-warning-background, #4e1d09);
-  --_info-bg: var(--smtp-doctor-info-background, #102a56); --_code-bg: var(--smtp-doctor-code-background, #0c111d); } }
+  --_info-bg: var(--smtp-doctor-info-background, #102a56); --_code-bg: var(--smtp-doctor-code-background, #0c111d);
+  --_control: var(--smtp-doctor-control-border, #85888e); } }
 [hidden] { display: none !important; }
 * { box-sizing: border-box; }
 button { font: inherit; padding: .55rem 1rem; border-radius: var(--_radius); border: 1px solid var(--_accent);
   background: var(--_accent); color: var(--_on-accent); cursor: pointer; }
 button.secondary { background: var(--_bg); color: var(--_accent); }
 button:disabled { opacity: .55; cursor: not-allowed; }
-button:focus-visible, input:focus-visible { outline: 3px solid color-mix(in srgb, var(--_accent) 45%, transparent); outline-offset: 1px; }
-input[type=email] { font: inherit; padding: .55rem .65rem; border: 1px solid var(--_border); border-radius: var(--_radius);
+button:focus-visible, input:focus-visible, summary:focus-visible { outline: 3px solid var(--_accent); outline-offset: 2px; }
+input[type=email] { font: inherit; padding: .55rem .65rem; border: 1px solid var(--_control); border-radius: var(--_radius);
   background: var(--_bg); color: inherit; flex: 1 1 14rem; min-width: 0; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 .row { display: flex; gap: .5rem; align-items: center; flex-wrap: wrap; }
 .row label { flex-basis: 100%; font-weight: 600; }
+input::placeholder { color: var(--_muted); font-style: italic; }
+a { color: var(--_accent); overflow-wrap: anywhere; }
+.status, .finding, .suggestion, .allowlist { overflow-wrap: anywhere; }
 .options { border: 0; padding: 0; margin: 0 0 .75rem; display: grid; gap: .35rem; }
 .options label { display: flex; gap: .5rem; align-items: center; }
 .status { margin: .75rem 0 0; font-weight: 600; }
 .status:empty { display: none; }
 .status.failed { color: var(--_error); }
+.detect-status { font-weight: 400; }
 .steps { list-style: none; padding: 0; margin: .75rem 0 0; }
 .steps:empty { display: none; }
 .step { display: grid; grid-template-columns: 1.5rem 1fr auto; gap: 0 .5rem; align-items: baseline; padding: .3rem 0; border-bottom: 1px solid var(--_border); }
@@ -60,7 +67,13 @@ input[type=email] { font: inherit; padding: .55rem .65rem; border: 1px solid var
 .step-note { grid-column: 2 / 4; color: var(--_muted); font-size: .88rem; }
 .result { margin-top: 1rem; }
 .result:focus { outline: none; }
-.result h3 { margin: 0 0 .5rem; font-size: 1.1rem; }
+.result h3 { margin: 0 0 .25rem; font-size: 1.15rem; scroll-margin-top: 1rem; }
+.result h3:focus { outline: none; }
+.more { margin: 0 0 .5rem; color: var(--_muted); }
+.more:empty { display: none; }
+.finding.lead { border-left-width: 6px; }
+details#details { margin-top: .75rem; }
+.result h4 { margin: .75rem 0 .4rem; font-size: .95rem; }
 .result[data-ok=true] h3 { color: var(--_ok); }
 .result[data-ok=false] h3 { color: var(--_error); }
 .findings { list-style: none; padding: 0; margin: 0; }
@@ -69,9 +82,9 @@ input[type=email] { font: inherit; padding: .55rem .65rem; border: 1px solid var
 .smtp-doctor-warning { background: var(--_warn-bg); border-color: var(--_warn); }
 .smtp-doctor-info { background: var(--_info-bg); border-color: var(--_info); }
 .finding-message { font-weight: 600; }
-.finding-help, .finding-code, .hint { color: var(--_muted); }
+.finding-help, .hint { color: var(--_muted); }
+.finding.lead .finding-help { color: var(--_text); }
 .finding-reply { font-size: .85rem; background: color-mix(in srgb, var(--_text) 7%, transparent); padding: .1rem .3rem; border-radius: 4px; overflow-wrap: anywhere; }
-.finding-code { font-size: .78rem; font-family: ui-monospace, monospace; }
 .finding button, .candidate button { padding: .3rem .7rem; font-size: .88rem; }
 .suggestion, .allowlist { margin: .5rem 0; padding: .75rem; border-radius: var(--_radius); background: var(--_info-bg); border: 1px solid var(--_border); }
 .suggestion p { margin: 0 0 .5rem; }
