@@ -224,14 +224,19 @@ impl FormHandle {
 }
 
 impl Inner {
-    /// The app's name for a field (its own name for a field it lacks).
-    fn name_of(&self, field: Field) -> String {
+    /// The app's name for a field, or `None` when the app has no such field.
+    fn app_name(&self, field: Field) -> Option<String> {
         self.state
             .borrow()
             .options()
             .name_of(field)
-            .unwrap_or(field.as_str())
-            .to_owned()
+            .map(str::to_owned)
+    }
+
+    /// The app's name for a field (its own name for a field it lacks).
+    fn name_of(&self, field: Field) -> String {
+        self.app_name(field)
+            .unwrap_or_else(|| field.as_str().to_owned())
     }
 
     fn container_id(&self, name: &str) -> String {
@@ -490,13 +495,7 @@ impl Inner {
     /// field the app does not have); security may be a `secure`/`tls`
     /// checkbox.
     fn security_aware_elements(&self, field: Field) -> Vec<Element> {
-        let Some(name) = self
-            .state
-            .borrow()
-            .options()
-            .name_of(field)
-            .map(str::to_owned)
-        else {
+        let Some(name) = self.app_name(field) else {
             return Vec::new();
         };
         let els = self.field_elements(&name);
@@ -604,13 +603,7 @@ impl Inner {
     /// Writes a value into the field's element(s); returns those changed.
     fn write(&self, field: Field, text: &str) -> Vec<Element> {
         let mut changed = Vec::new();
-        let Some(name) = self
-            .state
-            .borrow()
-            .options()
-            .name_of(field)
-            .map(str::to_owned)
-        else {
+        let Some(name) = self.app_name(field) else {
             return changed;
         };
         let mut elements = self.field_elements(&name);
