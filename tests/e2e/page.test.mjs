@@ -135,6 +135,17 @@ describe("instant feedback", () => {
     await close();
   });
 
+  test("an address typed as the server moves into Username and From with one click", async () => {
+    const { page, problems, close } = await open(main.url);
+    await fill(page, { host: "me@example.com" });
+    const message = page.locator('#smtp-form [data-code="host.is-email"]');
+    await message.locator("button.smtp-doctor-fix").click();
+    assert.equal(await page.inputValue("#username"), "me@example.com");
+    assert.equal(await page.inputValue("#from"), "me@example.com");
+    assert.deepEqual(problems, []);
+    await close();
+  });
+
   test("an empty page is calm; typing shows that field's findings, not the others'", async () => {
     const { page, problems, close } = await open(main.url);
     assert.equal(await page.locator("#smtp-form [data-code]").count(), 0);
@@ -213,8 +224,15 @@ describe("test connection against the sandbox", () => {
   test("a wrong password shows auth.failed with its help", async () => {
     const { page, problems, close } = await open(main.url);
     await fill(page, sandbox({ password: "not-the-password" }));
+    // The password can be shown to check it.
+    await page.click("#smtp-form .smtp-doctor-reveal");
+    assert.equal(await page.getAttribute("#password", "type"), "text");
+    assert.equal(await page.inputValue("#password"), "not-the-password");
+    await page.click("#smtp-form .smtp-doctor-reveal");
+    assert.equal(await page.getAttribute("#password", "type"), "password");
     await runTest(page);
     assert.equal(await page.getAttribute("#result", "data-ok"), "false");
+    assert.equal(await page.isDisabled("#save-button"), true, "a failing test saves nothing");
     // The headline is the cause; it is announced and focused.
     const headline = await page.textContent("#result-title");
     assert.match(headline, /password/i);
@@ -282,12 +300,15 @@ describe("test connection against the sandbox", () => {
     await close();
   });
 
-  test("a result goes stale the moment its settings change", async () => {
+  test("a result goes stale the moment its settings change, and Save follows it", async () => {
     const { page, problems, close } = await open(main.url);
+    assert.equal(await page.isDisabled("#save-button"), true, "nothing tested yet");
     await fill(page, sandbox());
     await runTest(page);
     assert.equal(await page.getAttribute("#result", "data-ok"), "true");
+    assert.equal(await page.isEnabled("#save-button"), true, "these settings work");
     await page.fill("#port", port(2465));
+    assert.equal(await page.isDisabled("#save-button"), true, "changed settings are not tested");
     await page.waitForSelector("#result[hidden]", { state: "attached" });
     assert.match(await page.textContent("#test-status"), /settings changed since the last test/);
     assert.equal(await page.locator("#steps .step").count(), 0);

@@ -22,6 +22,8 @@ export class SmtpDoctorTest extends HTMLElement implements DoctorElement {
   config: Config | null;
   /** The last report, or null. */
   readonly report: Report | null;
+  /** The report when it is about the current settings and they work; else null. */
+  readonly tested: Report | null;
   /** The checks a test runs (`checks` attribute, else the customer's choices). */
   get checks(): Check[];
   set checks(value: Check[] | string | null);
@@ -41,6 +43,7 @@ export interface SmtpDoctorEventMap {
   "smtp-doctor:apply": CustomEvent<ApplyDetail>;
   "smtp-doctor:error": CustomEvent<{ kind: string; message: string }>;
   "smtp-doctor:ready": CustomEvent<null>;
+  "smtp-doctor:stale": CustomEvent<null>;
 }
 
 declare global {

@@ -23,7 +23,7 @@ type Common = {
 declare module "react" {
   namespace JSX {
     interface IntrinsicElements {
-      "smtp-doctor-test": Common & { config?: Config | null; checks?: string };
+      "smtp-doctor-test": Common & { config?: Config | null; checks?: string; gates?: string };
       "smtp-doctor-detect": Common;
     }
   }

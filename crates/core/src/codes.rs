@@ -111,7 +111,7 @@ registry! {
         "Certificates are issued for names, so TLS verification usually fails against an IP address; prefer the server's host name.";
     HostPrivate = "host.private", Warning, HOST, false,
         "The SMTP server is a private or local address.",
-        "It is not reachable from the internet, nor from a probe with the default policy. Use the server's public name unless the sending service runs on the same network.";
+        "It is not reachable from the internet, nor from our test service. Use the server's public name unless the sending service runs on the same network.";
     PortMissing = "port.missing", Error, PORT, false,
         "No port is given.",
         "Use 587 with STARTTLS or 465 with TLS/SSL, as your provider documents.";
@@ -129,7 +129,7 @@ registry! {
         "Many clouds and ISPs block outbound port 25. Prefer 587 with STARTTLS or 465 with TLS/SSL.";
     TlsPortMismatch = "tls.port-mismatch", Error, SECURITY, false,
         "The security mode does not match the port.",
-        "Port 465 uses implicit TLS (TLS/SSL); ports 587, 25 and 2525 use STARTTLS.";
+        "Port 465 uses TLS/SSL (encrypted from the start); ports 587, 25 and 2525 use STARTTLS.";
     TlsConflictingModes = "tls.conflicting-modes", Error, SECURITY, false,
         "Two TLS settings disagree.",
         "Choose one security mode: TLS/SSL, STARTTLS or none.";
@@ -138,7 +138,7 @@ registry! {
         "Choose TLS/SSL for port 465 or STARTTLS for port 587.";
     TlsInvalidMode = "tls.invalid-mode", Error, SECURITY, false,
         "The security mode is not one of tls, starttls or none.",
-        "Choose TLS/SSL (implicit TLS), STARTTLS or none.";
+        "Choose TLS/SSL, STARTTLS or none.";
     TlsNone = "tls.none", Warning, SECURITY, false,
         "The connection is not encrypted.",
         "Without TLS, mail and login travel in clear text. Use STARTTLS or TLS/SSL.";
@@ -202,14 +202,14 @@ registry! {
         "The test service cannot reach its DNS resolver.",
         "This is a problem of the test service, not of your settings: nothing needs to change on your side. Try again in a few minutes.";
     PolicyBlockedAddress = "policy.blocked-address", Error, HOST, true,
-        "The server resolves to an address this probe refuses to contact.",
-        "The probe does not connect to private, loopback, link-local or other internal addresses. Use the server's public name.";
+        "The server's name leads to an internal address, which our test service does not contact.",
+        "For safety the test service connects only to public addresses. Use the server's public name.";
     PolicyBlockedPort = "policy.blocked-port", Error, PORT, true,
-        "This port is not allowed by the probe.",
-        "The probe only connects to the usual SMTP ports.";
+        "The test service does not connect to this port.",
+        "It tests only the usual mail ports (25, 465, 587, 2525). Use the port your provider documents.";
     PolicyBlockedRecipient = "policy.blocked-recipient", Error, FROM, true,
-        "The probe sends only to the sender's own address.",
-        "The sender and send checks use the From address as the recipient, so the probe can never deliver mail to strangers. Leave the recipient empty, or ask the operator to allow its domain.";
+        "The test sends only to your own From address.",
+        "The sender and send checks use the From address as the recipient, so the test can never deliver mail to strangers. Leave the recipient empty, or ask the operator to allow its domain.";
     TcpRefused = "tcp.refused", Error, PORT, true,
         "The server refused the connection.",
         "Nothing listens on this port, or a firewall rejects it. Check the port.";
@@ -218,7 +218,7 @@ registry! {
         "No answer at all usually means a firewall drops the traffic, or the server only accepts allowlisted IP addresses.";
     TcpUnreachable = "tcp.unreachable", Error, HOST, true,
         "The server's network is unreachable.",
-        "There is no route to this address from the probe.";
+        "There is no route to this address from our test service.";
     TcpSomeAddressesFailed = "tcp.some-addresses-failed", Warning, HOST, true,
         "Some of the server's addresses did not answer.",
         "The host name has several addresses and not all of them work. Clients that pick a dead one fail or wait; the server's administrator should fix or remove those DNS records.";
@@ -227,10 +227,10 @@ registry! {
         "An SMTP server greets at once with 220. Silence usually means the port expects TLS from the first byte: choose TLS/SSL.";
     SmtpGreetingRejected = "smtp.greeting-rejected", Error, HOST, true,
         "The server refused this client in its greeting.",
-        "The server rejects connections from this IP address (allowlist or blocklist). Ask its administrator to allow the probe's addresses.";
+        "The server rejects connections from our address (an allowlist or blocklist). Ask its administrator to allow the test service's addresses.";
     SmtpEhloRejected = "smtp.ehlo-rejected", Warning, NONE, true,
-        "The server refused EHLO.",
-        "Without EHLO a server offers no extensions (no STARTTLS, no AUTH). If HELO worked the server is very old or misconfigured; ask its administrator.";
+        "The server refused our greeting (EHLO).",
+        "Without it a server offers no encryption upgrade and no login. The server is very old or misconfigured; ask its administrator.";
     SmtpHeloRejected = "smtp.helo-rejected", Error, NONE, true,
         "The server refused the name this test service introduced itself with.",
         "The server checks the EHLO/HELO name. This is the test service's setting, not yours: its operator sets a real, resolvable host name with --helo.";
@@ -251,13 +251,13 @@ registry! {
         "The server hung up in the middle of the session; its reply before that, if any, says why.";
     SmtpProtocolError = "smtp.protocol-error", Error, NONE, true,
         "The server's reply broke the SMTP protocol.",
-        "The reply was too long, had too many lines or was not an SMTP reply; the probe stopped reading to protect itself.";
+        "The reply was too long, had too many lines or was not an SMTP reply; the test stopped reading to protect itself.";
     SmtpNotSmtp = "smtp.not-smtp", Error, PORT, true,
         "The server does not speak SMTP on this port.",
         "Something else (web, IMAP, …) answers here. Check the host and port.";
     TlsExpectedImplicit = "tls.expected-implicit", Error, SECURITY, true,
         "This port expects TLS from the first byte.",
-        "Choose TLS/SSL (implicit TLS) for this port.";
+        "Choose TLS/SSL for this port.";
     TlsExpectedStarttls = "tls.expected-starttls", Error, SECURITY, true,
         "This port speaks plain SMTP first and upgrades with STARTTLS.",
         "Choose STARTTLS for this port.";
@@ -271,8 +271,8 @@ registry! {
         "The server's TLS is broken on its side.",
         "The server aborted the TLS setup because of its own problem (for example a certificate or key it cannot use). Nothing in your settings can fix it: tell the server's administrator.";
     TlsHandshakeFailed = "tls.handshake-failed", Error, SECURITY, true,
-        "The TLS handshake failed.",
-        "Client and server share no protocol version or cipher, or the server aborted the handshake.";
+        "Setting up encryption (TLS) failed.",
+        "The server and our test share no TLS version or cipher, or the server broke off. Try the other security mode, or ask the server's administrator.";
     TlsOldProtocol = "tls.old-protocol", Warning, SECURITY, true,
         "The server only speaks an old TLS version.",
         "TLS 1.0 and 1.1 are deprecated and refused by many clients.";

@@ -103,7 +103,7 @@ impl StepKind {
             Self::Dns => "Look up the server",
             Self::Connect => "Connect",
             Self::Greeting => "Server greeting",
-            Self::Ehlo => "Introduce ourselves (EHLO)",
+            Self::Ehlo => "Introduce ourselves",
             Self::Tls => "Encrypt (TLS)",
             Self::Auth => "Log in",
             Self::Sender => "May send as the From address",

@@ -35,9 +35,7 @@ fn errors_exit_1_with_grouped_human_output_and_fixes() {
     let stdout = text(&out.stdout);
     assert!(stdout.contains("Security\n"), "{stdout}");
     assert!(
-        stdout.contains(
-            "Port 465 expects implicit TLS, but STARTTLS is selected. [tls.port-mismatch]"
-        )
+        stdout.contains("Port 465 expects TLS/SSL, but STARTTLS is selected. [tls.port-mismatch]")
     );
     assert!(stdout.contains("fix: Use TLS/SSL (security = \"tls\")"));
 }

@@ -32,6 +32,8 @@ const CREATED_ATTR: &str = "data-smtp-doctor-created";
 /// On a field a fix just changed, until the customer types in it (pages
 /// highlight it).
 const CHANGED_ATTR: &str = "data-smtp-doctor-changed";
+/// The class of the show-password buttons (`passwordToggle`).
+const REVEAL_CLASS: &str = "smtp-doctor-reveal";
 /// The pause in typing after which a change is announced.
 const ANNOUNCE_AFTER_MS: i32 = 900;
 const GENERAL: &str = "general";
@@ -96,6 +98,9 @@ pub fn attach_form(
     let on_fix = callback("onFix");
     let rules = crate::options_of(&options)?;
     let show = crate::show_of(&options)?;
+    let password_toggle = options.is_object()
+        && js_sys::Reflect::get(&options, &JsValue::from_str("passwordToggle"))
+            .is_ok_and(|v| v.is_truthy());
     let inner = Rc::new(Inner {
         form,
         document,
@@ -134,6 +139,9 @@ pub fn attach_form(
                 .add_event_listener_with_callback(kind, l.as_ref().unchecked_ref())
                 .map_err(|_| JsError::new("cannot listen to the form"))?;
         }
+    }
+    if password_toggle {
+        inner.add_password_toggles();
     }
     inner.run();
     Ok(FormHandle { inner })
@@ -196,6 +204,16 @@ impl FormHandle {
         }
         inner.announcer.borrow_mut().take();
         inner.announce.borrow_mut().take();
+        if let Ok(nodes) = inner.form.query_selector_all(&format!(".{REVEAL_CLASS}")) {
+            for i in 0..nodes.length() {
+                let Some(button) = nodes.get(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
+                    continue;
+                };
+                if button.get_attribute("aria-pressed").as_deref() == Some("true") {
+                    inner.toggle_password(&button);
+                }
+            }
+        }
         for (kind, l) in inner.listeners.borrow_mut().drain(..) {
             let _ = inner
                 .form
@@ -399,6 +417,61 @@ impl Inner {
         }
     }
 
+    /// A "Show" button after each password field: typing a long app
+    /// password blind is where mistakes hide.
+    fn add_password_toggles(&self) {
+        let Ok(nodes) = self.form.query_selector_all("input[type=password]") else {
+            return;
+        };
+        for i in 0..nodes.length() {
+            let Some(input) = nodes
+                .get(i)
+                .and_then(|n| n.dyn_into::<HtmlInputElement>().ok())
+            else {
+                continue;
+            };
+            let Some(button) = self.el("button", "Show") else {
+                continue;
+            };
+            if input.id().is_empty() {
+                input.set_id(&format!("smtp-doctor-{}-password-{i}", self.id));
+            }
+            button.set_class_name(REVEAL_CLASS);
+            let _ = button.set_attribute("type", "button");
+            let _ = button.set_attribute("aria-pressed", "false");
+            let _ = button.set_attribute("aria-controls", &input.id());
+            let _ = button.set_attribute("aria-label", "Show password");
+            let _ = button.set_attribute(CREATED_ATTR, "");
+            let _ = button.set_attribute(FOR_ATTR, "reveal");
+            if let Some(parent) = input.parent_node() {
+                let _ = parent.insert_before(&button, input.next_sibling().as_ref());
+            }
+        }
+    }
+
+    /// Shows or hides the password a toggle controls.
+    fn toggle_password(&self, button: &Element) {
+        let Some(input) = button
+            .get_attribute("aria-controls")
+            .and_then(|id| self.document.get_element_by_id(&id))
+            .and_then(|e| e.dyn_into::<HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let show = input.type_() == "password";
+        input.set_type(if show { "text" } else { "password" });
+        let _ = button.set_attribute("aria-pressed", if show { "true" } else { "false" });
+        button.set_text_content(Some(if show { "Hide" } else { "Show" }));
+        let _ = button.set_attribute(
+            "aria-label",
+            if show {
+                "Hide password"
+            } else {
+                "Show password"
+            },
+        );
+    }
+
     /// The element showing `name`'s messages: the page's own, or one we
     /// create after the field (or at the top of the form for general ones).
     fn container(&self, name: &str, anchor: Option<&Element>) -> Option<Element> {
@@ -419,9 +492,16 @@ impl Inner {
         match anchor {
             Some(field) => {
                 let parent = field.parent_node()?;
-                parent
-                    .insert_before(&el, field.next_sibling().as_ref())
-                    .ok()?;
+                // After the field, and after its show-password button if any.
+                let mut after = field.next_sibling();
+                if let Some(toggle) = after
+                    .as_ref()
+                    .and_then(|n| n.dyn_ref::<Element>())
+                    .filter(|e| e.class_name() == REVEAL_CLASS)
+                {
+                    after = toggle.next_sibling();
+                }
+                parent.insert_before(&el, after.as_ref()).ok()?;
             }
             None => self.form.prepend_with_node_1(&el).ok()?,
         }
@@ -553,6 +633,10 @@ impl Inner {
         let Some(target) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
             return;
         };
+        if let Ok(Some(toggle)) = target.closest(&format!(".{REVEAL_CLASS}")) {
+            self.toggle_password(&toggle);
+            return;
+        }
         let Ok(Some(button)) = target.closest(&format!("[{FIX_ATTR}]")) else {
             return;
         };

@@ -155,6 +155,8 @@ export interface FormOptions extends ValidateOptions {
 }
 
 export interface AttachOptions extends FormOptions {
+  /** A "Show" button after each password field (off unless set; the elements turn it on). */
+  passwordToggle?: boolean;
   /** Called after every validation with the current diagnostics. */
   onDiagnostics?: (diagnostics: Diagnostic[]) => void;
   /**

@@ -158,7 +158,7 @@ fn attach_form_shows_and_clears_messages_and_applies_fixes() {
     assert!(
         item.text_content()
             .unwrap()
-            .contains("Port 465 expects implicit TLS")
+            .contains("Port 465 expects TLS/SSL")
     );
     let select: HtmlSelectElement = q(&form, "[name=security]").unwrap().dyn_into().unwrap();
     assert_eq!(
@@ -475,7 +475,7 @@ async fn a_settled_change_is_announced_once() {
     sleep(1200).await;
     let said = announcer().expect("announced after the pause");
     assert!(
-        said.starts_with("Security: Port 465 expects implicit TLS"),
+        said.starts_with("Security: Port 465 expects TLS/SSL"),
         "{said}"
     );
     // The same findings again: nothing new to say.
@@ -485,5 +485,36 @@ async fn a_settled_change_is_announced_once() {
     assert_eq!(announcer().as_deref(), Some(said.as_str()));
     handle.detach();
     assert!(q(&form, ".smtp-doctor-announcer").is_none());
+    form.remove();
+}
+
+/// `passwordToggle`: a Show button after the password that reveals it and
+/// hides it again; the messages still follow the field; detach restores it.
+#[wasm_bindgen_test]
+fn a_password_can_be_shown_and_hidden() {
+    let form = make_form(FORM);
+    let options = js(&serde_json::json!({"passwordToggle": true}));
+    let handle = smtp_doctor_wasm::attach_form(form.clone(), options).unwrap();
+    let pass: HtmlInputElement = q(&form, "[name=password]").unwrap().dyn_into().unwrap();
+    let toggle: HtmlElement = q(&form, ".smtp-doctor-reveal").unwrap().dyn_into().unwrap();
+    assert_eq!(toggle.get_attribute("aria-controls"), Some(pass.id()));
+    toggle.click();
+    assert_eq!(pass.type_(), "text");
+    assert_eq!(
+        toggle.get_attribute("aria-pressed").as_deref(),
+        Some("true")
+    );
+    pass.set_value("");
+    input_event(&pass);
+    // The message goes after the button, not between field and button.
+    let next = toggle.next_element_sibling().unwrap();
+    assert!(
+        next.query_selector("[data-code='auth.password-missing']")
+            .unwrap()
+            .is_some()
+    );
+    handle.detach();
+    assert_eq!(pass.type_(), "password", "hidden again on detach");
+    assert!(q(&form, ".smtp-doctor-reveal").is_none());
     form.remove();
 }

@@ -12,7 +12,7 @@ import { ServiceError } from "../lib/service.js";
 const TEMPLATE = `
 <form id="detect-form" class="row" part="form">
   <label for="detect-email" part="label">Email address</label>
-  <input id="detect-email" type="email" autocomplete="email" placeholder="you@example.com" part="input">
+  <input id="detect-email" type="email" autocomplete="email" placeholder="e.g. you@example.com" part="input">
   <button type="submit" part="button">Detect settings</button>
 </form>
 <p id="detect-result" class="status detect-status" role="status" aria-live="polite" part="status"></p>

@@ -46,7 +46,7 @@ const TEMPLATE = `
 const CHECKS = ["connect", "tls", "auth", "sender", "send"];
 
 export class SmtpDoctorTest extends DoctorElement {
-  static observedAttributes = ["for", "service", "lang", "checks", "token-url", "theme"];
+  static observedAttributes = ["for", "service", "lang", "checks", "token-url", "theme", "gates"];
 
   #config = null;
   #abort = null;
@@ -81,8 +81,29 @@ export class SmtpDoctorTest extends DoctorElement {
     return this.#report;
   }
 
+  /** The report when it is about the current settings and they work; else null. */
+  get tested() {
+    return this.#tested !== null && this.#report?.ok ? this.#report : null;
+  }
+
+  /**
+   * Enables the buttons named by `gates` (ids, e.g. your Save) only while
+   * the current settings are tested and work.
+   */
+  #gate() {
+    const ok = this.tested !== null;
+    const root = this.getRootNode();
+    for (const id of (this.getAttribute("gates") ?? "").split(/\s+/).filter(Boolean)) {
+      const el = root.getElementById?.(id) ?? document.getElementById(id);
+      if (!el) continue;
+      el.disabled = !ok;
+      el.title = ok ? "" : "Test the connection first: only settings that work can be saved.";
+    }
+  }
+
   connectedCallback() {
     this.#showChecks();
+    this.#gate();
     load().then(() => {
       this.#bind();
       this.$("test-button").disabled = Date.now() < this.#waitUntil;
@@ -101,6 +122,7 @@ export class SmtpDoctorTest extends DoctorElement {
 
   attributeChangedCallback(name) {
     if (name === "checks") this.#showChecks();
+    if (name === "gates") this.#gate();
     if (name === "for" && this.hasAttribute("ready")) this.#bind();
   }
 
@@ -117,7 +139,9 @@ export class SmtpDoctorTest extends DoctorElement {
     this.$("result").hidden = true;
     this.$("steps").replaceChildren();
     this.#tested = null;
+    this.#gate();
     this.#status("The settings changed since the last test: test again to check them.");
+    this.emit("stale", null);
   }
 
   /** The checks to run: the `checks` attribute, else the options the customer ticked. */
@@ -165,6 +189,8 @@ export class SmtpDoctorTest extends DoctorElement {
     if (checks.includes("send") && config.from) request.recipient = config.from;
     const abort = (this.#abort = new AbortController());
     this.#tested = JSON.stringify(config);
+    this.#report = null;
+    this.#gate();
     const button = this.$("test-button");
     button.disabled = true;
     button.setAttribute("aria-busy", "true");
@@ -188,6 +214,7 @@ export class SmtpDoctorTest extends DoctorElement {
       // Announced once: the headline (the cause, or that it works).
       const headline = this.$("result-title");
       this.#status(`Test finished. ${headline.textContent}`, false, true);
+      this.#gate();
       this.emit("result", report);
       headline.focus({ preventScroll: true });
       headline.scrollIntoView({ block: "start", behavior: matchMedia("(prefers-reduced-motion: reduce)").matches ? "auto" : "smooth" });

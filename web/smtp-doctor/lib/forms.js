@@ -18,7 +18,7 @@ export function formFor(host) {
 export function bindForm(form, options) {
   let handle = handles.get(form);
   if (!handle) {
-    handle = attachForm(form, options);
+    handle = attachForm(form, { passwordToggle: true, ...options });
     handles.set(form, handle);
   }
   return handle;

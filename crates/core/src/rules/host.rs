@@ -251,14 +251,27 @@ fn host_has_scheme(cx: &Context<'_>, facts: &HostFacts, out: &mut Vec<Diagnostic
 ///
 /// ## Fix
 /// For a known provider, its SMTP host (and its preferred port and mode
-/// when the current port is not one it documents).
+/// when the current port is not one it documents); in any case the address
+/// moves into Username and From where those are empty.
 fn host_is_email(cx: &Context<'_>, facts: &HostFacts, out: &mut Vec<Diagnostic>) {
     let Some((_, domain)) = &facts.email else {
         return;
     };
+    // The address itself belongs in the empty Username and From.
+    let address = facts.cleaned.as_str();
+    let valid = crate::mailbox::parse_mailbox(address).is_ok();
+    let move_address = |mut fix: Fix| {
+        if valid && cx.config.username().is_none() {
+            fix = fix.set(Field::Username, address);
+        }
+        if valid && cx.config.from_field().is_none() {
+            fix = fix.set(Field::From, address);
+        }
+        fix
+    };
     let domain = domain.to_lowercase();
     let mut d = Diagnostic::new(Code::HostIsEmail).message(format!(
-        "`{}` is an email address, not a server name.",
+        "{} is an email address, not a server name.",
         facts.cleaned
     ));
     if let Some(p) = provider_by_email_domain(&domain) {
@@ -274,11 +287,17 @@ fn host_is_email(cx: &Context<'_>, facts: &HostFacts, out: &mut Vec<Diagnostic>)
                 "Addresses at {domain} send through {}'s server {}. Your address belongs in Username and From.",
                 p.name, p.default_host
             ))
-            .fix(fix);
+            .fix(move_address(fix));
     } else {
         d = d.help(format!(
             "Enter your provider's outgoing server (often smtp.{domain} or mail.{domain}); your address belongs in Username and From."
         ));
+        if valid && (cx.config.username().is_none() || cx.config.from_field().is_none()) {
+            // The server name is the customer's to find; the move is sure.
+            d = d.fix(move_address(Fix::new(
+                "Put the address in Username and From",
+            )));
+        }
     }
     out.push(d);
 }

@@ -161,12 +161,12 @@ fn tls_port_mismatch(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     };
     let message = match (expected, mode) {
         (Security::Tls, Security::Starttls) => {
-            format!("Port {port} expects implicit TLS, but STARTTLS is selected.")
+            format!("Port {port} expects TLS/SSL, but STARTTLS is selected.")
         }
         (Security::Tls, _) => {
-            format!("Port {port} expects implicit TLS, but no encryption is selected.")
+            format!("Port {port} expects TLS/SSL, but no encryption is selected.")
         }
-        (_, _) => format!("Port {port} expects STARTTLS, but implicit TLS (SSL) is selected."),
+        (_, _) => format!("Port {port} expects STARTTLS, but TLS/SSL is selected."),
     };
     let help = if expected == Security::Tls {
         format!(

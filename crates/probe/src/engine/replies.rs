@@ -87,7 +87,7 @@ pub(crate) fn ehlo_refused(ehlo: &Reply, helo: Option<&Reply>, name: &str) -> Di
     match helo {
         Some(h) if h.code == 250 => with_reply(
             Diagnostic::new(Code::SmtpEhloRejected).message(format!(
-                "The server refused EHLO ({}) but accepted HELO: it offers no extensions, so no STARTTLS, no AUTH and no size limit are known.",
+                "The server refused our greeting (EHLO, {}) but accepted the older HELO: it offers no extensions, so no encryption upgrade, no login and no size limit are known.",
                 ehlo.code
             )),
             ehlo,
@@ -97,7 +97,7 @@ pub(crate) fn ehlo_refused(ehlo: &Reply, helo: Option<&Reply>, name: &str) -> Di
             Diagnostic::new(Code::SmtpEhloRejected)
                 .severity(Severity::Error)
                 .message(format!(
-                    "The server refused EHLO ({}) and HELO{}: it will not start a mail session with this client.",
+                    "The server refused our greeting (EHLO, {}) and the older HELO{}: it will not start a mail session with our test service.",
                     ehlo.code,
                     helo.map(|h| format!(" ({})", h.code)).unwrap_or_default()
                 ))
@@ -627,14 +627,14 @@ mod tests {
             "HELO worked: the session goes on"
         );
         assert!(
-            warned.message.contains("accepted HELO"),
+            warned.message.contains("accepted the older HELO"),
             "{}",
             warned.message
         );
         let refused = ehlo_refused(&r(554, "no"), Some(&r(554, "no")), name);
         assert_eq!(refused.severity, Severity::Error);
         assert!(
-            refused.message.contains("and HELO (554)"),
+            refused.message.contains("and the older HELO (554)"),
             "{}",
             refused.message
         );

@@ -353,7 +353,7 @@ pub(crate) fn diagnose(error: &TlsError, evidence: &Evidence<'_>, host: &str) ->
             ))
             .help("The server accepts none of the protocol versions and ciphers a current client offers (TLS 1.2/1.3 with modern ciphers); its TLS setup is outdated or broken."),
         other => Diagnostic::new(Code::TlsHandshakeFailed)
-            .message(format!("The TLS handshake failed: {}.", describe_error(other))),
+            .message(format!("Setting up encryption (TLS) failed: {}.", describe_error(other))),
     };
     vec![d]
 }

@@ -29,7 +29,7 @@ impl Probe<'_> {
         } else {
             Err(Box::new(
                 Diagnostic::new(Code::PolicyBlockedRecipient).message(format!(
-                    "This probe sends only to the sender's own address ({from}), not to {rcpt}."
+                    "The test sends only to your own From address ({from}), not to {rcpt}."
                 )),
             ))
         }
