@@ -4,6 +4,9 @@
 //  - navigation → interactive (wasm ready, the form live), cold and warm;
 //  - keystroke → message on screen: from the keydown's timestamp to the
 //    first animation frame after the message changed (p50/p95, 200 keys);
+//  - for the demo: cumulative layout shift (load, and a whole Test
+//    connection) and the time from pressing "Test connection" to the
+//    headline being announced (the sandbox, `serve --sandbox`);
 // then the package's size by part (each element bundled and minified by
 // esbuild without the wasm glue, the headless API, the glue, the wasm).
 import { execFileSync } from "node:child_process";
@@ -74,6 +77,53 @@ async function measure(browser, target) {
   console.log(`  keystroke → message on screen (${keys.length} keys):     ${fmt(keys)}   goal < 16 ms`);
 }
 
+/** CLS and "Test connection" → announced headline, on the demo page. */
+async function testFlow(browser, url) {
+  const RUNS = 20;
+  const announced = [];
+  const shifts = { load: [], test: [] };
+  for (let i = 0; i < RUNS; i++) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      window.__cls = 0;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) if (!e.hadRecentInput) window.__cls += e.value;
+      }).observe({ type: "layout-shift", buffered: true });
+    });
+    await page.goto(url);
+    await page.waitForSelector("smtp-doctor-test[ready]");
+    await page.waitForTimeout(300);
+    shifts.load.push(await page.evaluate(() => window.__cls));
+    await page.fill("#host", "smtp.sandbox.test");
+    await page.fill("#port", String(2587 + 34000));
+    await page.selectOption("#security", "starttls");
+    await page.fill("#username", "demo@sandbox.test");
+    await page.fill("#password", i % 2 ? "demo-app-password" : "not-the-password");
+    await page.fill("#from", "demo@sandbox.test");
+    await page.waitForTimeout(1000); // typing has settled (and its shifts are the customer's own)
+    const before = await page.evaluate(() => window.__cls);
+    const ms = await page.evaluate(() => new Promise((resolve) => {
+      const host = document.querySelector("smtp-doctor-test");
+      const status = host.shadowRoot.getElementById("test-status");
+      const start = performance.now();
+      new MutationObserver(() => {
+        if (status.textContent.startsWith("Test finished.")) resolve(performance.now() - start);
+      }).observe(status, { childList: true, characterData: true, subtree: true });
+      host.shadowRoot.getElementById("test-button").click();
+    }));
+    announced.push(ms);
+    await page.waitForTimeout(500);
+    shifts.test.push((await page.evaluate(() => window.__cls)) - before);
+    await context.close();
+  }
+  const f3 = (xs) => `p50 ${pct(xs, 0.5).toFixed(3)}, max ${Math.max(...xs).toFixed(3)}`;
+  console.log(`\ndemo page: "Test connection" against the sandbox (${RUNS} runs, half failing, half passing)`);
+  console.log(`  press → headline announced:  ${fmt(announced)}`);
+  console.log(`  layout shift while loading:  ${f3(shifts.load)}   goal < 0.05`);
+  console.log(`  layout shift during a test:  ${f3(shifts.test)}   goal < 0.05`);
+}
+
 buildApps();
 const app = await backend(() => url); // the React app's service: the demo's serve (unused by typing)
 const browser = await launchChromium();
@@ -93,6 +143,7 @@ try {
       await page.fill("#port", "465");
     },
   });
+  await testFlow(browser, url);
   await measure(browser, {
     name: "Vite + React 19 consumer app (createForm, controlled inputs)",
     url: `${app.url}/react/`,

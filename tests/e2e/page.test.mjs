@@ -10,7 +10,10 @@ import assert from "node:assert/strict";
 import { createServer } from "node:http";
 import { mkdirSync, readFileSync } from "node:fs";
 import { extname, join, normalize } from "node:path";
+import { createRequire } from "node:module";
 import { ROOT, WEB, dnsServer, launchChromium, serve } from "./harness.mjs";
+
+const AXE = createRequire(new URL("../node/package.json", import.meta.url)).resolve("axe-core/axe.min.js");
 
 const ARTIFACTS = join(ROOT, "target/e2e");
 const USER = "demo@sandbox.test";
@@ -341,6 +344,35 @@ describe("test connection against the sandbox", () => {
   });
 });
 
+/** axe-core's WCAG 2.1 A/AA rules on the page as it is now (shadow roots included). */
+async function axe(page) {
+  await page.addScriptTag({ path: AXE });
+  return page.evaluate(async () => {
+    const r = await window.axe.run(document, { runOnly: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] });
+    return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  });
+}
+
+describe("accessibility (axe-core), at 1280 and 375 px, light and dark", () => {
+  for (const [width, scheme] of [[1280, "light"], [375, "light"], [1280, "dark"], [375, "dark"]]) {
+    test(`${width} px, ${scheme}: empty, with findings, and with a failed test's result`, async () => {
+      const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme: scheme });
+      const page = await context.newPage();
+      await page.goto(main.url);
+      await page.waitForSelector("smtp-doctor-test[ready]");
+      assert.deepEqual(await axe(page), [], "the empty page");
+      await fill(page, { host: "smtp.example.com", port: "465", security: "starttls" });
+      await page.locator('[data-code="tls.port-mismatch"]').waitFor();
+      assert.deepEqual(await axe(page), [], "with instant findings");
+      await fill(page, sandbox({ password: "account-password" }));
+      await runTest(page);
+      assert.deepEqual(await axe(page), [], "with a failed test's result");
+      await page.screenshot({ path: join(ARTIFACTS, `a11y-${width}-${scheme}.png`), fullPage: true });
+      await context.close();
+    });
+  }
+});
+
 describe("on a phone, and in the dark", () => {
   test("nothing overflows sideways at 320 px: a provider's long link, a failed result", async () => {
     const context = await browser.newContext({ viewport: { width: 320, height: 640 }, isMobile: true, hasTouch: true });
@@ -396,6 +428,29 @@ describe("detect settings", () => {
     await page.locator(".detect").screenshot({ path: join(ARTIFACTS, "detect.png") });
     assert.deepEqual(problems, []);
     await close();
+  });
+
+  test("pressing Detect while the checker still loads never submits the page", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    // Hold the wasm back: the elements are there, the rules are not yet.
+    let release;
+    const held = new Promise((r) => (release = r));
+    await page.route("**/*.wasm", async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(main.url);
+    const entries = await page.evaluate(() => history.length);
+    await page.fill("#detect-email", "demo@sandbox.test");
+    await page.press("#detect-email", "Enter");
+    assert.equal(await page.isDisabled("#detect-form button"), true, "busy while it waits for the rules");
+    assert.equal(page.url(), `${main.url}/`, "no navigation, no address in the URL");
+    assert.equal(await page.evaluate(() => history.length), entries, "no history entry");
+    release();
+    await page.waitForSelector('#detect-list .candidate[data-status="verified"]', { timeout: 30_000 });
+    assert.equal(page.url(), `${main.url}/`);
+    await context.close();
   });
 
   test("a known provider fills in at once, then says whether it answered", async () => {

@@ -73,6 +73,12 @@ pub(crate) fn page() -> Result {
             "127.0.0.1:0",
             "--web-dir",
             &web.to_string_lossy(),
+            // The sandbox, for "Test connection" → headline timings.
+            "--sandbox",
+            "--sandbox-port-offset",
+            "34000",
+            "--probes-per-minute",
+            "1000",
         ],
     )
     .env("RUST_LOG", "warn")

@@ -213,7 +213,7 @@ pub(crate) fn plan() -> Vec<(String, bool)> {
             have_bindgen,
         ),
         (
-            "TypeScript, binaryen's wasm-opt, playwright-core, smtp-server (npm ci in tests/node)"
+            "TypeScript, binaryen's wasm-opt, playwright-core, axe-core, smtp-server (npm ci in tests/node)"
                 .to_owned(),
             node_tools_fresh(),
         ),
