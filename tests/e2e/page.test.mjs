@@ -353,6 +353,41 @@ async function axe(page) {
   });
 }
 
+describe("the settings experience at 1280 and 375 px, light and dark", () => {
+  for (const [width, scheme] of [[1280, "light"], [375, "light"], [1280, "dark"], [375, "dark"]]) {
+    test(`${width} px, ${scheme}: calm, then the cause in plain words, then stale and gated`, async () => {
+      const context = await browser.newContext({ viewport: { width, height: 800 }, colorScheme: scheme });
+      const page = await context.newPage();
+      await page.goto(main.url);
+      await page.waitForSelector("smtp-doctor-test[ready]");
+      // Calm before anything is typed.
+      assert.equal(await page.locator("#smtp-form [data-code]").count(), 0);
+      await fill(page, sandbox({ password: "account-password" }));
+      await runTest(page);
+      // The headline is the cause, on screen and announced; plain words.
+      const headline = await page.textContent("#result-title");
+      assert.match(headline, /app-specific password/);
+      assert.ok(await page.locator("#result-title").isVisible());
+      const box = await page.locator("#result-title").boundingBox();
+      assert.ok(box.y >= 0 && box.y < 800, `the headline is on screen (y = ${box.y})`);
+      const mainText = await page.$eval("smtp-doctor-test", (el) =>
+        [...el.shadowRoot.querySelectorAll("#result-title, #findings, #suggestion, #allowlist")].map((n) => n.textContent).join(" "));
+      assert.doesNotMatch(mainText, /implicit TLS|handshake|\bprobe\b|`|\b[a-z]+\.[a-z-]+-[a-z-]+\b(?![^ ]*@)/, "no jargon or raw codes in the main text");
+      assert.equal(await page.isDisabled("#save-button"), true);
+      // Fixed and tested: Save is offered; a change retires both.
+      await page.fill("#password", PASSWORD);
+      await page.waitForSelector("#result[hidden]", { state: "attached" });
+      await runTest(page);
+      assert.equal(await page.isEnabled("#save-button"), true);
+      await page.fill("#from", "support@sandbox.test");
+      assert.equal(await page.isDisabled("#save-button"), true);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      assert.ok(overflow <= 0, `${overflow}px sideways scroll`);
+      await context.close();
+    });
+  }
+});
+
 describe("accessibility (axe-core), at 1280 and 375 px, light and dark", () => {
   for (const [width, scheme] of [[1280, "light"], [375, "light"], [1280, "dark"], [375, "dark"]]) {
     test(`${width} px, ${scheme}: empty, with findings, and with a failed test's result`, async () => {
@@ -466,6 +501,9 @@ describe("detect settings", () => {
     assert.doesNotMatch(said, /ask your provider/i, "the provider is known: no advice to ask it");
     assert.equal(await page.getAttribute("smtp-doctor-detect #detect-result a", "href"), "https://myaccount.google.com/apppasswords");
     assert.equal(await page.inputValue("#host"), "smtp.gmail.com", "the documented settings stay");
+    // Where to find the password: the provider's app-password page, as a link under the field.
+    await page.fill("#password", "my-google-password");
+    await page.locator('#smtp-form [data-code="auth.app-password"] a[href="https://myaccount.google.com/apppasswords"]').waitFor();
     assert.deepEqual(problems, []);
     await close();
   });

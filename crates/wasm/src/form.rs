@@ -605,8 +605,9 @@ impl Inner {
                 msg.set_class_name("smtp-doctor-message");
                 let _ = item.append_child(&msg);
             }
-            if let Some(help) = self.el("span", &d.help) {
+            if let Some(help) = self.el("span", "") {
                 help.set_class_name("smtp-doctor-help");
+                self.linkify(&help, &d.help);
                 let _ = item.append_child(&help);
             }
             if let Some(fix) = &d.fix {
@@ -618,6 +619,23 @@ impl Inner {
                 }
             }
             let _ = container.append_child(&item);
+        }
+    }
+
+    /// Appends `text`, with each `https://` address as a link (a provider's
+    /// app-password page is a click, not something to copy).
+    fn linkify(&self, parent: &Element, text: &str) {
+        for (plain, url) in split_links(text) {
+            if !plain.is_empty() {
+                let _ = parent.append_with_str_1(plain);
+            }
+            if let Some(a) = url.and_then(|u| self.el("a", u).map(|a| (a, u))) {
+                let (a, u) = a;
+                let _ = a.set_attribute("href", u);
+                let _ = a.set_attribute("target", "_blank");
+                let _ = a.set_attribute("rel", "noopener noreferrer");
+                let _ = parent.append_child(&a);
+            }
         }
     }
 
@@ -737,6 +755,25 @@ impl Inner {
     }
 }
 
+/// `text` cut into (plain text, following `https://` address) pairs; an
+/// address ends at whitespace, and a closing `.`, `,`, `)` or `;` stays
+/// text.
+fn split_links(text: &str) -> Vec<(&str, Option<&str>)> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some(start) = rest.find("https://") {
+        let tail = &rest[start..];
+        let mut end = tail.find(char::is_whitespace).unwrap_or(tail.len());
+        while end > 8 && tail[..end].ends_with(['.', ',', ')', ';']) {
+            end -= 1;
+        }
+        out.push((&rest[..start], Some(&tail[..end])));
+        rest = &tail[end..];
+    }
+    out.push((rest, None));
+    out
+}
+
 /// The `name` of the form field an event came from.
 fn target_name(event: &Event) -> Option<String> {
     let el = event.target()?.dyn_into::<Element>().ok()?;
@@ -764,5 +801,30 @@ fn remove_described_by(el: &Element, id: &str) {
         let _ = el.remove_attribute("aria-describedby");
     } else {
         let _ = el.set_attribute("aria-describedby", &rest.join(" "));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::split_links;
+
+    #[test]
+    fn addresses_become_links_and_punctuation_stays_text() {
+        assert_eq!(
+            split_links("Create one at https://example.com/app-passwords. Then paste it."),
+            [
+                ("Create one at ", Some("https://example.com/app-passwords")),
+                (". Then paste it.", None)
+            ]
+        );
+        assert_eq!(split_links("no link"), [("no link", None)]);
+        assert_eq!(
+            split_links("(https://a.example/x)"),
+            [("(", Some("https://a.example/x")), (")", None)]
+        );
+        assert_eq!(
+            split_links("https://"),
+            [("", Some("https://")), ("", None)]
+        );
     }
 }

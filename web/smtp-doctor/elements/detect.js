@@ -50,11 +50,13 @@ export class SmtpDoctorDetect extends DoctorElement {
       return null;
     }
     button.disabled = true;
+    list.setAttribute("aria-busy", "true");
     try {
       await load();
       return await this.#run(email, out, list);
     } finally {
       button.disabled = false;
+      list.removeAttribute("aria-busy");
     }
   }
 
