@@ -294,6 +294,23 @@ describe("test connection against the sandbox", () => {
     await close();
   });
 
+  test("a refused sender has a one-click fix: send as the login", async () => {
+    const { page, problems, close } = await open(main.url);
+    await fill(page, sandbox({ from: "ceo@sandbox.test" }));
+    await page.check("#check-sender");
+    await runTest(page);
+    const finding = page.locator('#findings [data-code="sender.rejected"]');
+    await finding.locator("button").click();
+    assert.equal(await page.inputValue("#from"), USER);
+    // Keyboard focus and a highlight land on the field the fix changed.
+    assert.equal(await page.evaluate(() => document.activeElement?.id), "from");
+    assert.equal(await page.getAttribute("#from", "data-smtp-doctor-changed"), "");
+    await runTest(page);
+    assert.equal(await page.getAttribute("#result", "data-ok"), "true");
+    assert.deepEqual(problems, []);
+    await close();
+  });
+
   test("a target the policy refuses says so", async () => {
     const { page, problems, close } = await open(main.url);
     await fill(page, { ...sandbox(), host: "10.1.2.3", port: "587" });
