@@ -4,6 +4,12 @@
 //! CLI all render the same shape (SPEC §3). `message` says what is wrong,
 //! `help` why and what to do, `fix` is a change a page can offer as one
 //! click, `reply` carries a live server's words (credentials removed).
+//!
+//! Rules say *what* they found — a code and named `params` — and never
+//! write prose: the texts come from the catalog of the reader's language
+//! (`crate::i18n`, SPEC §7.4), filled in where the diagnostic leaves the
+//! program. That keeps English out of the browser's wasm and lets a
+//! client render the same finding in another language from its params.
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -106,19 +112,27 @@ impl fmt::Display for Field {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Fix {
-    /// The button text, e.g. "Use TLS/SSL".
+    /// The button text, e.g. "Use TLS/SSL", in the reader's language
+    /// (rendered from the catalog's `fix-<key>` with the changes as its
+    /// parameters).
+    #[serde(default)]
     pub title: String,
     /// Field → new value. Never contains a password.
     #[cfg_attr(feature = "openapi", schema(value_type = std::collections::HashMap<String, Object>))]
     pub changes: BTreeMap<Field, Value>,
+    /// Which text the title is: `use-port`, `send-as`, … (catalog id
+    /// `fix-<key>`).
+    #[serde(default)]
+    pub key: String,
 }
 
 impl Fix {
-    /// A fix with a title and no changes yet.
-    pub fn new(title: impl Into<String>) -> Self {
+    /// A fix whose title is the catalog's `fix-<key>`, no changes yet.
+    pub fn new(key: &str) -> Self {
         Self {
-            title: title.into(),
+            title: String::new(),
             changes: BTreeMap::new(),
+            key: key.to_owned(),
         }
     }
 
@@ -131,6 +145,143 @@ impl Fix {
     }
 }
 
+/// One named value of a catalog text: words or a count. Ports, addresses
+/// and names are text (a port is never written "2,525"); a count is a
+/// number so each language picks its plural form.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Param {
+    Text(String),
+    Count(i64),
+}
+
+impl From<&str> for Param {
+    fn from(s: &str) -> Self {
+        Self::Text(s.to_owned())
+    }
+}
+
+impl From<String> for Param {
+    fn from(s: String) -> Self {
+        Self::Text(s)
+    }
+}
+
+impl From<u16> for Param {
+    /// A port or a reply code: text, never grouped or pluralised.
+    fn from(n: u16) -> Self {
+        Self::Text(n.to_string())
+    }
+}
+
+impl fmt::Display for Param {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Text(s) => f.write_str(s),
+            Self::Count(n) => write!(f, "{n}"),
+        }
+    }
+}
+
+impl Serialize for Param {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::Text(t) => s.serialize_str(t),
+            Self::Count(n) => s.serialize_i64(*n),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Param {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl serde::de::Visitor<'_> for V {
+            type Value = Param;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a string or an integer")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Param, E> {
+                Ok(Param::Text(v.to_owned()))
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Param, E> {
+                Ok(Param::Count(v))
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Param, E> {
+                i64::try_from(v)
+                    .map(Param::Count)
+                    .map_err(|_| E::custom("count out of range"))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// The named values of one diagnostic's texts, in the order set.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Params(#[serde(with = "pairs")] pub Vec<(String, Param)>);
+
+impl Params {
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The value of `name`, if set.
+    pub fn get(&self, name: &str) -> Option<&Param> {
+        self.0.iter().find(|(k, _)| k == name).map(|(_, v)| v)
+    }
+
+    /// Sets `name`, replacing an earlier value.
+    pub fn set(&mut self, name: &str, value: Param) {
+        match self.0.iter_mut().find(|(k, _)| k == name) {
+            Some(slot) => slot.1 = value,
+            None => self.0.push((name.to_owned(), value)),
+        }
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &Param)> {
+        self.0.iter().map(|(k, v)| (k.as_str(), v))
+    }
+}
+
+/// A list of pairs as a JSON object (no map type in the browser build).
+mod pairs {
+    use std::fmt;
+
+    use serde::de::{MapAccess, Visitor};
+    use serde::ser::SerializeMap;
+    use serde::{Deserializer, Serializer};
+
+    use super::Param;
+
+    pub(super) fn serialize<S: Serializer>(v: &[(String, Param)], s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(Some(v.len()))?;
+        for (k, val) in v {
+            map.serialize_entry(k, val)?;
+        }
+        map.end()
+    }
+
+    pub(super) fn deserialize<'de, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<Vec<(String, Param)>, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Vec<(String, Param)>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an object of strings and integers")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut m: A) -> Result<Self::Value, A::Error> {
+                let mut out = Vec::new();
+                while let Some(entry) = m.next_entry()? {
+                    out.push(entry);
+                }
+                Ok(out)
+            }
+        }
+        d.deserialize_map(V)
+    }
+}
+
 /// One finding about a config or a live session (SPEC §3).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -138,36 +289,75 @@ pub struct Diagnostic {
     pub code: Code,
     pub severity: Severity,
     pub field: Option<Field>,
+    /// What is wrong, in the reader's language (catalog: `<code>`).
     pub message: String,
+    /// Why, and what to do (catalog: `<code>.help`).
     pub help: String,
     pub fix: Option<Fix>,
     pub reply: Option<String>,
+    /// The named values the texts use, for clients that render the
+    /// finding in another language (SPEC §7.4).
+    #[serde(default, skip_serializing_if = "Params::is_empty")]
+    #[cfg_attr(feature = "openapi", schema(value_type = std::collections::HashMap<String, Object>))]
+    pub params: Params,
+    /// Texts set by the program itself instead of the catalog (a live
+    /// check not yet in the catalog); rendering keeps them.
+    #[serde(skip)]
+    pub(crate) own_text: OwnText,
+}
+
+/// Which texts a diagnostic carries itself (see `Diagnostic::own_text`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct OwnText {
+    pub(crate) message: bool,
+    pub(crate) help: bool,
 }
 
 impl Diagnostic {
-    /// A diagnostic with the registry's default severity, field and texts.
+    /// A diagnostic with the registry's default severity and field. Its
+    /// texts are filled in by `i18n::localize`.
     pub fn new(code: Code) -> Self {
         let info = code.info();
         Self {
             code,
             severity: info.severity,
             field: info.field,
-            message: info.message.to_owned(),
-            help: info.help.to_owned(),
+            message: String::new(),
+            help: String::new(),
             fix: None,
             reply: None,
+            params: Params::default(),
+            own_text: OwnText::default(),
         }
     }
 
+    /// Sets a named value of the texts.
     #[must_use]
-    pub fn message(mut self, message: impl Into<String>) -> Self {
-        self.message = message.into();
+    pub fn param(mut self, name: &str, value: impl Into<Param>) -> Self {
+        self.params.set(name, value.into());
         self
     }
 
+    /// Chooses the catalog's variant of the texts (the `$case` selector).
+    #[must_use]
+    pub fn case(self, case: &str) -> Self {
+        self.param("case", case)
+    }
+
+    /// A message of the program's own instead of the catalog's (English;
+    /// kept as is by rendering).
+    #[must_use]
+    pub fn message(mut self, message: impl Into<String>) -> Self {
+        self.message = message.into();
+        self.own_text.message = true;
+        self
+    }
+
+    /// A help text of the program's own (see [`Self::message`]).
     #[must_use]
     pub fn help(mut self, help: impl Into<String>) -> Self {
         self.help = help.into();
+        self.own_text.help = true;
         self
     }
 

@@ -62,6 +62,26 @@ pub enum HostError {
     Idna,
 }
 
+impl HostError {
+    /// The catalog's name for this reason (`$reason` of `host.invalid`)
+    /// and its detail (`$detail`: the part, character or address).
+    pub fn reason(&self) -> (&'static str, String) {
+        match self {
+            Self::Empty => ("empty", String::new()),
+            Self::TooLong => ("too-long", String::new()),
+            Self::EmptyLabel => ("empty-part", String::new()),
+            Self::LabelTooLong(l) => ("part-too-long", l.clone()),
+            Self::BadCharacter(c) => ("bad-character", c.escape_default().to_string()),
+            Self::Underscore(l) => ("underscore", l.clone()),
+            Self::HyphenAtEdge(l) => ("hyphen", l.clone()),
+            Self::LegacyIpv4(ip) => ("legacy-ip", ip.to_string()),
+            Self::NumericTld => ("numeric-end", String::new()),
+            Self::BadIpv6 => ("bad-ipv6", String::new()),
+            Self::Idna => ("idna", String::new()),
+        }
+    }
+}
+
 impl fmt::Display for HostError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {

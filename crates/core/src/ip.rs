@@ -35,6 +35,22 @@ pub enum SpecialRange {
 }
 
 impl SpecialRange {
+    /// The catalog's name for this range (`$range` of `host.private`).
+    pub const fn id(self) -> &'static str {
+        match self {
+            Self::Unspecified => "unspecified",
+            Self::Loopback => "loopback",
+            Self::Private => "private",
+            Self::LinkLocal => "link-local",
+            Self::CarrierNat => "cgnat",
+            Self::Multicast => "multicast",
+            Self::Broadcast => "broadcast",
+            Self::Documentation => "documentation",
+            Self::Benchmarking => "benchmarking",
+            Self::Reserved => "reserved",
+        }
+    }
+
     pub const fn describe(self) -> &'static str {
         match self {
             Self::Unspecified => "an unspecified address",

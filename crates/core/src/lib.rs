@@ -21,6 +21,7 @@ pub mod diagnostic;
 pub mod examples;
 pub mod form;
 pub mod hostname;
+pub mod i18n;
 pub mod ip;
 pub mod mailbox;
 pub mod options;
@@ -34,17 +35,22 @@ use serde_json::{Map, Value};
 
 pub use codes::{Code, CodeInfo, codes};
 pub use config::{AuthMechanism, Config, Input, Security};
-pub use diagnostic::{Diagnostic, Field, Fix, Severity};
+pub use diagnostic::{Diagnostic, Field, Fix, Param, Params, Severity};
 pub use providers::{ProviderSuggestion, provider_for};
 
 /// The crate version, for `version()` exports and `/v1/info`.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
-/// Runs every static rule (SPEC §3.1) on parsed settings.
+/// Runs every static rule (SPEC §3.1) on parsed settings. With the
+/// `catalog` feature the texts are English; [`i18n::localize`] renders
+/// them in another language. Without it (the browser build) they are
+/// empty and the caller renders code and params from the catalogs.
 pub fn validate(config: &Config) -> Vec<Diagnostic> {
     let cx = rules::Context::new(config);
     let mut out = Vec::new();
     rules::run(&cx, &mut out);
+    #[cfg(feature = "catalog")]
+    i18n::localize(&mut out, i18n::DEFAULT_LOCALE);
     out
 }
 
@@ -54,6 +60,8 @@ pub fn validate_json(value: &Value) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     if !value.is_object() {
         out.push(Diagnostic::new(Code::ConfigInvalid));
+        #[cfg(feature = "catalog")]
+        i18n::localize(&mut out, i18n::DEFAULT_LOCALE);
     }
     out.extend(validate(&Config::from_json(value)));
     out
@@ -88,7 +96,7 @@ mod tests {
     #[test]
     fn apply_fix_keeps_other_fields_and_drops_aliases() {
         let cfg = json!({"host": "h", "secure": true, "extra": 1});
-        let fix = Fix::new("Use STARTTLS")
+        let fix = Fix::new("use-endpoint")
             .set(Field::Security, "starttls")
             .set(Field::Port, 587);
         assert_eq!(

@@ -53,6 +53,30 @@ pub enum MailboxError {
     ControlInName(char),
 }
 
+impl MailboxError {
+    /// The catalog's name for this reason (`$reason` of `from.invalid`)
+    /// and its detail (`$detail`: the character or text).
+    pub fn reason(&self) -> (&'static str, String) {
+        match self {
+            Self::Empty => ("empty", String::new()),
+            Self::NoAt => ("no-at", String::new()),
+            Self::EmptyLocal => ("empty-local", String::new()),
+            Self::EmptyDomain => ("empty-domain", String::new()),
+            Self::LocalTooLong => ("local-too-long", String::new()),
+            Self::BadLocal(c) => ("bad-local", c.escape_default().to_string()),
+            Self::DotPlacement => ("dots", String::new()),
+            Self::BadDomain(_) => ("bad-domain", String::new()),
+            Self::DomainWithoutDot => ("domain-without-dot", String::new()),
+            Self::UnclosedAngle => ("unclosed-angle", String::new()),
+            Self::TrailingText(t) => ("trailing-text", t.clone()),
+            Self::UnquotedComma => ("unquoted-comma", String::new()),
+            Self::UnclosedQuote => ("unclosed-quote", String::new()),
+            Self::SeveralAddresses => ("several", String::new()),
+            Self::ControlInName(c) => ("control", c.escape_default().to_string()),
+        }
+    }
+}
+
 impl fmt::Display for MailboxError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {

@@ -69,7 +69,8 @@ pub enum UsernameRule {
     Literal(&'static str),
     /// An address at the sending domain (Mailgun's `postmaster@mg.…`).
     DomainLogin,
-    /// A generated identifier that is not an email address; `what` names it.
+    /// A generated identifier that is not an email address; `what` names
+    /// it (catalog: `credential-<what>`).
     Generated {
         what: &'static str,
         prefix: Option<&'static str>,
@@ -84,7 +85,8 @@ pub enum SecretRule {
     Any,
     /// An app password of 16 letters, shown in groups of four.
     AppPassword16,
-    /// Starts with `prefix`; `what` names the credential.
+    /// Starts with `prefix`; `what` names the credential (catalog:
+    /// `credential-<what>`).
     /// `strict`: every valid secret has the prefix (else only a hint).
     Prefix {
         prefix: &'static str,
@@ -129,6 +131,7 @@ pub enum OAuth {
     /// Passwords work.
     Optional,
     /// Password login is being retired: warn.
+    /// (`note`: catalog `oauth-note-<note>`.)
     Retiring { note: &'static str },
     /// Passwords no longer work since `since`.
     Required { since: &'static str },
@@ -158,7 +161,6 @@ pub struct Provider {
     pub app_password: AppPassword,
     pub oauth: OAuth,
     /// Extra facts worth telling (one sentence each).
-    pub notes: &'static [&'static str],
     pub source: &'static str,
     pub checked: &'static str,
 }
@@ -181,7 +183,7 @@ impl Provider {
     pub fn endpoints_text(&self) -> String {
         self.endpoints
             .iter()
-            .map(|e| format!("{} with {}", e.port, e.security.label()))
+            .map(|e| format!("{} ({})", e.port, e.security.label()))
             .collect::<Vec<_>>()
             .join(", ")
     }
@@ -231,10 +233,6 @@ pub static PROVIDERS: &[Provider] = &[
             url: "https://myaccount.google.com/apppasswords",
         },
         oauth: OAuth::Optional,
-        notes: &[
-            "Google rejects the normal account password: use an app password (needs 2-Step Verification) or OAuth2.",
-            "On 587 Google offers AUTH only after STARTTLS.",
-        ],
         source: "https://support.google.com/mail/answer/7126229",
         checked: CHECKED,
     },
@@ -252,9 +250,6 @@ pub static PROVIDERS: &[Provider] = &[
         wrong_secrets: &[],
         app_password: AppPassword::NotUsed,
         oauth: OAuth::Optional,
-        notes: &[
-            "The relay accepts either an IP allowlist set by the Workspace admin or SMTP AUTH, as configured in the Admin console.",
-        ],
         source: "https://support.google.com/a/answer/2956491",
         checked: CHECKED,
     },
@@ -272,9 +267,8 @@ pub static PROVIDERS: &[Provider] = &[
         wrong_secrets: &[],
         app_password: AppPassword::NotUsed,
         oauth: OAuth::Retiring {
-            note: "Microsoft keeps basic SMTP AUTH unchanged through December 2026, then turns it off by default for existing tenants; it also works only where SMTP AUTH is enabled for the mailbox.",
+            note: "microsoft-365",
         },
-        notes: &["Microsoft 365 listens on 587 with STARTTLS only; there is no 465."],
         source: "https://learn.microsoft.com/exchange/mail-flow-best-practices/how-to-set-up-a-multifunction-device-or-application-to-send-email-using-microsoft-365-or-office-365",
         checked: CHECKED,
     },
@@ -305,7 +299,6 @@ pub static PROVIDERS: &[Provider] = &[
         oauth: OAuth::Required {
             since: "2024-09-16",
         },
-        notes: &[],
         source: "https://support.microsoft.com/office/pop-imap-and-smtp-settings-for-outlook-com-d088b986-291d-42b8-9564-9c414e2aa040",
         checked: CHECKED,
     },
@@ -332,7 +325,6 @@ pub static PROVIDERS: &[Provider] = &[
             url: "https://login.yahoo.com/account/security/app-passwords",
         },
         oauth: OAuth::Optional,
-        notes: &[],
         source: "https://help.yahoo.com/kb/SLN4724.html",
         checked: CHECKED,
     },
@@ -352,9 +344,6 @@ pub static PROVIDERS: &[Provider] = &[
             url: "https://account.apple.com/account/manage",
         },
         oauth: OAuth::Optional,
-        notes: &[
-            "iCloud app-specific passwords need two-factor authentication on the Apple Account.",
-        ],
         source: "https://support.apple.com/102525",
         checked: CHECKED,
     },
@@ -403,11 +392,6 @@ pub static PROVIDERS: &[Provider] = &[
             url: "https://accounts.zoho.com/home#security/app_password",
         },
         oauth: OAuth::Optional,
-        notes: &[
-            "Zoho accepts the account password, or an app password when two-factor authentication is on.",
-            "Zoho only sends from the account's own address or its aliases.",
-            "Organisation accounts use smtppro.zoho.*; use your data centre's domain (zoho.eu, zoho.in, …).",
-        ],
         source: "https://www.zoho.com/mail/help/zoho-smtp.html",
         checked: CHECKED,
     },
@@ -427,9 +411,6 @@ pub static PROVIDERS: &[Provider] = &[
             url: "https://app.fastmail.com/settings/security/apps",
         },
         oauth: OAuth::Optional,
-        notes: &[
-            "Fastmail recommends 465 with TLS/SSL; 587 with STARTTLS works but is discouraged.",
-        ],
         source: "https://www.fastmail.help/hc/en-us/articles/1500000278342",
         checked: CHECKED,
     },
@@ -452,17 +433,13 @@ pub static PROVIDERS: &[Provider] = &[
         mx_suffixes: &[],
         incoming_hosts: &[],
         username: UsernameRule::Generated {
-            what: "the SMTP username SES generated (it starts with AKIA)",
+            what: "ses-username",
             prefix: Some("AKIA"),
         },
         secret: SecretRule::SesSmtpPassword,
         wrong_secrets: &[],
         app_password: AppPassword::NotUsed,
         oauth: OAuth::Optional,
-        notes: &[
-            "SES SMTP credentials are per region: use the host of the region where they were created.",
-            "The sender identity must be verified in the same region; sandbox accounts only send to verified recipients.",
-        ],
         source: "https://docs.aws.amazon.com/ses/latest/dg/smtp-connect.html",
         checked: CHECKED,
     },
@@ -478,13 +455,12 @@ pub static PROVIDERS: &[Provider] = &[
         username: UsernameRule::Literal("apikey"),
         secret: SecretRule::Prefix {
             prefix: "SG.",
-            what: "a SendGrid API key (SG.…) with Mail Send permission",
+            what: "sendgrid-api-key",
             strict: true,
         },
         wrong_secrets: &[],
         app_password: AppPassword::NotUsed,
         oauth: OAuth::Optional,
-        notes: &["SendGrid needs a verified sender identity."],
         source: "https://www.twilio.com/docs/sendgrid/for-developers/sending-email/integrating-with-the-smtp-api",
         checked: CHECKED,
     },
@@ -505,10 +481,6 @@ pub static PROVIDERS: &[Provider] = &[
         wrong_secrets: &[],
         app_password: AppPassword::NotUsed,
         oauth: OAuth::Optional,
-        notes: &[
-            "Use the domain's SMTP password, not the account password.",
-            "US (smtp.mailgun.org) and EU (smtp.eu.mailgun.org) accounts are separate.",
-        ],
         source: "https://documentation.mailgun.com/docs/mailgun/user-manual/sending-messages/send-smtp",
         checked: CHECKED,
     },
@@ -525,16 +497,15 @@ pub static PROVIDERS: &[Provider] = &[
         mx_suffixes: &[],
         incoming_hosts: &[],
         username: UsernameRule::Generated {
-            what: "the Server API token",
+            what: "postmark-server-token",
             prefix: None,
         },
         secret: SecretRule::Uuid {
-            what: "the Server API token",
+            what: "postmark-server-token",
         },
         wrong_secrets: &[],
         app_password: AppPassword::NotUsed,
         oauth: OAuth::Optional,
-        notes: &["Postmark has no port 465: a connection there hangs."],
         source: "https://postmarkapp.com/developer/user-guide/send-email-with-smtp",
         checked: CHECKED,
     },
@@ -553,13 +524,12 @@ pub static PROVIDERS: &[Provider] = &[
         username: UsernameRule::Any,
         secret: SecretRule::Prefix {
             prefix: "xsmtpsib-",
-            what: "a Brevo SMTP key (xsmtpsib-…)",
+            what: "brevo-smtp-key",
             strict: false,
         },
-        wrong_secrets: &[("xkeysib-", "a Brevo API key (xkeysib-…)")],
+        wrong_secrets: &[("xkeysib-", "brevo-api-key")],
         app_password: AppPassword::NotUsed,
         oauth: OAuth::Optional,
-        notes: &["The username is the SMTP login shown in the account's SMTP & API settings."],
         source: "https://help.brevo.com/hc/en-us/articles/7924908994450",
         checked: CHECKED,
     },
@@ -573,16 +543,13 @@ pub static PROVIDERS: &[Provider] = &[
         mx_suffixes: &[],
         incoming_hosts: &[],
         username: UsernameRule::Generated {
-            what: "the Mailjet API key",
+            what: "mailjet-api-key",
             prefix: None,
         },
         secret: SecretRule::Any,
         wrong_secrets: &[],
         app_password: AppPassword::NotUsed,
         oauth: OAuth::Optional,
-        notes: &[
-            "The password is the API secret key; the sender address or domain must be validated in Mailjet.",
-        ],
         source: "https://documentation.mailjet.com/hc/en-us/articles/360043229473",
         checked: CHECKED,
     },
@@ -604,13 +571,12 @@ pub static PROVIDERS: &[Provider] = &[
         username: UsernameRule::Literal("resend"),
         secret: SecretRule::Prefix {
             prefix: "re_",
-            what: "a Resend API key (re_…)",
+            what: "resend-api-key",
             strict: true,
         },
         wrong_secrets: &[],
         app_password: AppPassword::NotUsed,
         oauth: OAuth::Optional,
-        notes: &[],
         source: "https://resend.com/docs/send-with-smtp",
         checked: CHECKED,
     },
@@ -732,20 +698,22 @@ pub static PORT_BLOCKERS: &[PortBlocker] = &[
     },
 ];
 
-/// One sentence naming the platforms that block `port` and the unusual
-/// ports (from [`PROVIDERS`]) that sending services offer around it, or
-/// `None` when no known platform blocks it.
-pub fn port_blocking_hosts(port: u16) -> Option<String> {
-    let blockers: Vec<String> = PORT_BLOCKERS
+/// The platforms that block `port` (a list of names, "Amazon EC2" where
+/// it is only throttled) and the unusual ports sending services offer
+/// around it ("2525 (SendGrid, Mailgun)"), or `None` when no known
+/// platform blocks it. Lists of names read the same in every language;
+/// the sentence around them comes from the catalog.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PortBlocking {
+    pub blockers: String,
+    pub alternatives: String,
+}
+
+pub fn port_blocking_hosts(port: u16) -> Option<PortBlocking> {
+    let blockers: Vec<&str> = PORT_BLOCKERS
         .iter()
         .filter(|b| b.ports.contains(&port))
-        .map(|b| {
-            if b.throttled {
-                format!("{} throttles it", b.name)
-            } else {
-                b.name.to_owned()
-            }
-        })
+        .map(|b| b.name)
         .collect();
     if blockers.is_empty() {
         return None;
@@ -766,10 +734,10 @@ pub fn port_blocking_hosts(port: u16) -> Option<String> {
         .map(|(port, names)| format!("{port} ({})", names.join(", ")))
         .collect::<Vec<_>>()
         .join(", ");
-    Some(format!(
-        "Some hosting platforms block outgoing port {port} ({}): if your application runs there, use a sending service's other port: {alternatives}.",
-        blockers.join("; ")
-    ))
+    Some(PortBlocking {
+        blockers: blockers.join(", "),
+        alternatives,
+    })
 }
 
 pub fn provider_by_host(host: &str) -> Option<&'static Provider> {
@@ -813,7 +781,6 @@ pub struct ProviderSuggestion {
     pub username: Option<String>,
     pub endpoints: Vec<Endpoint>,
     pub app_password_url: Option<&'static str>,
-    pub notes: Vec<&'static str>,
     pub source: &'static str,
 }
 
@@ -854,7 +821,6 @@ pub fn provider_for(host_or_email: &str) -> Option<ProviderSuggestion> {
         username,
         endpoints: provider.endpoints.to_vec(),
         app_password_url: provider.app_password.url(),
-        notes: provider.notes.to_vec(),
         source: provider.source,
     })
 }

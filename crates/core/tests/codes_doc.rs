@@ -77,6 +77,10 @@ fn section(out: &mut String, info: &CodeInfo, example: &str) {
     } else {
         "the static validator"
     };
+    // The registry's default texts: the catalog's `*[other]` variants.
+    let code = smtp_doctor_core::Code::from_id(info.code).expect("registered");
+    let mut default = vec![smtp_doctor_core::Diagnostic::new(code)];
+    smtp_doctor_core::i18n::localize(&mut default, "en");
     let _ = write!(
         out,
         "<a id=\"{code}\"></a>\n### `{code}`\n\n\
@@ -86,8 +90,8 @@ fn section(out: &mut String, info: &CodeInfo, example: &str) {
          **Fix.** {help}\n\n",
         code = info.code,
         severity = info.severity.as_str(),
-        message = info.message,
-        help = info.help,
+        message = default[0].message,
+        help = default[0].help,
     );
 }
 

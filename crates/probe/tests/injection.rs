@@ -311,6 +311,7 @@ proptest! {
                     smtp_doctor_probe::engine::Check::Sender
                 }],
                 recipient: Some(rcpt),
+                locale: "en",
             };
             common::probe(&engine, &req).await;
             log.lines()

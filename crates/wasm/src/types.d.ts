@@ -26,6 +26,8 @@ export interface Config {
 export interface Fix {
   title: string;
   changes: Partial<Record<Field, string | number>>;
+  /** Which text the title is: catalog message `fix-<key>`. */
+  key: string;
 }
 
 /** One finding (SPEC §3). `code` is a stable id from `codes()`. */
@@ -37,6 +39,9 @@ export interface Diagnostic {
   help: string;
   fix: Fix | null;
   reply: string | null;
+  /** The named values of the texts (SPEC §7.4): render the finding in
+   * another language from the catalog message named after the code. */
+  params?: Record<string, string | number>;
 }
 
 export interface CodeInfo {
@@ -45,8 +50,6 @@ export interface CodeInfo {
   field: Field | null;
   /** Raised only by the live probe. */
   live: boolean;
-  message: string;
-  help: string;
   docs: string;
 }
 
@@ -64,7 +67,6 @@ export interface ProviderSuggestion {
   username: string | null;
   endpoints: Endpoint[];
   appPasswordUrl: string | null;
-  notes: string[];
   source: string;
 }
 

@@ -41,8 +41,9 @@ fn auth_mechanism_unknown(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     };
     out.push(
         Diagnostic::new(Code::AuthMechanismUnknown)
-            .message(format!("`{raw}` is not a login method this tool knows."))
-            .fix(Fix::new("Use auto").set(Field::Auth, "auto")),
+            .case("raw")
+            .param("raw", raw.as_str())
+            .fix(Fix::new("auth-auto").set(Field::Auth, "auto")),
     );
 }
 
@@ -70,34 +71,33 @@ fn auth_credentials_missing(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     if !user && (pass || provider_needs_login) {
         let mut d = Diagnostic::new(Code::AuthUsernameMissing);
         if let Some(p) = cx.provider {
-            d = d.help(format!(
-                "{} needs a login: {}.",
-                p.name,
-                username_hint(p.username)
-            ));
+            let (hint, word) = username_hint(p.username);
+            d = d
+                .case("provider")
+                .param("provider", p.name)
+                .param("username-kind", hint)
+                .param("word", word);
         }
         out.push(d);
     }
     if !pass && (user || provider_needs_login) {
         let mut d = Diagnostic::new(Code::AuthPasswordMissing);
         if cx.auth == AuthMechanism::Xoauth2 {
-            d = d
-                .message("An OAuth2 access token is needed.")
-                .help("With XOAUTH2 the password field carries the OAuth2 access token.");
+            d = d.case("xoauth2");
         }
         out.push(d);
     }
 }
 
-fn username_hint(rule: UsernameRule) -> String {
+/// What the provider's username is (`$username-kind`: `full-address`,
+/// `literal` with `$word`, `domain-login`, `any`, or a credential id).
+fn username_hint(rule: UsernameRule) -> (&'static str, &'static str) {
     match rule {
-        UsernameRule::FullAddress => "your full email address".to_owned(),
-        UsernameRule::Literal(word) => format!("the word `{word}`"),
-        UsernameRule::DomainLogin => {
-            "the SMTP login of your sending domain, e.g. postmaster@mg.example.com".to_owned()
-        }
-        UsernameRule::Generated { what, .. } => what.to_owned(),
-        UsernameRule::Any => "the SMTP login shown in your account".to_owned(),
+        UsernameRule::FullAddress => ("full-address", ""),
+        UsernameRule::Literal(word) => ("literal", word),
+        UsernameRule::DomainLogin => ("domain-login", ""),
+        UsernameRule::Generated { what, .. } => (what, ""),
+        UsernameRule::Any => ("any", ""),
     }
 }
 
@@ -139,20 +139,22 @@ fn auth_oauth_required(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     if matches!(cx.auth, AuthMechanism::Xoauth2 | AuthMechanism::None) {
         return;
     }
-    let fix = Fix::new("Use OAuth2 (XOAUTH2)").set(Field::Auth, "xoauth2");
+    let fix = Fix::new("auth-xoauth2").set(Field::Auth, "xoauth2");
     match p.oauth {
         OAuth::Optional => {}
         OAuth::Required { since } => out.push(
             Diagnostic::new(Code::AuthOauthRequired)
-                .message(format!("{} no longer accepts passwords for SMTP (since {since}).", p.name))
-                .help("Passwords and app passwords are refused. Sign in with OAuth2 (XOAUTH2) and put the access token in the password field.")
+                .case("required")
+                .param("provider", p.name)
+                .param("since", since)
                 .fix(fix),
         ),
         OAuth::Retiring { note } => out.push(
             Diagnostic::new(Code::AuthOauthRequired)
                 .severity(Severity::Warning)
-                .message(format!("{} is retiring password login for SMTP.", p.name))
-                .help(format!("{note} Prefer OAuth2 (XOAUTH2)."))
+                .case("retiring")
+                .param("provider", p.name)
+                .param("oauth-note", note)
                 .fix(fix),
         ),
     }
@@ -181,8 +183,9 @@ fn auth_app_password(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     }
     out.push(
         Diagnostic::new(Code::AuthAppPassword)
-            .message(format!("{} needs an app password, not your account password.", p.name))
-            .help(format!("Create one at {url} (two-step verification must be on) and paste it as the password.")),
+            .case("provider")
+            .param("provider", p.name)
+            .param("url", url),
     );
 }
 
@@ -210,45 +213,37 @@ fn auth_username_format(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let has_at = user.contains('@');
     let d = match p.username {
         UsernameRule::FullAddress if !has_at => {
-            let mut d = Diagnostic::new(Code::AuthUsernameFormat).message(format!(
-                "{} expects your full email address as username, not `{user}`.",
-                p.name
-            ));
+            let mut d = Diagnostic::new(Code::AuthUsernameFormat)
+                .case("full-address")
+                .param("provider", p.name)
+                .param("username", user);
             if let Some(from) = cx.sender_mailbox() {
                 let addr = from.address();
-                d = d.fix(Fix::new(format!("Use {addr}")).set(Field::Username, addr));
+                d = d.fix(Fix::new("use-username").set(Field::Username, addr));
             }
             d
         }
         UsernameRule::Literal(word) if user != word => Diagnostic::new(Code::AuthUsernameFormat)
-            .message(format!(
-                "{} expects the username `{word}`, literally.",
-                p.name
-            ))
-            .help(format!(
-                "With {} the username is always `{word}`; your key goes in the password field.",
-                p.name
-            ))
-            .fix(Fix::new(format!("Use {word}")).set(Field::Username, word)),
-        UsernameRule::DomainLogin if !has_at => {
-            Diagnostic::new(Code::AuthUsernameFormat).message(format!(
-                "{} expects the SMTP login of your sending domain, like postmaster@mg.example.com.",
-                p.name
-            ))
-        }
+            .case("literal")
+            .param("provider", p.name)
+            .param("word", word)
+            .fix(Fix::new("use-username").set(Field::Username, word)),
+        UsernameRule::DomainLogin if !has_at => Diagnostic::new(Code::AuthUsernameFormat)
+            .case("domain-login")
+            .param("provider", p.name),
         UsernameRule::Generated { what, .. } if has_at => Diagnostic::new(Code::AuthUsernameFormat)
-            .message(format!(
-                "{} does not use an email address as SMTP username.",
-                p.name
-            ))
-            .help(format!("Use {what}.")),
+            .case("not-an-address")
+            .param("provider", p.name)
+            .param("credential", what),
         UsernameRule::Generated {
             what,
             prefix: Some(prefix),
         } if !user.starts_with(prefix) => Diagnostic::new(Code::AuthUsernameFormat)
             .severity(Severity::Warning)
-            .message(format!("{} SMTP usernames start with {prefix}.", p.name))
-            .help(format!("Use {what}.")),
+            .case("prefix")
+            .param("provider", p.name)
+            .param("prefix", prefix)
+            .param("credential", what),
         _ => return,
     };
     out.push(d);
@@ -285,35 +280,51 @@ fn auth_credential_type(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     {
         let right = match p.secret {
             SecretRule::Prefix { what, .. } => what,
-            _ => "the SMTP credential",
+            _ => "smtp",
         };
         out.push(
             Diagnostic::new(Code::AuthCredentialType)
-                .message(format!("This is {what}, not the SMTP credential."))
-                .help(format!("{} SMTP needs {right}.", p.name)),
+                .case("wrong")
+                .param("provider", p.name)
+                .param("wrong-credential", *what)
+                .param("credential", right),
         );
         return;
     }
     let d = match p.secret {
-        SecretRule::Prefix { prefix, what, strict } if !secret.starts_with(prefix) => {
-            Diagnostic::new(Code::AuthCredentialType)
-                .severity(if strict { Severity::Error } else { Severity::Warning })
-                .message(format!("{} SMTP needs {what}; this secret does not start with {prefix}.", p.name))
+        SecretRule::Prefix {
+            prefix,
+            what,
+            strict,
+        } if !secret.starts_with(prefix) => Diagnostic::new(Code::AuthCredentialType)
+            .severity(if strict {
+                Severity::Error
+            } else {
+                Severity::Warning
+            })
+            .case("prefix")
+            .param("provider", p.name)
+            .param("credential", what)
+            .param("prefix", prefix),
+        SecretRule::SesSmtpPassword if secret.chars().count() == 40 => {
+            Diagnostic::new(Code::AuthCredentialType).case("aws-secret-key")
         }
-        SecretRule::SesSmtpPassword if secret.chars().count() == 40 => Diagnostic::new(Code::AuthCredentialType)
-            .message("This looks like an AWS secret access key (40 characters), not an SES SMTP password (44).")
-            .help("Create SMTP credentials in the SES console (SMTP settings), or derive the SMTP password from the key for this region."),
-        SecretRule::SesSmtpPassword if secret.chars().count() != 44 => Diagnostic::new(Code::AuthCredentialType)
-            .severity(Severity::Warning)
-            .message("SES SMTP passwords are 44 characters long; this one is not.")
-            .help("Use the SMTP password shown when the SES SMTP credentials were created."),
-        SecretRule::AppPassword16 if !is_app_password(secret) => Diagnostic::new(Code::AuthCredentialType)
-            .severity(Severity::Warning)
-            .message(format!("This does not look like a {} app password (16 letters).", p.name))
-            .help("The account password is refused for SMTP; create an app password and paste it here (spaces between the groups of four are fine)."),
+        SecretRule::SesSmtpPassword if secret.chars().count() != 44 => {
+            Diagnostic::new(Code::AuthCredentialType)
+                .severity(Severity::Warning)
+                .case("ses-length")
+        }
+        SecretRule::AppPassword16 if !is_app_password(secret) => {
+            Diagnostic::new(Code::AuthCredentialType)
+                .severity(Severity::Warning)
+                .case("app-password")
+                .param("provider", p.name)
+        }
         SecretRule::Uuid { what } if !is_uuid(secret) => Diagnostic::new(Code::AuthCredentialType)
             .severity(Severity::Warning)
-            .message(format!("{} SMTP uses {what} as password; this secret does not have its shape.", p.name)),
+            .case("uuid")
+            .param("provider", p.name)
+            .param("credential", what),
         _ => return,
     };
     out.push(d);

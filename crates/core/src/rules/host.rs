@@ -133,13 +133,13 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
 /// when it agrees with that port. `None` if the cleaned host is not valid.
 fn cleaned_fix(cx: &Context<'_>, facts: &HostFacts) -> Option<Fix> {
     let host = facts.host()?;
-    let mut fix = Fix::new(format!("Use {host}")).set(Field::Host, host.to_string());
+    let mut fix = Fix::new("use-host").set(Field::Host, host.to_string());
     // Move the pasted port only where it cannot create a port error.
     let port = facts.pasted_port.filter(|p| {
         !super::port::is_incoming(*p) && cx.provider.is_none_or(|pr| pr.mode_on(*p).is_some())
     });
     if let Some(p) = port.filter(|p| Some(*p) != cx.port) {
-        fix = Fix::new(format!("Use {host} and port {p}"))
+        fix = Fix::new("use-host-port")
             .set(Field::Host, host.to_string())
             .set(Field::Port, p);
     }
@@ -157,7 +157,7 @@ fn cleaned_fix(cx: &Context<'_>, facts: &HostFacts) -> Option<Fix> {
         });
         if expected.is_none_or(|e| e == mode) && cx.security != Some(mode) {
             fix = fix.set(Field::Security, mode.as_str());
-            fix.title = format!("{} with {}", fix.title, mode.label());
+            fix.key.push_str("-security");
         }
     }
     Some(fix)
@@ -197,14 +197,9 @@ fn host_has_whitespace(cx: &Context<'_>, facts: &HostFacts, out: &mut Vec<Diagno
     }
     let mut d = Diagnostic::new(Code::HostHasWhitespace);
     if facts.inner_whitespace {
-        d = d
-            .severity(Severity::Error)
-            .message("The SMTP server contains spaces.")
-            .help("Host names never contain spaces. Remove them; a copied name often brings a stray space along.");
+        d = d.severity(Severity::Error).case("inner");
     } else {
-        d = d
-            .message("The SMTP server starts or ends with a space.")
-            .help("The space is ignored here, but other software may not ignore it. Remove it.");
+        d = d.case("outer");
     }
     if let Some(fix) = cleaned_fix(cx, facts) {
         d = d.fix(fix);
@@ -226,13 +221,10 @@ fn host_has_whitespace(cx: &Context<'_>, facts: &HostFacts, out: &mut Vec<Diagno
 /// The bare host; the port moved to the port field; TLS/SSL for `smtps`.
 fn host_has_scheme(cx: &Context<'_>, facts: &HostFacts, out: &mut Vec<Diagnostic>) {
     let Some(scheme) = &facts.scheme else { return };
+    let web = matches!(scheme.as_str(), "http" | "https");
     let mut d = Diagnostic::new(Code::HostHasScheme)
-        .message(format!("The SMTP server starts with `{scheme}://`."));
-    if matches!(scheme.as_str(), "http" | "https") {
-        d = d.help("This is a web address. SMTP needs the mail server's name only, usually smtp.<your domain>; check your provider's SMTP settings page.");
-    } else {
-        d = d.help("Enter only the server name; the port and security mode have their own fields.");
-    }
+        .case(if web { "web" } else { "scheme" })
+        .param("scheme", scheme.as_str());
     if let Some(fix) = cleaned_fix(cx, facts) {
         d = d.fix(fix);
     }
@@ -270,12 +262,11 @@ fn host_is_email(cx: &Context<'_>, facts: &HostFacts, out: &mut Vec<Diagnostic>)
         fix
     };
     let domain = domain.to_lowercase();
-    let mut d = Diagnostic::new(Code::HostIsEmail).message(format!(
-        "{} is an email address, not a server name.",
-        facts.cleaned
-    ));
+    let mut d = Diagnostic::new(Code::HostIsEmail)
+        .param("address", facts.cleaned.as_str())
+        .param("domain", domain.as_str());
     if let Some(p) = provider_by_email_domain(&domain) {
-        let mut fix = Fix::new(format!("Use {}", p.default_host)).set(Field::Host, p.default_host);
+        let mut fix = Fix::new("use-host").set(Field::Host, p.default_host);
         if cx.port.is_none_or(|port| p.mode_on(port).is_none()) {
             let e = p.preferred();
             fix = fix
@@ -283,20 +274,15 @@ fn host_is_email(cx: &Context<'_>, facts: &HostFacts, out: &mut Vec<Diagnostic>)
                 .set(Field::Security, e.security.as_str());
         }
         d = d
-            .help(format!(
-                "Addresses at {domain} send through {}'s server {}. Your address belongs in Username and From.",
-                p.name, p.default_host
-            ))
+            .case("provider")
+            .param("provider", p.name)
+            .param("host", p.default_host)
             .fix(move_address(fix));
     } else {
-        d = d.help(format!(
-            "Enter your provider's outgoing server (often smtp.{domain} or mail.{domain}); your address belongs in Username and From."
-        ));
+        d = d.case("address");
         if valid && (cx.config.username().is_none() || cx.config.from_field().is_none()) {
             // The server name is the customer's to find; the move is sure.
-            d = d.fix(move_address(Fix::new(
-                "Put the address in Username and From",
-            )));
+            d = d.fix(move_address(Fix::new("move-address")));
         }
     }
     out.push(d);
@@ -321,8 +307,8 @@ fn host_has_port(cx: &Context<'_>, facts: &HostFacts, out: &mut Vec<Diagnostic>)
         return; // host.has-scheme already moves the port
     }
     let mut d = Diagnostic::new(Code::HostHasPort)
-        .message(format!("The SMTP server ends with the port `:{port}`."))
-        .help("Put only the name in the server field and the port in the Port field.");
+        .case("port")
+        .param("port", port);
     if let Some(fix) = cleaned_fix(cx, facts) {
         d = d.fix(fix);
     }
@@ -349,14 +335,14 @@ fn host_invalid(facts: &HostFacts, out: &mut Vec<Diagnostic>) {
     if facts.cleaned.is_empty() {
         return; // nothing left once the scheme and port are gone: reported there
     }
-    let mut d = Diagnostic::new(Code::HostInvalid).message(format!(
-        "`{}` is not a valid server name: {err}.",
-        facts.cleaned
-    ));
+    let (reason, detail) = err.reason();
+    let mut d = Diagnostic::new(Code::HostInvalid)
+        .case("reason")
+        .param("host", facts.cleaned.as_str())
+        .param("reason", reason)
+        .param("detail", detail);
     if let HostError::LegacyIpv4(ip) = err {
-        d = d
-            .help("Write IPv4 addresses as four numbers separated by dots; better still, use the server's name.")
-            .fix(Fix::new(format!("Use {ip}")).set(Field::Host, ip.to_string()));
+        d = d.fix(Fix::new("use-host").set(Field::Host, ip.to_string()));
     }
     out.push(d);
 }
@@ -379,7 +365,7 @@ fn host_incoming_server(cx: &Context<'_>, facts: &HostFacts, out: &mut Vec<Diagn
     const PREFIXES: [&str; 5] = ["imap.", "pop.", "pop3.", "imap-mail.", "pop-mail."];
     let Some(name) = facts.name() else { return };
     if let Some(p) = provider_by_incoming_host(name) {
-        let mut fix = Fix::new(format!("Use {}", p.default_host)).set(Field::Host, p.default_host);
+        let mut fix = Fix::new("use-host").set(Field::Host, p.default_host);
         if cx.port.is_none_or(|port| p.mode_on(port).is_none()) {
             let e = p.preferred();
             fix = fix
@@ -388,15 +374,11 @@ fn host_incoming_server(cx: &Context<'_>, facts: &HostFacts, out: &mut Vec<Diagn
         }
         out.push(
             Diagnostic::new(Code::HostIncomingServer)
-                .message(format!(
-                    "{name} is {}'s incoming (IMAP/POP) server.",
-                    p.name
-                ))
-                .help(format!(
-                    "To send mail, use {} on port {}.",
-                    p.default_host,
-                    p.endpoints_text().replace(", ", " or ")
-                ))
+                .case("provider")
+                .param("host", name)
+                .param("provider", p.name)
+                .param("smtp-host", p.default_host)
+                .param("endpoints", p.endpoints_text())
                 .fix(fix),
         );
         return;
@@ -411,9 +393,10 @@ fn host_incoming_server(cx: &Context<'_>, facts: &HostFacts, out: &mut Vec<Diagn
     out.push(
         Diagnostic::new(Code::HostIncomingServer)
             .severity(Severity::Warning)
-            .message(format!("{name} looks like an incoming (IMAP/POP) server."))
-            .help(format!("Sending needs the outgoing (SMTP) server, often {smtp}. Check your provider's settings."))
-            .fix(Fix::new(format!("Use {smtp}")).set(Field::Host, smtp)),
+            .case("guess")
+            .param("host", name)
+            .param("smtp-host", smtp.as_str())
+            .fix(Fix::new("use-host").set(Field::Host, smtp)),
     );
 }
 
@@ -435,7 +418,8 @@ fn host_ip_literal(facts: &HostFacts, out: &mut Vec<Diagnostic>) {
     };
     out.push(
         Diagnostic::new(Code::HostIpLiteral)
-            .message(format!("The SMTP server is the IP address {ip}.")),
+            .case("ip")
+            .param("ip", display_ip(*ip)),
     );
 }
 
@@ -454,23 +438,21 @@ fn host_ip_literal(facts: &HostFacts, out: &mut Vec<Diagnostic>) {
 /// None.
 fn host_private(facts: &HostFacts, out: &mut Vec<Diagnostic>) {
     let what = match facts.host() {
-        Some(Host::Ip(ip)) => {
-            special_range(*ip).map(|r| format!("{} is {}", display_ip(*ip), r.describe()))
-        }
-        Some(Host::Name(name)) if is_private_name(name) => {
-            Some(format!("{name} is a local network name"))
-        }
+        Some(Host::Ip(ip)) => special_range(*ip).map(|r| (display_ip(*ip), r.id())),
+        Some(Host::Name(name)) if is_private_name(name) => Some((name.clone(), "local-name")),
         _ => match &facts.parsed {
             Some(Err(HostError::LegacyIpv4(ip))) => {
-                special_range(IpAddr::V4(*ip)).map(|r| format!("{ip} is {}", r.describe()))
+                special_range(IpAddr::V4(*ip)).map(|r| (ip.to_string(), r.id()))
             }
             _ => None,
         },
     };
-    if let Some(what) = what {
+    if let Some((host, range)) = what {
         out.push(
             Diagnostic::new(Code::HostPrivate)
-                .message(format!("{what}, not reachable from the internet.")),
+                .case("range")
+                .param("host", host)
+                .param("range", range),
         );
     }
 }

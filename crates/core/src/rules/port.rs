@@ -43,7 +43,7 @@ fn alternative(cx: &Context<'_>, port: u16) -> (u16, Security) {
 }
 
 fn endpoint_fix(port: u16, security: Security) -> Fix {
-    Fix::new(format!("Use port {port} with {}", security.label()))
+    Fix::new("use-endpoint")
         .set(Field::Port, port)
         .set(Field::Security, security.as_str())
 }
@@ -70,7 +70,7 @@ fn port_missing(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             .copied()
             .unwrap_or_else(|| p.preferred());
         d = d.fix(if cx.security == Some(e.security) {
-            Fix::new(format!("Use port {}", e.port)).set(Field::Port, e.port)
+            Fix::new("use-port").set(Field::Port, e.port)
         } else {
             endpoint_fix(e.port, e.security)
         });
@@ -79,7 +79,7 @@ fn port_missing(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         Some(Security::Starttls) => Some(587),
         _ => None,
     } {
-        d = d.fix(Fix::new(format!("Use port {port}")).set(Field::Port, port));
+        d = d.fix(Fix::new("use-port").set(Field::Port, port));
     }
     out.push(d);
 }
@@ -98,7 +98,8 @@ fn port_missing(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
 fn port_invalid(raw: &str, out: &mut Vec<Diagnostic>) {
     out.push(
         Diagnostic::new(Code::PortInvalid)
-            .message(format!("`{raw}` is not a port number between 1 and 65535.")),
+            .case("raw")
+            .param("raw", raw),
     );
 }
 
@@ -132,9 +133,9 @@ fn port_incoming(cx: &Context<'_>, port: u16, out: &mut Vec<Diagnostic>) {
     };
     out.push(
         Diagnostic::new(Code::PortIncoming)
-            .message(format!(
-                "Port {port} is the {proto} port, used for receiving mail."
-            ))
+            .case("port")
+            .param("port", port)
+            .param("protocol", proto)
             .fix(endpoint_fix(p, s)),
     );
 }
@@ -157,7 +158,8 @@ fn port_unusual(cx: &Context<'_>, port: u16, out: &mut Vec<Diagnostic>) {
     }
     out.push(
         Diagnostic::new(Code::PortUnusual)
-            .message(format!("Port {port} is not a usual SMTP port.")),
+            .case("port")
+            .param("port", port),
     );
 }
 
@@ -178,13 +180,14 @@ fn port_25_blocked(cx: &Context<'_>, port: u16, out: &mut Vec<Diagnostic>) {
         return;
     }
     let (p, s) = alternative(cx, port);
-    out.push(
-        Diagnostic::new(Code::Port25Blocked)
-            .help(format!(
-                "{} Port {p} with {} is meant for sending from applications.",
-                crate::providers::port_blocking_hosts(25).unwrap_or_default(),
-                s.label()
-            ))
-            .fix(endpoint_fix(p, s)),
-    );
+    let mut d = Diagnostic::new(Code::Port25Blocked)
+        .param("port", p)
+        .param("security", s.as_str());
+    if let Some(blocking) = crate::providers::port_blocking_hosts(25) {
+        d = d
+            .case("platforms")
+            .param("blockers", blocking.blockers)
+            .param("alternatives", blocking.alternatives);
+    }
+    out.push(d.fix(endpoint_fix(p, s)));
 }

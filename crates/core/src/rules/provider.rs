@@ -1,7 +1,5 @@
 //! Rules that compare the settings with what a known provider documents.
 
-use std::fmt::Write as _;
-
 use crate::codes::Code;
 use crate::diagnostic::{Diagnostic, Field, Fix};
 
@@ -34,43 +32,27 @@ fn provider_port_unsupported(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let alt = p.alternative_to(port, cx.security);
     out.push(
         Diagnostic::new(Code::ProviderPortUnsupported)
-            .message(format!("{} does not accept mail on port {port}.", p.name))
-            .help(format!("{} listens on {}.", p.name, p.endpoints_text()))
+            .case("provider")
+            .param("provider", p.name)
+            .param("port", port)
+            .param("endpoints", p.endpoints_text())
             .fix(
-                Fix::new(format!(
-                    "Use port {} with {}",
-                    alt.port,
-                    alt.security.label()
-                ))
-                .set(Field::Port, alt.port)
-                .set(Field::Security, alt.security.as_str()),
+                Fix::new("use-endpoint")
+                    .set(Field::Port, alt.port)
+                    .set(Field::Security, alt.security.as_str()),
             ),
     );
 }
 
-/// ## What it checks
-/// The host belongs to a provider we have documentation for.
-///
-/// ## Why is this bad?
-/// It is not: this is information, the provider's documented settings and
-/// quirks, with the source.
-///
-/// ## Example
-/// `{"host": "smtp.gmail.com"}`
-///
-/// ## Fix
-/// None.
 fn provider_known(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let Some(p) = cx.provider else { return };
-    let mut help = format!("Documented settings: {}.", p.endpoints_text());
-    for note in p.notes {
-        help.push(' ');
-        help.push_str(note);
-    }
-    let _ = write!(help, " Source: {} (checked {}).", p.source, p.checked);
     out.push(
         Diagnostic::new(Code::ProviderKnown)
-            .message(format!("This is {}.", p.name))
-            .help(help),
+            .case("provider")
+            .param("provider", p.name)
+            .param("endpoints", p.endpoints_text())
+            .param("provider-notes", p.id)
+            .param("source", p.source)
+            .param("checked", p.checked),
     );
 }

@@ -36,7 +36,7 @@ fn from_missing(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let mut d = Diagnostic::new(Code::FromMissing);
     if let Some(user) = cx.username_mailbox() {
         let addr = user.address();
-        d = d.fix(Fix::new(format!("Use {addr}")).set(Field::From, addr));
+        d = d.fix(Fix::new("use-from").set(Field::From, addr));
     }
     out.push(d);
 }
@@ -54,8 +54,11 @@ fn from_missing(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
 /// For an unquoted comma, the name in quotes.
 fn from_invalid(cx: &Context<'_>, err: &MailboxError, out: &mut Vec<Diagnostic>) {
     let raw = cx.config.from_field().unwrap_or_default().trim();
+    let (reason, detail) = err.reason();
     let mut d = Diagnostic::new(Code::FromInvalid)
-        .message(format!("The sender is not a valid address: {err}."));
+        .case("reason")
+        .param("reason", reason)
+        .param("detail", detail);
     if *err == MailboxError::UnquotedComma {
         if let Some((name, rest)) = raw.split_once('<') {
             let quoted = format!(
@@ -63,7 +66,7 @@ fn from_invalid(cx: &Context<'_>, err: &MailboxError, out: &mut Vec<Diagnostic>)
                 name.trim().replace('\\', "\\\\").replace('"', "\\\"")
             );
             if crate::mailbox::parse_mailbox(&quoted).is_ok() {
-                d = d.fix(Fix::new("Put the name in quotes").set(Field::From, quoted));
+                d = d.fix(Fix::new("quote-name").set(Field::From, quoted));
             }
         }
     }
@@ -104,7 +107,9 @@ fn from_domain_mismatch(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let addr = user.address();
     out.push(
         Diagnostic::new(Code::FromDomainMismatch)
-            .message(format!("The sender is at {f}, but the login is at {u}."))
-            .fix(Fix::new(format!("Send from {addr}")).set(Field::From, addr)),
+            .case("domains")
+            .param("from-domain", f)
+            .param("login-domain", u)
+            .fix(Fix::new("send-from").set(Field::From, addr)),
     );
 }

@@ -20,7 +20,7 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
 }
 
 fn security_fix(mode: Security) -> Fix {
-    Fix::new(format!("Use {}", mode.label())).set(Field::Security, mode.as_str())
+    Fix::new("use-security").set(Field::Security, mode.as_str())
 }
 
 /// The encrypted mode to propose for the current port.
@@ -48,8 +48,9 @@ fn tls_invalid_mode(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let Input::Invalid(raw) = &cx.config.security else {
         return;
     };
-    let mut d =
-        Diagnostic::new(Code::TlsInvalidMode).message(format!("`{raw}` is not a security mode."));
+    let mut d = Diagnostic::new(Code::TlsInvalidMode)
+        .case("raw")
+        .param("raw", raw.as_str());
     if let Some(mode) = cx.port.and_then(|p| cx.expected_mode(p)) {
         d = d.fix(security_fix(mode));
     }
@@ -91,11 +92,11 @@ fn tls_conflicting_modes(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let pick = cx.port.and_then(|p| cx.expected_mode(p)).unwrap_or(first);
     out.push(
         Diagnostic::new(Code::TlsConflictingModes)
-            .message(format!(
-                "`{first_name}` says {} but `{other_name}` says {}.",
-                first.label(),
-                other.label()
-            ))
+            .case("settings")
+            .param("setting", first_name)
+            .param("security", first.as_str())
+            .param("other-setting", other_name)
+            .param("other-security", other.as_str())
             .fix(security_fix(pick)),
     );
 }
@@ -159,29 +160,13 @@ fn tls_port_mismatch(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     } else {
         Severity::Error
     };
-    let message = match (expected, mode) {
-        (Security::Tls, Security::Starttls) => {
-            format!("Port {port} expects TLS/SSL, but STARTTLS is selected.")
-        }
-        (Security::Tls, _) => {
-            format!("Port {port} expects TLS/SSL, but no encryption is selected.")
-        }
-        (_, _) => format!("Port {port} expects STARTTLS, but TLS/SSL is selected."),
-    };
-    let help = if expected == Security::Tls {
-        format!(
-            "Servers on port {port} start TLS at once, so a plain connection waits for a greeting that never comes. Choose TLS/SSL, or use port 587 with STARTTLS."
-        )
-    } else {
-        format!(
-            "Servers on port {port} greet in plain text and upgrade with STARTTLS; connecting with TLS at once fails with errors like `wrong version number`. Choose STARTTLS, or use port 465 with TLS/SSL."
-        )
-    };
     out.push(
         Diagnostic::new(Code::TlsPortMismatch)
             .severity(severity)
-            .message(message)
-            .help(help)
+            .case("port")
+            .param("port", port)
+            .param("security", mode.as_str())
+            .param("expected", expected.as_str())
             .fix(security_fix(expected)),
     );
 }

@@ -22,6 +22,33 @@ use smtp_doctor_probe::sandbox::Sandbox;
 pub(crate) struct Cli {
     #[command(subcommand)]
     pub(crate) command: Command,
+    /// The language of messages: en, de, fr, es, pt-BR or ja (default:
+    /// LC_ALL, LC_MESSAGES or LANG; else English).
+    #[arg(long, global = true, value_name = "LOCALE")]
+    pub(crate) lang: Option<String>,
+}
+
+impl Cli {
+    /// The locale of this run: `--lang`, else the POSIX environment
+    /// (`LC_ALL`, `LC_MESSAGES`, `LANG`, in that order), else English.
+    pub(crate) fn locale(&self) -> Result<&'static str, String> {
+        use smtp_doctor_core::i18n;
+        if let Some(tag) = &self.lang {
+            return i18n::supported(tag).ok_or_else(|| {
+                format!(
+                    "--lang {tag}: not a supported language (use one of {})",
+                    i18n::LOCALES.join(", ")
+                )
+            });
+        }
+        let env = ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .iter()
+            .filter_map(|v| std::env::var(v).ok())
+            .find(|v| !v.is_empty());
+        Ok(env
+            .and_then(|v| i18n::from_posix(&v))
+            .unwrap_or(i18n::DEFAULT_LOCALE))
+    }
 }
 
 #[derive(Subcommand, Debug)]

@@ -146,7 +146,7 @@ pub(super) fn render(report: &Report, color: bool) -> String {
     out
 }
 
-pub(crate) fn command(args: &CheckArgs) -> anyhow::Result<bool> {
+pub(crate) fn command(args: &CheckArgs, locale: &'static str) -> anyhow::Result<bool> {
     let checks = Check::parse_list(&args.checks).map_err(anyhow::Error::msg)?;
     let password: Option<Zeroizing<String>> = if args.password_stdin {
         let mut s = Zeroizing::new(String::new());
@@ -182,6 +182,7 @@ pub(crate) fn command(args: &CheckArgs) -> anyhow::Result<bool> {
         config: Value::Object(config).into(),
         checks,
         recipient: args.recipient.clone(),
+        locale,
     };
     let engine = args.engine.engine()?;
     let runtime = tokio::runtime::Runtime::new().context("cannot start the async runtime")?;

@@ -19,8 +19,15 @@ use args::{Cli, Command};
 /// SPEC §6's (0 all good, 1 something failed, 2 usage error).
 pub(crate) fn run() -> ExitCode {
     let cli = Cli::parse();
+    let locale = match cli.locale() {
+        Ok(locale) => locale,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+    };
     match cli.command {
-        Command::Validate { file, json } => match validate::run(&file, json) {
+        Command::Validate { file, json } => match validate::run(&file, json, locale) {
             Ok(false) => ExitCode::SUCCESS,
             Ok(true) => ExitCode::from(1),
             Err(e) => {
@@ -28,7 +35,7 @@ pub(crate) fn run() -> ExitCode {
                 ExitCode::from(2)
             }
         },
-        Command::Check(args) => match check::command(&args) {
+        Command::Check(args) => match check::command(&args, locale) {
             Ok(true) => ExitCode::SUCCESS,
             Ok(false) => ExitCode::from(1),
             Err(e) => {

@@ -22,7 +22,7 @@ pub(super) enum InputError {
 
 /// Validates the file (or stdin for `-`), prints the result, and returns
 /// whether any error was found.
-pub(super) fn run(file: &Path, json: bool) -> Result<bool, InputError> {
+pub(super) fn run(file: &Path, json: bool, locale: &str) -> Result<bool, InputError> {
     let name = file.display().to_string();
     let text = if name == "-" {
         let mut s = String::new();
@@ -45,7 +45,8 @@ pub(super) fn run(file: &Path, json: bool) -> Result<bool, InputError> {
         name
     };
     let config = serde_json::from_str(&text).map_err(|source| InputError::Json { path, source })?;
-    let diagnostics = validate_json(&config);
+    let mut diagnostics = validate_json(&config);
+    smtp_doctor_core::i18n::localize(&mut diagnostics, locale);
     if json {
         println!(
             "{}",

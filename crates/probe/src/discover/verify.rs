@@ -83,6 +83,7 @@ fn verify_request(c: &Candidate, password: Option<&str>) -> ProbeRequest {
         config: config.into(),
         checks,
         recipient: None,
+        locale: "en",
     }
 }
 

@@ -76,7 +76,7 @@ pub(crate) fn no_common_mechanism(
             .message(format!("The server accepts only OAuth2 access tokens ({list}), not passwords."))
             .help("No password works here. Sign in with OAuth2 and use the access token as the password with the XOAUTH2 mechanism, or use the provider's SMTP service that accepts app passwords.");
         return if offered.iter().any(|m| m.eq_ignore_ascii_case("XOAUTH2")) {
-            d.fix(Fix::new("Use XOAUTH2").set(Field::Auth, AuthMechanism::Xoauth2.as_str()))
+            d.fix(Fix::new("auth-xoauth2").set(Field::Auth, AuthMechanism::Xoauth2.as_str()))
         } else {
             d
         };
@@ -93,10 +93,7 @@ pub(crate) fn no_common_mechanism(
         && let Some(m) = choose(offered, AuthMechanism::Auto, encrypted)
     {
         d = d
-            .fix(
-                Fix::new("Choose the mechanism automatically")
-                    .set(Field::Auth, AuthMechanism::Auto.as_str()),
-            )
+            .fix(Fix::new("auth-auto").set(Field::Auth, AuthMechanism::Auto.as_str()))
             .help(format!(
                 "The server offers {}; with \"auto\" the probe uses it.",
                 m.name()

@@ -3,7 +3,6 @@
 //! so every branch is a table test (the SMTP replies live in `replies`,
 //! TLS failures in `tls`).
 
-use std::fmt::Write as _;
 use std::net::{IpAddr, SocketAddr};
 
 use smtp_doctor_core::{Code, Diagnostic, Severity};
@@ -57,9 +56,9 @@ pub(crate) fn connect_failed(
     let all = |p: fn(&ConnectFailure) -> bool| failures.iter().all(|(_, f)| p(f));
     let any = |p: fn(&ConnectFailure) -> bool| failures.iter().any(|(_, f)| p(f));
     if any(|f| matches!(f, ConnectFailure::Timeout)) {
-        Diagnostic::new(Code::TcpTimeout)
-            .message(format!("No answer from {tried}: the connection timed out."))
-            .help(timeout_help(port, egress))
+        timeout_params(Diagnostic::new(Code::TcpTimeout), port, egress)
+            .case("addresses")
+            .param("addresses", tried)
     } else if all(|f| matches!(f, ConnectFailure::Refused)) {
         Diagnostic::new(Code::TcpRefused)
             .message(format!("{tried} refused the connection on port {port}."))
@@ -104,32 +103,44 @@ pub(crate) fn some_addresses_failed(
     Some(d)
 }
 
-/// Help for a connect timeout: allowlists (with the probe's egress
-/// addresses) and the hosting providers that block mail ports.
-pub(crate) fn timeout_help(port: u16, egress: &[IpAddr]) -> String {
-    let mut help = String::from(
-        "Nothing answered at all: a firewall drops the traffic, or the server only accepts allowlisted IP addresses.",
-    );
-    if !egress.is_empty() {
-        let list = egress
+/// The params of a connect timeout's help (catalog `tcp-timeout`): the
+/// probe's egress addresses for an allowlist, and the hosting platforms
+/// that block this port.
+pub(crate) fn timeout_params(d: Diagnostic, port: u16, egress: &[IpAddr]) -> Diagnostic {
+    let allowlist = if egress.is_empty() { "no" } else { "yes" };
+    let egress = if egress.is_empty() {
+        String::new()
+    } else {
+        egress
             .iter()
             .map(ToString::to_string)
             .collect::<Vec<_>>()
-            .join(", ");
-        let _ = write!(
-            help,
-            " This probe connects from {list}; ask the server's administrator to allow these addresses."
-        );
-    }
-    if let Some(blocked) = smtp_doctor_core::providers::port_blocking_hosts(port) {
-        let _ = write!(help, " {blocked}");
-    }
-    help
+            .join(", ")
+    };
+    let (blockers, alternatives) = smtp_doctor_core::providers::port_blocking_hosts(port)
+        .map_or((String::new(), String::new()), |b| {
+            (b.blockers, b.alternatives)
+        });
+    let blocked = if blockers.is_empty() { "no" } else { "yes" };
+    d.param("port", port)
+        .param("allowlist", allowlist)
+        .param("blocked", blocked)
+        .param("egress", egress)
+        .param("blockers", blockers)
+        .param("alternatives", alternatives)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The diagnostic with its English texts, as a report carries it.
+    fn en(d: Diagnostic) -> Diagnostic {
+        let mut all = [d];
+        smtp_doctor_core::i18n::localize(&mut all, "en");
+        let [d] = all;
+        d
+    }
 
     fn a(s: &str) -> SocketAddr {
         s.parse().unwrap()
@@ -147,11 +158,11 @@ mod tests {
             (DnsFailure::Other("odd".into()), "dns.failed"),
         ];
         for (failure, want) in cases {
-            let d = dns_failure("smtp.example.com", &failure);
+            let d = en(dns_failure("smtp.example.com", &failure));
             assert_eq!(d.code.as_str(), want, "{failure:?}");
             assert!(d.message.contains("smtp.example.com"), "{}", d.message);
         }
-        let ours = dns_failure("smtp.example.com", &DnsFailure::Unavailable);
+        let ours = en(dns_failure("smtp.example.com", &DnsFailure::Unavailable));
         assert!(ours.help.contains("not of your settings"), "{}", ours.help);
         assert_eq!(ours.field, None, "no setting is blamed");
     }
@@ -167,7 +178,11 @@ mod tests {
             (a("192.0.2.1:587"), ConnectFailure::Refused),
             (a("192.0.2.2:587"), ConnectFailure::Timeout),
         ];
-        let d = connect_failed(587, &mixed, &["203.0.113.9".parse().unwrap()]);
+        let d = en(connect_failed(
+            587,
+            &mixed,
+            &["203.0.113.9".parse().unwrap()],
+        ));
         assert_eq!(d.code.as_str(), "tcp.timeout");
         assert!(d.help.contains("203.0.113.9"), "{}", d.help);
         assert!(d.help.contains("DigitalOcean"), "{}", d.help);
@@ -181,11 +196,11 @@ mod tests {
     #[test]
     fn some_addresses_failed_names_them() {
         assert!(some_addresses_failed(&[], a("192.0.2.1:587")).is_none());
-        let d = some_addresses_failed(
+        let d = en(some_addresses_failed(
             &[(a("192.0.2.7:587"), ConnectFailure::Refused)],
             a("192.0.2.1:587"),
         )
-        .unwrap();
+        .unwrap());
         assert_eq!(d.code.as_str(), "tcp.some-addresses-failed");
         assert!(
             d.message.contains("192.0.2.7:587 (refused)"),

@@ -52,6 +52,14 @@ pub struct ProbeRequest {
     pub checks: Vec<Check>,
     #[serde(default)]
     pub recipient: Option<String>,
+    /// The language of the report's texts (SPEC §7.4): from the
+    /// service's `Accept-Language` or the CLI's `--lang`, never the body.
+    #[serde(skip, default = "default_locale")]
+    pub locale: &'static str,
+}
+
+fn default_locale() -> &'static str {
+    smtp_doctor_core::i18n::DEFAULT_LOCALE
 }
 
 fn default_checks() -> Vec<Check> {

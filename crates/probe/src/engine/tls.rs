@@ -404,7 +404,7 @@ fn cert_problem(
             if let Some(name) = usable {
                 d = d
                     .help(format!("Connect with a name the certificate covers, such as {name}."))
-                    .fix(Fix::new(format!("Use {name}")).set(Field::Host, name.clone()));
+                    .fix(Fix::new("use-host").set(Field::Host, name.clone()));
             } else if !names.is_empty() {
                 let mut help = String::from("Use a host name that the certificate covers: ");
                 let _ = write!(help, "{names}.");

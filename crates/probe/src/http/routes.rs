@@ -46,9 +46,37 @@ pub(super) async fn metrics(State(state): State<AppState>) -> impl IntoResponse 
         (status = 400, body = super::openapi::ErrorBody), (status = 401, body = super::openapi::ErrorBody),
         (status = 413, body = super::openapi::ErrorBody), (status = 415, body = super::openapi::ErrorBody),
     ))]
-pub(super) async fn validate(SecretJson(config): SecretJson) -> Result<Json<Value>, ApiError> {
-    let diagnostics = smtp_doctor_core::validate_json(&config);
-    Ok(Json(json!({ "diagnostics": diagnostics })))
+pub(super) async fn validate(
+    headers: HeaderMap,
+    SecretJson(config): SecretJson,
+) -> Result<Response, ApiError> {
+    let locale = locale(&headers);
+    let mut diagnostics = smtp_doctor_core::validate_json(&config);
+    smtp_doctor_core::i18n::localize(&mut diagnostics, locale);
+    Ok(in_language(
+        Json(json!({ "diagnostics": diagnostics })).into_response(),
+        locale,
+    ))
+}
+
+/// The language of an answer's texts: the best match of the request's
+/// `Accept-Language` (SPEC §7.4), English when none fits.
+fn locale(headers: &HeaderMap) -> &'static str {
+    headers
+        .get(axum::http::header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+        .map_or(smtp_doctor_core::i18n::DEFAULT_LOCALE, |v| {
+            smtp_doctor_core::i18n::negotiate(v)
+        })
+}
+
+/// Says which language the texts are in, and that caches must key on it.
+fn in_language(mut response: Response, locale: &'static str) -> Response {
+    use axum::http::{HeaderValue, header};
+    let h = response.headers_mut();
+    h.insert(header::CONTENT_LANGUAGE, HeaderValue::from_static(locale));
+    h.append(header::VARY, HeaderValue::from_static("accept-language"));
+    response
 }
 
 /// `GET /v1/info`: what a page needs to explain the probe to a customer.
@@ -96,8 +124,10 @@ pub(super) async fn probe(
     body: SecretJson,
 ) -> Result<Response, ApiError> {
     // Both the body and the request wipe their strings when dropped.
-    let request: ProbeRequest = body.parse("probe request")?;
+    let mut request: ProbeRequest = body.parse("probe request")?;
     drop(body);
+    let locale = locale(&headers);
+    request.locale = locale;
     let client = RateKey::new(
         state.client(peer.map(|Extension(c)| c.0), &headers),
         subject.as_ref().map(|Extension(s)| s),
@@ -126,7 +156,7 @@ pub(super) async fn probe(
             return Err(refused);
         }
         state.metrics().probe_finished(&report);
-        return Ok(Json(report).into_response());
+        return Ok(in_language(Json(report).into_response(), locale));
     }
     let (tx, rx) = tokio::sync::mpsc::unbounded_channel::<Event>();
     let (admitted_tx, admitted_rx) = tokio::sync::oneshot::channel();
@@ -164,7 +194,7 @@ pub(super) async fn probe(
     if let Ok(Err(refused)) = admitted_rx.await {
         return Err(refused);
     }
-    Ok(event_stream(rx))
+    Ok(in_language(event_stream(rx).into_response(), locale))
 }
 
 /// The per-target admission of one probe, asked by the engine once it

@@ -153,6 +153,7 @@ pub fn request(
             .map(|c| serde_json::from_value(serde_json::json!(c)).unwrap())
             .collect(),
         recipient: None,
+        locale: "en",
     }
 }
 

@@ -60,7 +60,7 @@ impl Probe<'_> {
                                     } else {
                                         format!("Choose TLS/SSL. A TLS connection to port {} works, but its certificate has a problem the next check will show.", plan.port)
                                     })
-                                    .fix(Fix::new("Use TLS/SSL").set(Field::Security, "tls"));
+                                    .fix(Fix::new("use-security").set(Field::Security, "tls"));
                                 self.report.suggestion = Some(Suggestion { host: None, port: Some(plan.port), security: Some(Security::Tls) });
                                 self.step(StepKind::Greeting, t, vec![d]);
                                 return false;

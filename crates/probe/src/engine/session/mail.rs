@@ -205,6 +205,6 @@ fn offer_send_as_login(plan: &Plan, from: &SmtpAddress, diags: &mut [Diagnostic]
         return;
     };
     for d in diags.iter_mut().filter(|d| d.code == Code::SenderRejected) {
-        d.fix = Some(Fix::new(format!("Send as {login}")).set(Field::From, login.as_str()));
+        d.fix = Some(Fix::new("send-as").set(Field::From, login.as_str()));
     }
 }

@@ -157,7 +157,8 @@ impl<'a> Probe<'a> {
         out
     }
 
-    fn step(&mut self, kind: StepKind, since: Instant, diagnostics: Vec<Diagnostic>) -> bool {
+    fn step(&mut self, kind: StepKind, since: Instant, mut diagnostics: Vec<Diagnostic>) -> bool {
+        smtp_doctor_core::i18n::localize(&mut diagnostics, self.req.locale);
         let diagnostics: Vec<Diagnostic> = if self.secrets.is_empty() {
             diagnostics
         } else {
@@ -167,6 +168,11 @@ impl<'a> Probe<'a> {
                     d.message = self.redact(&d.message);
                     d.help = self.redact(&d.help);
                     d.reply = d.reply.map(|r| self.redact(&r));
+                    for (_, value) in &mut d.params.0 {
+                        if let smtp_doctor_core::Param::Text(text) = value {
+                            *text = self.redact(text);
+                        }
+                    }
                     d
                 })
                 .collect()
@@ -219,7 +225,8 @@ impl<'a> Probe<'a> {
     }
 
     pub(super) async fn run(mut self) -> Report {
-        let static_findings = validate_json(&self.req.config);
+        let mut static_findings = validate_json(&self.req.config);
+        smtp_doctor_core::i18n::localize(&mut static_findings, self.req.locale);
         let config = Config::from_json(&self.req.config);
         if let Some(plan) = Plan::new(&config) {
             self.report.target = Target {

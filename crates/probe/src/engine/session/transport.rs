@@ -82,7 +82,7 @@ impl Probe<'_> {
                         "{tell} Until then, {mode} on port {port} works: verified on a second connection."
                     ),
                     Some(
-                        Fix::new(format!("Use {mode} on port {port}"))
+                        Fix::new("use-endpoint")
                             .set(Field::Port, port)
                             .set(Field::Security, security.as_str()),
                     ),
@@ -225,7 +225,7 @@ impl Probe<'_> {
                         plan.port
                     ))
                     .reply(greeting)
-                    .fix(Fix::new("Use STARTTLS").set(Field::Security, "starttls"));
+                    .fix(Fix::new("use-security").set(Field::Security, "starttls"));
                 if matches!(
                     try_mode(
                         self.engine,
@@ -276,7 +276,7 @@ impl Probe<'_> {
                 diags.push(
                     Diagnostic::new(Code::TlsNone)
                         .message("The server offers STARTTLS, but no encryption is chosen.")
-                        .fix(Fix::new("Use STARTTLS").set(Field::Security, "starttls")),
+                        .fix(Fix::new("use-security").set(Field::Security, "starttls")),
                 );
             }
             self.skipped(StepKind::Tls, diags);

@@ -1,0 +1,543 @@
+# smtp-doctor's messages, English (the source catalog).
+#
+# One Fluent message per diagnostic code (the code with "-" for "."), its
+# .help attribute, fix titles (fix-*), labels and the browser elements'
+# texts (ui-*). Variants of one finding select on $case; a client that
+# renders a diagnostic itself passes its `params` as the arguments.
+# Every other locale has exactly these ids and uses the same parameters
+# (crates/core/tests/catalogs.rs checks it).
+#
+# Style: the customer's words. Short, plain, no jargon in the message;
+# technical names (STARTTLS, EHLO) only where the customer must choose them.
+
+## Diagnostics (SPEC §3)
+
+config-invalid = The settings are not a JSON object.
+    .help = Send the settings as one object with host, port, security, username, password and from.
+
+host-missing = No SMTP server is given.
+    .help = Enter the outgoing (SMTP) server name from your provider, e.g. smtp.example.com.
+
+host-invalid = { $case ->
+        [reason] “{ $host }” is not a valid server name: { $reason ->
+            [empty] the name is empty
+            [too-long] the name is longer than 253 characters
+            [empty-part] the name has an empty part (two dots in a row, or a leading dot)
+            [part-too-long] the part “{ $detail }” is longer than 63 characters
+            [bad-character] “{ $detail }” is not allowed in a server name
+            [underscore] the part “{ $detail }” contains “_”, which server names cannot have
+            [hyphen] the part “{ $detail }” starts or ends with a hyphen
+            [legacy-ip] it is an IP address in an unusual notation; it means { $detail }
+            [numeric-end] the last part is a number, so it is neither a name nor an IP address
+            [bad-ipv6] it is not a valid IPv6 address
+           *[idna] it is not a valid international domain name
+        }.
+       *[other] The SMTP server is not a valid server name or IP address.
+    }
+    .help = { $reason ->
+        [legacy-ip] Write IPv4 addresses as four numbers separated by dots; better still, use the server's name.
+       *[other] A server name is made of letters, digits and hyphens separated by dots, like smtp.example.com.
+    }
+
+host-has-scheme = { $case ->
+        [web] The SMTP server starts with “{ $scheme }://”.
+        [scheme] The SMTP server starts with “{ $scheme }://”.
+       *[other] The SMTP server contains a URL scheme.
+    }
+    .help = { $case ->
+        [web] This is a web address. Sending needs only the mail server's name, usually smtp.<your domain>; check your provider's SMTP settings page.
+       *[other] Enter only the server name; the port and security have their own fields.
+    }
+
+host-has-port = { $case ->
+        [port] The SMTP server ends with the port “:{ $port }”.
+       *[other] The SMTP server contains a port number.
+    }
+    .help = Put only the name in the server field and the port in the Port field.
+
+host-has-whitespace = { $case ->
+        [outer] The SMTP server starts or ends with a space.
+       *[other] The SMTP server contains spaces.
+    }
+    .help = { $case ->
+        [outer] The space is ignored here, but other software may not ignore it. Remove it.
+       *[other] Server names never contain spaces. Remove them; a copied name often brings a stray space along.
+    }
+
+host-is-email = { $case ->
+        [provider] { $address } is an email address, not a server name.
+        [address] { $address } is an email address, not a server name.
+       *[other] An email address was entered as the SMTP server.
+    }
+    .help = { $case ->
+        [provider] Addresses at { $domain } send through { $provider }'s server { $host }. Your address belongs in Username and From.
+        [address] Enter your provider's outgoing server (often smtp.{ $domain } or mail.{ $domain }); your address belongs in Username and From.
+       *[other] The server is a name such as smtp.example.com; your address belongs in Username or From.
+    }
+
+host-incoming-server = { $case ->
+        [provider] { $host } is { $provider }'s server for receiving mail (IMAP/POP).
+        [guess] { $host } looks like a server for receiving mail (IMAP/POP).
+       *[other] This looks like a server for receiving mail (IMAP/POP).
+    }
+    .help = { $case ->
+        [provider] To send mail, use { $smtp-host } on port { $endpoints }.
+        [guess] Sending needs the outgoing (SMTP) server, often { $smtp-host }. Check your provider's settings.
+       *[other] Sending mail needs the outgoing (SMTP) server, which usually starts with smtp.
+    }
+
+host-ip-literal = { $case ->
+        [ip] The SMTP server is the IP address { $ip }.
+       *[other] The SMTP server is an IP address.
+    }
+    .help = Certificates are issued for names, so checking the server's certificate usually fails against an IP address; prefer the server's name.
+
+host-private = { $case ->
+        [range] { $host } is { $range ->
+            [unspecified] an unspecified address
+            [loopback] a loopback address
+            [private] a private-network address
+            [link-local] a link-local address
+            [cgnat] a carrier-grade NAT address
+            [multicast] a multicast address
+            [broadcast] the broadcast address
+            [documentation] a documentation address
+            [benchmarking] a benchmarking address
+            [local-name] a local network name
+           *[reserved] a reserved address
+        }, not reachable from the internet.
+       *[other] The SMTP server is a private or local address.
+    }
+    .help = It is not reachable from the internet, nor from our test service. Use the server's public name unless the sending service runs on the same network.
+
+port-missing = No port is given.
+    .help = Use 587 with STARTTLS or 465 with TLS/SSL, as your provider documents.
+
+port-invalid = { $case ->
+        [raw] “{ $raw }” is not a port number between 1 and 65535.
+       *[other] The port is not a number between 1 and 65535.
+    }
+    .help = SMTP ports are whole numbers: usually 587 (STARTTLS) or 465 (TLS/SSL).
+
+port-incoming = { $case ->
+        [port] Port { $port } is the { $protocol } port, used for receiving mail.
+       *[other] This port is for receiving mail (IMAP/POP), not for sending.
+    }
+    .help = Sending uses SMTP: 587 with STARTTLS or 465 with TLS/SSL.
+
+port-unusual = { $case ->
+        [port] Port { $port } is not a usual SMTP port.
+       *[other] This is not a usual SMTP port.
+    }
+    .help = Sending normally uses 587 (STARTTLS), 465 (TLS/SSL), 2525 or 25. Check the port your provider documents.
+
+port-25-blocked = Port 25 is often blocked for sending.
+    .help = { $case ->
+        [platforms] Some hosting platforms block outgoing port 25 ({ $blockers }): if your application runs there, use a sending service's other port: { $alternatives }. Port { $port } with { $security } is meant for sending from applications.
+       *[other] Many clouds and internet providers block outgoing port 25. Prefer 587 with STARTTLS or 465 with TLS/SSL.
+    }
+
+tls-port-mismatch = { $case ->
+        [port] { $expected ->
+            [tls] Port { $port } expects TLS/SSL, but { $security } is selected.
+           *[other] Port { $port } expects STARTTLS, but { $security } is selected.
+        }
+       *[other] The security setting does not match the port.
+    }
+    .help = { $case ->
+        [port] { $expected ->
+            [tls] Servers on port { $port } encrypt from the first byte, so a plain connection waits for a greeting that never comes. Choose TLS/SSL, or use port 587 with STARTTLS.
+           *[other] Servers on port { $port } greet in plain text and then switch to encryption with STARTTLS; connecting with TLS at once fails with errors like “wrong version number”. Choose STARTTLS, or use port 465 with TLS/SSL.
+        }
+       *[other] Port 465 uses TLS/SSL (encrypted from the start); ports 587, 25 and 2525 use STARTTLS.
+    }
+
+tls-conflicting-modes = { $case ->
+        [settings] “{ $setting }” says { $security } but “{ $other-setting }” says { $other-security }.
+       *[other] Two security settings disagree.
+    }
+    .help = Choose one: TLS/SSL, STARTTLS or none.
+
+tls-missing = No security mode is chosen.
+    .help = Choose TLS/SSL for port 465 or STARTTLS for port 587.
+
+tls-invalid-mode = { $case ->
+        [raw] “{ $raw }” is not a security setting.
+       *[other] The security setting is not one of TLS/SSL, STARTTLS or none.
+    }
+    .help = Choose TLS/SSL, STARTTLS or none.
+
+tls-none = The connection is not encrypted.
+    .help = Without TLS, mail and login travel in clear text. Use STARTTLS or TLS/SSL.
+
+auth-cleartext = The password would be sent without encryption.
+    .help = Credentials over an unencrypted connection can be read on the way, and most servers refuse them. Turn on STARTTLS or TLS/SSL.
+
+auth-username-missing = A username is needed.
+    .help = { $case ->
+        [provider] { $provider } needs a login: { $username-kind ->
+            [full-address] your full email address
+            [literal] the word “{ $word }”
+            [domain-login] the SMTP login of your sending domain, e.g. postmaster@mg.example.com
+            [ses-username] the SMTP username SES generated (it starts with AKIA)
+            [postmark-server-token] the Server API token
+            [mailjet-api-key] the Mailjet API key
+           *[any] the SMTP login shown in your account
+        }.
+       *[other] Enter the login of your mail account, usually your full email address.
+    }
+
+auth-password-missing = { $case ->
+        [xoauth2] An OAuth2 access token is needed.
+       *[other] A password is needed.
+    }
+    .help = { $case ->
+        [xoauth2] With XOAUTH2 the password field carries the OAuth2 access token.
+       *[other] Enter the password (or app password) for this login.
+    }
+
+auth-password-whitespace = The password starts or ends with a space.
+    .help = Copying a password often brings a stray space or line break along; remove it unless it is really part of the password.
+
+auth-mechanism-unknown = { $case ->
+        [raw] “{ $raw }” is not a login method this tool knows.
+       *[other] The login method is not one of auto, plain, login, cram-md5, xoauth2 or none.
+    }
+    .help = Leave it on auto unless your provider says otherwise.
+
+auth-app-password = { $case ->
+        [provider] { $provider } needs an app password, not your account password.
+       *[other] This provider needs an app password.
+    }
+    .help = { $case ->
+        [provider] Create one at { $url } (two-step verification must be on) and paste it as the password.
+       *[other] Create an app password in your account's security settings and use it instead of your normal password.
+    }
+
+auth-username-format = { $case ->
+        [full-address] { $provider } expects your full email address as username, not “{ $username }”.
+        [literal] { $provider } expects the username “{ $word }”, literally.
+        [domain-login] { $provider } expects the SMTP login of your sending domain, like postmaster@mg.example.com.
+        [not-an-address] { $provider } does not use an email address as SMTP username.
+        [prefix] { $provider } SMTP usernames start with { $prefix }.
+       *[other] This provider expects a different kind of username.
+    }
+    .help = { $case ->
+        [literal] With { $provider } the username is always “{ $word }”; your key goes in the password field.
+        [not-an-address] Use { $credential ->
+            [ses-username] the SMTP username SES generated (it starts with AKIA)
+            [postmark-server-token] the Server API token
+            [mailjet-api-key] the Mailjet API key
+           *[other] the username your provider documents
+        }.
+        [prefix] Use { $credential ->
+            [ses-username] the SMTP username SES generated (it starts with AKIA)
+            [postmark-server-token] the Server API token
+            [mailjet-api-key] the Mailjet API key
+           *[other] the username your provider documents
+        }.
+       *[other] Use the username your provider documents for SMTP.
+    }
+
+auth-credential-type = { $case ->
+        [wrong] This is { $wrong-credential ->
+            [brevo-api-key] a Brevo API key (xkeysib-…)
+           *[other] another kind of key
+        }, not the SMTP credential.
+        [prefix] { $provider } SMTP needs { $credential ->
+            [sendgrid-api-key] a SendGrid API key (SG.…) with Mail Send permission
+            [brevo-smtp-key] a Brevo SMTP key (xsmtpsib-…)
+            [resend-api-key] a Resend API key (re_…)
+           *[other] its SMTP credential
+        }; this secret does not start with { $prefix }.
+        [aws-secret-key] This looks like an AWS secret access key (40 characters), not an SES SMTP password (44).
+        [ses-length] SES SMTP passwords are 44 characters long; this one is not.
+        [app-password] This does not look like a { $provider } app password (16 letters).
+        [uuid] { $provider } SMTP uses the Server API token as password; this secret does not have its shape.
+       *[other] The secret looks like the wrong kind of credential.
+    }
+    .help = { $case ->
+        [wrong] { $provider } SMTP needs { $credential ->
+            [sendgrid-api-key] a SendGrid API key (SG.…) with Mail Send permission
+            [brevo-smtp-key] a Brevo SMTP key (xsmtpsib-…)
+            [resend-api-key] a Resend API key (re_…)
+           *[other] the SMTP credential
+        }.
+        [aws-secret-key] Create SMTP credentials in the SES console (SMTP settings), or derive the SMTP password from the key for this region.
+        [ses-length] Use the SMTP password shown when the SES SMTP credentials were created.
+        [app-password] The account password is refused for SMTP; create an app password and paste it here (spaces between the groups of four are fine).
+       *[other] Use the SMTP credential your provider issues for SMTP, not an API key or account password.
+    }
+
+auth-oauth-required = { $case ->
+        [required] { $provider } no longer accepts passwords for SMTP (since { $since }).
+        [retiring] { $provider } is retiring password login for SMTP.
+       *[other] This provider no longer accepts passwords for SMTP.
+    }
+    .help = { $case ->
+        [required] Passwords and app passwords are refused. Sign in with OAuth2 (XOAUTH2) and put the access token in the password field.
+        [retiring] { $oauth-note ->
+            [microsoft-365] Microsoft keeps basic SMTP AUTH unchanged through December 2026, then turns it off by default for existing tenants; it also works only where SMTP AUTH is enabled for the mailbox.
+           *[other] {""}
+        } Prefer OAuth2 (XOAUTH2).
+       *[other] Sign in with OAuth2 (XOAUTH2) instead of a password.
+    }
+
+from-missing = No sender address is given.
+    .help = Enter the address your mail is sent from, e.g. you@example.com.
+
+from-invalid = { $case ->
+        [reason] The sender is not a valid address: { $reason ->
+            [empty] it is empty
+            [no-at] it has no @
+            [empty-local] nothing comes before the @
+            [empty-domain] nothing comes after the @
+            [local-too-long] the part before the @ is longer than 64 characters
+            [bad-local] “{ $detail }” is not allowed before the @ unless quoted
+            [dots] the part before the @ starts or ends with a dot, or has two dots in a row
+            [bad-domain] the domain is not valid
+            [domain-without-dot] the domain has no dot
+            [unclosed-angle] the < has no matching >
+            [trailing-text] “{ $detail }” follows the address
+            [unquoted-comma] the name contains a comma, which must be inside double quotes
+            [unclosed-quote] a double quote is not closed
+            [several] it holds more than one address
+           *[control] the name contains the control character “{ $detail }”
+        }.
+       *[other] The sender is not a valid email address.
+    }
+    .help = Use an address like you@example.com, optionally with a name: Your Name <you@example.com>.
+
+from-domain-mismatch = { $case ->
+        [domains] The sender is at { $from-domain }, but the login is at { $login-domain }.
+       *[other] The sender's domain differs from the login's.
+    }
+    .help = Many servers refuse to send as another address unless it is an alias of the account. Send from the login's address or add this one as an alias.
+
+provider-port-unsupported = { $case ->
+        [provider] { $provider } does not accept mail on port { $port }.
+       *[other] This provider does not accept mail on this port.
+    }
+    .help = { $case ->
+        [provider] { $provider } listens on { $endpoints }.
+       *[other] Use one of the ports the provider documents.
+    }
+
+provider-known = { $case ->
+        [provider] This is { $provider }.
+       *[other] This is a known provider.
+    }
+    .help = { $case ->
+        [provider] Documented settings: { $endpoints }.{ $provider-notes ->
+            [gmail] {" "}Google rejects the normal account password: use an app password (needs 2-Step Verification) or OAuth2. On 587 Google offers login only after STARTTLS.
+            [google-relay] {" "}The relay accepts either an IP allowlist set by the Workspace admin or SMTP AUTH, as configured in the Admin console.
+            [microsoft365] {" "}Microsoft 365 listens on 587 with STARTTLS only; there is no 465.
+            [icloud] {" "}iCloud app-specific passwords need two-factor authentication on the Apple Account.
+            [zoho] {" "}Zoho accepts the account password, or an app password when two-factor authentication is on. Zoho only sends from the account's own address or its aliases. Organisation accounts use smtppro.zoho.*; use your data centre's domain (zoho.eu, zoho.in, …).
+            [fastmail] {" "}Fastmail recommends 465 with TLS/SSL; 587 with STARTTLS works but is discouraged.
+            [ses] {" "}SES SMTP credentials are per region: use the host of the region where they were created. The sender identity must be verified in the same region; sandbox accounts only send to verified recipients.
+            [sendgrid] {" "}SendGrid needs a verified sender identity.
+            [mailgun] {" "}Use the domain's SMTP password, not the account password. US (smtp.mailgun.org) and EU (smtp.eu.mailgun.org) accounts are separate.
+            [postmark] {" "}Postmark has no port 465: a connection there hangs.
+            [brevo] {" "}The username is the SMTP login shown in the account's SMTP & API settings.
+            [mailjet] {" "}The password is the API secret key; the sender address or domain must be validated in Mailjet.
+           *[other] {""}
+        } Source: { $source } (checked { $checked }).
+       *[other] Its documented settings are shown here.
+    }
+
+dns-not-found = The server name does not exist.
+    .help = Check the spelling of the SMTP server; the name is not in DNS.
+
+dns-no-address = The server name exists but has no IP address.
+    .help = The name has no A or AAAA record. It may be a mail domain (MX) rather than a server name; use the SMTP host your provider documents.
+
+dns-timeout = The DNS lookup did not answer in time.
+    .help = The resolver did not answer. Try again; if it persists, the domain's name servers are unreachable.
+
+dns-failed = The DNS lookup failed.
+    .help = The resolver answered with an error (SERVFAIL or REFUSED): the domain's name servers are broken or refuse to answer. Its DNS administrator must fix them; try again later.
+
+probe-dns-unavailable = The test service cannot reach its DNS resolver.
+    .help = This is a problem of the test service, not of your settings: nothing needs to change on your side. Try again in a few minutes.
+
+policy-blocked-address = The server's name leads to an internal address, which our test service does not contact.
+    .help = For safety the test service connects only to public addresses. Use the server's public name.
+
+policy-blocked-port = The test service does not connect to this port.
+    .help = It tests only the usual mail ports (25, 465, 587, 2525). Use the port your provider documents.
+
+policy-blocked-recipient = The test sends only to your own From address.
+    .help = The sender and send checks use the From address as the recipient, so the test can never deliver mail to strangers. Leave the recipient empty, or ask the operator to allow its domain.
+
+tcp-refused = The server refused the connection.
+    .help = Nothing listens on this port, or a firewall rejects it. Check the port.
+
+tcp-timeout = { $case ->
+        [addresses] No answer from { $addresses }: the connection timed out.
+       *[other] The connection timed out.
+    }
+    .help = Nothing answered at all: a firewall drops the traffic, or the server only accepts allowlisted IP addresses.{ $allowlist ->
+        [yes] {" "}This test connects from { $egress }; ask the server's administrator to allow these addresses.
+       *[no] {""}
+    }{ $blocked ->
+        [yes] {" "}Some hosting platforms block outgoing port { $port } ({ $blockers }): if your application runs there, use a sending service's other port: { $alternatives }.
+       *[no] {""}
+    }
+
+tcp-unreachable = The server's network is unreachable.
+    .help = There is no route to this address from our test service.
+
+tcp-some-addresses-failed = Some of the server's addresses did not answer.
+    .help = The host name has several addresses and not all of them work. Clients that pick a dead one fail or wait; the server's administrator should fix or remove those DNS records.
+
+smtp-no-greeting = The server accepted the connection but sent no greeting.
+    .help = An SMTP server greets at once with 220. Silence usually means the port expects TLS from the first byte: choose TLS/SSL.
+
+smtp-greeting-rejected = The server refused this client in its greeting.
+    .help = The server rejects connections from our address (an allowlist or blocklist). Ask its administrator to allow the test service's addresses.
+
+smtp-ehlo-rejected = The server refused our greeting (EHLO).
+    .help = Without it a server offers no encryption upgrade and no login. The server is very old or misconfigured; ask its administrator.
+
+smtp-helo-rejected = The server refused the name this test service introduced itself with.
+    .help = The server checks the EHLO/HELO name. This is the test service's setting, not yours: its operator sets a real, resolvable host name with --helo.
+
+smtp-temporary-failure = The server refused for now (4xx).
+    .help = A temporary refusal (greylisting, a full queue, a local problem) is not a settings error: mail clients retry and usually succeed later. Try the test again in a few minutes.
+
+smtp-busy = The server is busy or closing the connection (421).
+    .help = Try again later; if it persists, the server may be limiting connections from this address.
+
+smtp-slow-greeting = The server took several seconds to greet.
+    .help = A slow greeting suggests a tarpit, an overloaded server or filtering; some clients give up before it arrives.
+
+smtp-timeout = The server stopped answering.
+    .help = The server accepted a command but sent no reply in time. It may be overloaded, or a firewall in between drops the connection.
+
+smtp-closed = The server closed the connection.
+    .help = The server hung up in the middle of the session; its reply before that, if any, says why.
+
+smtp-protocol-error = The server's reply broke the SMTP protocol.
+    .help = The reply was too long, had too many lines or was not an SMTP reply; the test stopped reading to protect itself.
+
+smtp-not-smtp = The server does not speak SMTP on this port.
+    .help = Something else (web, IMAP, …) answers here. Check the host and port.
+
+tls-expected-implicit = This port expects TLS from the first byte.
+    .help = Choose TLS/SSL for this port.
+
+tls-expected-starttls = This port speaks plain SMTP first and upgrades with STARTTLS.
+    .help = Choose STARTTLS for this port.
+
+tls-starttls-unavailable = The server does not offer STARTTLS.
+    .help = The server cannot upgrade this connection to TLS. Try port 465 with TLS/SSL.
+
+tls-client-cert-required = The server requires a client certificate.
+    .help = This server only accepts clients that present a certificate it trusts (mutual TLS). Use the provider's submission service for applications, or ask its administrator.
+
+tls-server-misconfigured = The server's TLS is broken on its side.
+    .help = The server aborted the TLS setup because of its own problem (for example a certificate or key it cannot use). Nothing in your settings can fix it: tell the server's administrator.
+
+tls-handshake-failed = Setting up encryption (TLS) failed.
+    .help = The server and our test share no TLS version or cipher, or the server broke off. Try the other security mode, or ask the server's administrator.
+
+tls-old-protocol = The server only speaks an old TLS version.
+    .help = TLS 1.0 and 1.1 are deprecated and refused by many clients.
+
+tls-cert-expired = The server's certificate has expired.
+    .help = The server's administrator must renew the certificate.
+
+tls-cert-not-yet-valid = The server's certificate is not valid yet.
+    .help = The certificate's start date is in the future; the server's clock or certificate is wrong.
+
+tls-cert-name-mismatch = The server's certificate is for another name.
+    .help = Use a host name that the certificate covers.
+
+tls-cert-untrusted = The server's certificate is not trusted.
+    .help = It is self-signed or issued by an unknown authority.
+
+auth-not-offered = Credentials were given, but the server offers no login.
+    .help = The server advertises no AUTH here; your credentials were not checked. It may only offer AUTH after STARTTLS, or it is a relay that needs no login.
+
+auth-mechanism-unsupported = The server offers no login method in common with the chosen one.
+    .help = Choose auto, or a mechanism the server advertises.
+
+auth-requires-tls = The server requires TLS before login.
+    .help = Choose STARTTLS or TLS/SSL.
+
+auth-failed = The username or password was rejected.
+    .help = Check the username and password; many providers need an app password for SMTP.
+
+auth-app-password-required = The provider requires an app-specific password.
+    .help = Create an app password in your account's security settings and use it here.
+
+auth-disabled-by-provider = SMTP login is turned off for this account.
+    .help = The account or its organisation has disabled SMTP AUTH; an administrator must enable it, or use OAuth2.
+
+auth-rate-limited = Too many login attempts.
+    .help = Wait a few minutes before trying again.
+
+sender-rejected = This login may not send as this address.
+    .help = Send from the login's own address, or add this address as an alias the account may send as.
+
+sender-smtputf8-required = The address is not plain ASCII, and the server does not accept such addresses.
+    .help = The server does not offer SMTPUTF8, so it cannot take an address with non-ASCII characters. Use an ASCII address (an alias) for sending.
+
+recipient-rejected = The server refused the recipient.
+    .help = The server would not accept mail for this recipient.
+
+send-rejected = The server refused the message.
+    .help = The message was refused after it was sent; the server's reply says why.
+
+send-sender-unverified = The provider refused an unverified sender.
+    .help = Verify this sender address or domain in the provider's console, then try again.
+
+send-too-large = The message is larger than the server accepts.
+    .help = The server's size limit (SIZE) is below the message; even small messages are refused. Its administrator must raise the limit.
+
+send-ok = The test message was accepted.
+    .help = The server queued the message for delivery.
+
+## Fix titles: the changes are the arguments ($host, $port, $security,
+## $username, $from, $auth).
+
+fix-use-port = Use port { $port }
+fix-use-endpoint = Use port { $port } with { $security }
+fix-use-security = Use { $security }
+fix-use-host = Use { $host }
+fix-use-host-port = Use { $host } and port { $port }
+fix-use-host-security = Use { $host } with { $security }
+fix-use-host-port-security = Use { $host } and port { $port } with { $security }
+fix-use-from = Use { $from }
+fix-send-from = Send from { $from }
+fix-send-as = Send as { $from }
+fix-quote-name = Put the name in quotes
+fix-use-username = Use { $username }
+fix-move-address = Put the address in Username and From
+fix-auth-auto = Choose the login method automatically
+fix-auth-xoauth2 = Use OAuth2 (XOAUTH2)
+
+## Labels
+
+security-tls = TLS/SSL
+security-starttls = STARTTLS
+security-none = no encryption
+
+field-host = SMTP server
+field-port = Port
+field-security = Security
+field-username = Username
+field-password = Password
+field-from = From address
+field-auth = Login method
+field-general = General
+
+step-dns = Look up the server
+step-connect = Connect
+step-greeting = Server greeting
+step-ehlo = Introduce ourselves
+step-tls = Encrypt (TLS)
+step-auth = Log in
+step-sender = May send as the From address
+step-send = Send a test email
