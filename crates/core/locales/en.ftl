@@ -108,7 +108,7 @@ host-private = { $case ->
         }, not reachable from the internet.
        *[other] The SMTP server is a private or local address.
     }
-    .help = It is not reachable from the internet, nor from our test service. Use the server's public name unless the sending service runs on the same network.
+    .help = Our test service cannot reach it either. Use the server's public name, unless the sending service runs on the same network.
 
 port-missing = No port is given.
     .help = Use 587 with STARTTLS or 465 with TLS/SSL, as your provider documents.
@@ -541,3 +541,11 @@ step-tls = Encrypt (TLS)
 step-auth = Log in
 step-sender = May send as the From address
 step-send = Send a test email
+
+## The command line
+
+cli-server = server:
+cli-fix = fix:
+cli-no-problems = No problems found.
+cli-works = These settings work.
+cli-does-not-work = These settings do not work yet.

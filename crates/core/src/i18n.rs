@@ -23,7 +23,7 @@ use crate::codes::Code;
 /// The locales with a complete catalog; `en` is the source. A locale is
 /// listed (and negotiated) only once its catalog has every message of
 /// the English one (`crates/core/tests/catalogs.rs`).
-pub const LOCALES: [&str; 1] = ["en"];
+pub const LOCALES: [&str; 2] = ["en", "de"];
 
 /// The locale everything falls back to.
 pub const DEFAULT_LOCALE: &str = "en";
@@ -111,8 +111,10 @@ mod catalog {
     use crate::diagnostic::{Diagnostic, Field, Fix, Param, Params};
 
     /// Every locale's catalog source, in [`LOCALES`] order.
-    pub static CATALOGS: [(&str, &str); LOCALES.len()] =
-        [("en", include_str!("../locales/en.ftl"))];
+    pub static CATALOGS: [(&str, &str); LOCALES.len()] = [
+        ("en", include_str!("../locales/en.ftl")),
+        ("de", include_str!("../locales/de.ftl")),
+    ];
 
     /// One locale's messages, with English behind it for anything missing.
     pub struct Catalog {

@@ -8,6 +8,26 @@ use crate::diagnostic::{Diagnostic, Field, Severity};
 /// Renders diagnostics grouped by field (form order, general ones last).
 /// `color` adds ANSI colours for terminals.
 pub fn render_text(diagnostics: &[Diagnostic], color: bool) -> String {
+    render_text_in(diagnostics, color, crate::i18n::DEFAULT_LOCALE)
+}
+
+/// A label of the text rendering in `locale` (`field-host`, `cli-fix`, …).
+fn label(locale: &str, id: &str, english: &'static str) -> String {
+    #[cfg(feature = "catalog")]
+    {
+        let _ = english;
+        crate::i18n::catalog(locale).label(id)
+    }
+    #[cfg(not(feature = "catalog"))]
+    {
+        let _ = (locale, id);
+        english.to_owned()
+    }
+}
+
+/// [`render_text`] with the labels in `locale` (the diagnostics carry
+/// their own texts, see `i18n::localize`).
+pub fn render_text_in(diagnostics: &[Diagnostic], color: bool, locale: &str) -> String {
     let paint = |code: &str, text: &str| {
         if color {
             format!("\x1b[{code}m{text}\x1b[0m")
@@ -25,8 +45,11 @@ pub fn render_text(diagnostics: &[Diagnostic], color: bool) -> String {
         if items.is_empty() {
             continue;
         }
-        let title = field.map_or("General", Field::label);
-        let _ = writeln!(out, "{}", paint("1", title));
+        let title = match field {
+            Some(f) => label(locale, &format!("field-{}", f.as_str()), f.label()),
+            None => label(locale, "field-general", "General"),
+        };
+        let _ = writeln!(out, "{}", paint("1", &title));
         for d in items {
             let (mark, tint) = match d.severity {
                 Severity::Error => ("✗", "31"),
@@ -42,8 +65,9 @@ pub fn render_text(diagnostics: &[Diagnostic], color: bool) -> String {
             );
             let _ = writeln!(out, "    {}", d.help);
             if let Some(reply) = &d.reply {
+                let server = label(locale, "cli-server", "server:");
                 for line in reply.lines() {
-                    let _ = writeln!(out, "    server: {line}");
+                    let _ = writeln!(out, "    {server} {line}");
                 }
             }
             if let Some(fix) = &d.fix {
@@ -55,7 +79,7 @@ pub fn render_text(diagnostics: &[Diagnostic], color: bool) -> String {
                 let _ = writeln!(
                     out,
                     "    {} {} ({})",
-                    paint("32", "fix:"),
+                    paint("32", &label(locale, "cli-fix", "fix:")),
                     fix.title,
                     changes.join(", ")
                 );
@@ -63,7 +87,8 @@ pub fn render_text(diagnostics: &[Diagnostic], color: bool) -> String {
         }
     }
     if out.is_empty() {
-        out.push_str("No problems found.\n");
+        out.push_str(&label(locale, "cli-no-problems", "No problems found."));
+        out.push('\n');
     }
     out
 }

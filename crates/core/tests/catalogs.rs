@@ -160,3 +160,38 @@ fn every_fixture_renders_without_errors_in_every_locale() {
         }
     }
 }
+
+/// How a few findings read in each translation (reviewed by a person once,
+/// pinned here so a catalog edit shows up in review).
+#[test]
+fn translations_read_as_reviewed() {
+    let fixtures = [
+        "tls-port-mismatch-465",
+        "host-is-email",
+        "auth-username-format-gmail",
+        "from-invalid-comma",
+        "port-25",
+        "host-private-localhost",
+    ];
+    for (locale, _) in &CATALOGS[1..] {
+        let mut out = String::new();
+        for name in fixtures {
+            let path = format!("{}/tests/fixtures/{name}.json", env!("CARGO_MANIFEST_DIR"));
+            let fixture: serde_json::Value =
+                serde_json::from_str(&std::fs::read_to_string(path).expect("fixture"))
+                    .expect("json");
+            let mut diagnostics = validate_json(&fixture["config"]);
+            i18n::localize(&mut diagnostics, locale);
+            out.push_str("## ");
+            out.push_str(name);
+            out.push('\n');
+            out.push_str(&smtp_doctor_core::render::render_text_in(
+                &diagnostics,
+                false,
+                locale,
+            ));
+            out.push('\n');
+        }
+        insta::assert_snapshot!(format!("catalog_{locale}"), out);
+    }
+}

@@ -4,9 +4,18 @@ use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
 fn run(args: &[&str], stdin: &str) -> Output {
+    run_with(args, stdin, &[])
+}
+
+/// `run` with the locale variables cleared, then `env` set.
+fn run_with(args: &[&str], stdin: &str, env: &[(&str, &str)]) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_smtp-doctor"))
         .args(args)
         .env("NO_COLOR", "1")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG")
+        .envs(env.iter().copied())
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -38,6 +47,45 @@ fn errors_exit_1_with_grouped_human_output_and_fixes() {
         stdout.contains("Port 465 expects TLS/SSL, but STARTTLS is selected. [tls.port-mismatch]")
     );
     assert!(stdout.contains("fix: Use TLS/SSL (security = \"tls\")"));
+}
+
+/// SPEC §7.4: `--lang`, else LC_ALL / LC_MESSAGES / LANG, else English;
+/// an unsupported `--lang` is a usage error that names the choices.
+#[test]
+fn speaks_the_language_asked_for() {
+    let settings =
+        r#"{"host":"smtp.example.com","port":465,"security":"starttls","from":"a@example.com"}"#;
+    let german = "Port 465 erwartet TLS/SSL, gewählt ist aber STARTTLS. [tls.port-mismatch]";
+    for (args, env) in [
+        (&["validate", "-", "--lang", "de"][..], &[][..]),
+        (
+            &["--lang", "de-CH", "validate", "-"][..],
+            &[("LANG", "en_US.UTF-8")][..],
+        ),
+        (&["validate", "-"][..], &[("LANG", "de_DE.UTF-8")][..]),
+        (
+            &["validate", "-"][..],
+            &[("LANG", "en_US.UTF-8"), ("LC_ALL", "de_AT.UTF-8")][..],
+        ),
+    ] {
+        let out = run_with(args, settings, env);
+        let stdout = text(&out.stdout);
+        assert!(stdout.contains(german), "{args:?} {env:?}: {stdout}");
+        assert!(
+            stdout.contains("Korrektur: TLS/SSL verwenden (security = \"tls\")"),
+            "{stdout}"
+        );
+        assert!(stdout.contains("Sicherheit\n"), "{stdout}");
+    }
+    let english = run_with(&["validate", "-"], settings, &[("LANG", "C.UTF-8")]);
+    assert!(text(&english.stdout).contains("Port 465 expects TLS/SSL"));
+    let bad = run(&["validate", "-", "--lang", "tlh"], settings);
+    assert_eq!(bad.status.code(), Some(2));
+    let stderr = text(&bad.stderr);
+    assert!(
+        stderr.contains("--lang tlh") && stderr.contains("de"),
+        "{stderr}"
+    );
 }
 
 #[test]

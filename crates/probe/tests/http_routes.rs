@@ -55,6 +55,54 @@ async fn validate_returns_diagnostics() {
     assert_eq!(body["diagnostics"][0]["fix"]["changes"]["security"], "tls");
 }
 
+/// SPEC §7.4: the texts follow `Accept-Language` (q-values), the answer
+/// says which language it is in, and an unknown language gets English.
+#[tokio::test]
+async fn validate_speaks_the_accepted_language() {
+    let cfg = json!({"host": "smtp.example.com", "port": "465", "security": "starttls", "from": "a@example.com"});
+    for (accept, want_language, want_message) in [
+        (
+            "da, de-AT;q=0.9, en;q=0.5",
+            "de",
+            "Port 465 erwartet TLS/SSL, gewählt ist aber STARTTLS.",
+        ),
+        (
+            "xx",
+            "en",
+            "Port 465 expects TLS/SSL, but STARTTLS is selected.",
+        ),
+    ] {
+        let req = Request::post("/v1/validate")
+            .header(header::CONTENT_TYPE, "application/json")
+            .header(header::ACCEPT_LANGUAGE, accept)
+            .body(Body::from(cfg.to_string()))
+            .unwrap();
+        let resp = app(state()).oneshot(req).await.unwrap();
+        assert_eq!(
+            resp.headers()[header::CONTENT_LANGUAGE],
+            want_language,
+            "{accept}"
+        );
+        assert!(
+            resp.headers()
+                .get_all(header::VARY)
+                .iter()
+                .any(|v| v.to_str().unwrap().contains("accept-language")),
+            "caches must key on the language"
+        );
+        let bytes = resp.into_body().collect().await.unwrap().to_bytes();
+        let body: Value = serde_json::from_slice(&bytes).unwrap();
+        let d = &body["diagnostics"][0];
+        assert_eq!(d["message"], want_message, "{accept}");
+        assert_eq!(
+            d["params"]["port"], "465",
+            "params let a client render it itself"
+        );
+        assert_eq!(d["params"]["expected"], "tls");
+        assert_eq!(d["fix"]["key"], "use-security");
+    }
+}
+
 #[tokio::test]
 async fn validate_never_echoes_the_password() {
     let cfg = json!({"host": "smtp.gmail.com", "port": 587, "security": "starttls", "username": "me", "password": " hunter2-secret ", "from": "me@gmail.com"});

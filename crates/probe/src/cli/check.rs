@@ -6,7 +6,7 @@ use std::io::Read as _;
 
 use anyhow::Context as _;
 use serde_json::{Map, Value};
-use smtp_doctor_core::render::render_text;
+use smtp_doctor_core::render::render_text_in;
 use smtp_doctor_core::report::{Report, StepStatus};
 use smtp_doctor_probe::engine::{Check, Engine, ProbeRequest};
 use zeroize::Zeroizing;
@@ -29,7 +29,10 @@ pub(super) async fn run(engine: &Engine, request: &ProbeRequest, json: bool) -> 
             serde_json::to_string_pretty(&report).unwrap_or_default()
         );
     } else {
-        print!("{}", render(&safe_for_terminal(&report), color));
+        print!(
+            "{}",
+            render(&safe_for_terminal(&report), color, request.locale)
+        );
     }
     report.ok
 }
@@ -66,16 +69,17 @@ pub(super) fn step_line(step: &smtp_doctor_core::report::Step, color: bool) -> S
 
 /// Everything after the step lines: verdict, diagnoses, server facts,
 /// suggestion, transcript.
-pub(super) fn render(report: &Report, color: bool) -> String {
+pub(super) fn render(report: &Report, color: bool, locale: &str) -> String {
     let mut out = String::new();
+    let catalog = smtp_doctor_core::i18n::catalog(locale);
     let verdict = if report.ok {
-        paint(color, "1;32", "These settings work.")
+        paint(color, "1;32", &catalog.label("cli-works"))
     } else {
-        paint(color, "1;31", "These settings do not work yet.")
+        paint(color, "1;31", &catalog.label("cli-does-not-work"))
     };
     let _ = writeln!(out, "\n{verdict}\n");
     if !report.diagnostics.is_empty() {
-        out.push_str(&render_text(&report.diagnostics, color));
+        out.push_str(&render_text_in(&report.diagnostics, color, locale));
     }
     if let Some(s) = &report.suggestion {
         let mut parts = Vec::new();

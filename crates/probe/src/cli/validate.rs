@@ -3,7 +3,7 @@
 use std::io::{IsTerminal, Read};
 use std::path::Path;
 
-use smtp_doctor_core::{has_errors, render::render_text, validate_json};
+use smtp_doctor_core::{has_errors, render::render_text_in, validate_json};
 
 /// Why the input could not be validated (exit status 2).
 #[derive(Debug, thiserror::Error)]
@@ -54,7 +54,7 @@ pub(super) fn run(file: &Path, json: bool, locale: &str) -> Result<bool, InputEr
         );
     } else {
         let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-        print!("{}", render_text(&diagnostics, color));
+        print!("{}", render_text_in(&diagnostics, color, locale));
     }
     Ok(has_errors(&diagnostics))
 }

@@ -1,0 +1,544 @@
+# smtp-doctor – Meldungen auf Deutsch.
+#
+# Gleiche IDs, Attribute und Parameter wie en.ftl (crates/core/tests/catalogs.rs).
+# Stil: die Worte der Kundin, kurz und klar; Anrede „Sie“; Namen der
+# Anbieter für ihre Einstellungen („App-Passwort“).
+
+## Diagnosen
+
+config-invalid = Die Einstellungen sind kein JSON-Objekt.
+    .help = Senden Sie die Einstellungen als ein Objekt mit host, port, security, username, password und from.
+
+host-missing = Kein SMTP-Server angegeben.
+    .help = Tragen Sie den Postausgangsserver (SMTP) Ihres Anbieters ein, z. B. smtp.example.com.
+
+host-invalid = { $case ->
+        [reason] „{ $host }“ ist kein gültiger Servername: { $reason ->
+            [empty] der Name ist leer
+            [too-long] der Name ist länger als 253 Zeichen
+            [empty-part] der Name hat einen leeren Teil (zwei Punkte hintereinander oder ein Punkt am Anfang)
+            [part-too-long] der Teil „{ $detail }“ ist länger als 63 Zeichen
+            [bad-character] „{ $detail }“ ist in Servernamen nicht erlaubt
+            [underscore] der Teil „{ $detail }“ enthält „_“, das in Servernamen nicht vorkommen darf
+            [hyphen] der Teil „{ $detail }“ beginnt oder endet mit einem Bindestrich
+            [legacy-ip] das ist eine IP-Adresse in ungewöhnlicher Schreibweise; gemeint ist { $detail }
+            [numeric-end] der letzte Teil ist eine Zahl – also weder ein Name noch eine IP-Adresse
+            [bad-ipv6] das ist keine gültige IPv6-Adresse
+           *[idna] das ist kein gültiger internationaler Domainname
+        }.
+       *[other] Der SMTP-Server ist kein gültiger Servername und keine IP-Adresse.
+    }
+    .help = { $reason ->
+        [legacy-ip] Schreiben Sie IPv4-Adressen als vier durch Punkte getrennte Zahlen – besser noch: Verwenden Sie den Namen des Servers.
+       *[other] Ein Servername besteht aus Buchstaben, Ziffern und Bindestrichen, getrennt durch Punkte, etwa smtp.example.com.
+    }
+
+host-has-scheme = { $case ->
+        [web] Der SMTP-Server beginnt mit „{ $scheme }://“.
+        [scheme] Der SMTP-Server beginnt mit „{ $scheme }://“.
+       *[other] Der SMTP-Server enthält ein URL-Schema.
+    }
+    .help = { $case ->
+        [web] Das ist eine Webadresse. Zum Senden brauchen Sie nur den Namen des Mailservers, meist smtp.<Ihre Domain>; sehen Sie auf der SMTP-Hilfeseite Ihres Anbieters nach.
+       *[other] Tragen Sie nur den Servernamen ein; Port und Sicherheit haben eigene Felder.
+    }
+
+host-has-port = { $case ->
+        [port] Der SMTP-Server endet mit dem Port „:{ $port }“.
+       *[other] Der SMTP-Server enthält eine Portnummer.
+    }
+    .help = Tragen Sie nur den Namen ins Serverfeld ein und den Port ins Feld „Port“.
+
+host-has-whitespace = { $case ->
+        [outer] Der SMTP-Server beginnt oder endet mit einem Leerzeichen.
+       *[other] Der SMTP-Server enthält Leerzeichen.
+    }
+    .help = { $case ->
+        [outer] Hier wird das Leerzeichen ignoriert, andere Programme tun das vielleicht nicht. Entfernen Sie es.
+       *[other] Servernamen enthalten nie Leerzeichen. Entfernen Sie sie – beim Kopieren rutscht leicht eines mit.
+    }
+
+host-is-email = { $case ->
+        [provider] { $address } ist eine E-Mail-Adresse, kein Servername.
+        [address] { $address } ist eine E-Mail-Adresse, kein Servername.
+       *[other] Als SMTP-Server wurde eine E-Mail-Adresse eingetragen.
+    }
+    .help = { $case ->
+        [provider] Adressen bei { $domain } senden über den Server { $host } von { $provider }. Ihre Adresse gehört in „Benutzername“ und „Absender“.
+        [address] Tragen Sie den Postausgangsserver Ihres Anbieters ein (oft smtp.{ $domain } oder mail.{ $domain }); Ihre Adresse gehört in „Benutzername“ und „Absender“.
+       *[other] Der Server ist ein Name wie smtp.example.com; Ihre Adresse gehört in „Benutzername“ oder „Absender“.
+    }
+
+host-incoming-server = { $case ->
+        [provider] { $host } ist der Server von { $provider } zum Empfangen von E-Mails (IMAP/POP).
+        [guess] { $host } sieht nach einem Server zum Empfangen von E-Mails aus (IMAP/POP).
+       *[other] Das sieht nach einem Server zum Empfangen von E-Mails aus (IMAP/POP).
+    }
+    .help = { $case ->
+        [provider] Zum Senden verwenden Sie { $smtp-host } auf Port { $endpoints }.
+        [guess] Zum Senden brauchen Sie den Postausgangsserver (SMTP), oft { $smtp-host }. Sehen Sie in den Einstellungen Ihres Anbieters nach.
+       *[other] Zum Senden brauchen Sie den Postausgangsserver (SMTP); sein Name beginnt meist mit smtp.
+    }
+
+host-ip-literal = { $case ->
+        [ip] Der SMTP-Server ist die IP-Adresse { $ip }.
+       *[other] Der SMTP-Server ist eine IP-Adresse.
+    }
+    .help = Zertifikate werden für Namen ausgestellt, daher scheitert die Prüfung des Serverzertifikats bei einer IP-Adresse meist; verwenden Sie lieber den Namen des Servers.
+
+host-private = { $case ->
+        [range] { $host } ist { $range ->
+            [unspecified] eine unspezifizierte Adresse
+            [loopback] eine Loopback-Adresse
+            [private] eine Adresse aus einem privaten Netz
+            [link-local] eine Link-Local-Adresse
+            [cgnat] eine Carrier-Grade-NAT-Adresse
+            [multicast] eine Multicast-Adresse
+            [broadcast] die Broadcast-Adresse
+            [documentation] eine Adresse für Dokumentationszwecke
+            [benchmarking] eine Adresse für Benchmarks
+            [local-name] ein Name im lokalen Netz
+           *[reserved] eine reservierte Adresse
+        } und aus dem Internet nicht erreichbar.
+       *[other] Der SMTP-Server ist eine private oder lokale Adresse.
+    }
+    .help = Auch unser Testdienst kommt dort nicht hin. Verwenden Sie den öffentlichen Namen des Servers, es sei denn, der sendende Dienst läuft im selben Netz.
+
+port-missing = Kein Port angegeben.
+    .help = Verwenden Sie 587 mit STARTTLS oder 465 mit TLS/SSL, wie Ihr Anbieter es angibt.
+
+port-invalid = { $case ->
+        [raw] „{ $raw }“ ist keine Portnummer zwischen 1 und 65535.
+       *[other] Der Port ist keine Zahl zwischen 1 und 65535.
+    }
+    .help = SMTP-Ports sind ganze Zahlen: meist 587 (STARTTLS) oder 465 (TLS/SSL).
+
+port-incoming = { $case ->
+        [port] Port { $port } ist der { $protocol }-Port und dient zum Empfangen von E-Mails.
+       *[other] Dieser Port dient zum Empfangen von E-Mails (IMAP/POP), nicht zum Senden.
+    }
+    .help = Gesendet wird per SMTP: 587 mit STARTTLS oder 465 mit TLS/SSL.
+
+port-unusual = { $case ->
+        [port] Port { $port } ist kein üblicher SMTP-Port.
+       *[other] Das ist kein üblicher SMTP-Port.
+    }
+    .help = Zum Senden dienen normalerweise 587 (STARTTLS), 465 (TLS/SSL), 2525 oder 25. Prüfen Sie, welchen Port Ihr Anbieter angibt.
+
+port-25-blocked = Port 25 ist zum Senden oft gesperrt.
+    .help = { $case ->
+        [platforms] Manche Hosting-Plattformen sperren ausgehenden Port 25 ({ $blockers }): Läuft Ihre Anwendung dort, nutzen Sie einen anderen Port eines Versanddienstes: { $alternatives }. Port { $port } mit { $security } ist für den Versand aus Anwendungen gedacht.
+       *[other] Viele Clouds und Internetanbieter sperren ausgehenden Port 25. Verwenden Sie lieber 587 mit STARTTLS oder 465 mit TLS/SSL.
+    }
+
+tls-port-mismatch = { $case ->
+        [port] { $expected ->
+            [tls] Port { $port } erwartet TLS/SSL, gewählt ist aber { $security }.
+           *[other] Port { $port } erwartet STARTTLS, gewählt ist aber { $security }.
+        }
+       *[other] Die Sicherheitseinstellung passt nicht zum Port.
+    }
+    .help = { $case ->
+        [port] { $expected ->
+            [tls] Server auf Port { $port } verschlüsseln ab dem ersten Byte; eine unverschlüsselte Verbindung wartet daher auf einen Gruß, der nie kommt. Wählen Sie TLS/SSL oder verwenden Sie Port 587 mit STARTTLS.
+           *[other] Server auf Port { $port } grüßen unverschlüsselt und schalten dann mit STARTTLS auf Verschlüsselung um; wer sofort mit TLS verbindet, scheitert mit Fehlern wie „wrong version number“. Wählen Sie STARTTLS oder verwenden Sie Port 465 mit TLS/SSL.
+        }
+       *[other] Port 465 verwendet TLS/SSL (von Anfang an verschlüsselt); die Ports 587, 25 und 2525 verwenden STARTTLS.
+    }
+
+tls-conflicting-modes = { $case ->
+        [settings] „{ $setting }“ sagt { $security }, „{ $other-setting }“ aber { $other-security }.
+       *[other] Zwei Sicherheitseinstellungen widersprechen sich.
+    }
+    .help = Wählen Sie eine: TLS/SSL, STARTTLS oder keine.
+
+tls-missing = Keine Sicherheitseinstellung gewählt.
+    .help = Wählen Sie TLS/SSL für Port 465 oder STARTTLS für Port 587.
+
+tls-invalid-mode = { $case ->
+        [raw] „{ $raw }“ ist keine Sicherheitseinstellung.
+       *[other] Die Sicherheitseinstellung ist weder TLS/SSL noch STARTTLS noch „keine“.
+    }
+    .help = Wählen Sie TLS/SSL, STARTTLS oder keine.
+
+tls-none = Die Verbindung ist nicht verschlüsselt.
+    .help = Ohne TLS gehen E-Mails und Anmeldedaten im Klartext über das Netz. Verwenden Sie STARTTLS oder TLS/SSL.
+
+auth-cleartext = Das Passwort würde unverschlüsselt gesendet.
+    .help = Anmeldedaten über eine unverschlüsselte Verbindung kann man unterwegs mitlesen, und die meisten Server lehnen sie ab. Schalten Sie STARTTLS oder TLS/SSL ein.
+
+auth-username-missing = Ein Benutzername wird benötigt.
+    .help = { $case ->
+        [provider] { $provider } braucht eine Anmeldung: { $username-kind ->
+            [full-address] Ihre vollständige E-Mail-Adresse
+            [literal] das Wort „{ $word }“
+            [domain-login] den SMTP-Login Ihrer Versanddomain, z. B. postmaster@mg.example.com
+            [ses-username] den von SES erzeugten SMTP-Benutzernamen (er beginnt mit AKIA)
+            [postmark-server-token] das Server-API-Token
+            [mailjet-api-key] den Mailjet-API-Schlüssel
+           *[any] den SMTP-Login aus Ihrem Konto
+        }.
+       *[other] Tragen Sie den Login Ihres E-Mail-Kontos ein, meist Ihre vollständige E-Mail-Adresse.
+    }
+
+auth-password-missing = { $case ->
+        [xoauth2] Ein OAuth2-Zugriffstoken wird benötigt.
+       *[other] Ein Passwort wird benötigt.
+    }
+    .help = { $case ->
+        [xoauth2] Bei XOAUTH2 steht im Passwortfeld das OAuth2-Zugriffstoken.
+       *[other] Tragen Sie das Passwort (oder App-Passwort) für diesen Login ein.
+    }
+
+auth-password-whitespace = Das Passwort beginnt oder endet mit einem Leerzeichen.
+    .help = Beim Kopieren eines Passworts kommt oft ein Leerzeichen oder Zeilenumbruch mit; entfernen Sie es, wenn es nicht wirklich dazugehört.
+
+auth-mechanism-unknown = { $case ->
+        [raw] „{ $raw }“ ist keine Anmeldemethode, die dieses Werkzeug kennt.
+       *[other] Die Anmeldemethode ist keine von auto, plain, login, cram-md5, xoauth2 oder none.
+    }
+    .help = Lassen Sie sie auf „auto“, sofern Ihr Anbieter nichts anderes sagt.
+
+auth-app-password = { $case ->
+        [provider] { $provider } braucht ein App-Passwort, nicht Ihr Kontopasswort.
+       *[other] Dieser Anbieter braucht ein App-Passwort.
+    }
+    .help = { $case ->
+        [provider] Erstellen Sie eines unter { $url } (die Bestätigung in zwei Schritten muss aktiv sein) und fügen Sie es als Passwort ein.
+       *[other] Erstellen Sie in den Sicherheitseinstellungen Ihres Kontos ein App-Passwort und verwenden Sie es statt Ihres normalen Passworts.
+    }
+
+auth-username-format = { $case ->
+        [full-address] { $provider } erwartet Ihre vollständige E-Mail-Adresse als Benutzernamen, nicht „{ $username }“.
+        [literal] { $provider } erwartet wörtlich den Benutzernamen „{ $word }“.
+        [domain-login] { $provider } erwartet den SMTP-Login Ihrer Versanddomain, etwa postmaster@mg.example.com.
+        [not-an-address] { $provider } verwendet keine E-Mail-Adresse als SMTP-Benutzernamen.
+        [prefix] SMTP-Benutzernamen bei { $provider } beginnen mit { $prefix }.
+       *[other] Dieser Anbieter erwartet eine andere Art von Benutzernamen.
+    }
+    .help = { $case ->
+        [literal] Bei { $provider } lautet der Benutzername immer „{ $word }“; Ihr Schlüssel gehört ins Passwortfeld.
+        [not-an-address] Verwenden Sie { $credential ->
+            [ses-username] den von SES erzeugten SMTP-Benutzernamen (er beginnt mit AKIA)
+            [postmark-server-token] das Server-API-Token
+            [mailjet-api-key] den Mailjet-API-Schlüssel
+           *[other] den Benutzernamen, den Ihr Anbieter angibt
+        }.
+        [prefix] Verwenden Sie { $credential ->
+            [ses-username] den von SES erzeugten SMTP-Benutzernamen (er beginnt mit AKIA)
+            [postmark-server-token] das Server-API-Token
+            [mailjet-api-key] den Mailjet-API-Schlüssel
+           *[other] den Benutzernamen, den Ihr Anbieter angibt
+        }.
+       *[other] Verwenden Sie den Benutzernamen, den Ihr Anbieter für SMTP angibt.
+    }
+
+auth-credential-type = { $case ->
+        [wrong] Das ist { $wrong-credential ->
+            [brevo-api-key] ein Brevo-API-Schlüssel (xkeysib-…)
+           *[other] eine andere Art von Schlüssel
+        }, nicht die SMTP-Zugangsdaten.
+        [prefix] { $provider } braucht für SMTP { $credential ->
+            [sendgrid-api-key] einen SendGrid-API-Schlüssel (SG.…) mit der Berechtigung „Mail Send“
+            [brevo-smtp-key] einen Brevo-SMTP-Schlüssel (xsmtpsib-…)
+            [resend-api-key] einen Resend-API-Schlüssel (re_…)
+           *[other] seine SMTP-Zugangsdaten
+        }; dieses Geheimnis beginnt nicht mit { $prefix }.
+        [aws-secret-key] Das sieht nach einem geheimen AWS-Zugriffsschlüssel aus (40 Zeichen), nicht nach einem SES-SMTP-Passwort (44).
+        [ses-length] SES-SMTP-Passwörter sind 44 Zeichen lang, dieses nicht.
+        [app-password] Das sieht nicht nach einem App-Passwort von { $provider } aus (16 Buchstaben).
+        [uuid] { $provider } verwendet für SMTP das Server-API-Token als Passwort; dieses Geheimnis hat nicht seine Form.
+       *[other] Das Geheimnis sieht nach der falschen Art von Zugangsdaten aus.
+    }
+    .help = { $case ->
+        [wrong] { $provider } braucht für SMTP { $credential ->
+            [sendgrid-api-key] einen SendGrid-API-Schlüssel (SG.…) mit der Berechtigung „Mail Send“
+            [brevo-smtp-key] einen Brevo-SMTP-Schlüssel (xsmtpsib-…)
+            [resend-api-key] einen Resend-API-Schlüssel (re_…)
+           *[other] die SMTP-Zugangsdaten
+        }.
+        [aws-secret-key] Erstellen Sie SMTP-Zugangsdaten in der SES-Konsole (SMTP-Einstellungen) oder leiten Sie das SMTP-Passwort für diese Region aus dem Schlüssel ab.
+        [ses-length] Verwenden Sie das SMTP-Passwort, das beim Erstellen der SES-SMTP-Zugangsdaten angezeigt wurde.
+        [app-password] Das Kontopasswort wird für SMTP abgelehnt; erstellen Sie ein App-Passwort und fügen Sie es hier ein (Leerzeichen zwischen den Vierergruppen sind in Ordnung).
+       *[other] Verwenden Sie die SMTP-Zugangsdaten Ihres Anbieters, keinen API-Schlüssel und nicht das Kontopasswort.
+    }
+
+auth-oauth-required = { $case ->
+        [required] { $provider } akzeptiert für SMTP keine Passwörter mehr (seit { $since }).
+        [retiring] { $provider } schafft die Anmeldung per Passwort für SMTP ab.
+       *[other] Dieser Anbieter akzeptiert für SMTP keine Passwörter mehr.
+    }
+    .help = { $case ->
+        [required] Passwörter und App-Passwörter werden abgelehnt. Melden Sie sich mit OAuth2 (XOAUTH2) an und tragen Sie das Zugriffstoken ins Passwortfeld ein.
+        [retiring] { $oauth-note ->
+            [microsoft-365] Microsoft lässt die einfache SMTP-Anmeldung (SMTP AUTH) bis Dezember 2026 unverändert und schaltet sie danach für bestehende Mandanten standardmäßig ab; sie funktioniert außerdem nur, wo SMTP AUTH für das Postfach aktiviert ist.
+           *[other] {""}
+        } Verwenden Sie besser OAuth2 (XOAUTH2).
+       *[other] Melden Sie sich mit OAuth2 (XOAUTH2) statt mit einem Passwort an.
+    }
+
+from-missing = Keine Absenderadresse angegeben.
+    .help = Tragen Sie die Adresse ein, von der Ihre E-Mails gesendet werden, z. B. sie@example.com.
+
+from-invalid = { $case ->
+        [reason] Der Absender ist keine gültige Adresse: { $reason ->
+            [empty] sie ist leer
+            [no-at] sie enthält kein @
+            [empty-local] vor dem @ steht nichts
+            [empty-domain] nach dem @ steht nichts
+            [local-too-long] der Teil vor dem @ ist länger als 64 Zeichen
+            [bad-local] „{ $detail }“ ist vor dem @ nur in Anführungszeichen erlaubt
+            [dots] der Teil vor dem @ beginnt oder endet mit einem Punkt oder hat zwei Punkte hintereinander
+            [bad-domain] die Domain ist ungültig
+            [domain-without-dot] die Domain enthält keinen Punkt
+            [unclosed-angle] zum < fehlt das passende >
+            [trailing-text] nach der Adresse folgt „{ $detail }“
+            [unquoted-comma] der Name enthält ein Komma, das in doppelten Anführungszeichen stehen muss
+            [unclosed-quote] ein doppeltes Anführungszeichen wird nicht geschlossen
+            [several] sie enthält mehr als eine Adresse
+           *[control] der Name enthält das Steuerzeichen „{ $detail }“
+        }.
+       *[other] Der Absender ist keine gültige E-Mail-Adresse.
+    }
+    .help = Verwenden Sie eine Adresse wie sie@example.com, wahlweise mit Namen: Ihr Name <sie@example.com>.
+
+from-domain-mismatch = { $case ->
+        [domains] Der Absender ist bei { $from-domain }, der Login aber bei { $login-domain }.
+       *[other] Die Domain des Absenders weicht von der des Logins ab.
+    }
+    .help = Viele Server senden nur dann unter einer anderen Adresse, wenn sie ein Alias des Kontos ist. Senden Sie von der Adresse des Logins oder richten Sie diese als Alias ein.
+
+provider-port-unsupported = { $case ->
+        [provider] { $provider } nimmt auf Port { $port } keine E-Mails an.
+       *[other] Dieser Anbieter nimmt auf diesem Port keine E-Mails an.
+    }
+    .help = { $case ->
+        [provider] { $provider } ist erreichbar auf { $endpoints }.
+       *[other] Verwenden Sie einen der Ports, die der Anbieter angibt.
+    }
+
+provider-known = { $case ->
+        [provider] Das ist { $provider }.
+       *[other] Das ist ein bekannter Anbieter.
+    }
+    .help = { $case ->
+        [provider] Dokumentierte Einstellungen: { $endpoints }.{ $provider-notes ->
+            [gmail] {" "}Google lehnt das normale Kontopasswort ab: Verwenden Sie ein App-Passwort (erfordert die Bestätigung in zwei Schritten) oder OAuth2. Auf 587 bietet Google die Anmeldung erst nach STARTTLS an.
+            [google-relay] {" "}Das Relay akzeptiert entweder eine IP-Zulassungsliste, die der Workspace-Admin festlegt, oder SMTP AUTH – je nach Einstellung in der Admin-Konsole.
+            [microsoft365] {" "}Microsoft 365 ist nur auf 587 mit STARTTLS erreichbar; 465 gibt es nicht.
+            [icloud] {" "}App-spezifische Passwörter für iCloud erfordern die Zwei-Faktor-Authentifizierung für den Apple Account.
+            [zoho] {" "}Zoho akzeptiert das Kontopasswort oder, bei aktiver Zwei-Faktor-Authentifizierung, ein App-Passwort. Zoho sendet nur von der eigenen Adresse des Kontos oder ihren Aliasen. Organisationskonten verwenden smtppro.zoho.*; nehmen Sie die Domain Ihres Rechenzentrums (zoho.eu, zoho.in, …).
+            [fastmail] {" "}Fastmail empfiehlt 465 mit TLS/SSL; 587 mit STARTTLS funktioniert, wird aber nicht empfohlen.
+            [ses] {" "}SES-SMTP-Zugangsdaten gelten pro Region: Verwenden Sie den Host der Region, in der sie erstellt wurden. Die Absenderidentität muss in derselben Region bestätigt sein; Sandbox-Konten senden nur an bestätigte Empfänger.
+            [sendgrid] {" "}SendGrid braucht eine bestätigte Absenderidentität.
+            [mailgun] {" "}Verwenden Sie das SMTP-Passwort der Domain, nicht das Kontopasswort. Konten in den USA (smtp.mailgun.org) und der EU (smtp.eu.mailgun.org) sind getrennt.
+            [postmark] {" "}Postmark hat keinen Port 465: Eine Verbindung dorthin hängt.
+            [brevo] {" "}Der Benutzername ist der SMTP-Login aus den Einstellungen „SMTP & API“ des Kontos.
+            [mailjet] {" "}Das Passwort ist der geheime API-Schlüssel; Absenderadresse oder Domain müssen in Mailjet bestätigt sein.
+           *[other] {""}
+        } Quelle: { $source } (geprüft am { $checked }).
+       *[other] Seine dokumentierten Einstellungen werden hier angezeigt.
+    }
+
+dns-not-found = Der Servername existiert nicht.
+    .help = Prüfen Sie die Schreibweise des SMTP-Servers; der Name ist im DNS nicht eingetragen.
+
+dns-no-address = Der Servername existiert, hat aber keine IP-Adresse.
+    .help = Der Name hat keinen A- oder AAAA-Eintrag. Vielleicht ist er eine Mail-Domain (MX) statt eines Servernamens; verwenden Sie den SMTP-Host, den Ihr Anbieter angibt.
+
+dns-timeout = Die DNS-Abfrage wurde nicht rechtzeitig beantwortet.
+    .help = Der Resolver hat nicht geantwortet. Versuchen Sie es erneut; bleibt es so, sind die Nameserver der Domain nicht erreichbar.
+
+dns-failed = Die DNS-Abfrage ist fehlgeschlagen.
+    .help = Der Resolver antwortete mit einem Fehler (SERVFAIL oder REFUSED): Die Nameserver der Domain sind defekt oder verweigern die Antwort. Deren DNS-Verwaltung muss das beheben; versuchen Sie es später erneut.
+
+probe-dns-unavailable = Der Testdienst erreicht seinen DNS-Resolver nicht.
+    .help = Das ist ein Problem des Testdienstes, nicht Ihrer Einstellungen: Sie müssen nichts ändern. Versuchen Sie es in ein paar Minuten erneut.
+
+policy-blocked-address = Der Servername führt zu einer internen Adresse, die unser Testdienst nicht anspricht.
+    .help = Aus Sicherheitsgründen verbindet sich der Testdienst nur mit öffentlichen Adressen. Verwenden Sie den öffentlichen Namen des Servers.
+
+policy-blocked-port = Der Testdienst verbindet sich nicht mit diesem Port.
+    .help = Er testet nur die üblichen Mail-Ports (25, 465, 587, 2525). Verwenden Sie den Port, den Ihr Anbieter angibt.
+
+policy-blocked-recipient = Der Test sendet nur an Ihre eigene Absenderadresse.
+    .help = Die Prüfungen von Absender und Versand verwenden die Absenderadresse als Empfänger, damit der Test nie E-Mails an Fremde zustellt. Lassen Sie den Empfänger leer oder bitten Sie den Betreiber, dessen Domain zuzulassen.
+
+tcp-refused = Der Server hat die Verbindung abgelehnt.
+    .help = Auf diesem Port lauscht nichts, oder eine Firewall weist die Verbindung ab. Prüfen Sie den Port.
+
+tcp-timeout = { $case ->
+        [addresses] Keine Antwort von { $addresses }: Zeitüberschreitung beim Verbindungsaufbau.
+       *[other] Zeitüberschreitung beim Verbindungsaufbau.
+    }
+    .help = Es kam überhaupt keine Antwort: Eine Firewall verwirft die Verbindung, oder der Server nimmt nur zugelassene IP-Adressen an.{ $allowlist ->
+        [yes] {" "}Dieser Test verbindet sich von { $egress }; bitten Sie die Verwaltung des Servers, diese Adressen zuzulassen.
+       *[no] {""}
+    }{ $blocked ->
+        [yes] {" "}Manche Hosting-Plattformen sperren ausgehenden Port { $port } ({ $blockers }): Läuft Ihre Anwendung dort, nutzen Sie einen anderen Port eines Versanddienstes: { $alternatives }.
+       *[no] {""}
+    }
+
+tcp-unreachable = Das Netz des Servers ist nicht erreichbar.
+    .help = Von unserem Testdienst führt kein Weg zu dieser Adresse.
+
+tcp-some-addresses-failed = Einige Adressen des Servers haben nicht geantwortet.
+    .help = Der Servername hat mehrere Adressen, und nicht alle funktionieren. Programme, die eine tote erwischen, scheitern oder warten; die Verwaltung des Servers sollte diese DNS-Einträge reparieren oder entfernen.
+
+smtp-no-greeting = Der Server hat die Verbindung angenommen, aber nicht gegrüßt.
+    .help = Ein SMTP-Server grüßt sofort mit 220. Schweigen bedeutet meist, dass der Port Verschlüsselung ab dem ersten Byte erwartet: Wählen Sie TLS/SSL.
+
+smtp-greeting-rejected = Der Server hat diesen Client schon beim Gruß abgewiesen.
+    .help = Der Server lehnt Verbindungen von unserer Adresse ab (Zulassungs- oder Sperrliste). Bitten Sie die Verwaltung des Servers, die Adressen des Testdienstes zuzulassen.
+
+smtp-ehlo-rejected = Der Server hat unseren Gruß (EHLO) abgelehnt.
+    .help = Ohne ihn bietet ein Server weder Verschlüsselung noch Anmeldung an. Der Server ist sehr alt oder falsch eingerichtet; fragen Sie seine Verwaltung.
+
+smtp-helo-rejected = Der Server hat den Namen abgelehnt, mit dem sich der Testdienst vorgestellt hat.
+    .help = Der Server prüft den EHLO/HELO-Namen. Das ist eine Einstellung des Testdienstes, nicht Ihre: Sein Betreiber setzt mit --helo einen echten, auflösbaren Hostnamen.
+
+smtp-temporary-failure = Der Server lehnt vorübergehend ab (4xx).
+    .help = Eine vorübergehende Ablehnung (Greylisting, volle Warteschlange, ein lokales Problem) ist kein Einstellungsfehler: E-Mail-Programme versuchen es erneut und haben meist später Erfolg. Wiederholen Sie den Test in ein paar Minuten.
+
+smtp-busy = Der Server ist ausgelastet oder beendet die Verbindung (421).
+    .help = Versuchen Sie es später erneut; bleibt es so, begrenzt der Server vielleicht Verbindungen von dieser Adresse.
+
+smtp-slow-greeting = Der Server hat mehrere Sekunden bis zum Gruß gebraucht.
+    .help = Ein langsamer Gruß deutet auf eine Bremse (Tarpit), einen überlasteten Server oder Filter hin; manche Programme geben vorher auf.
+
+smtp-timeout = Der Server antwortet nicht mehr.
+    .help = Der Server hat einen Befehl angenommen, aber nicht rechtzeitig geantwortet. Er ist vielleicht überlastet, oder eine Firewall dazwischen trennt die Verbindung.
+
+smtp-closed = Der Server hat die Verbindung beendet.
+    .help = Der Server hat mitten in der Sitzung aufgelegt; seine letzte Antwort davor, falls es eine gab, nennt den Grund.
+
+smtp-protocol-error = Die Antwort des Servers verletzt das SMTP-Protokoll.
+    .help = Die Antwort war zu lang, hatte zu viele Zeilen oder war keine SMTP-Antwort; der Test hat zu seinem Schutz aufgehört zu lesen.
+
+smtp-not-smtp = Der Server spricht auf diesem Port kein SMTP.
+    .help = Hier antwortet etwas anderes (Web, IMAP, …). Prüfen Sie Server und Port.
+
+tls-expected-implicit = Dieser Port erwartet Verschlüsselung ab dem ersten Byte.
+    .help = Wählen Sie für diesen Port TLS/SSL.
+
+tls-expected-starttls = Dieser Port beginnt unverschlüsselt und schaltet mit STARTTLS um.
+    .help = Wählen Sie für diesen Port STARTTLS.
+
+tls-starttls-unavailable = Der Server bietet kein STARTTLS an.
+    .help = Der Server kann diese Verbindung nicht verschlüsseln. Versuchen Sie Port 465 mit TLS/SSL.
+
+tls-client-cert-required = Der Server verlangt ein Client-Zertifikat.
+    .help = Dieser Server nimmt nur Clients an, die ein ihm vertrautes Zertifikat vorlegen (gegenseitiges TLS). Verwenden Sie für Anwendungen den Einlieferungsdienst des Anbieters oder fragen Sie die Verwaltung des Servers.
+
+tls-server-misconfigured = Die Verschlüsselung des Servers ist auf seiner Seite defekt.
+    .help = Der Server hat den Aufbau der Verschlüsselung wegen eines eigenen Problems abgebrochen (etwa ein Zertifikat oder Schlüssel, den er nicht verwenden kann). Keine Ihrer Einstellungen kann das beheben: Informieren Sie die Verwaltung des Servers.
+
+tls-handshake-failed = Die Verschlüsselung (TLS) konnte nicht aufgebaut werden.
+    .help = Server und Test haben keine gemeinsame TLS-Version oder Verschlüsselung, oder der Server hat abgebrochen. Versuchen Sie die andere Sicherheitseinstellung oder fragen Sie die Verwaltung des Servers.
+
+tls-old-protocol = Der Server spricht nur eine alte TLS-Version.
+    .help = TLS 1.0 und 1.1 sind veraltet und werden von vielen Programmen abgelehnt.
+
+tls-cert-expired = Das Zertifikat des Servers ist abgelaufen.
+    .help = Die Verwaltung des Servers muss das Zertifikat erneuern.
+
+tls-cert-not-yet-valid = Das Zertifikat des Servers ist noch nicht gültig.
+    .help = Das Startdatum des Zertifikats liegt in der Zukunft; die Uhr des Servers oder das Zertifikat ist falsch.
+
+tls-cert-name-mismatch = Das Zertifikat des Servers gilt für einen anderen Namen.
+    .help = Verwenden Sie einen Servernamen, den das Zertifikat abdeckt.
+
+tls-cert-untrusted = Dem Zertifikat des Servers wird nicht vertraut.
+    .help = Es ist selbst signiert oder von einer unbekannten Stelle ausgestellt.
+
+auth-not-offered = Anmeldedaten wurden angegeben, aber der Server bietet keine Anmeldung an.
+    .help = Der Server bietet hier kein AUTH an; Ihre Anmeldedaten wurden nicht geprüft. Vielleicht bietet er AUTH erst nach STARTTLS an, oder er ist ein Relay, das keine Anmeldung braucht.
+
+auth-mechanism-unsupported = Der Server bietet die gewählte Anmeldemethode nicht an.
+    .help = Wählen Sie „auto“ oder eine Methode, die der Server anbietet.
+
+auth-requires-tls = Der Server verlangt Verschlüsselung vor der Anmeldung.
+    .help = Wählen Sie STARTTLS oder TLS/SSL.
+
+auth-failed = Benutzername oder Passwort wurde abgelehnt.
+    .help = Prüfen Sie Benutzername und Passwort; viele Anbieter verlangen für SMTP ein App-Passwort.
+
+auth-app-password-required = Der Anbieter verlangt ein App-Passwort.
+    .help = Erstellen Sie in den Sicherheitseinstellungen Ihres Kontos ein App-Passwort und verwenden Sie es hier.
+
+auth-disabled-by-provider = Die SMTP-Anmeldung ist für dieses Konto ausgeschaltet.
+    .help = Das Konto oder seine Organisation hat SMTP AUTH deaktiviert; eine Administratorin muss es einschalten, oder verwenden Sie OAuth2.
+
+auth-rate-limited = Zu viele Anmeldeversuche.
+    .help = Warten Sie ein paar Minuten, bevor Sie es erneut versuchen.
+
+sender-rejected = Dieser Login darf nicht unter dieser Adresse senden.
+    .help = Senden Sie von der eigenen Adresse des Logins oder richten Sie diese Adresse als Alias ein, unter dem das Konto senden darf.
+
+sender-smtputf8-required = Die Adresse enthält Zeichen außerhalb von ASCII, und der Server nimmt solche Adressen nicht an.
+    .help = Der Server bietet kein SMTPUTF8 an und kann daher keine Adresse mit Nicht-ASCII-Zeichen annehmen. Verwenden Sie zum Senden eine ASCII-Adresse (einen Alias).
+
+recipient-rejected = Der Server hat den Empfänger abgelehnt.
+    .help = Der Server nimmt keine E-Mails für diesen Empfänger an.
+
+send-rejected = Der Server hat die Nachricht abgelehnt.
+    .help = Die Nachricht wurde nach dem Senden abgelehnt; die Antwort des Servers nennt den Grund.
+
+send-sender-unverified = Der Anbieter hat einen nicht bestätigten Absender abgelehnt.
+    .help = Bestätigen Sie diese Absenderadresse oder Domain in der Konsole des Anbieters und versuchen Sie es erneut.
+
+send-too-large = Die Nachricht ist größer, als der Server annimmt.
+    .help = Die Größenbeschränkung des Servers (SIZE) liegt unter der Nachricht; selbst kleine Nachrichten werden abgelehnt. Seine Verwaltung muss die Grenze anheben.
+
+send-ok = Die Testnachricht wurde angenommen.
+    .help = Der Server hat die Nachricht zur Zustellung übernommen.
+
+## Titel der Korrekturen
+
+fix-use-port = Port { $port } verwenden
+fix-use-endpoint = Port { $port } mit { $security } verwenden
+fix-use-security = { $security } verwenden
+fix-use-host = { $host } verwenden
+fix-use-host-port = { $host } und Port { $port } verwenden
+fix-use-host-security = { $host } mit { $security } verwenden
+fix-use-host-port-security = { $host } und Port { $port } mit { $security } verwenden
+fix-use-from = { $from } verwenden
+fix-send-from = Von { $from } senden
+fix-send-as = Als { $from } senden
+fix-quote-name = Namen in Anführungszeichen setzen
+fix-use-username = { $username } verwenden
+fix-move-address = Adresse in „Benutzername“ und „Absender“ übernehmen
+fix-auth-auto = Anmeldemethode automatisch wählen
+fix-auth-xoauth2 = OAuth2 (XOAUTH2) verwenden
+
+## Bezeichnungen
+
+security-tls = TLS/SSL
+security-starttls = STARTTLS
+security-none = keine Verschlüsselung
+
+field-host = SMTP-Server
+field-port = Port
+field-security = Sicherheit
+field-username = Benutzername
+field-password = Passwort
+field-from = Absenderadresse
+field-auth = Anmeldemethode
+field-general = Allgemein
+
+step-dns = Server nachschlagen
+step-connect = Verbinden
+step-greeting = Gruß des Servers
+step-ehlo = Vorstellen
+step-tls = Verschlüsseln (TLS)
+step-auth = Anmelden
+step-sender = Darf als Absenderadresse senden
+step-send = Test-E-Mail senden
+
+## Die Kommandozeile
+
+cli-server = Server:
+cli-fix = Korrektur:
+cli-no-problems = Keine Probleme gefunden.
+cli-works = Diese Einstellungen funktionieren.
+cli-does-not-work = Diese Einstellungen funktionieren noch nicht.
