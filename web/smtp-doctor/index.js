@@ -11,27 +11,64 @@
 let loading = null;
 /** @type {typeof import("./pkg/smtp_doctor_wasm.js") | null} */
 let wasm = null;
+/** The current language's texts (lib/i18n.js `Texts`), once loaded. */
+let texts = null;
 
 /**
- * Loads the wasm (once; later calls return the same promise). Bundlers
- * that understand `new URL(…, import.meta.url)` (Vite, webpack 5, Rollup,
- * browsers themselves) find the file on their own; elsewhere pass it:
- * `load({ wasm: url })` (esbuild: `import url from "smtp-doctor/wasm"`
- * with `--loader:.wasm=file`), or the bytes in Node.
- * @param {{ wasm?: string | URL | Response | BufferSource | WebAssembly.Module }} [options]
+ * Loads the wasm and the texts of the customer's language (once; later
+ * calls return the same promise). Bundlers that understand `new URL(…,
+ * import.meta.url)` (Vite, webpack 5, Rollup, browsers themselves) find
+ * the wasm on their own; elsewhere pass it: `load({ wasm: url })`
+ * (esbuild: `import url from "smtp-doctor/wasm"` with `--loader:.wasm=file`),
+ * or the bytes in Node. The language is `locale`, else the page's `lang`,
+ * else the browser's languages, else English; `setLocale` changes it.
+ * @param {{ wasm?: string | URL | Response | BufferSource | WebAssembly.Module, locale?: string }} [options]
  */
 export function load(options = {}) {
   loading ??= (async () => {
-    const glue = await import("./pkg/smtp_doctor_wasm.js");
-    await glue.default(options.wasm ? { module_or_path: options.wasm } : undefined);
+    const [glue, i18n] = await Promise.all([import("./pkg/smtp_doctor_wasm.js"), import("./lib/i18n.js")]);
+    const [, found] = await Promise.all([
+      glue.default(options.wasm ? { module_or_path: options.wasm } : undefined),
+      i18n.loadTexts(i18n.pickLocale(options.locale)),
+    ]);
+    useTexts(glue, found);
     wasm = glue;
     return glue;
   })().catch((e) => {
     loading = null; // a later call may try again (e.g. after going online)
-    throw new Error(`smtp-doctor could not load its wasm: ${e?.message ?? e}`);
+    throw new Error(`smtp-doctor could not load: ${e?.message ?? e}`);
   });
   return loading;
 }
+
+function useTexts(glue, found) {
+  texts = found;
+  glue.setTexts((id, attribute, args) => found.text(id, attribute, args));
+}
+
+/**
+ * Speaks another language from now on (loads its catalog once). Returns
+ * the locale chosen: the closest supported one, else English.
+ * @param {string} locale a language tag such as "de" or "pt-BR"
+ */
+export async function setLocale(locale) {
+  const glue = await load();
+  const i18n = await import("./lib/i18n.js");
+  const found = await i18n.loadTexts(i18n.supported(locale) ?? "en");
+  useTexts(glue, found);
+  return found.locale;
+}
+
+/** The language the texts are in (after `load()`). */
+export const locale = () => texts?.locale ?? "en";
+
+/**
+ * A text of the catalog in the current language: `t("step-auth")`,
+ * `t("ui-test-failed", { reason })`. The id itself before `load()`.
+ * @param {string} id
+ * @param {Record<string, string | number>} [args]
+ */
+export const t = (id, args) => texts?.text(id, undefined, args) ?? id;
 
 /** Whether `load()` finished, so the synchronous functions work. */
 export const isLoaded = () => wasm !== null;

@@ -388,19 +388,48 @@ tcp-some-addresses-failed = Einige Adressen des Servers haben nicht geantwortet.
 smtp-no-greeting = Der Server hat die Verbindung angenommen, aber nicht gegrüßt.
     .help = Ein SMTP-Server grüßt sofort mit 220. Schweigen bedeutet meist, dass der Port Verschlüsselung ab dem ersten Byte erwartet: Wählen Sie TLS/SSL.
 
-smtp-greeting-rejected = Der Server hat diesen Client schon beim Gruß abgewiesen.
+smtp-greeting-rejected = { $case ->
+        [reply] Der Server hat diese Verbindung schon beim Gruß abgewiesen ({ $reply-code }).
+       *[other] Der Server hat diesen Client schon beim Gruß abgewiesen.
+    }
     .help = Der Server lehnt Verbindungen von unserer Adresse ab (Zulassungs- oder Sperrliste). Bitten Sie die Verwaltung des Servers, die Adressen des Testdienstes zuzulassen.
 
-smtp-ehlo-rejected = Der Server hat unseren Gruß (EHLO) abgelehnt.
-    .help = Ohne ihn bietet ein Server weder Verschlüsselung noch Anmeldung an. Der Server ist sehr alt oder falsch eingerichtet; fragen Sie seine Verwaltung.
+smtp-ehlo-rejected = { $case ->
+        [helo-works] Der Server hat unseren Gruß (EHLO, { $reply-code }) abgelehnt, das ältere HELO aber angenommen: Er bietet keine Erweiterungen an, also weder Verschlüsselung noch Anmeldung, und keine Größengrenze ist bekannt.
+        [both] Der Server hat unseren Gruß (EHLO, { $reply-code }) und das ältere HELO abgelehnt: Mit unserem Testdienst beginnt er keine Mail-Sitzung.
+       *[other] Der Server hat unseren Gruß (EHLO) abgelehnt.
+    }
+    .help = { $case ->
+        [both] Ein Server, der beide Grüße ablehnt, lehnt diesen Client ab: Fragen Sie seine Verwaltung, ob die Adresse des Testdienstes zugelassen ist.
+       *[other] Ohne ihn bietet ein Server weder Verschlüsselung noch Anmeldung an. Der Server ist sehr alt oder falsch eingerichtet; fragen Sie seine Verwaltung.
+    }
 
-smtp-helo-rejected = Der Server hat den Namen abgelehnt, mit dem sich der Testdienst vorgestellt hat.
-    .help = Der Server prüft den EHLO/HELO-Namen. Das ist eine Einstellung des Testdienstes, nicht Ihre: Sein Betreiber setzt mit --helo einen echten, auflösbaren Hostnamen.
+smtp-helo-rejected = { $case ->
+        [name] Der Server hat den Namen abgelehnt, mit dem sich der Testdienst vorgestellt hat ({ $name }), nicht Ihre Einstellungen ({ $reply-code }).
+       *[other] Der Server hat den Namen abgelehnt, mit dem sich der Testdienst vorgestellt hat.
+    }
+    .help = { $case ->
+        [name] Server, die den EHLO-Namen prüfen, wollen einen echten Hostnamen, der auf die Adresse des Clients verweist. Der Betreiber dieses Testdienstes muss ihn mit --helo und seinem öffentlichen Hostnamen starten (derzeit { $name }). Ihre Einstellungen sind womöglich richtig: Ihre Anwendung stellt sich mit ihrem eigenen Namen vor.
+       *[other] Der Server prüft den EHLO/HELO-Namen. Das ist eine Einstellung des Testdienstes, nicht Ihre: Sein Betreiber setzt mit --helo einen echten, auflösbaren Hostnamen.
+    }
 
-smtp-temporary-failure = Der Server lehnt vorübergehend ab (4xx).
+smtp-temporary-failure = { $case ->
+        [greylisted] Der Server hat { $command ->
+            [mail-from] den Absender (MAIL FROM)
+           *[rcpt-to] den Empfänger (RCPT TO)
+        } zurückgestellt ({ $reply-code }), offenbar Greylisting: eine vorübergehende Ablehnung, keine endgültige.
+        [deferred] Der Server hat { $command ->
+            [mail-from] den Absender (MAIL FROM)
+           *[rcpt-to] den Empfänger (RCPT TO)
+        } zurückgestellt ({ $reply-code }): eine vorübergehende Ablehnung, keine endgültige.
+       *[other] Der Server lehnt vorübergehend ab (4xx).
+    }
     .help = Eine vorübergehende Ablehnung (Greylisting, volle Warteschlange, ein lokales Problem) ist kein Einstellungsfehler: E-Mail-Programme versuchen es erneut und haben meist später Erfolg. Wiederholen Sie den Test in ein paar Minuten.
 
-smtp-busy = Der Server ist ausgelastet oder beendet die Verbindung (421).
+smtp-busy = { $case ->
+        [greeting] Der Server ist ausgelastet und hat die Verbindung sofort beendet (421).
+       *[other] Der Server ist ausgelastet oder beendet die Verbindung (421).
+    }
     .help = Versuchen Sie es später erneut; bleibt es so, begrenzt der Server vielleicht Verbindungen von dieser Adresse.
 
 smtp-slow-greeting = Der Server hat mehrere Sekunden bis zum Gruß gebraucht.
@@ -415,7 +444,17 @@ smtp-closed = Der Server hat die Verbindung beendet.
 smtp-protocol-error = Die Antwort des Servers verletzt das SMTP-Protokoll.
     .help = Die Antwort war zu lang, hatte zu viele Zeilen oder war keine SMTP-Antwort; der Test hat zu seinem Schutz aufgehört zu lesen.
 
-smtp-not-smtp = Der Server spricht auf diesem Port kein SMTP.
+smtp-not-smtp = { $case ->
+        [greeting] Der Server grüßte mit { $reply-code } statt mit 220.
+        [peer] Dieser Port antwortet wie { $peer ->
+            [http] ein Webserver (HTTP)
+            [imap] ein IMAP-Server (zum Empfangen)
+            [pop3] ein POP3-Server (zum Empfangen)
+            [ssh] ein SSH-Server
+           *[other] etwas, das kein SMTP-Server ist
+        }, nicht wie ein SMTP-Server.
+       *[other] Der Server spricht auf diesem Port kein SMTP.
+    }
     .help = Hier antwortet etwas anderes (Web, IMAP, …). Prüfen Sie Server und Port.
 
 tls-expected-implicit = Dieser Port erwartet Verschlüsselung ab dem ersten Byte.
@@ -424,13 +463,19 @@ tls-expected-implicit = Dieser Port erwartet Verschlüsselung ab dem ersten Byte
 tls-expected-starttls = Dieser Port beginnt unverschlüsselt und schaltet mit STARTTLS um.
     .help = Wählen Sie für diesen Port STARTTLS.
 
-tls-starttls-unavailable = Der Server bietet kein STARTTLS an.
+tls-starttls-unavailable = { $case ->
+        [refused] Der Server bot STARTTLS an, lehnte es aber ab ({ $reply-code }).
+       *[other] Der Server bietet kein STARTTLS an.
+    }
     .help = Der Server kann diese Verbindung nicht verschlüsseln. Versuchen Sie Port 465 mit TLS/SSL.
 
 tls-client-cert-required = Der Server verlangt ein Client-Zertifikat.
     .help = Dieser Server nimmt nur Clients an, die ein ihm vertrautes Zertifikat vorlegen (gegenseitiges TLS). Verwenden Sie für Anwendungen den Einlieferungsdienst des Anbieters oder fragen Sie die Verwaltung des Servers.
 
-tls-server-misconfigured = Die Verschlüsselung des Servers ist auf seiner Seite defekt.
+tls-server-misconfigured = { $case ->
+        [starttls-refused] Der Server bot STARTTLS an, lehnte es dann aber ab ({ $reply-code }): Seine Verschlüsselung ist defekt (so antwortet Postfix, wenn es sein Zertifikat oder seinen Schlüssel nicht laden kann).
+       *[other] Die Verschlüsselung (TLS) des Servers ist auf seiner Seite defekt.
+    }
     .help = Der Server hat den Aufbau der Verschlüsselung wegen eines eigenen Problems abgebrochen (etwa ein Zertifikat oder Schlüssel, den er nicht verwenden kann). Keine Ihrer Einstellungen kann das beheben: Informieren Sie die Verwaltung des Servers.
 
 tls-handshake-failed = Die Verschlüsselung (TLS) konnte nicht aufgebaut werden.
@@ -454,43 +499,116 @@ tls-cert-untrusted = Dem Zertifikat des Servers wird nicht vertraut.
 auth-not-offered = Anmeldedaten wurden angegeben, aber der Server bietet keine Anmeldung an.
     .help = Der Server bietet hier kein AUTH an; Ihre Anmeldedaten wurden nicht geprüft. Vielleicht bietet er AUTH erst nach STARTTLS an, oder er ist ein Relay, das keine Anmeldung braucht.
 
-auth-mechanism-unsupported = Der Server bietet die gewählte Anmeldemethode nicht an.
+auth-mechanism-unsupported = { $case ->
+        [refused] Der Server hat die Anmeldemethode abgelehnt.
+       *[other] Der Server bietet die gewählte Anmeldemethode nicht an.
+    }
     .help = Wählen Sie „auto“ oder eine Methode, die der Server anbietet.
 
-auth-requires-tls = Der Server verlangt Verschlüsselung vor der Anmeldung.
-    .help = Wählen Sie STARTTLS oder TLS/SSL.
+auth-requires-tls = { $case ->
+        [mail] Der Server verlangt Verschlüsselung, bevor er E-Mails annimmt.
+       *[other] Der Server verlangt Verschlüsselung vor der Anmeldung.
+    }
+    .help = { $case ->
+        [mail] Wählen Sie STARTTLS (oder TLS/SSL auf Port 465): Dieser Server lehnt unverschlüsselte Sitzungen ab.
+       *[other] Wählen Sie STARTTLS oder TLS/SSL.
+    }
 
-auth-failed = Benutzername oder Passwort wurde abgelehnt.
-    .help = Prüfen Sie Benutzername und Passwort; viele Anbieter verlangen für SMTP ein App-Passwort.
+auth-failed = { $case ->
+        [reply] { $who ->
+            [provider] { $provider } hat Benutzername oder Passwort abgelehnt ({ $reply-code }).
+           *[server] Der Server hat Benutzername oder Passwort abgelehnt ({ $reply-code }).
+        }
+       *[other] Benutzername oder Passwort wurde abgelehnt.
+    }
+    .help = { $hint ->
+        [m365-credentials] Laut Microsoft 365 sind die Zugangsdaten falsch oder SMTP AUTH ist für dieses Postfach aus; prüfen Sie beides oder verwenden Sie OAuth2.
+        [gmail-credentials] Google lehnt normale Kontopasswörter ab: Erstellen Sie ein App-Passwort (erfordert die Bestätigung in zwei Schritten) und verwenden Sie die vollständige Adresse als Benutzernamen.
+       *[other] Prüfen Sie Benutzername und Passwort; viele Anbieter verlangen für SMTP ein App-Passwort.
+    }
 
-auth-app-password-required = Der Anbieter verlangt ein App-Passwort.
-    .help = Erstellen Sie in den Sicherheitseinstellungen Ihres Kontos ein App-Passwort und verwenden Sie es hier.
+auth-app-password-required = { $case ->
+        [reply] { $who ->
+            [provider] { $provider } verlangt für dieses Konto ein App-Passwort.
+           *[server] Der Server verlangt für dieses Konto ein App-Passwort.
+        }
+        [url] { $who ->
+            [provider] { $provider } verlangt für dieses Konto ein App-Passwort.
+           *[server] Der Server verlangt für dieses Konto ein App-Passwort.
+        }
+       *[other] Der Anbieter verlangt ein App-Passwort.
+    }
+    .help = { $case ->
+        [url] Erstellen Sie unter { $url } ein App-Passwort (die Bestätigung in zwei Schritten muss aktiv sein) und verwenden Sie es statt Ihres Kontopassworts.
+       *[other] Erstellen Sie in den Sicherheitseinstellungen Ihres Kontos ein App-Passwort und verwenden Sie es hier.
+    }
 
-auth-disabled-by-provider = Die SMTP-Anmeldung ist für dieses Konto ausgeschaltet.
-    .help = Das Konto oder seine Organisation hat SMTP AUTH deaktiviert; eine Administratorin muss es einschalten, oder verwenden Sie OAuth2.
+auth-disabled-by-provider = { $case ->
+        [reply] { $who ->
+            [provider] Bei { $provider } ist die SMTP-Anmeldung für dieses Konto ausgeschaltet.
+           *[server] Auf dem Server ist die SMTP-Anmeldung für dieses Konto ausgeschaltet.
+        }
+       *[other] Die SMTP-Anmeldung ist für dieses Konto ausgeschaltet.
+    }
+    .help = { $hint ->
+        [m365-disabled] In Microsoft 365 muss eine Administratorin „Authentifiziertes SMTP“ für das Postfach aktivieren (und im Mandanten erlauben), oder die Anwendung meldet sich mit OAuth2 (XOAUTH2) an.
+       *[other] Das Konto oder seine Organisation hat die SMTP-Anmeldung ausgeschaltet; eine Administratorin muss sie einschalten, oder verwenden Sie OAuth2.
+    }
 
-auth-rate-limited = Zu viele Anmeldeversuche.
+auth-rate-limited = { $case ->
+        [reply] { $who ->
+            [provider] { $provider } lehnt die Anmeldung vorerst ab: zu viele Versuche.
+           *[server] Der Server lehnt die Anmeldung vorerst ab: zu viele Versuche.
+        }
+       *[other] Zu viele Anmeldeversuche.
+    }
     .help = Warten Sie ein paar Minuten, bevor Sie es erneut versuchen.
 
-sender-rejected = Dieser Login darf nicht unter dieser Adresse senden.
-    .help = Senden Sie von der eigenen Adresse des Logins oder richten Sie diese Adresse als Alias ein, unter dem das Konto senden darf.
+sender-rejected = { $case ->
+        [login-required] Der Server verlangt eine Anmeldung, bevor er einen Absender annimmt.
+        [mail-from] Der Server hat diese Absenderadresse abgelehnt ({ $reply-code }).
+        [rcpt-to] Der Server lässt diesen Login nicht unter dieser Adresse senden.
+        [data] Der Server lässt nicht unter dieser Adresse senden.
+       *[other] Dieser Login darf nicht unter dieser Adresse senden.
+    }
+    .help = { $case ->
+        [login-required] Geben Sie Benutzername und Passwort an; dieser Server leitet für anonyme Clients nichts weiter.
+       *[other] Senden Sie von der eigenen Adresse des Logins oder richten Sie diese Adresse als Alias ein, unter dem das Konto senden darf.
+    }
 
 sender-smtputf8-required = Die Adresse enthält Zeichen außerhalb von ASCII, und der Server nimmt solche Adressen nicht an.
     .help = Der Server bietet kein SMTPUTF8 an und kann daher keine Adresse mit Nicht-ASCII-Zeichen annehmen. Verwenden Sie zum Senden eine ASCII-Adresse (einen Alias).
 
-recipient-rejected = Der Server hat den Empfänger abgelehnt.
+recipient-rejected = { $case ->
+        [reply] Der Server hat den Empfänger abgelehnt ({ $reply-code }).
+       *[other] Der Server hat den Empfänger abgelehnt.
+    }
     .help = Der Server nimmt keine E-Mails für diesen Empfänger an.
 
-send-rejected = Der Server hat die Nachricht abgelehnt.
+send-rejected = { $case ->
+        [reply] Der Server hat die Nachricht abgelehnt ({ $reply-code }).
+       *[other] Der Server hat die Nachricht abgelehnt.
+    }
     .help = Die Nachricht wurde nach dem Senden abgelehnt; die Antwort des Servers nennt den Grund.
 
-send-sender-unverified = Der Anbieter hat einen nicht bestätigten Absender abgelehnt.
+send-sender-unverified = { $case ->
+        [reply] Der Anbieter hat die Nachricht abgelehnt: Die Absenderadresse ist nicht bestätigt.
+       *[other] Der Anbieter hat einen nicht bestätigten Absender abgelehnt.
+    }
     .help = Bestätigen Sie diese Absenderadresse oder Domain in der Konsole des Anbieters und versuchen Sie es erneut.
 
-send-too-large = Die Nachricht ist größer, als der Server annimmt.
+send-too-large = { $case ->
+        [announced] Der Server hat die angekündigte Größe der Nachricht abgelehnt ({ $reply-code }).
+        [data] Der Server hat die Testnachricht als zu groß abgelehnt ({ $reply-code }).
+       *[other] Die Nachricht ist größer, als der Server annimmt.
+    }
     .help = Die Größenbeschränkung des Servers (SIZE) liegt unter der Nachricht; selbst kleine Nachrichten werden abgelehnt. Seine Verwaltung muss die Grenze anheben.
 
-send-ok = Die Testnachricht wurde angenommen.
+send-ok = { $case ->
+        [queued] Die Testnachricht an { $recipient } wurde angenommen (Warteschlangen-ID { $queue-id }).
+        [accepted] Die Testnachricht an { $recipient } wurde angenommen.
+       *[other] Die Testnachricht wurde angenommen.
+    }
     .help = Der Server hat die Nachricht zur Zustellung übernommen.
 
 ## Titel der Korrekturen
@@ -542,3 +660,113 @@ cli-fix = Korrektur:
 cli-no-problems = Keine Probleme gefunden.
 cli-works = Diese Einstellungen funktionieren.
 cli-does-not-work = Diese Einstellungen funktionieren noch nicht.
+
+## Die Elemente im Browser (ui-*)
+
+ui-show = Zeigen
+ui-hide = Verbergen
+ui-show-password = Passwort zeigen
+ui-hide-password = Passwort verbergen
+ui-extra-checks = Weitere Prüfungen
+ui-check-sender = Prüfen, ob ich als Absenderadresse senden darf
+ui-check-send = Eine Test-E-Mail an die Absenderadresse senden
+ui-test = Verbindung testen
+ui-test-wait = Verbindung testen (noch { $seconds } s)
+ui-cancel = Abbrechen
+ui-steps = Schritte der Verbindung
+ui-details = Technische Details: Zertifikat, Server, Gespräch
+ui-transcript = Gespräch mit dem Server (ohne Passwörter)
+ui-copy = Für den Support kopieren
+ui-copied = Kopiert.
+ui-copy-select = Markiert: Drücken Sie Strg+C (⌘C) zum Kopieren.
+ui-gate = Testen Sie zuerst die Verbindung: Nur funktionierende Einstellungen lassen sich speichern.
+ui-load-failed = Die Prüfung konnte nicht geladen werden: { $reason }
+ui-stale = Die Einstellungen haben sich seit dem letzten Test geändert: Testen Sie erneut.
+ui-nothing-to-test = Nichts zu testen: Binden Sie ein Formular mit for="…" an oder setzen Sie die Eigenschaft config.
+ui-testing = { $host } wird getestet…
+ui-testing-server = Der Server wird getestet…
+ui-finished = Test beendet. { $headline }
+ui-cancelled = Test abgebrochen.
+ui-test-failed = Der Test ist fehlgeschlagen: { $reason }
+ui-applied = Übernommen: { $fix }. Testen Sie zur Bestätigung erneut.
+ui-use-suggestion = Die Einstellungen verwenden, die antworten
+ui-starting = Wird gestartet…
+ui-finishing = Wird abgeschlossen…
+ui-step-pass = bestanden
+ui-step-fail = fehlgeschlagen
+ui-step-warn = bestanden, mit einer Warnung
+ui-step-skipped = übersprungen
+ui-step-running = läuft
+ui-headline-service = Der Testdienst hat ein Problem: Ihre Einstellungen wurden nicht getestet
+ui-headline-works = Es funktioniert: Mit diesen Einstellungen lassen sich E-Mails senden
+ui-headline-works-warnings = Es funktioniert – mit einem Hinweis
+ui-headline-fails = Diese Einstellungen funktionieren noch nicht
+ui-more-problems = { $count ->
+        [one] und 1 weiteres Problem unten
+       *[other] und { $count } weitere Probleme unten
+    }
+ui-suggestion-found = Wir haben Einstellungen gefunden, die antworten:
+ui-suggestion-server = Server { $host }
+ui-suggestion-port = Port { $port }
+ui-suggestion-apply = Diese verwenden und erneut testen
+ui-allowlist-title = Wenn Ihr Mailserver nur bekannte Adressen annimmt:
+ui-allowlist-ask = { $count ->
+        [one] Bitten Sie seine Verwaltung, diese Adresse zuzulassen, von der dieser Test und unsere E-Mails kommen:
+       *[other] Bitten Sie seine Verwaltung, diese Adressen zuzulassen, von denen dieser Test und unsere E-Mails kommen:
+    }
+ui-allowlist-unknown = Bitten Sie seine Verwaltung, die Adresse zuzulassen, von der unser Dienst sendet (der Betreiber hat sie hier nicht angegeben).
+ui-certificate = Zertifikat
+ui-cert-covers = Gilt für
+ui-cert-issuer = Ausgestellt von
+ui-cert-valid-until = Gültig bis
+ui-cert-in-days = { $days ->
+        [one] in 1 Tag
+       *[other] in { $days } Tagen
+    }
+ui-cert-days-ago = { $days ->
+        [one] vor 1 Tag
+       *[other] vor { $days } Tagen
+    }
+ui-cert-trusted = Vertrauenswürdig
+ui-cert-protocol = Protokoll
+ui-yes = ja
+ui-no = nein
+ui-server = Server
+ui-login-methods = Anmeldemethoden: { $methods }
+ui-service-unreachable = Der Testdienst unter { $origin } ist nicht erreichbar. Prüfen Sie Ihre Verbindung oder versuchen Sie es in einer Minute erneut.
+ui-service-status = Der Testdienst antwortete mit { $status }.
+ui-service-rate-limited = { $seconds ->
+        [one] Zu viele Tests von Ihrer Adresse. Versuchen Sie es in 1 Sekunde erneut.
+       *[other] Zu viele Tests von Ihrer Adresse. Versuchen Sie es in { $seconds } Sekunden erneut.
+    }
+ui-service-unauthorized = Diese Seite darf den Testdienst nicht verwenden (Schlüssel fehlt, ist abgelaufen oder falsch).
+ui-service-busy = Der Testdienst ist gerade ausgelastet. Versuchen Sie es in ein paar Sekunden erneut.
+ui-service-stopped = Der Test wurde vor dem Ende abgebrochen. Versuchen Sie es erneut.
+ui-token-unreachable = Der Server dieser Seite hat nicht geantwortet (Token).
+ui-token-refused = Der Server dieser Seite hat kein Test-Token ausgegeben ({ $status }).
+ui-email = E-Mail-Adresse
+ui-email-example = z. B. sie@example.com
+ui-detect = Einstellungen ermitteln
+ui-detect-empty = Geben Sie zuerst Ihre E-Mail-Adresse ein.
+ui-detect-checking = Es wird geprüft, ob er antwortet…
+ui-detect-filled = { $provider }: { $host }, Port { $port } eingetragen.
+ui-detect-also = Ebenfalls dokumentiert: { $endpoints }.
+ui-detect-app-password = Sie brauchen ein App-Passwort:
+ui-detect-app-password-link = bei { $provider } erstellen
+ui-detect-looking = Wir suchen die Einstellungen Ihres Anbieters (MX, Autoconfig, SRV-Einträge, übliche Namen) und prüfen, welche antworten…
+ui-detect-sources = Was jede Quelle ergab
+ui-detect-not-checked = (Konnte nicht live geprüft werden: { $reason })
+ui-detect-failed = Wir konnten Ihren Anbieter nicht ermitteln: { $reason }
+ui-detect-found = Gefunden und geprüft: { $host }, Port { $port }, { $security }.
+ui-detect-unreachable = Unser Testdienst hat { $host } gerade nicht erreicht; „Verbindung testen“ sagt Ihnen mehr.
+ui-detect-candidates = Gefundene Einstellungen, die besten zuerst
+ui-detect-how = { $count ->
+        [one] So haben wir sie gefunden: 1 Kandidat in { $ms } ms geprüft
+       *[other] So haben wir sie gefunden: { $count } Kandidaten in { $ms } ms geprüft
+    }
+ui-use-these = Diese verwenden
+ui-source-provider = Anbietertabelle
+ui-source-mx = MX-Einträge
+ui-source-autoconfig = Autoconfig-Datei
+ui-source-srv = SRV-Einträge
+ui-source-guess = Vermutungen

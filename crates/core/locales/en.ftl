@@ -394,19 +394,48 @@ tcp-some-addresses-failed = Some of the server's addresses did not answer.
 smtp-no-greeting = The server accepted the connection but sent no greeting.
     .help = An SMTP server greets at once with 220. Silence usually means the port expects TLS from the first byte: choose TLS/SSL.
 
-smtp-greeting-rejected = The server refused this client in its greeting.
+smtp-greeting-rejected = { $case ->
+        [reply] The server refused this connection in its greeting ({ $reply-code }).
+       *[other] The server refused this client in its greeting.
+    }
     .help = The server rejects connections from our address (an allowlist or blocklist). Ask its administrator to allow the test service's addresses.
 
-smtp-ehlo-rejected = The server refused our greeting (EHLO).
-    .help = Without it a server offers no encryption upgrade and no login. The server is very old or misconfigured; ask its administrator.
+smtp-ehlo-rejected = { $case ->
+        [helo-works] The server refused our greeting (EHLO, { $reply-code }) but accepted the older HELO: it offers no extensions, so no encryption upgrade, no login and no size limit are known.
+        [both] The server refused our greeting (EHLO, { $reply-code }) and the older HELO: it will not start a mail session with our test service.
+       *[other] The server refused our greeting (EHLO).
+    }
+    .help = { $case ->
+        [both] A server that refuses both greetings refuses this client: ask its administrator whether the test service's address is allowed.
+       *[other] Without it a server offers no encryption upgrade and no login. The server is very old or misconfigured; ask its administrator.
+    }
 
-smtp-helo-rejected = The server refused the name this test service introduced itself with.
-    .help = The server checks the EHLO/HELO name. This is the test service's setting, not yours: its operator sets a real, resolvable host name with --helo.
+smtp-helo-rejected = { $case ->
+        [name] The server refused the name this test service introduced itself with ({ $name }), not your settings ({ $reply-code }).
+       *[other] The server refused the name this test service introduced itself with.
+    }
+    .help = { $case ->
+        [name] Servers that check the EHLO name want a real host name that resolves to the client's address. The operator of this test service must start it with --helo set to its public host name (now { $name }). Your settings may well be right: your application introduces itself with its own name.
+       *[other] The server checks the EHLO/HELO name. This is the test service's setting, not yours: its operator sets a real, resolvable host name with --helo.
+    }
 
-smtp-temporary-failure = The server refused for now (4xx).
+smtp-temporary-failure = { $case ->
+        [greylisted] The server deferred { $command ->
+            [mail-from] the sender (MAIL FROM)
+           *[rcpt-to] the recipient (RCPT TO)
+        } ({ $reply-code }), which looks like greylisting: a temporary refusal, not a rejection.
+        [deferred] The server deferred { $command ->
+            [mail-from] the sender (MAIL FROM)
+           *[rcpt-to] the recipient (RCPT TO)
+        } ({ $reply-code }): a temporary refusal, not a rejection.
+       *[other] The server refused for now (4xx).
+    }
     .help = A temporary refusal (greylisting, a full queue, a local problem) is not a settings error: mail clients retry and usually succeed later. Try the test again in a few minutes.
 
-smtp-busy = The server is busy or closing the connection (421).
+smtp-busy = { $case ->
+        [greeting] The server is busy and closed the connection at once (421).
+       *[other] The server is busy or closing the connection (421).
+    }
     .help = Try again later; if it persists, the server may be limiting connections from this address.
 
 smtp-slow-greeting = The server took several seconds to greet.
@@ -421,8 +450,18 @@ smtp-closed = The server closed the connection.
 smtp-protocol-error = The server's reply broke the SMTP protocol.
     .help = The reply was too long, had too many lines or was not an SMTP reply; the test stopped reading to protect itself.
 
-smtp-not-smtp = The server does not speak SMTP on this port.
-    .help = Something else (web, IMAP, …) answers here. Check the host and port.
+smtp-not-smtp = { $case ->
+        [greeting] The server greeted with { $reply-code } instead of 220.
+        [peer] This port answers like { $peer ->
+            [http] a web server (HTTP)
+            [imap] an IMAP server (receiving mail)
+            [pop3] a POP3 server (receiving mail)
+            [ssh] an SSH server
+           *[other] something that is not an SMTP server
+        }, not like an SMTP server.
+       *[other] The server does not speak SMTP on this port.
+    }
+    .help = Something else (web, IMAP, …) answers here. Check the server and the port.
 
 tls-expected-implicit = This port expects TLS from the first byte.
     .help = Choose TLS/SSL for this port.
@@ -430,14 +469,20 @@ tls-expected-implicit = This port expects TLS from the first byte.
 tls-expected-starttls = This port speaks plain SMTP first and upgrades with STARTTLS.
     .help = Choose STARTTLS for this port.
 
-tls-starttls-unavailable = The server does not offer STARTTLS.
-    .help = The server cannot upgrade this connection to TLS. Try port 465 with TLS/SSL.
+tls-starttls-unavailable = { $case ->
+        [refused] The server offered STARTTLS but refused it ({ $reply-code }).
+       *[other] The server does not offer STARTTLS.
+    }
+    .help = The server cannot encrypt this connection. Try port 465 with TLS/SSL.
 
 tls-client-cert-required = The server requires a client certificate.
     .help = This server only accepts clients that present a certificate it trusts (mutual TLS). Use the provider's submission service for applications, or ask its administrator.
 
-tls-server-misconfigured = The server's TLS is broken on its side.
-    .help = The server aborted the TLS setup because of its own problem (for example a certificate or key it cannot use). Nothing in your settings can fix it: tell the server's administrator.
+tls-server-misconfigured = { $case ->
+        [starttls-refused] The server offered STARTTLS but then refused it ({ $reply-code }): its encryption setup is broken (Postfix answers this when its certificate or key cannot be loaded).
+       *[other] The server's encryption (TLS) is broken on its side.
+    }
+    .help = The server aborted the encryption setup because of its own problem (for example a certificate or key it cannot use). Nothing in your settings can fix it: tell the server's administrator.
 
 tls-handshake-failed = Setting up encryption (TLS) failed.
     .help = The server and our test share no TLS version or cipher, or the server broke off. Try the other security mode, or ask the server's administrator.
@@ -460,43 +505,116 @@ tls-cert-untrusted = The server's certificate is not trusted.
 auth-not-offered = Credentials were given, but the server offers no login.
     .help = The server advertises no AUTH here; your credentials were not checked. It may only offer AUTH after STARTTLS, or it is a relay that needs no login.
 
-auth-mechanism-unsupported = The server offers no login method in common with the chosen one.
-    .help = Choose auto, or a mechanism the server advertises.
+auth-mechanism-unsupported = { $case ->
+        [refused] The server refused the login method.
+       *[other] The server offers no login method in common with the chosen one.
+    }
+    .help = Choose auto, or a method the server offers.
 
-auth-requires-tls = The server requires TLS before login.
-    .help = Choose STARTTLS or TLS/SSL.
+auth-requires-tls = { $case ->
+        [mail] The server requires encryption before it accepts mail.
+       *[other] The server requires encryption before login.
+    }
+    .help = { $case ->
+        [mail] Choose STARTTLS (or TLS/SSL on port 465): this server refuses unencrypted sessions.
+       *[other] Choose STARTTLS or TLS/SSL.
+    }
 
-auth-failed = The username or password was rejected.
-    .help = Check the username and password; many providers need an app password for SMTP.
+auth-failed = { $case ->
+        [reply] { $who ->
+            [provider] { $provider } rejected the username or password ({ $reply-code }).
+           *[server] The server rejected the username or password ({ $reply-code }).
+        }
+       *[other] The username or password was rejected.
+    }
+    .help = { $hint ->
+        [m365-credentials] Microsoft 365 says the credentials are wrong or SMTP AUTH is off for this mailbox; check both, or use OAuth2.
+        [gmail-credentials] Google refuses normal account passwords: create an app password (needs 2-Step Verification) and use the full address as username.
+       *[other] Check the username and password; many providers need an app password for SMTP.
+    }
 
-auth-app-password-required = The provider requires an app-specific password.
-    .help = Create an app password in your account's security settings and use it here.
+auth-app-password-required = { $case ->
+        [reply] { $who ->
+            [provider] { $provider } requires an app password for this account.
+           *[server] The server requires an app password for this account.
+        }
+        [url] { $who ->
+            [provider] { $provider } requires an app password for this account.
+           *[server] The server requires an app password for this account.
+        }
+       *[other] The provider requires an app password.
+    }
+    .help = { $case ->
+        [url] Create an app password at { $url } (two-step verification must be on) and use it instead of your account password.
+       *[other] Create an app password in your account's security settings and use it here.
+    }
 
-auth-disabled-by-provider = SMTP login is turned off for this account.
-    .help = The account or its organisation has disabled SMTP AUTH; an administrator must enable it, or use OAuth2.
+auth-disabled-by-provider = { $case ->
+        [reply] { $who ->
+            [provider] { $provider } has SMTP login turned off for this account.
+           *[server] The server has SMTP login turned off for this account.
+        }
+       *[other] SMTP login is turned off for this account.
+    }
+    .help = { $hint ->
+        [m365-disabled] In Microsoft 365 an administrator must enable "Authenticated SMTP" for the mailbox (and allow it in the tenant), or the application must sign in with OAuth2 (XOAUTH2).
+       *[other] The account or its organisation has turned off SMTP login; an administrator must turn it on, or use OAuth2.
+    }
 
-auth-rate-limited = Too many login attempts.
+auth-rate-limited = { $case ->
+        [reply] { $who ->
+            [provider] { $provider } refused the login for now: too many attempts.
+           *[server] The server refused the login for now: too many attempts.
+        }
+       *[other] Too many login attempts.
+    }
     .help = Wait a few minutes before trying again.
 
-sender-rejected = This login may not send as this address.
-    .help = Send from the login's own address, or add this address as an alias the account may send as.
+sender-rejected = { $case ->
+        [login-required] The server requires a login before it accepts a sender.
+        [mail-from] The server refused this sender address ({ $reply-code }).
+        [rcpt-to] The server refused to send as this address for this login.
+        [data] The server refused to send as this address.
+       *[other] This login may not send as this address.
+    }
+    .help = { $case ->
+        [login-required] Give a username and password; this server does not relay for anonymous clients.
+       *[other] Send from the login's own address, or add this address as an alias the account may send as.
+    }
 
 sender-smtputf8-required = The address is not plain ASCII, and the server does not accept such addresses.
     .help = The server does not offer SMTPUTF8, so it cannot take an address with non-ASCII characters. Use an ASCII address (an alias) for sending.
 
-recipient-rejected = The server refused the recipient.
+recipient-rejected = { $case ->
+        [reply] The server refused the recipient ({ $reply-code }).
+       *[other] The server refused the recipient.
+    }
     .help = The server would not accept mail for this recipient.
 
-send-rejected = The server refused the message.
+send-rejected = { $case ->
+        [reply] The server refused the message ({ $reply-code }).
+       *[other] The server refused the message.
+    }
     .help = The message was refused after it was sent; the server's reply says why.
 
-send-sender-unverified = The provider refused an unverified sender.
+send-sender-unverified = { $case ->
+        [reply] The provider refused the message: the sender address is not verified.
+       *[other] The provider refused an unverified sender.
+    }
     .help = Verify this sender address or domain in the provider's console, then try again.
 
-send-too-large = The message is larger than the server accepts.
+send-too-large = { $case ->
+        [announced] The server refused the message's announced size ({ $reply-code }).
+        [data] The server refused the test message as too large ({ $reply-code }).
+       *[other] The message is larger than the server accepts.
+    }
     .help = The server's size limit (SIZE) is below the message; even small messages are refused. Its administrator must raise the limit.
 
-send-ok = The test message was accepted.
+send-ok = { $case ->
+        [queued] The test message to { $recipient } was accepted (queue id { $queue-id }).
+        [accepted] The test message to { $recipient } was accepted.
+       *[other] The test message was accepted.
+    }
     .help = The server queued the message for delivery.
 
 ## Fix titles: the changes are the arguments ($host, $port, $security,
@@ -549,3 +667,113 @@ cli-fix = fix:
 cli-no-problems = No problems found.
 cli-works = These settings work.
 cli-does-not-work = These settings do not work yet.
+
+## The browser elements (ui-*)
+
+ui-show = Show
+ui-hide = Hide
+ui-show-password = Show password
+ui-hide-password = Hide password
+ui-extra-checks = Extra checks
+ui-check-sender = Check that I may send as the From address
+ui-check-send = Send a test email to the From address
+ui-test = Test connection
+ui-test-wait = Test connection (wait { $seconds } s)
+ui-cancel = Cancel
+ui-steps = Connection steps
+ui-details = Technical details: certificate, server, conversation
+ui-transcript = Conversation with the server (passwords removed)
+ui-copy = Copy for support
+ui-copied = Copied.
+ui-copy-select = Selected: press Ctrl+C (⌘C) to copy.
+ui-gate = Test the connection first: only settings that work can be saved.
+ui-load-failed = The checker could not load: { $reason }
+ui-stale = The settings changed since the last test: test again to check them.
+ui-nothing-to-test = Nothing to test: bind a form with for="…" or set the config property.
+ui-testing = Testing { $host }…
+ui-testing-server = Testing the server…
+ui-finished = Test finished. { $headline }
+ui-cancelled = Test cancelled.
+ui-test-failed = The test failed: { $reason }
+ui-applied = Applied: { $fix }. Test again to confirm.
+ui-use-suggestion = Use the settings that answer
+ui-starting = Starting…
+ui-finishing = Finishing…
+ui-step-pass = passed
+ui-step-fail = failed
+ui-step-warn = passed with a warning
+ui-step-skipped = skipped
+ui-step-running = in progress
+ui-headline-service = The test service has a problem: your settings were not tested
+ui-headline-works = It works: these settings can send email
+ui-headline-works-warnings = It works, with something worth a look
+ui-headline-fails = These settings do not work yet
+ui-more-problems = { $count ->
+        [one] and 1 more problem below
+       *[other] and { $count } more problems below
+    }
+ui-suggestion-found = We found settings that answer:
+ui-suggestion-server = server { $host }
+ui-suggestion-port = port { $port }
+ui-suggestion-apply = Use these and test again
+ui-allowlist-title = If your mail server only accepts known addresses:
+ui-allowlist-ask = { $count ->
+        [one] ask its administrator to allow this address, which this test and our mail come from:
+       *[other] ask its administrator to allow these addresses, which this test and our mail come from:
+    }
+ui-allowlist-unknown = ask its administrator to allow the address our service sends from (the operator has not published it here).
+ui-certificate = Certificate
+ui-cert-covers = Covers
+ui-cert-issuer = Issued by
+ui-cert-valid-until = Valid until
+ui-cert-in-days = { $days ->
+        [one] in 1 day
+       *[other] in { $days } days
+    }
+ui-cert-days-ago = { $days ->
+        [one] 1 day ago
+       *[other] { $days } days ago
+    }
+ui-cert-trusted = Trusted
+ui-cert-protocol = Protocol
+ui-yes = yes
+ui-no = no
+ui-server = Server
+ui-login-methods = Login methods: { $methods }
+ui-service-unreachable = The test service at { $origin } cannot be reached. Check your connection, or try again in a minute.
+ui-service-status = The test service answered { $status }.
+ui-service-rate-limited = { $seconds ->
+        [one] Too many tests from your address. Try again in 1 second.
+       *[other] Too many tests from your address. Try again in { $seconds } seconds.
+    }
+ui-service-unauthorized = This page is not allowed to use the test service (missing, expired or wrong key).
+ui-service-busy = The test service is busy right now. Try again in a few seconds.
+ui-service-stopped = The test stopped before it finished. Try again.
+ui-token-unreachable = This page's own server did not answer (token).
+ui-token-refused = This page's own server refused a test token ({ $status }).
+ui-email = Email address
+ui-email-example = e.g. you@example.com
+ui-detect = Detect settings
+ui-detect-empty = Type your email address first.
+ui-detect-checking = Checking that it answers…
+ui-detect-filled = { $provider }: filled in { $host }, port { $port }.
+ui-detect-also = Also documented: { $endpoints }.
+ui-detect-app-password = You will need an app password:
+ui-detect-app-password-link = create one at { $provider }
+ui-detect-looking = Looking for your provider's settings (MX, autoconfig, SRV records, usual names) and checking which answer…
+ui-detect-sources = What each source said
+ui-detect-not-checked = (Could not check it live: { $reason })
+ui-detect-failed = We could not look up your provider: { $reason }
+ui-detect-found = Found and verified: { $host }, port { $port }, { $security }.
+ui-detect-unreachable = Our test service could not reach { $host } just now; "Test connection" will tell you more.
+ui-detect-candidates = Settings we found, best first
+ui-detect-how = { $count ->
+        [one] How we found them: 1 candidate checked in { $ms } ms
+       *[other] How we found them: { $count } candidates checked in { $ms } ms
+    }
+ui-use-these = Use these
+ui-source-provider = Provider table
+ui-source-mx = MX records
+ui-source-autoconfig = Autoconfig file
+ui-source-srv = SRV records
+ui-source-guess = Guesses

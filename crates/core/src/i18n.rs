@@ -97,7 +97,115 @@ pub fn from_posix(value: &str) -> Option<&'static str> {
 }
 
 #[cfg(feature = "catalog")]
-pub use catalog::{CATALOGS, Catalog, catalog, localize, localize_fix};
+pub use catalog::{CATALOGS, Catalog, catalog, localize};
+
+use crate::diagnostic::{Diagnostic, Field, Fix, Param};
+
+/// A source of texts: `(id, attribute, args) → text`, Fluent's
+/// `formatPattern` in the browser, [`Catalog::text`] natively.
+pub type Texts<'a> = &'a dyn Fn(&str, Option<&str>, &[(&str, Param)]) -> String;
+
+/// Params named `security` or `…-security` hold a mode id (`tls`,
+/// `starttls`, `none`) and are shown as its label (`security-<id>`).
+fn is_security_param(name: &str) -> bool {
+    name == "security" || name.ends_with("-security")
+}
+
+fn shown<'p>(
+    texts: Texts<'_>,
+    params: impl Iterator<Item = (&'p str, &'p Param)>,
+) -> Vec<(&'p str, Param)> {
+    params
+        .map(|(name, value)| match value {
+            Param::Text(mode) if is_security_param(name) => (
+                name,
+                Param::Text(texts(&format!("security-{mode}"), None, &[])),
+            ),
+            other => (name, other.clone()),
+        })
+        .collect()
+}
+
+/// Fills in each diagnostic's texts (and its fix's title) from `texts`;
+/// a text the program set itself (`Diagnostic::message`) is kept.
+pub fn localize_with(diagnostics: &mut [Diagnostic], texts: Texts<'_>) {
+    for d in diagnostics {
+        let id = message_id(d.code);
+        let args = shown(texts, d.params.iter());
+        if !d.own_text.message {
+            d.message = texts(&id, None, &args);
+        }
+        if !d.own_text.help {
+            d.help = texts(&id, Some("help"), &args);
+        }
+        if let Some(fix) = &mut d.fix {
+            localize_fix(fix, texts);
+        }
+    }
+}
+
+/// Fills in a fix's title: `fix-<key>` with its changes as params.
+pub fn localize_fix(fix: &mut Fix, texts: Texts<'_>) {
+    if fix.key.is_empty() {
+        return;
+    }
+    let changes: Vec<(&str, Param)> = fix
+        .changes
+        .iter()
+        .map(|(field, value)| {
+            let text = match value {
+                serde_json::Value::String(s) => s.clone(),
+                other => other.to_string(),
+            };
+            let name = if *field == Field::Security {
+                "security"
+            } else {
+                field.as_str()
+            };
+            (name, Param::Text(text))
+        })
+        .collect();
+    let args = shown(texts, changes.iter().map(|(k, v)| (*k, v)));
+    fix.title = texts(&format!("fix-{}", fix.key), None, &args);
+}
+
+/// A host's texts as a plain function (see [`set_texts`]).
+pub type TextsFn = fn(&str, Option<&str>, &[(&str, Param)]) -> String;
+
+/// The texts of a build without catalogs (the browser's wasm), set once
+/// by the host; `None` until then.
+static HOOK: std::sync::OnceLock<TextsFn> = std::sync::OnceLock::new();
+
+/// Lets a build without catalogs render texts through the host (the
+/// browser package passes Fluent's `formatPattern` over the same `.ftl`).
+pub fn set_texts(texts: TextsFn) {
+    let _ = HOOK.set(texts);
+}
+
+/// One text (`field-host`, `step-auth`, …) from the catalog, or from the
+/// host's texts without catalogs; the id when neither has it.
+pub fn text(id: &str, args: &[(&str, Param)]) -> String {
+    #[cfg(feature = "catalog")]
+    {
+        catalog(DEFAULT_LOCALE).text(id, None, args)
+    }
+    #[cfg(not(feature = "catalog"))]
+    {
+        HOOK.get()
+            .map_or_else(|| id.to_owned(), |t| t(id, None, args))
+    }
+}
+
+/// The texts of freshly validated diagnostics: English from the catalog,
+/// or the host's texts in a build without catalogs.
+pub(crate) fn localize_default(diagnostics: &mut [Diagnostic]) {
+    #[cfg(feature = "catalog")]
+    localize(diagnostics, DEFAULT_LOCALE);
+    #[cfg(not(feature = "catalog"))]
+    if let Some(texts) = HOOK.get() {
+        localize_with(diagnostics, texts);
+    }
+}
 
 #[cfg(feature = "catalog")]
 mod catalog {
@@ -105,10 +213,9 @@ mod catalog {
 
     use fluent_bundle::concurrent::FluentBundle;
     use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
-    use serde_json::Value;
 
-    use super::{DEFAULT_LOCALE, LOCALES, message_id, supported};
-    use crate::diagnostic::{Diagnostic, Field, Fix, Param, Params};
+    use super::{DEFAULT_LOCALE, LOCALES, supported};
+    use crate::diagnostic::{Diagnostic, Param};
 
     /// Every locale's catalog source, in [`LOCALES`] order.
     pub static CATALOGS: [(&str, &str); LOCALES.len()] = [
@@ -191,7 +298,7 @@ mod catalog {
             };
             let mut fluent_args = FluentArgs::new();
             for (name, value) in args {
-                fluent_args.set(*name, here.value(name, value));
+                fluent_args.set(*name, Self::value(value));
             }
             let mut errors = Vec::new();
             here.bundle
@@ -199,14 +306,10 @@ mod catalog {
                 .into_owned()
         }
 
-        /// A param as Fluent sees it: counts are numbers (plurals), a
-        /// security mode becomes its label in this language.
-        fn value(&self, name: &str, value: &Param) -> FluentValue<'static> {
+        /// A param as Fluent sees it: counts are numbers (plurals).
+        fn value(value: &Param) -> FluentValue<'static> {
             match value {
                 Param::Count(n) => FluentValue::from(*n),
-                Param::Text(t) if is_security_param(name) => {
-                    FluentValue::from(self.text(&format!("security-{t}"), None, &[]))
-                }
                 Param::Text(t) => FluentValue::from(t.clone()),
             }
         }
@@ -217,56 +320,10 @@ mod catalog {
         }
     }
 
-    /// Params named `security` or `…-security` hold a mode id
-    /// (`tls`, `starttls`, `none`) that is shown as its label.
-    pub(crate) fn is_security_param(name: &str) -> bool {
-        name == "security" || name.ends_with("-security")
-    }
-
-    fn args(params: &Params) -> Vec<(&str, Param)> {
-        params.iter().map(|(k, v)| (k, v.clone())).collect()
-    }
-
     /// Fills in the texts of each diagnostic (and its fix) in `locale`.
     pub fn localize(diagnostics: &mut [Diagnostic], locale: &str) {
         let catalog = catalog(locale);
-        for d in diagnostics {
-            let id = message_id(d.code);
-            let args = args(&d.params);
-            if !d.own_text.message {
-                d.message = catalog.text(&id, None, &args);
-            }
-            if !d.own_text.help {
-                d.help = catalog.text(&id, Some("help"), &args);
-            }
-            if let Some(fix) = &mut d.fix {
-                localize_fix(fix, locale);
-            }
-        }
-    }
-
-    /// Fills in a fix's title: `fix-<key>` with its changes as params.
-    pub fn localize_fix(fix: &mut Fix, locale: &str) {
-        if fix.key.is_empty() {
-            return;
-        }
-        let args: Vec<(&str, Param)> = fix
-            .changes
-            .iter()
-            .map(|(field, value)| {
-                let text = match value {
-                    Value::String(s) => s.clone(),
-                    other => other.to_string(),
-                };
-                let name = if *field == Field::Security {
-                    "security"
-                } else {
-                    field.as_str()
-                };
-                (name, Param::Text(text))
-            })
-            .collect();
-        fix.title = catalog(locale).text(&format!("fix-{}", fix.key), None, &args);
+        super::localize_with(diagnostics, &|id, attr, args| catalog.text(id, attr, args));
     }
 }
 

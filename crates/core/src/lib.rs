@@ -49,8 +49,7 @@ pub fn validate(config: &Config) -> Vec<Diagnostic> {
     let cx = rules::Context::new(config);
     let mut out = Vec::new();
     rules::run(&cx, &mut out);
-    #[cfg(feature = "catalog")]
-    i18n::localize(&mut out, i18n::DEFAULT_LOCALE);
+    i18n::localize_default(&mut out);
     out
 }
 
@@ -60,8 +59,7 @@ pub fn validate_json(value: &Value) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     if !value.is_object() {
         out.push(Diagnostic::new(Code::ConfigInvalid));
-        #[cfg(feature = "catalog")]
-        i18n::localize(&mut out, i18n::DEFAULT_LOCALE);
+        i18n::localize_default(&mut out);
     }
     out.extend(validate(&Config::from_json(value)));
     out

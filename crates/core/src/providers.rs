@@ -604,6 +604,7 @@ pub struct ReplyHint {
     /// Lowercase words that identify it (any of them).
     pub words: &'static [&'static str],
     pub meaning: ReplyMeaning,
+    /// The help's variant in the catalog (`$hint` of the diagnostic).
     pub help: &'static str,
 }
 
@@ -618,21 +619,21 @@ pub static REPLY_HINTS: &[ReplyHint] = &[
             "basic authentication is not supported",
         ],
         meaning: ReplyMeaning::AuthDisabled,
-        help: "In Microsoft 365 an administrator must enable \"Authenticated SMTP\" for the mailbox (and allow it in the tenant), or the application must sign in with OAuth2 (XOAUTH2).",
+        help: "m365-disabled",
     },
     ReplyHint {
         provider: "microsoft365",
         statuses: &["5.7.3"],
         words: &[],
         meaning: ReplyMeaning::BadCredentials,
-        help: "Microsoft 365 says the credentials are wrong or SMTP AUTH is off for this mailbox; check both, or use OAuth2.",
+        help: "m365-credentials",
     },
     ReplyHint {
         provider: "gmail",
         statuses: &[],
         words: &["badcredentials"],
         meaning: ReplyMeaning::BadCredentials,
-        help: "Google refuses normal account passwords: create an app password (needs 2-Step Verification) and use the full address as username.",
+        help: "gmail-credentials",
     },
 ];
 

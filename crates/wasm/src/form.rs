@@ -389,7 +389,11 @@ impl Inner {
             .iter()
             .filter(|d| d.severity != Severity::Info && !self.announced.borrow().contains(d))
             .map(|d| match d.field {
-                Some(field) => format!("{}: {}", field.label(), d.message),
+                Some(field) => format!(
+                    "{}: {}",
+                    smtp_doctor_core::i18n::text(&format!("field-{}", field.as_str()), &[]),
+                    d.message
+                ),
                 None => d.message.clone(),
             })
             .collect();
@@ -430,7 +434,7 @@ impl Inner {
             else {
                 continue;
             };
-            let Some(button) = self.el("button", "Show") else {
+            let Some(button) = self.el("button", &text("ui-show")) else {
                 continue;
             };
             if input.id().is_empty() {
@@ -440,7 +444,7 @@ impl Inner {
             let _ = button.set_attribute("type", "button");
             let _ = button.set_attribute("aria-pressed", "false");
             let _ = button.set_attribute("aria-controls", &input.id());
-            let _ = button.set_attribute("aria-label", "Show password");
+            let _ = button.set_attribute("aria-label", &text("ui-show-password"));
             let _ = button.set_attribute(CREATED_ATTR, "");
             let _ = button.set_attribute(FOR_ATTR, "reveal");
             if let Some(parent) = input.parent_node() {
@@ -461,14 +465,14 @@ impl Inner {
         let show = input.type_() == "password";
         input.set_type(if show { "text" } else { "password" });
         let _ = button.set_attribute("aria-pressed", if show { "true" } else { "false" });
-        button.set_text_content(Some(if show { "Hide" } else { "Show" }));
+        button.set_text_content(Some(&text(if show { "ui-hide" } else { "ui-show" })));
         let _ = button.set_attribute(
             "aria-label",
-            if show {
-                "Hide password"
+            &text(if show {
+                "ui-hide-password"
             } else {
-                "Show password"
-            },
+                "ui-show-password"
+            }),
         );
     }
 
@@ -758,6 +762,11 @@ impl Inner {
 /// `text` cut into (plain text, following `https://` address) pairs; an
 /// address ends at whitespace, and a closing `.`, `,`, `)` or `;` stays
 /// text.
+/// A label of the page's language.
+fn text(id: &str) -> String {
+    smtp_doctor_core::i18n::text(id, &[])
+}
+
 fn split_links(text: &str) -> Vec<(&str, Option<&str>)> {
     let mut out = Vec::new();
     let mut rest = text;

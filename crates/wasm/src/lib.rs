@@ -24,10 +24,56 @@ pub use state::FormState;
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = include_str!("types.d.ts");
 
-/// Hands core the browser's IDNA mapping (cheap after the first call; not
-/// a `start` function, so hosts that skip start functions work too).
+/// Hands core the browser's IDNA mapping and the page's texts (cheap after
+/// the first call; not a `start` function, so hosts that skip start
+/// functions work too).
 pub(crate) fn ready() {
     smtp_doctor_core::hostname::set_idna_mapper(browser_idna);
+    smtp_doctor_core::i18n::set_texts(page_text);
+}
+
+thread_local! {
+    /// The page's `(id, attribute, args) → text` (Fluent over the catalog
+    /// of the page's language), set by `setTexts`.
+    static TEXTS: std::cell::RefCell<Option<js_sys::Function>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// Gives the validator its texts: `texts(id, attribute, args)` returns
+/// the catalog text (the package passes Fluent's `formatPattern` over the
+/// catalog of the page's language). The wasm itself holds no prose.
+#[wasm_bindgen(js_name = setTexts)]
+pub fn set_texts(
+    #[wasm_bindgen(
+        unchecked_param_type = "(id: string, attribute: string | undefined, args: Record<string, string | number>) => string"
+    )]
+    texts: js_sys::Function,
+) {
+    ready();
+    TEXTS.with(|t| *t.borrow_mut() = Some(texts));
+}
+
+/// One text through the page's function; the id when there is none.
+fn page_text(id: &str, attr: Option<&str>, args: &[(&str, smtp_doctor_core::Param)]) -> String {
+    TEXTS.with(|t| {
+        let Some(f) = &*t.borrow() else {
+            return id.to_owned();
+        };
+        let object = js_sys::Object::new();
+        for (name, value) in args {
+            let value = match value {
+                smtp_doctor_core::Param::Text(s) => JsValue::from_str(s),
+                #[allow(clippy::cast_precision_loss)]
+                smtp_doctor_core::Param::Count(n) => JsValue::from_f64(*n as f64),
+            };
+            let _ = js_sys::Reflect::set(&object, &JsValue::from_str(name), &value);
+        }
+        let attr = attr.map_or(JsValue::UNDEFINED, JsValue::from_str);
+        f.call3(&JsValue::NULL, &JsValue::from_str(id), &attr, &object)
+            .ok()
+            .and_then(|v| v.as_string())
+            .unwrap_or_else(|| id.to_owned())
+    })
 }
 
 /// `new URL("http://name/").hostname`: the browser's UTS #46 mapping.
@@ -137,7 +183,7 @@ pub fn provider_for(host_or_email: &str) -> Result<JsValue, JsError> {
     to_js(&smtp_doctor_core::provider_for(host_or_email))
 }
 
-/// Every diagnostic code with its default severity, texts and docs anchor.
+/// Every diagnostic code with its default severity, field and docs anchor.
 #[wasm_bindgen(unchecked_return_type = "CodeInfo[]")]
 pub fn codes() -> Result<JsValue, JsError> {
     to_js(smtp_doctor_core::codes())
@@ -166,7 +212,11 @@ pub fn step_label(
     let step: smtp_doctor_core::report::StepKind =
         serde_json::from_value(Value::String(step.to_owned()))
             .map_err(|_| JsError::new("not a probe step"))?;
-    Ok(step.label().to_owned())
+    ready();
+    Ok(smtp_doctor_core::i18n::text(
+        &format!("step-{}", step.as_str()),
+        &[],
+    ))
 }
 
 /// How people write a security mode: `TLS/SSL`, `STARTTLS`, `no encryption`.
@@ -177,7 +227,11 @@ pub fn security_label(
     let security: smtp_doctor_core::Security =
         serde_json::from_value(Value::String(security.to_owned()))
             .map_err(|_| JsError::new("security is tls, starttls or none"))?;
-    Ok(security.label().to_owned())
+    ready();
+    Ok(smtp_doctor_core::i18n::text(
+        &format!("security-{}", security.as_str()),
+        &[],
+    ))
 }
 
 /// Whether an IP allowlist on the server is a likely fix for this code

@@ -3,22 +3,21 @@
 // (provider table, MX, autoconfig, SRV, guesses, each verified live)
 // refines it, streaming what each source said. What it finds goes to the
 // bound form (`for`) or, for a framework, out as `smtp-doctor:apply`.
-import { load, providerFor } from "../index.js";
-import { el } from "../lib/dom.js";
+import { load, providerFor, t } from "../index.js";
+import { el, translate } from "../lib/dom.js";
 import { DoctorElement, define } from "../lib/element.js";
 import { modeLabel } from "../lib/render.js";
 import { ServiceError } from "../lib/service.js";
 
 const TEMPLATE = `
 <form id="detect-form" class="row" part="form">
-  <label for="detect-email" part="label">Email address</label>
-  <input id="detect-email" type="email" autocomplete="email" placeholder="e.g. you@example.com" part="input">
-  <button type="submit" part="button">Detect settings</button>
+  <label for="detect-email" part="label" data-t="ui-email">Email address</label>
+  <input id="detect-email" type="email" autocomplete="email" placeholder="e.g. you@example.com" data-t-placeholder="ui-email-example" part="input">
+  <button type="submit" part="button" data-t="ui-detect">Detect settings</button>
 </form>
 <p id="detect-result" class="status detect-status" role="status" aria-live="polite" part="status"></p>
 <div id="detect-list" class="detect-list" part="list"></div>`;
 
-const SOURCE_TEXT = { provider: "Provider table", mx: "MX records", autoconfig: "Autoconfig file", srv: "SRV records", guess: "Guesses" };
 
 export class SmtpDoctorDetect extends DoctorElement {
   static observedAttributes = ["for", "service", "lang", "token-url", "theme"];
@@ -33,10 +32,11 @@ export class SmtpDoctorDetect extends DoctorElement {
   }
 
   connectedCallback() {
-    load().then(() => {
+    this.loadChecker().then(() => {
+      translate(this.shadowRoot, t);
       this.binding();
       this.setAttribute("ready", "");
-    }, (e) => (this.$("detect-result").textContent = `The checker could not load: ${e.message}`));
+    }, (e) => (this.$("detect-result").textContent = t("ui-load-failed", { reason: e.message })));
   }
 
   /** Fills in the settings found for `email`; resolves with the discovery report (or null). */
@@ -46,7 +46,7 @@ export class SmtpDoctorDetect extends DoctorElement {
     const button = this.$("detect-form").querySelector("button");
     list.replaceChildren();
     if (!email) {
-      out.textContent = "Type your email address first.";
+      out.textContent = t("ui-detect-empty");
       return null;
     }
     button.disabled = true;
@@ -62,52 +62,53 @@ export class SmtpDoctorDetect extends DoctorElement {
 
   async #run(email, out, list) {
     const known = providerFor(email);
-    const checking = el("span", {}, " Checking that it answers…");
+    const checking = el("span", {}, " ", t("ui-detect-checking"));
     if (known) {
       this.#fill(known, email);
       const other = known.endpoints.filter((e) => e.port !== known.port).map((e) => `${e.port} (${modeLabel(e.security)})`).join(", ");
-      out.replaceChildren(`${known.name}: filled in ${known.host}, port ${known.port}.` + (other ? ` Also documented: ${other}.` : ""),
-        known.appPasswordUrl ? el("span", {}, ` You will need an app password: `,
-          el("a", { href: known.appPasswordUrl, target: "_blank", rel: "noopener noreferrer" }, `create one at ${known.name}`), ".") : "",
+      out.replaceChildren(t("ui-detect-filled", { provider: known.name, host: known.host, port: String(known.port) })
+        + (other ? ` ${t("ui-detect-also", { endpoints: other })}` : ""),
+        known.appPasswordUrl ? el("span", {}, " ", t("ui-detect-app-password"), " ",
+          el("a", { href: known.appPasswordUrl, target: "_blank", rel: "noopener noreferrer" }, t("ui-detect-app-password-link", { provider: known.name }))) : "",
         checking);
     } else {
-      out.textContent = "Looking for your provider's settings (MX, autoconfig, SRV records, usual names) and checking which answer…";
+      out.textContent = t("ui-detect-looking");
     }
-    const sources = el("ul", { class: "sources", "aria-label": "What each source said" });
+    const sources = el("ul", { class: "sources", "aria-label": t("ui-detect-sources") });
     list.append(sources);
     let report;
     try {
       report = await this.client().discover({ email }, (data) => {
         sources.append(el("li", { dataset: { source: data.source, status: data.status } },
-          el("strong", {}, `${SOURCE_TEXT[data.source] ?? data.source}: `), data.detail));
+          el("strong", {}, `${t(`ui-source-${data.source}`)}: `), data.detail));
       });
     } catch (e) {
       const why = e instanceof ServiceError ? e.message : String(e);
-      if (known) checking.textContent = ` (Could not check it live: ${why})`;
-      else out.textContent = `We could not look up your provider: ${why}`;
+      if (known) checking.textContent = ` ${t("ui-detect-not-checked", { reason: why })}`;
+      else out.textContent = t("ui-detect-failed", { reason: why });
       return null;
     }
     const best = report.candidates[0];
     if (report.found && best) {
       this.#fill(best, email);
-      out.textContent = `Found and verified: ${best.host}, port ${best.port}, ${modeLabel(best.security)}. ${report.message}`;
+      out.textContent = `${t("ui-detect-found", { host: best.host, port: String(best.port), security: modeLabel(best.security) })} ${report.message}`;
     } else if (known) {
       // The box above names the provider: no "ask your provider" here.
-      checking.textContent = ` Our test service could not reach ${known.host} just now; "Test connection" will tell you more.`;
+      checking.textContent = ` ${t("ui-detect-unreachable", { host: known.host })}`;
     } else {
       out.textContent = report.message;
     }
-    const candidates = el("ol", { class: "candidates", "aria-label": "Settings we found, best first" });
+    const candidates = el("ol", { class: "candidates", "aria-label": t("ui-detect-candidates") });
     for (const c of report.candidates.slice(0, 6)) {
       const ok = c.verification.status === "verified";
       candidates.append(el("li", { class: `candidate ${ok ? "verified" : "unverified"}`, part: "candidate", dataset: { host: c.host, port: String(c.port), status: c.verification.status } },
         el("span", { class: "candidate-mark", "aria-hidden": "true" }, ok ? "✓" : "✗"),
         el("span", { class: "candidate-what" }, `${c.host}:${c.port} · ${modeLabel(c.security)}`),
         el("span", { class: "candidate-why" }, c.why),
-        ok ? el("button", { type: "button", class: "secondary", onclick: () => this.#fill(c, email) }, "Use these") : null));
+        ok ? el("button", { type: "button", class: "secondary", onclick: () => this.#fill(c, email) }, t("ui-use-these")) : null));
     }
     list.append(candidates, el("details", {},
-      el("summary", {}, `How we found them: ${report.candidates.length} candidate(s) checked in ${report.durationMs} ms`), sources));
+      el("summary", {}, t("ui-detect-how", { count: report.candidates.length, ms: report.durationMs })), sources));
     this.emit("result", report);
     return report;
   }
@@ -117,7 +118,7 @@ export class SmtpDoctorDetect extends DoctorElement {
     const changes = { host: found.host, port: found.port, security: found.security };
     if (found.username) changes.username = found.username;
     if (email.includes("@") && !this.binding()?.config().from) changes.from = email;
-    this.apply({ title: `Use ${found.host}`, changes });
+    this.apply({ title: t("fix-use-host", { host: found.host }), changes });
   }
 }
 

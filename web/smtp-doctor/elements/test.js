@@ -7,7 +7,8 @@
 // Settings come from a form (`for="form-id"`, which also gets instant
 // feedback) or from the `config` property (SPEC §2 names), so a framework
 // keeps its own state: fixes leave as `smtp-doctor:apply` events.
-import { applyFix, load } from "../index.js";
+import { applyFix, t } from "../index.js";
+import { translate } from "../lib/dom.js";
 import { DoctorElement, define } from "../lib/element.js";
 import { formFor } from "../lib/forms.js";
 import { StepList, nextStep, showReport, supportText } from "../lib/render.js";
@@ -15,16 +16,16 @@ import { ServiceError } from "../lib/service.js";
 
 const TEMPLATE = `
 <fieldset class="options" id="options" part="options">
-  <legend class="visually-hidden">Extra checks</legend>
-  <label><input type="checkbox" id="check-sender"> Check that I may send as the From address</label>
-  <label><input type="checkbox" id="check-send"> Send a test email to the From address</label>
+  <legend class="visually-hidden" data-t="ui-extra-checks">Extra checks</legend>
+  <label><input type="checkbox" id="check-sender"> <span data-t="ui-check-sender">Check that I may send as the From address</span></label>
+  <label><input type="checkbox" id="check-send"> <span data-t="ui-check-send">Send a test email to the From address</span></label>
 </fieldset>
 <div class="row">
-  <button type="button" id="test-button" part="button" disabled>Test connection</button>
-  <button type="button" id="cancel-button" class="secondary" part="cancel" hidden>Cancel</button>
+  <button type="button" id="test-button" part="button" disabled data-t="ui-test">Test connection</button>
+  <button type="button" id="cancel-button" class="secondary" part="cancel" hidden data-t="ui-cancel">Cancel</button>
 </div>
 <p id="test-status" class="status" role="status" aria-live="polite" part="status"></p>
-<ol id="steps" class="steps" aria-label="Connection steps" part="steps"></ol>
+<ol id="steps" class="steps" aria-label="Connection steps" data-t-label="ui-steps" part="steps"></ol>
 <div id="result" class="result" hidden aria-labelledby="result-title" part="result">
   <h3 id="result-title" part="title" tabindex="-1"></h3>
   <p id="result-more" class="more"></p>
@@ -32,12 +33,12 @@ const TEMPLATE = `
   <ul id="findings" class="findings"></ul>
   <div id="allowlist"></div>
   <details id="details" part="details">
-    <summary>Technical details: certificate, server, conversation</summary>
+    <summary data-t="ui-details">Technical details: certificate, server, conversation</summary>
     <div class="cards"><div id="certificate"></div><div id="capabilities"></div></div>
     <div id="transcript-box" part="transcript">
-      <h4>Conversation with the server (passwords removed)</h4>
+      <h4 data-t="ui-transcript">Conversation with the server (passwords removed)</h4>
       <pre id="transcript"></pre>
-      <button type="button" id="copy-button" class="secondary">Copy for support</button>
+      <button type="button" id="copy-button" class="secondary" data-t="ui-copy">Copy for support</button>
       <span id="copy-status" role="status" aria-live="polite"></span>
     </div>
   </details>
@@ -97,20 +98,22 @@ export class SmtpDoctorTest extends DoctorElement {
       const el = root.getElementById?.(id) ?? document.getElementById(id);
       if (!el) continue;
       el.disabled = !ok;
-      el.title = ok ? "" : "Test the connection first: only settings that work can be saved.";
+      el.title = ok ? "" : t("ui-gate");
     }
   }
 
   connectedCallback() {
     this.#showChecks();
     this.#gate();
-    load().then(() => {
+    this.loadChecker().then(() => {
+      translate(this.shadowRoot, t);
+      this.#gate();
       this.#bind();
       this.$("test-button").disabled = Date.now() < this.#waitUntil;
       this.setAttribute("ready", "");
       globalThis.performance?.mark("smtp-doctor:interactive");
       this.emit("ready", null);
-    }, (e) => this.#status(`The checker could not load: ${e.message}`, true));
+    }, (e) => this.#status(t("ui-load-failed", { reason: e.message }), true));
     this.client().info().then((i) => (this.#egress = i?.egressIps ?? []));
   }
 
@@ -140,7 +143,7 @@ export class SmtpDoctorTest extends DoctorElement {
     this.$("steps").replaceChildren();
     this.#tested = null;
     this.#gate();
-    this.#status("The settings changed since the last test: test again to check them.");
+    this.#status(t("ui-stale"));
     this.emit("stale", null);
   }
 
@@ -180,7 +183,7 @@ export class SmtpDoctorTest extends DoctorElement {
   /** Runs a test now: with `config`, or the bound form's settings. */
   async test(config = this.#config ?? this.binding()?.config()) {
     if (!config) {
-      this.#status("Nothing to test: bind a form with for=\"…\" or set the config property.", true);
+      this.#status(t("ui-nothing-to-test"), true);
       return null;
     }
     if (this.#abort) return null;
@@ -196,7 +199,7 @@ export class SmtpDoctorTest extends DoctorElement {
     button.setAttribute("aria-busy", "true");
     this.$("cancel-button").hidden = false;
     this.$("result").hidden = true;
-    this.#status(`Testing ${config.host ?? "the server"}…`);
+    this.#status(config.host ? t("ui-testing", { host: String(config.host) }) : t("ui-testing-server"));
     const steps = new StepList(this.$("steps"));
     let done = 0;
     try {
@@ -213,7 +216,7 @@ export class SmtpDoctorTest extends DoctorElement {
       });
       // Announced once: the headline (the cause, or that it works).
       const headline = this.$("result-title");
-      this.#status(`Test finished. ${headline.textContent}`, false, true);
+      this.#status(t("ui-finished", { headline: headline.textContent }), false, true);
       this.#gate();
       this.emit("result", report);
       headline.focus({ preventScroll: true });
@@ -223,10 +226,10 @@ export class SmtpDoctorTest extends DoctorElement {
       steps.done();
       this.$("steps").replaceChildren();
       if (e?.name === "AbortError") {
-        this.#status("Test cancelled.");
+        this.#status(t("ui-cancelled"));
         return null;
       }
-      const message = e instanceof ServiceError ? e.message : `The test failed: ${e}`;
+      const message = e instanceof ServiceError ? e.message : t("ui-test-failed", { reason: String(e) });
       this.#status(message, true);
       this.emit("error", { kind: e?.kind ?? "server", message });
       if (e instanceof ServiceError && e.kind === "rate-limited") this.#countdown(e.retryAfter);
@@ -241,12 +244,12 @@ export class SmtpDoctorTest extends DoctorElement {
 
   #fix(fix) {
     this.apply(fix);
-    this.#status(`Applied: ${fix.title}. Test again to confirm.`);
+    this.#status(t("ui-applied", { fix: fix.title }));
   }
 
   /** "Use these and test again": apply, then test the changed settings. */
   #suggest(config, suggestion) {
-    const fix = { title: "Use the settings that answer", changes: { ...suggestion } };
+    const fix = { title: t("ui-use-suggestion"), changes: { ...suggestion } };
     this.apply(fix);
     this.test(this.#config ? applyFix(config, fix) : undefined);
   }
@@ -259,11 +262,11 @@ export class SmtpDoctorTest extends DoctorElement {
       const left = Math.ceil((this.#waitUntil - Date.now()) / 1000);
       if (left <= 0) {
         button.disabled = false;
-        button.textContent = "Test connection";
+        button.textContent = t("ui-test");
         return;
       }
       button.disabled = true;
-      button.textContent = `Test connection (wait ${left} s)`;
+      button.textContent = t("ui-test-wait", { seconds: left });
       setTimeout(tick, 1000);
     };
     tick();
@@ -274,14 +277,14 @@ export class SmtpDoctorTest extends DoctorElement {
     const out = this.$("copy-status");
     try {
       await navigator.clipboard.writeText(supportText(this.#report));
-      out.textContent = "Copied.";
+      out.textContent = t("ui-copied");
     } catch {
       // No clipboard permission: select the transcript for a manual copy.
       const range = document.createRange();
       range.selectNodeContents(this.$("transcript"));
       getSelection()?.removeAllRanges();
       getSelection()?.addRange(range);
-      out.textContent = "Selected: press Ctrl+C (⌘C) to copy.";
+      out.textContent = t("ui-copy-select");
     }
   }
 }

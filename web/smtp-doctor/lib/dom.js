@@ -13,3 +13,16 @@ export function el(tag, props = {}, ...children) {
   for (const c of children) if (c != null) node.append(c);
   return node;
 }
+
+/**
+ * Puts the catalog's texts into a template: `data-t` (text), `data-t-label`
+ * (aria-label), `data-t-placeholder`. The English in the template is what
+ * shows until the catalog is there.
+ * @param {ParentNode} root
+ * @param {(id: string) => string} t
+ */
+export function translate(root, t) {
+  for (const node of root.querySelectorAll("[data-t]")) node.textContent = t(node.dataset.t);
+  for (const node of root.querySelectorAll("[data-t-label]")) node.setAttribute("aria-label", t(node.dataset.tLabel));
+  for (const node of root.querySelectorAll("[data-t-placeholder]")) node.setAttribute("placeholder", t(node.dataset.tPlaceholder));
+}

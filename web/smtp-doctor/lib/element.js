@@ -2,7 +2,7 @@
 // (with a short-lived token, never a long-lived key), the form they are
 // bound to with `for`, and the `smtp-doctor:apply` hand-off that keeps a
 // framework form the owner of its state.
-import { changesFor } from "../index.js";
+import { changesFor, load, t } from "../index.js";
 import { bindForm, formFor } from "./forms.js";
 import { createClient, ServiceError } from "./service.js";
 import { adoptStyles } from "./styles.js";
@@ -50,12 +50,20 @@ export class DoctorElement extends Base {
       try {
         response = await fetch(url, { credentials: "same-origin", headers: { Accept: "application/json, text/plain" } });
       } catch {
-        throw new ServiceError("unreachable", "This page's own server did not answer (token).");
+        throw new ServiceError("unreachable", t("ui-token-unreachable"));
       }
-      if (!response.ok) throw new ServiceError("unauthorized", `This page's own server refused a test token (${response.status}).`);
+      if (!response.ok) throw new ServiceError("unauthorized", t("ui-token-refused", { status: String(response.status) }));
       const text = (await response.text()).trim();
       return text.startsWith("{") ? JSON.parse(text).token : text;
     };
+  }
+
+  /**
+   * Loads the checker in this element's language: its `lang`, else the
+   * nearest ancestor's or the page's, else the browser's.
+   */
+  loadChecker() {
+    return load({ locale: this.getAttribute("lang") ?? this.closest?.("[lang]")?.getAttribute("lang") ?? undefined });
   }
 
   /** The bound form's instant-feedback binding, or null. */

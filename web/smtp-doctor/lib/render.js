@@ -3,10 +3,7 @@
 // replies and certificate names are attacker-controlled.
 
 import { el } from "./dom.js";
-import { allowlistMayFix, codes, securityLabel, stepLabel, stepPlan } from "../index.js";
-
-
-const STATUS_TEXT = { pass: "passed", fail: "failed", warn: "passed with a warning", skipped: "skipped", running: "in progress" };
+import { allowlistMayFix, codes, locale, securityLabel, stepLabel, stepPlan, t } from "../index.js";
 
 
 /** A step's label (core's), or its name for a step this version does not know. */
@@ -26,7 +23,7 @@ export class StepList {
     this.list.replaceChildren();
     this.running = el("li", { class: "step step-running", dataset: { status: "running" } },
       el("span", { class: "step-icon", "aria-hidden": "true" }),
-      el("span", { class: "step-name" }, "Starting…"));
+      el("span", { class: "step-name" }, t("ui-starting")));
     this.list.append(this.running);
     this.started = performance.now();
   }
@@ -36,12 +33,12 @@ export class StepList {
     const row = el("li", { class: `step step-${step.status}`, dataset: { step: step.step, status: step.status } },
       el("span", { class: "step-icon", "aria-hidden": "true" }),
       el("span", { class: "step-name" }, label(step.step)),
-      el("span", { class: "visually-hidden" }, ` ${STATUS_TEXT[step.status] ?? step.status}`),
+      el("span", { class: "visually-hidden" }, ` ${t(`ui-step-${step.status}`)}`),
       el("span", { class: "step-time" }, `${step.durationMs} ms`));
     const first = step.diagnostics.find((d) => d.severity !== "info");
     if (first) row.append(el("span", { class: "step-note" }, first.message));
     this.list.insertBefore(row, this.running);
-    this.running.querySelector(".step-name").textContent = next ? `${label(next)}…` : "Finishing…";
+    this.running.querySelector(".step-name").textContent = next ? `${label(next)}…` : t("ui-finishing");
   }
 
   done() {
@@ -74,12 +71,12 @@ export function showReport(root, report, actions) {
   const ours = errors.some((d) => d.code.startsWith("probe."));
   // One plain headline: the outcome, or the cause itself.
   title.textContent = ours
-    ? "The test service has a problem: your settings were not tested"
+    ? t("ui-headline-service")
     : report.ok
-      ? warnings.length ? "It works, with something worth a look" : "It works: these settings can send email"
-      : errors[0]?.message ?? "These settings do not work yet";
+      ? t(warnings.length ? "ui-headline-works-warnings" : "ui-headline-works")
+      : errors[0]?.message ?? t("ui-headline-fails");
   root.querySelector("#result-more").textContent = !report.ok && !ours && errors.length > 1
-    ? `and ${errors.length - 1} more problem${errors.length > 2 ? "s" : ""} below` : "";
+    ? t("ui-more-problems", { count: errors.length - 1 }) : "";
   root.dataset.service = String(ours);
   root.dataset.ok = String(report.ok);
 
@@ -87,12 +84,12 @@ export function showReport(root, report, actions) {
   suggestion.replaceChildren();
   const s = report.suggestion;
   if (s) {
-    const what = [s.host && `server ${s.host}`, s.port && `port ${s.port}`, s.security && modeLabel(s.security)]
-      .filter(Boolean).join(", ");
+    const what = [s.host && t("ui-suggestion-server", { host: s.host }), s.port && t("ui-suggestion-port", { port: String(s.port) }),
+      s.security && modeLabel(s.security)].filter(Boolean).join(", ");
     suggestion.append(el("div", { class: "suggestion", part: "suggestion" },
-      el("p", {}, el("strong", {}, "We found settings that answer: "), what, "."),
+      el("p", {}, el("strong", {}, t("ui-suggestion-found")), " ", what),
       el("button", { type: "button", id: "apply-suggestion", onclick: () => actions.applySuggestion(s) },
-        "Use these and test again")));
+        t("ui-suggestion-apply"))));
   }
   // A fix the suggestion already makes is not offered twice.
   const covered = (fix) => s && Object.entries(fix.changes).every(([k, v]) => String(s[k]) === String(v));
@@ -117,10 +114,10 @@ export function showReport(root, report, actions) {
   if (report.diagnostics.some((d) => allowlistMayFix(d.code))) {
     const ips = actions.egressIps;
     allowlist.append(el("div", { class: "allowlist" },
-      el("strong", {}, "If your mail server only accepts known addresses: "),
+      el("strong", {}, t("ui-allowlist-title")), " ",
       ips.length
-        ? el("span", {}, "ask its administrator to allow ", el("code", {}, ips.join(", ")), ", the address(es) this test and our mail come from.")
-        : el("span", {}, "ask its administrator to allow the address our service sends from (the operator has not published it here).")));
+        ? el("span", {}, t("ui-allowlist-ask", { count: ips.length }), " ", el("code", {}, ips.join(", ")))
+        : el("span", {}, t("ui-allowlist-unknown"))));
   }
 
   root.querySelector("#certificate").replaceChildren(...certificateCard(report.server?.tls));
@@ -155,14 +152,15 @@ function certificateCard(tls) {
   const expires = new Date(cert.notAfter);
   const days = Math.round((expires.getTime() - Date.now()) / 86_400_000);
   const rows = [
-    ["Covers", cert.names.join(", ") || cert.subject],
-    ["Issued by", cert.issuer],
-    ["Valid until", `${expires.toLocaleDateString(undefined, { dateStyle: "long" })} (${days >= 0 ? `in ${days} days` : `${-days} days ago`})`],
-    ["Trusted", cert.trusted ? "yes" : "no"],
-    ["Protocol", `${tls.version}, ${tls.cipher}`],
+    [t("ui-cert-covers"), cert.names.join(", ") || cert.subject],
+    [t("ui-cert-issuer"), cert.issuer],
+    [t("ui-cert-valid-until"), `${expires.toLocaleDateString(locale(), { dateStyle: "long" })} (${
+      t(days >= 0 ? "ui-cert-in-days" : "ui-cert-days-ago", { days: Math.abs(days) })})`],
+    [t("ui-cert-trusted"), t(cert.trusted ? "ui-yes" : "ui-no")],
+    [t("ui-cert-protocol"), `${tls.version}, ${tls.cipher}`],
   ];
   return [el("div", { class: `card certificate ${cert.trusted ? "" : "untrusted"}`, part: "card" },
-    el("h4", {}, "Certificate"),
+    el("h4", {}, t("ui-certificate")),
     el("dl", {}, ...rows.flatMap(([k, v]) => [el("dt", {}, k), el("dd", {}, v)])))];
 }
 
@@ -170,9 +168,9 @@ function capabilitiesCard(server) {
   if (!server || (!server.extensions.length && !server.greeting)) return [];
   const list = el("ul", { class: "capabilities" }, ...server.extensions.map((x) => el("li", {}, el("code", {}, x))));
   return [el("div", { class: "card", part: "card" },
-    el("h4", {}, "Server"),
+    el("h4", {}, t("ui-server")),
     server.greeting ? el("p", {}, el("code", {}, server.greeting)) : null,
-    server.authMechanisms.length ? el("p", {}, `Login methods: ${server.authMechanisms.join(", ")}`) : null,
+    server.authMechanisms.length ? el("p", {}, t("ui-login-methods", { methods: server.authMechanisms.join(", ") })) : null,
     list)];
 }
 

@@ -4,6 +4,8 @@
 // never holds a long-lived API key: `token` is a short-lived one the
 // integrator's backend mints (SPEC §7.6), fetched again for each call.
 
+import { locale, t } from "../index.js";
+
 /** A failure to talk to the service, with what the customer should read. */
 export class ServiceError extends Error {
   /**
@@ -37,7 +39,9 @@ export function createClient(options = {}) {
 
   async function headers(extra) {
     const token = typeof options.token === "function" ? await options.token() : options.token;
-    return token ? { ...extra, Authorization: `Bearer ${token}` } : extra;
+    // The service answers in the page's language (SPEC §7.4).
+    const language = { "Accept-Language": locale(), ...extra };
+    return token ? { ...language, Authorization: `Bearer ${token}` } : language;
   }
 
   async function call(path, init) {
@@ -49,11 +53,11 @@ export function createClient(options = {}) {
       if (e?.name === "AbortError") throw e;
       throw new ServiceError(
         "unreachable",
-        `The test service at ${url.origin} cannot be reached. Check your connection, or try again in a minute.`,
+        t("ui-service-unreachable", { origin: url.origin }),
       );
     }
     if (response.ok) return response;
-    let message = `The test service answered ${response.status}.`;
+    let message = t("ui-service-status", { status: String(response.status) });
     try {
       const body = await response.json();
       if (body?.error?.message) message = body.error.message;
@@ -62,14 +66,14 @@ export function createClient(options = {}) {
       case 429: {
         const retry = Number.parseInt(response.headers.get("Retry-After") ?? "", 10);
         const seconds = Number.isFinite(retry) ? retry : 60;
-        throw new ServiceError("rate-limited", `Too many tests from your address. Try again in ${seconds} s.`, seconds);
+        throw new ServiceError("rate-limited", t("ui-service-rate-limited", { seconds }), seconds);
       }
       case 401:
-        throw new ServiceError("unauthorized", "This page is not allowed to use the test service (missing, expired or wrong key).");
+        throw new ServiceError("unauthorized", t("ui-service-unauthorized"));
       case 403:
         throw new ServiceError("forbidden", message);
       case 503:
-        throw new ServiceError("busy", "The test service is busy right now. Try again in a few seconds.");
+        throw new ServiceError("busy", t("ui-service-busy"));
       default:
         throw new ServiceError(response.status < 500 ? "bad-request" : "server", message);
     }
@@ -118,7 +122,7 @@ export function createClient(options = {}) {
         onEvent(name, parsed);
       }
     }
-    if (!result) throw new ServiceError("server", "The test stopped before it finished. Try again.");
+    if (!result) throw new ServiceError("server", t("ui-service-stopped"));
     return result;
   }
 

@@ -21,22 +21,19 @@ pub(crate) fn greeting(reply: &Reply) -> Option<Diagnostic> {
     match reply.code {
         220 => None,
         421 => Some(with_reply(
-            Diagnostic::new(Code::SmtpBusy)
-                .message("The server is busy and closed the connection at once (421)."),
+            Diagnostic::new(Code::SmtpBusy).case("greeting"),
             reply,
         )),
         500..=599 => Some(with_reply(
-            Diagnostic::new(Code::SmtpGreetingRejected).message(format!(
-                "The server refused this connection in its greeting ({}).",
-                reply.code
-            )),
+            Diagnostic::new(Code::SmtpGreetingRejected)
+                .case("reply")
+                .param("reply-code", reply.code),
             reply,
         )),
         _ => Some(with_reply(
-            Diagnostic::new(Code::SmtpNotSmtp).message(format!(
-                "The server greeted with {} instead of 220.",
-                reply.code
-            )),
+            Diagnostic::new(Code::SmtpNotSmtp)
+                .case("greeting")
+                .param("reply-code", reply.code),
             reply,
         )),
     }
@@ -67,13 +64,9 @@ pub(crate) fn helo_name_refused(reply: &Reply) -> bool {
 fn helo_rejected(reply: &Reply, name: &str) -> Diagnostic {
     with_reply(
         Diagnostic::new(Code::SmtpHeloRejected)
-            .message(format!(
-                "The server refused the name this probe introduced itself with ({name}), not your settings ({}).",
-                reply.code
-            ))
-            .help(format!(
-                "Servers that check the EHLO name want a real host name that resolves to the client's address. The operator of this test service must start it with --helo set to its public host name (now {name}). Your settings may well be right: your application introduces itself with its own name."
-            )),
+            .case("name")
+            .param("name", name)
+            .param("reply-code", reply.code),
         reply,
     )
 }
@@ -86,22 +79,17 @@ pub(crate) fn ehlo_refused(ehlo: &Reply, helo: Option<&Reply>, name: &str) -> Di
     }
     match helo {
         Some(h) if h.code == 250 => with_reply(
-            Diagnostic::new(Code::SmtpEhloRejected).message(format!(
-                "The server refused our greeting (EHLO, {}) but accepted the older HELO: it offers no extensions, so no encryption upgrade, no login and no size limit are known.",
-                ehlo.code
-            )),
+            Diagnostic::new(Code::SmtpEhloRejected)
+                .case("helo-works")
+                .param("reply-code", ehlo.code),
             ehlo,
         ),
         Some(h) if helo_name_refused(h) => helo_rejected(h, name),
         _ => with_reply(
             Diagnostic::new(Code::SmtpEhloRejected)
                 .severity(Severity::Error)
-                .message(format!(
-                    "The server refused our greeting (EHLO, {}) and the older HELO{}: it will not start a mail session with our test service.",
-                    ehlo.code,
-                    helo.map(|h| format!(" ({})", h.code)).unwrap_or_default()
-                ))
-                .help("A server that refuses both greetings refuses this client: ask its administrator whether the probe's address is allowed."),
+                .case("both")
+                .param("reply-code", ehlo.code),
             ehlo,
         ),
     }
@@ -112,15 +100,13 @@ pub(crate) fn ehlo_refused(ehlo: &Reply, helo: Option<&Reply>, name: &str) -> Di
 /// be loaded: the server's TLS is broken on its side.
 pub(crate) fn starttls_refused(reply: &Reply) -> Diagnostic {
     let d = if reply.code == 454 || has(reply, &["local problem"]) {
-        Diagnostic::new(Code::TlsServerMisconfigured).message(format!(
-            "The server advertised STARTTLS but then refused it ({}): its TLS setup is broken (Postfix answers this when its certificate or key cannot be loaded).",
-            reply.code
-        ))
+        Diagnostic::new(Code::TlsServerMisconfigured)
+            .case("starttls-refused")
+            .param("reply-code", reply.code)
     } else {
-        Diagnostic::new(Code::TlsStarttlsUnavailable).message(format!(
-            "The server advertised STARTTLS but refused it ({}).",
-            reply.code
-        ))
+        Diagnostic::new(Code::TlsStarttlsUnavailable)
+            .case("refused")
+            .param("reply-code", reply.code)
     };
     with_reply(d, reply)
 }
@@ -133,15 +119,10 @@ fn temporary(reply: &Reply, at: &str) -> Diagnostic {
         &["greylist", "graylist", "try again later", "please retry"],
     );
     with_reply(
-        Diagnostic::new(Code::SmtpTemporaryFailure).message(format!(
-            "The server deferred {at} ({}){}: a temporary refusal, not a rejection.",
-            reply.code,
-            if greylisted {
-                ", which looks like greylisting"
-            } else {
-                ""
-            }
-        )),
+        Diagnostic::new(Code::SmtpTemporaryFailure)
+            .case(if greylisted { "greylisted" } else { "deferred" })
+            .param("command", at)
+            .param("reply-code", reply.code),
         reply,
     )
 }
@@ -149,20 +130,19 @@ fn temporary(reply: &Reply, at: &str) -> Diagnostic {
 /// Something that is not SMTP answered: name it if we can.
 pub(crate) fn not_smtp(preview: &str) -> Diagnostic {
     let what = if preview.starts_with("HTTP/") || preview.starts_with('<') {
-        "a web server (HTTP)"
+        "http"
     } else if preview.starts_with("* OK") || preview.starts_with("* PREAUTH") {
-        "an IMAP server (receiving mail)"
+        "imap"
     } else if preview.starts_with("+OK") {
-        "a POP3 server (receiving mail)"
+        "pop3"
     } else if preview.starts_with("SSH-") {
-        "an SSH server"
+        "ssh"
     } else {
-        "something that is not an SMTP server"
+        "other"
     };
     Diagnostic::new(Code::SmtpNotSmtp)
-        .message(format!(
-            "This port answers like {what}, not like an SMTP server."
-        ))
+        .case("peer")
+        .param("peer", what)
         .reply(preview.to_owned())
 }
 
@@ -171,7 +151,18 @@ pub(crate) fn auth_failure(reply: &Reply, provider: Option<&Provider>) -> Diagno
     let status = reply.enhanced().unwrap_or_default();
     // Provider facts (their replies and fixes) live in the provider table.
     let hint = providers::reply_hint(provider, status, &reply.text().to_ascii_lowercase());
-    let name = provider.map_or("The server", |p| p.name);
+    let name = provider.map_or("", |p| p.name);
+    let who = |d: Diagnostic| {
+        d.param(
+            "who",
+            if provider.is_some() {
+                "provider"
+            } else {
+                "server"
+            },
+        )
+        .param("provider", name)
+    };
     let d = if status == "5.7.9"
         || has(
             reply,
@@ -181,19 +172,15 @@ pub(crate) fn auth_failure(reply: &Reply, provider: Option<&Provider>) -> Diagno
                 "apppassword",
             ],
         ) {
-        let mut d = Diagnostic::new(Code::AuthAppPasswordRequired).message(format!(
-            "{name} requires an app-specific password for this account."
-        ));
+        let mut d = who(Diagnostic::new(Code::AuthAppPasswordRequired)).case("reply");
         if let Some(url) = provider.and_then(|p| p.app_password.url()) {
-            d = d.help(format!("Create an app password at {url} (two-step verification must be on) and use it instead of your account password."));
+            d = d.case("url").param("url", url);
         }
         d
     } else if let Some(hint) = hint.filter(|h| h.meaning == ReplyMeaning::AuthDisabled) {
-        Diagnostic::new(Code::AuthDisabledByProvider)
-            .message(format!(
-                "{name} has SMTP login (basic authentication) turned off for this account."
-            ))
-            .help(hint.help)
+        who(Diagnostic::new(Code::AuthDisabledByProvider))
+            .case("reply")
+            .param("hint", hint.help)
     } else if reply.code == 530
         || reply.code == 538
         || has(
@@ -205,27 +192,23 @@ pub(crate) fn auth_failure(reply: &Reply, provider: Option<&Provider>) -> Diagno
             ],
         )
     {
-        Diagnostic::new(Code::AuthRequiresTls).message("The server requires TLS before login.")
+        Diagnostic::new(Code::AuthRequiresTls)
     } else if reply.code == 454
         || status == "4.7.0" && has(reply, &["too many", "try again later"])
         || has(reply, &["too many"])
     {
-        Diagnostic::new(Code::AuthRateLimited).message(format!(
-            "{name} refused the login for now: too many attempts."
-        ))
+        who(Diagnostic::new(Code::AuthRateLimited)).case("reply")
     } else if reply.code == 504 {
-        Diagnostic::new(Code::AuthMechanismUnsupported)
-            .message("The server refused the login method.")
+        Diagnostic::new(Code::AuthMechanismUnsupported).case("refused")
     } else {
-        let mut d = Diagnostic::new(Code::AuthFailed).message(format!(
-            "{name} rejected the username or password ({}).",
-            reply.code
-        ));
+        let mut d = who(Diagnostic::new(Code::AuthFailed))
+            .case("reply")
+            .param("reply-code", reply.code);
         if let Some(hint) = hint
             .filter(|h| h.meaning == ReplyMeaning::BadCredentials)
             .or_else(|| providers::credentials_hint(provider))
         {
-            d = d.help(hint.help);
+            d = d.param("hint", hint.help);
         }
         d
     };
@@ -260,29 +243,23 @@ pub(crate) fn mail_from_failure(reply: &Reply, helo: &str) -> Diagnostic {
     }
     if too_large(reply) {
         return with_reply(
-            Diagnostic::new(Code::SendTooLarge).message(format!(
-                "The server refused the message's announced size ({}).",
-                reply.code
-            )),
+            Diagnostic::new(Code::SendTooLarge)
+                .case("announced")
+                .param("reply-code", reply.code),
             reply,
         );
     }
     if (400..500).contains(&reply.code) {
-        return temporary(reply, "the sender (MAIL FROM)");
+        return temporary(reply, "mail-from");
     }
     let d = if has(reply, &["starttls", "encryption required"]) {
-        Diagnostic::new(Code::AuthRequiresTls)
-            .message("The server requires TLS before it accepts mail.")
-            .help("Choose STARTTLS (or TLS/SSL on port 465): this server refuses unencrypted sessions.")
+        Diagnostic::new(Code::AuthRequiresTls).case("mail")
     } else if reply.code == 530 && has(reply, &["authentication required", "auth"]) {
-        Diagnostic::new(Code::SenderRejected)
-            .message("The server requires a login before it accepts a sender.")
-            .help("Give a username and password; this server does not relay for anonymous clients.")
+        Diagnostic::new(Code::SenderRejected).case("login-required")
     } else {
-        Diagnostic::new(Code::SenderRejected).message(format!(
-            "The server refused this sender address ({}).",
-            reply.code
-        ))
+        Diagnostic::new(Code::SenderRejected)
+            .case("mail-from")
+            .param("reply-code", reply.code)
     };
     with_reply(d, reply)
 }
@@ -294,16 +271,14 @@ pub(crate) fn rcpt_failure(reply: &Reply, helo: &str) -> Diagnostic {
         return helo_rejected(reply, helo);
     }
     if (400..500).contains(&reply.code) {
-        return temporary(reply, "the recipient (RCPT TO)");
+        return temporary(reply, "rcpt-to");
     }
     let d = if sender_reason(reply) {
-        Diagnostic::new(Code::SenderRejected)
-            .message("The server refused to send as this address for this login.")
+        Diagnostic::new(Code::SenderRejected).case("rcpt-to")
     } else {
-        Diagnostic::new(Code::RecipientRejected).message(format!(
-            "The server refused the recipient ({}).",
-            reply.code
-        ))
+        Diagnostic::new(Code::RecipientRejected)
+            .case("reply")
+            .param("reply-code", reply.code)
     };
     with_reply(d, reply)
 }
@@ -322,18 +297,17 @@ fn too_large(reply: &Reply) -> bool {
 /// A refused message after DATA.
 pub(crate) fn data_failure(reply: &Reply) -> Diagnostic {
     let d = if too_large(reply) {
-        Diagnostic::new(Code::SendTooLarge).message(format!(
-            "The server refused the test message as too large ({}).",
-            reply.code
-        ))
+        Diagnostic::new(Code::SendTooLarge)
+            .case("data")
+            .param("reply-code", reply.code)
     } else if has(reply, &["not verified", "unverified"]) {
-        Diagnostic::new(Code::SendSenderUnverified)
-            .message("The provider refused the message: the sender address is not verified.")
+        Diagnostic::new(Code::SendSenderUnverified).case("reply")
     } else if sender_reason(reply) {
-        Diagnostic::new(Code::SenderRejected).message("The server refused to send as this address.")
+        Diagnostic::new(Code::SenderRejected).case("data")
     } else {
         Diagnostic::new(Code::SendRejected)
-            .message(format!("The server refused the message ({}).", reply.code))
+            .case("reply")
+            .param("reply-code", reply.code)
     };
     with_reply(d, reply)
 }
@@ -365,16 +339,23 @@ pub(crate) fn send_ok(reply: &Reply, recipient: &str) -> Diagnostic {
     let id = queue_id(reply);
     Diagnostic::new(Code::SendOk)
         .severity(Severity::Info)
-        .message(match &id {
-            Some(id) => format!("The test message to {recipient} was accepted (queue id {id})."),
-            None => format!("The test message to {recipient} was accepted."),
-        })
+        .case(if id.is_some() { "queued" } else { "accepted" })
+        .param("recipient", recipient)
+        .param("queue-id", id.unwrap_or_default())
         .reply(reply.raw())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The diagnostic with its English texts, as a report carries it.
+    fn en(d: Diagnostic) -> Diagnostic {
+        let mut all = [d];
+        smtp_doctor_core::i18n::localize(&mut all, "en");
+        let [d] = all;
+        d
+    }
 
     fn r(code: u16, text: &str) -> Reply {
         Reply {
@@ -544,7 +525,7 @@ mod tests {
             "smtp.not-smtp"
         );
         assert!(
-            not_smtp("* OK [CAPABILITY IMAP4rev1] ready")
+            en(not_smtp("* OK [CAPABILITY IMAP4rev1] ready"))
                 .message
                 .contains("IMAP")
         );
@@ -610,17 +591,18 @@ mod tests {
             ),
         ];
         for (d, want) in cases {
+            let d = en(d);
             assert_eq!(d.code.as_str(), want, "{}", d.message);
             if want == "smtp.helo-rejected" {
                 assert!(d.help.contains("--helo"), "{}", d.help);
                 assert!(d.message.contains(name), "{}", d.message);
             }
         }
-        let warned = ehlo_refused(
+        let warned = en(ehlo_refused(
             &r(502, "5.5.2 Error: command not recognized"),
             Some(&r(250, "ok")),
             name,
-        );
+        ));
         assert_eq!(
             warned.severity,
             Severity::Warning,
@@ -631,10 +613,10 @@ mod tests {
             "{}",
             warned.message
         );
-        let refused = ehlo_refused(&r(554, "no"), Some(&r(554, "no")), name);
+        let refused = en(ehlo_refused(&r(554, "no"), Some(&r(554, "no")), name));
         assert_eq!(refused.severity, Severity::Error);
         assert!(
-            refused.message.contains("and the older HELO (554)"),
+            refused.message.contains("(EHLO, 554) and the older HELO"),
             "{}",
             refused.message
         );
@@ -683,7 +665,7 @@ mod tests {
         for (d, want) in cases {
             assert_eq!(d.code.as_str(), want, "{}", d.message);
         }
-        let grey = rcpt_failure(&r(450, "4.2.0 Greylisted, see http://x"), "h");
+        let grey = en(rcpt_failure(&r(450, "4.2.0 Greylisted, see http://x"), "h"));
         assert_eq!(grey.severity, Severity::Warning);
         assert!(grey.message.contains("greylisting"), "{}", grey.message);
     }
