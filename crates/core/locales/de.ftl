@@ -161,8 +161,11 @@ tls-invalid-mode = { $case ->
     }
     .help = Wählen Sie TLS/SSL, STARTTLS oder keine.
 
-tls-none = Die Verbindung ist nicht verschlüsselt.
-    .help = Ohne TLS gehen E-Mails und Anmeldedaten im Klartext über das Netz. Verwenden Sie STARTTLS oder TLS/SSL.
+tls-none = { $case ->
+        [starttls-offered] Der Server bietet STARTTLS an, aber es ist keine Verschlüsselung gewählt.
+       *[other] Die Verbindung ist nicht verschlüsselt.
+    }
+    .help = Ohne Verschlüsselung gehen E-Mails und Anmeldedaten im Klartext über das Netz. Verwenden Sie STARTTLS oder TLS/SSL.
 
 auth-cleartext = Das Passwort würde unverschlüsselt gesendet.
     .help = Anmeldedaten über eine unverschlüsselte Verbindung kann man unterwegs mitlesen, und die meisten Server lehnen sie ab. Schalten Sie STARTTLS oder TLS/SSL ein.
@@ -214,6 +217,7 @@ auth-username-format = { $case ->
         [domain-login] { $provider } erwartet den SMTP-Login Ihrer Versanddomain, etwa postmaster@mg.example.com.
         [not-an-address] { $provider } verwendet keine E-Mail-Adresse als SMTP-Benutzernamen.
         [prefix] SMTP-Benutzernamen bei { $provider } beginnen mit { $prefix }.
+        [unsendable] Der Benutzername kann nicht gesendet werden: { $error }.
        *[other] Dieser Anbieter erwartet eine andere Art von Benutzernamen.
     }
     .help = { $case ->
@@ -277,7 +281,10 @@ auth-oauth-required = { $case ->
        *[other] Melden Sie sich mit OAuth2 (XOAUTH2) statt mit einem Passwort an.
     }
 
-from-missing = Keine Absenderadresse angegeben.
+from-missing = { $case ->
+        [sender-check] Die Absenderprüfung braucht eine gültige Absenderadresse.
+       *[other] Keine Absenderadresse angegeben.
+    }
     .help = Tragen Sie die Adresse ein, von der Ihre E-Mails gesendet werden, z. B. sie@example.com.
 
 from-invalid = { $case ->
@@ -340,35 +347,72 @@ provider-known = { $case ->
        *[other] Seine dokumentierten Einstellungen werden hier angezeigt.
     }
 
-dns-not-found = Der Servername existiert nicht.
+dns-not-found = { $case ->
+        [host] { $host } existiert im DNS nicht.
+       *[other] Der Servername existiert nicht.
+    }
     .help = Prüfen Sie die Schreibweise des SMTP-Servers; der Name ist im DNS nicht eingetragen.
 
-dns-no-address = Der Servername existiert, hat aber keine IP-Adresse.
-    .help = Der Name hat keinen A- oder AAAA-Eintrag. Vielleicht ist er eine Mail-Domain (MX) statt eines Servernamens; verwenden Sie den SMTP-Host, den Ihr Anbieter angibt.
+dns-no-address = { $case ->
+        [host] { $host } existiert, hat aber keine IP-Adresse.
+       *[other] Der Servername existiert, hat aber keine IP-Adresse.
+    }
+    .help = Der Name hat keinen A- oder AAAA-Eintrag. Vielleicht ist er eine Mail-Domain (MX) statt eines Servernamens; verwenden Sie den SMTP-Server, den Ihr Anbieter angibt.
 
-dns-timeout = Die DNS-Abfrage wurde nicht rechtzeitig beantwortet.
+dns-timeout = { $case ->
+        [host] Die DNS-Abfrage von { $host } lief in eine Zeitüberschreitung, obwohl der Resolver andere Fragen beantwortet: Die Nameserver von { $host } antworten nicht.
+        [deadline] Das Zeitlimit des Tests von { $seconds } s lief beim Nachschlagen des Servers ab.
+       *[other] Die DNS-Abfrage wurde nicht rechtzeitig beantwortet.
+    }
     .help = Der Resolver hat nicht geantwortet. Versuchen Sie es erneut; bleibt es so, sind die Nameserver der Domain nicht erreichbar.
 
-dns-failed = Die DNS-Abfrage ist fehlgeschlagen.
+dns-failed = { $case ->
+        [rcode] Die DNS-Abfrage von { $host } ist fehlgeschlagen: Der Resolver antwortete { $rcode }.
+        [error] Die DNS-Abfrage von { $host } ist fehlgeschlagen: { $error }.
+       *[other] Die DNS-Abfrage ist fehlgeschlagen.
+    }
     .help = Der Resolver antwortete mit einem Fehler (SERVFAIL oder REFUSED): Die Nameserver der Domain sind defekt oder verweigern die Antwort. Deren DNS-Verwaltung muss das beheben; versuchen Sie es später erneut.
 
-probe-dns-unavailable = Der Testdienst erreicht seinen DNS-Resolver nicht.
+probe-dns-unavailable = { $case ->
+        [host] Der Testdienst konnte { $host } nicht nachschlagen: Sein eigener DNS-Resolver antwortet nicht. Ihre Einstellungen wurden nicht getestet.
+       *[other] Der Testdienst erreicht seinen DNS-Resolver nicht.
+    }
     .help = Das ist ein Problem des Testdienstes, nicht Ihrer Einstellungen: Sie müssen nichts ändern. Versuchen Sie es in ein paar Minuten erneut.
 
-policy-blocked-address = Der Servername führt zu einer internen Adresse, die unser Testdienst nicht anspricht.
+policy-blocked-address = { $case ->
+        [address] { $address } ist eine interne Adresse, die unser Testdienst nicht anspricht.
+        [name] { $host } führt zu einer internen Adresse, die unser Testdienst nicht anspricht.
+       *[other] Der Servername führt zu einer internen Adresse, die unser Testdienst nicht anspricht.
+    }
     .help = Aus Sicherheitsgründen verbindet sich der Testdienst nur mit öffentlichen Adressen. Verwenden Sie den öffentlichen Namen des Servers.
 
-policy-blocked-port = Der Testdienst verbindet sich nicht mit diesem Port.
-    .help = Er testet nur die üblichen Mail-Ports (25, 465, 587, 2525). Verwenden Sie den Port, den Ihr Anbieter angibt.
+policy-blocked-port = { $case ->
+        [port] Unser Testdienst verbindet sich nicht mit Port { $port }.
+        [host-port] Unser Testdienst verbindet sich nicht mit Port { $port } dieses Servers.
+       *[other] Der Testdienst verbindet sich nicht mit diesem Port.
+    }
+    .help = { $case ->
+        [port] Er testet nur diese Ports: { $allowed }. Verwenden Sie den SMTP-Port Ihres Anbieters.
+        [host-port] Er testet nur diese Ports: { $allowed }. Verwenden Sie den SMTP-Port Ihres Anbieters.
+       *[other] Er testet nur die üblichen Mail-Ports (25, 465, 587, 2525). Verwenden Sie den Port, den Ihr Anbieter angibt.
+    }
 
-policy-blocked-recipient = Der Test sendet nur an Ihre eigene Absenderadresse.
+policy-blocked-recipient = { $case ->
+        [invalid] Der Empfänger ist nicht verwendbar: { $error }.
+        [other-recipient] Der Test sendet nur an Ihre eigene Absenderadresse ({ $from }), nicht an { $recipient }.
+       *[other] Der Test sendet nur an Ihre eigene Absenderadresse.
+    }
     .help = Die Prüfungen von Absender und Versand verwenden die Absenderadresse als Empfänger, damit der Test nie E-Mails an Fremde zustellt. Lassen Sie den Empfänger leer oder bitten Sie den Betreiber, dessen Domain zuzulassen.
 
-tcp-refused = Der Server hat die Verbindung abgelehnt.
+tcp-refused = { $case ->
+        [addresses] { $addresses } hat die Verbindung auf Port { $port } abgelehnt.
+       *[other] Der Server hat die Verbindung abgelehnt.
+    }
     .help = Auf diesem Port lauscht nichts, oder eine Firewall weist die Verbindung ab. Prüfen Sie den Port.
 
 tcp-timeout = { $case ->
         [addresses] Keine Antwort von { $addresses }: Zeitüberschreitung beim Verbindungsaufbau.
+        [deadline] Das Zeitlimit des Tests von { $seconds } s lief beim Verbinden ab.
        *[other] Zeitüberschreitung beim Verbindungsaufbau.
     }
     .help = Es kam überhaupt keine Antwort: Eine Firewall verwirft die Verbindung, oder der Server nimmt nur zugelassene IP-Adressen an.{ $allowlist ->
@@ -379,14 +423,33 @@ tcp-timeout = { $case ->
        *[no] {""}
     }
 
-tcp-unreachable = Das Netz des Servers ist nicht erreichbar.
+tcp-unreachable = { $case ->
+        [addresses] { $addresses } ist von unserem Testdienst aus nicht erreichbar.
+        [mixed] Keine Verbindung möglich ({ $failures }).
+       *[other] Das Netz des Servers ist nicht erreichbar.
+    }
     .help = Von unserem Testdienst führt kein Weg zu dieser Adresse.
 
-tcp-some-addresses-failed = Einige Adressen des Servers haben nicht geantwortet.
-    .help = Der Servername hat mehrere Adressen, und nicht alle funktionieren. Programme, die eine tote erwischen, scheitern oder warten; die Verwaltung des Servers sollte diese DNS-Einträge reparieren oder entfernen.
+tcp-some-addresses-failed = { $case ->
+        [addresses] { $failed } schlug fehl; { $connected } funktionierte, und der Test machte damit weiter.
+        [no-ipv6-route] { $failed } schlug fehl; { $connected } funktionierte, und der Test machte damit weiter.
+       *[other] Einige Adressen des Servers haben nicht geantwortet.
+    }
+    .help = { $case ->
+        [no-ipv6-route] Die IPv6-Adressen sind von unserem Testdienst aus nicht erreichbar (er hat keine IPv6-Route), IPv4 funktioniert aber: Über den Server sagt das nichts. Programme ohne IPv6 weichen wie der Test auf IPv4 aus.
+       *[other] Der Servername hat mehrere Adressen, und nicht alle funktionieren. Programme, die eine tote erwischen, scheitern oder warten; die Verwaltung des Servers sollte diese DNS-Einträge reparieren oder entfernen.
+    }
 
-smtp-no-greeting = Der Server hat die Verbindung angenommen, aber nicht gegrüßt.
-    .help = Ein SMTP-Server grüßt sofort mit 220. Schweigen bedeutet meist, dass der Port Verschlüsselung ab dem ersten Byte erwartet: Wählen Sie TLS/SSL.
+smtp-no-greeting = { $case ->
+        [seconds] Verbunden, aber innerhalb von { $seconds } s kam kein Gruß.
+        [no-tls-either] Verbunden, aber innerhalb von { $seconds } s kam kein Gruß, und der Port antwortet auch nicht verschlüsselt.
+        [after-tls] Die Verbindung wurde verschlüsselt, aber es kam kein SMTP-Gruß.
+       *[other] Der Server hat die Verbindung angenommen, aber nicht gegrüßt.
+    }
+    .help = { $case ->
+        [no-tls-either] Die Sicherheitseinstellung ist nicht die Ursache: Weder unverschlüsseltes SMTP noch TLS bekam eine Antwort. Der Server ist überlastet, bremst Clients, denen er misstraut (Tarpit), oder etwas dazwischen hält die Verbindung offen. Versuchen Sie es später erneut; bleibt es so, fragen Sie die Verwaltung des Servers, ob die Adresse unseres Testdienstes zugelassen ist.
+       *[other] Ein SMTP-Server grüßt sofort mit 220. Schweigen bedeutet meist, dass der Port Verschlüsselung ab dem ersten Byte erwartet: Wählen Sie TLS/SSL.
+    }
 
 smtp-greeting-rejected = { $case ->
         [reply] Der Server hat diese Verbindung schon beim Gruß abgewiesen ({ $reply-code }).
@@ -432,16 +495,32 @@ smtp-busy = { $case ->
     }
     .help = Versuchen Sie es später erneut; bleibt es so, begrenzt der Server vielleicht Verbindungen von dieser Adresse.
 
-smtp-slow-greeting = Der Server hat mehrere Sekunden bis zum Gruß gebraucht.
+smtp-slow-greeting = { $case ->
+        [seconds] Der Server hat erst nach { $seconds } s gegrüßt.
+       *[other] Der Server hat mehrere Sekunden bis zum Gruß gebraucht.
+    }
     .help = Ein langsamer Gruß deutet auf eine Bremse (Tarpit), einen überlasteten Server oder Filter hin; manche Programme geben vorher auf.
 
-smtp-timeout = Der Server antwortet nicht mehr.
+smtp-timeout = { $case ->
+        [deadline] Das Zeitlimit des Tests von { $seconds } s lief ab, bevor der Server fertig geantwortet hatte.
+       *[other] Der Server antwortet nicht mehr.
+    }
     .help = Der Server hat einen Befehl angenommen, aber nicht rechtzeitig geantwortet. Er ist vielleicht überlastet, oder eine Firewall dazwischen trennt die Verbindung.
 
-smtp-closed = Der Server hat die Verbindung beendet.
+smtp-closed = { $case ->
+        [io] Die Verbindung ist fehlgeschlagen: { $error }.
+        [while-sending] Die Verbindung ist beim Senden fehlgeschlagen: { $error }.
+       *[other] Der Server hat die Verbindung beendet.
+    }
     .help = Der Server hat mitten in der Sitzung aufgelegt; seine letzte Antwort davor, falls es eine gab, nennt den Grund.
 
-smtp-protocol-error = Die Antwort des Servers verletzt das SMTP-Protokoll.
+smtp-protocol-error = { $case ->
+        [too-long] Die Antwort des Servers überschritt die Grenzen unseres Tests (Zeilenlänge, Zeilenzahl oder Größe).
+        [cram-md5] Die CRAM-MD5-Herausforderung des Servers war kein gültiges Base64.
+        [line-break] Unser Test hat sich geweigert, einen Befehl mit Zeilenumbruch zu senden.
+        [starttls-injection] Der Server hat nach seiner STARTTLS-Antwort weitere Daten geschickt; der Test hat aufgehört (ein möglicher Einschleusungsangriff).
+       *[other] Die Antwort des Servers verletzt das SMTP-Protokoll.
+    }
     .help = Die Antwort war zu lang, hatte zu viele Zeilen oder war keine SMTP-Antwort; der Test hat zu seinem Schutz aufgehört zu lesen.
 
 smtp-not-smtp = { $case ->
@@ -457,53 +536,138 @@ smtp-not-smtp = { $case ->
     }
     .help = Hier antwortet etwas anderes (Web, IMAP, …). Prüfen Sie Server und Port.
 
-tls-expected-implicit = Dieser Port erwartet Verschlüsselung ab dem ersten Byte.
-    .help = Wählen Sie für diesen Port TLS/SSL.
+tls-expected-implicit = { $case ->
+        [verified] Port { $port } blieb bei einer unverschlüsselten Verbindung stumm, antwortete aber verschlüsselt: Er erwartet TLS ab dem ersten Byte.
+        [cert-problem] Port { $port } blieb bei einer unverschlüsselten Verbindung stumm, antwortete aber verschlüsselt: Er erwartet TLS ab dem ersten Byte.
+       *[other] Dieser Port erwartet Verschlüsselung (TLS) ab dem ersten Byte.
+    }
+    .help = { $case ->
+        [verified] Wählen Sie TLS/SSL; geprüft: Eine verschlüsselte Verbindung zu Port { $port } funktioniert.
+        [cert-problem] Wählen Sie TLS/SSL. Eine verschlüsselte Verbindung zu Port { $port } funktioniert, aber ihr Zertifikat hat ein Problem, das die nächste Prüfung zeigt.
+       *[other] Wählen Sie für diesen Port TLS/SSL.
+    }
 
-tls-expected-starttls = Dieser Port beginnt unverschlüsselt und schaltet mit STARTTLS um.
-    .help = Wählen Sie für diesen Port STARTTLS.
+tls-expected-starttls = { $case ->
+        [plain-answer] Port { $port } antwortete unverschlüsselt statt mit TLS.
+        [verified] Port { $port } antwortete unverschlüsselt statt mit TLS.
+        [starttls-failed-too] Port { $port } antwortete unverschlüsselt statt mit TLS.
+       *[other] Dieser Port beginnt unverschlüsselt und schaltet dann mit STARTTLS auf Verschlüsselung um.
+    }
+    .help = { $case ->
+        [verified] Dieser Port spricht zuerst unverschlüsseltes SMTP und verschlüsselt dann mit STARTTLS; geprüft: STARTTLS auf Port { $port } funktioniert.
+        [starttls-failed-too] Dieser Port spricht zuerst unverschlüsseltes SMTP, aber auch die Umschaltung mit STARTTLS hat nicht funktioniert; versuchen Sie Port 465 mit TLS/SSL oder fragen Sie Ihren Anbieter.
+       *[other] Wählen Sie für diesen Port STARTTLS.
+    }
 
 tls-starttls-unavailable = { $case ->
         [refused] Der Server bot STARTTLS an, lehnte es aber ab ({ $reply-code }).
+        [port] Der Server auf Port { $port } bietet kein STARTTLS an.
        *[other] Der Server bietet kein STARTTLS an.
     }
     .help = Der Server kann diese Verbindung nicht verschlüsseln. Versuchen Sie Port 465 mit TLS/SSL.
 
-tls-client-cert-required = Der Server verlangt ein Client-Zertifikat.
+tls-client-cert-required = { $case ->
+        [alert] Der Server verlangte ein Client-Zertifikat und beendete die Sitzung mit der Meldung „{ $alert }“, als keines kam.
+        [closed] Der Server verlangte ein Client-Zertifikat und schloss die Sitzung, als keines kam ({ $error }).
+        [handshake] Der Server verlangte ein Client-Zertifikat und brach den Verbindungsaufbau ab, als keines kam ({ $error }).
+       *[other] Der Server verlangt ein Client-Zertifikat.
+    }
     .help = Dieser Server nimmt nur Clients an, die ein ihm vertrautes Zertifikat vorlegen (gegenseitiges TLS). Verwenden Sie für Anwendungen den Einlieferungsdienst des Anbieters oder fragen Sie die Verwaltung des Servers.
 
 tls-server-misconfigured = { $case ->
         [starttls-refused] Der Server bot STARTTLS an, lehnte es dann aber ab ({ $reply-code }): Seine Verschlüsselung ist defekt (so antwortet Postfix, wenn es sein Zertifikat oder seinen Schlüssel nicht laden kann).
+        [internal-error] Der Server brach den Aufbau der Verschlüsselung mit der Meldung „internal_error“ ab: ein Fehler auf seiner Seite, egal was der Client anbietet.
        *[other] Die Verschlüsselung (TLS) des Servers ist auf seiner Seite defekt.
     }
-    .help = Der Server hat den Aufbau der Verschlüsselung wegen eines eigenen Problems abgebrochen (etwa ein Zertifikat oder Schlüssel, den er nicht verwenden kann). Keine Ihrer Einstellungen kann das beheben: Informieren Sie die Verwaltung des Servers.
+    .help = { $other ->
+        [works] Informieren Sie die Verwaltung des Servers: Zertifikat, Schlüssel oder Verschlüsselungsbibliothek sind defekt (OpenSMTPD 6.8 mit OpenSSL 3 tut das bei jeder Verbindung). Bis dahin funktioniert { $other-security } auf Port { $other-port }: auf einer zweiten Verbindung geprüft.
+        [fails] Informieren Sie die Verwaltung des Servers: Zertifikat, Schlüssel oder Verschlüsselungsbibliothek sind defekt (OpenSMTPD 6.8 mit OpenSSL 3 tut das bei jeder Verbindung). { $other-security } auf Port { $other-port } wurde ebenfalls versucht und funktioniert auch nicht: Keine Einstellung hilft, bis der Server repariert ist.
+        [no-answer] Informieren Sie die Verwaltung des Servers: Zertifikat, Schlüssel oder Verschlüsselungsbibliothek sind defekt (OpenSMTPD 6.8 mit OpenSSL 3 tut das bei jeder Verbindung). Port { $other-port } ({ $other-security }) antwortet unserem Testdienst nicht, daher ist keine andere Einstellung bekannt, die funktioniert.
+       *[other] Der Server hat den Aufbau der Verschlüsselung wegen eines eigenen Problems abgebrochen (etwa ein Zertifikat oder Schlüssel, den er nicht verwenden kann). Keine Ihrer Einstellungen kann das beheben: Informieren Sie die Verwaltung des Servers.
+    }
 
-tls-handshake-failed = Die Verschlüsselung (TLS) konnte nicht aufgebaut werden.
-    .help = Server und Test haben keine gemeinsame TLS-Version oder Verschlüsselung, oder der Server hat abgebrochen. Versuchen Sie die andere Sicherheitseinstellung oder fragen Sie die Verwaltung des Servers.
+tls-handshake-failed = { $case ->
+        [alert] Der Server brach den Aufbau der Verschlüsselung mit der Meldung „{ $alert }“ ab.
+        [error] Die Verschlüsselung (TLS) konnte nicht aufgebaut werden: { $error }.
+        [closed] Der Server schloss die Verbindung beim Aufbau der Verschlüsselung ({ $error }).
+        [timeout] Der Server hat beim Aufbau der Verschlüsselung nicht rechtzeitig geantwortet.
+        [server-name] Der Servername taugt nicht für eine verschlüsselte Verbindung.
+        [setup] Die Verschlüsselung konnte nicht vorbereitet werden: { $error }.
+        [plain-answer] Der Server antwortete beim Aufbau der Verschlüsselung unverschlüsselt.
+       *[other] Die Verschlüsselung (TLS) konnte nicht aufgebaut werden.
+    }
+    .help = { $case ->
+        [alert] Der Server akzeptiert keine der Protokollversionen und Verschlüsselungen, die ein aktueller Client anbietet (TLS 1.2/1.3 mit modernen Verfahren); seine Einrichtung ist veraltet oder defekt.
+       *[other] Server und Test haben keine gemeinsame TLS-Version oder Verschlüsselung, oder der Server hat abgebrochen. Versuchen Sie die andere Sicherheitseinstellung oder fragen Sie die Verwaltung des Servers.
+    }
 
-tls-old-protocol = Der Server spricht nur eine alte TLS-Version.
-    .help = TLS 1.0 und 1.1 sind veraltet und werden von vielen Programmen abgelehnt.
+tls-old-protocol = { $case ->
+        [version] Der Server spricht nur { $version } (er hat es in seiner Antwort gewählt); dieser Client braucht wie jeder aktuelle TLS 1.2 oder 1.3.
+        [refused] Der Server lehnte TLS 1.2 und 1.3 ab: Er spricht nur TLS 1.1 oder älter.
+        [legacy-version] Der Server spricht nur { $version } (er hat es gewählt, als TLS 1.1 angeboten wurde); dieser Client braucht wie jeder aktuelle TLS 1.2 oder 1.3.
+       *[other] Der Server spricht nur eine alte TLS-Version.
+    }
+    .help = { $case ->
+        [version] TLS 1.0 und 1.1 sind in aktuellen Programmen und Bibliotheken abgeschaltet. Die Verwaltung des Servers muss TLS 1.2 oder neuer einschalten; keine Client-Einstellung kann das beheben.
+        [refused] TLS 1.0 und 1.1 sind in aktuellen Programmen und Bibliotheken abgeschaltet. Die Verwaltung des Servers muss TLS 1.2 oder neuer einschalten; keine Client-Einstellung kann das beheben.
+        [legacy-version] TLS 1.0 und 1.1 sind in aktuellen Programmen und Bibliotheken abgeschaltet. Die Verwaltung des Servers muss TLS 1.2 oder neuer einschalten; keine Client-Einstellung kann das beheben.
+       *[other] TLS 1.0 und 1.1 sind veraltet und werden von vielen Programmen abgelehnt.
+    }
 
-tls-cert-expired = Das Zertifikat des Servers ist abgelaufen.
+tls-cert-expired = { $case ->
+        [dates] Das Zertifikat des Servers ist abgelaufen (gültig von { $not-before } bis { $not-after }).
+       *[other] Das Zertifikat des Servers ist abgelaufen.
+    }
     .help = Die Verwaltung des Servers muss das Zertifikat erneuern.
 
-tls-cert-not-yet-valid = Das Zertifikat des Servers ist noch nicht gültig.
+tls-cert-not-yet-valid = { $case ->
+        [dates] Das Zertifikat des Servers ist noch nicht gültig (gültig von { $not-before } bis { $not-after }).
+       *[other] Das Zertifikat des Servers ist noch nicht gültig.
+    }
     .help = Das Startdatum des Zertifikats liegt in der Zukunft; die Uhr des Servers oder das Zertifikat ist falsch.
 
-tls-cert-name-mismatch = Das Zertifikat des Servers gilt für einen anderen Namen.
-    .help = Verwenden Sie einen Servernamen, den das Zertifikat abdeckt.
+tls-cert-name-mismatch = { $case ->
+        [names] Das Zertifikat gilt für { $names }, nicht für { $host }.
+        [other-names] Das Zertifikat gilt für andere Namen, nicht für { $host }.
+       *[other] Das Zertifikat des Servers gilt für einen anderen Namen.
+    }
+    .help = { $case ->
+        [names] Verwenden Sie einen Servernamen, den das Zertifikat abdeckt: { $names }.
+       *[other] Verwenden Sie einen Servernamen, den das Zertifikat abdeckt.
+    }
 
-tls-cert-untrusted = Dem Zertifikat des Servers wird nicht vertraut.
-    .help = Es ist selbst signiert oder von einer unbekannten Stelle ausgestellt.
+tls-cert-untrusted = { $case ->
+        [self-signed] Das Zertifikat des Servers ist selbst signiert.
+        [unknown-issuer] Das Zertifikat des Servers stammt von einer unbekannten Stelle ({ $issuer }).
+        [refused] Das Zertifikat des Servers wurde abgelehnt: { $error }.
+       *[other] Dem Zertifikat des Servers wird nicht vertraut.
+    }
+    .help = { $case ->
+        [self-signed] Programme lehnen es ab. Der Server braucht ein Zertifikat einer öffentlichen Stelle (z. B. Let's Encrypt); bei einer internen Stelle geben Sie unserem Testdienst deren Stammzertifikat mit --ca-file.
+        [unknown-issuer] Programme lehnen es ab. Der Server braucht ein Zertifikat einer öffentlichen Stelle (z. B. Let's Encrypt); bei einer internen Stelle geben Sie unserem Testdienst deren Stammzertifikat mit --ca-file.
+       *[other] Es ist selbst signiert oder von einer unbekannten Stelle ausgestellt.
+    }
 
-auth-not-offered = Anmeldedaten wurden angegeben, aber der Server bietet keine Anmeldung an.
+auth-not-offered = { $case ->
+        [encrypted] Anmeldedaten wurden angegeben, aber der Server bietet keine Anmeldung an: Sie wurden nicht geprüft. Vielleicht ist er ein Relay, das keine Anmeldung braucht (dann entfernen Sie die Anmeldedaten), oder er nimmt nur zugelassene IP-Adressen an.
+        [plain] Anmeldedaten wurden angegeben, aber der Server bietet auf dieser unverschlüsselten Verbindung keine Anmeldung an: Sie wurden nicht geprüft. Die meisten Server bieten die Anmeldung erst nach STARTTLS an.
+       *[other] Anmeldedaten wurden angegeben, aber der Server bietet keine Anmeldung an.
+    }
     .help = Der Server bietet hier kein AUTH an; Ihre Anmeldedaten wurden nicht geprüft. Vielleicht bietet er AUTH erst nach STARTTLS an, oder er ist ein Relay, das keine Anmeldung braucht.
 
 auth-mechanism-unsupported = { $case ->
         [refused] Der Server hat die Anmeldemethode abgelehnt.
+        [oauth-only] Der Server nimmt nur OAuth2-Zugriffstokens an ({ $offered }), keine Passwörter.
+        [none-known] Der Server bietet { $offered } an, aber keine Anmeldemethode, die dieses Werkzeug spricht.
+        [not-offered] Der Server bietet { $offered } an, aber nicht { $wanted }.
+        [use-auto] Der Server bietet { $offered } an, aber nicht { $wanted }.
        *[other] Der Server bietet die gewählte Anmeldemethode nicht an.
     }
-    .help = Wählen Sie „auto“ oder eine Methode, die der Server anbietet.
+    .help = { $case ->
+        [oauth-only] Hier funktioniert kein Passwort. Melden Sie sich mit OAuth2 an und verwenden Sie das Zugriffstoken als Passwort mit der Methode XOAUTH2, oder nutzen Sie den SMTP-Dienst des Anbieters, der App-Passwörter annimmt.
+        [use-auto] Der Server bietet { $usable } an; mit „auto“ verwendet der Test diese Methode.
+       *[other] Wählen Sie „auto“ oder eine Methode, die der Server anbietet.
+    }
 
 auth-requires-tls = { $case ->
         [mail] Der Server verlangt Verschlüsselung, bevor er E-Mails annimmt.
@@ -576,7 +740,10 @@ sender-rejected = { $case ->
        *[other] Senden Sie von der eigenen Adresse des Logins oder richten Sie diese Adresse als Alias ein, unter dem das Konto senden darf.
     }
 
-sender-smtputf8-required = Die Adresse enthält Zeichen außerhalb von ASCII, und der Server nimmt solche Adressen nicht an.
+sender-smtputf8-required = { $case ->
+        [address] { $address } enthält Zeichen außerhalb von ASCII, und dieser Server bietet kein SMTPUTF8 an: Er kann sie nicht annehmen (es wurde nichts gesendet).
+       *[other] Die Adresse enthält Zeichen außerhalb von ASCII, und der Server nimmt solche Adressen nicht an.
+    }
     .help = Der Server bietet kein SMTPUTF8 an und kann daher keine Adresse mit Nicht-ASCII-Zeichen annehmen. Verwenden Sie zum Senden eine ASCII-Adresse (einen Alias).
 
 recipient-rejected = { $case ->
@@ -587,6 +754,7 @@ recipient-rejected = { $case ->
 
 send-rejected = { $case ->
         [reply] Der Server hat die Nachricht abgelehnt ({ $reply-code }).
+        [unbuildable] Die Testnachricht konnte nicht erstellt werden: { $error }.
        *[other] Der Server hat die Nachricht abgelehnt.
     }
     .help = Die Nachricht wurde nach dem Senden abgelehnt; die Antwort des Servers nennt den Grund.
@@ -600,6 +768,7 @@ send-sender-unverified = { $case ->
 send-too-large = { $case ->
         [announced] Der Server hat die angekündigte Größe der Nachricht abgelehnt ({ $reply-code }).
         [data] Der Server hat die Testnachricht als zu groß abgelehnt ({ $reply-code }).
+        [size-limit] Der Server nimmt Nachrichten bis höchstens { $limit } Byte an (SIZE { $limit }); die Testnachricht mit { $size } Byte ist größer, wie fast jede echte. Es wurde nichts gesendet.
        *[other] Die Nachricht ist größer, als der Server annimmt.
     }
     .help = Die Größenbeschränkung des Servers (SIZE) liegt unter der Nachricht; selbst kleine Nachrichten werden abgelehnt. Seine Verwaltung muss die Grenze anheben.

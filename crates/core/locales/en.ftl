@@ -167,8 +167,11 @@ tls-invalid-mode = { $case ->
     }
     .help = Choose TLS/SSL, STARTTLS or none.
 
-tls-none = The connection is not encrypted.
-    .help = Without TLS, mail and login travel in clear text. Use STARTTLS or TLS/SSL.
+tls-none = { $case ->
+        [starttls-offered] The server offers STARTTLS, but no encryption is chosen.
+       *[other] The connection is not encrypted.
+    }
+    .help = Without encryption, mail and login travel in clear text. Use STARTTLS or TLS/SSL.
 
 auth-cleartext = The password would be sent without encryption.
     .help = Credentials over an unencrypted connection can be read on the way, and most servers refuse them. Turn on STARTTLS or TLS/SSL.
@@ -220,6 +223,7 @@ auth-username-format = { $case ->
         [domain-login] { $provider } expects the SMTP login of your sending domain, like postmaster@mg.example.com.
         [not-an-address] { $provider } does not use an email address as SMTP username.
         [prefix] { $provider } SMTP usernames start with { $prefix }.
+        [unsendable] The username cannot be sent: { $error }.
        *[other] This provider expects a different kind of username.
     }
     .help = { $case ->
@@ -283,7 +287,10 @@ auth-oauth-required = { $case ->
        *[other] Sign in with OAuth2 (XOAUTH2) instead of a password.
     }
 
-from-missing = No sender address is given.
+from-missing = { $case ->
+        [sender-check] The sender check needs a valid From address.
+       *[other] No sender address is given.
+    }
     .help = Enter the address your mail is sent from, e.g. you@example.com.
 
 from-invalid = { $case ->
@@ -346,35 +353,72 @@ provider-known = { $case ->
        *[other] Its documented settings are shown here.
     }
 
-dns-not-found = The server name does not exist.
+dns-not-found = { $case ->
+        [host] { $host } does not exist in DNS.
+       *[other] The server name does not exist.
+    }
     .help = Check the spelling of the SMTP server; the name is not in DNS.
 
-dns-no-address = The server name exists but has no IP address.
-    .help = The name has no A or AAAA record. It may be a mail domain (MX) rather than a server name; use the SMTP host your provider documents.
+dns-no-address = { $case ->
+        [host] { $host } exists but has no IP address.
+       *[other] The server name exists but has no IP address.
+    }
+    .help = The name has no A or AAAA record. It may be a mail domain (MX) rather than a server name; use the SMTP server your provider documents.
 
-dns-timeout = The DNS lookup did not answer in time.
+dns-timeout = { $case ->
+        [host] The DNS lookup of { $host } timed out, though the resolver answers other questions: { $host }'s name servers do not answer.
+        [deadline] The test's time limit of { $seconds } s ran out while looking up the server.
+       *[other] The DNS lookup did not answer in time.
+    }
     .help = The resolver did not answer. Try again; if it persists, the domain's name servers are unreachable.
 
-dns-failed = The DNS lookup failed.
+dns-failed = { $case ->
+        [rcode] The DNS lookup of { $host } failed: the resolver answered { $rcode }.
+        [error] The DNS lookup of { $host } failed: { $error }.
+       *[other] The DNS lookup failed.
+    }
     .help = The resolver answered with an error (SERVFAIL or REFUSED): the domain's name servers are broken or refuse to answer. Its DNS administrator must fix them; try again later.
 
-probe-dns-unavailable = The test service cannot reach its DNS resolver.
+probe-dns-unavailable = { $case ->
+        [host] The test service could not look up { $host }: its own DNS resolver does not answer. Your settings were not tested.
+       *[other] The test service cannot reach its DNS resolver.
+    }
     .help = This is a problem of the test service, not of your settings: nothing needs to change on your side. Try again in a few minutes.
 
-policy-blocked-address = The server's name leads to an internal address, which our test service does not contact.
+policy-blocked-address = { $case ->
+        [address] { $address } is an internal address, which our test service does not contact.
+        [name] { $host } leads to an internal address, which our test service does not contact.
+       *[other] The server's name leads to an internal address, which our test service does not contact.
+    }
     .help = For safety the test service connects only to public addresses. Use the server's public name.
 
-policy-blocked-port = The test service does not connect to this port.
-    .help = It tests only the usual mail ports (25, 465, 587, 2525). Use the port your provider documents.
+policy-blocked-port = { $case ->
+        [port] Our test service does not connect to port { $port }.
+        [host-port] Our test service does not connect to port { $port } of this server.
+       *[other] The test service does not connect to this port.
+    }
+    .help = { $case ->
+        [port] It tests only these ports: { $allowed }. Use your provider's SMTP port.
+        [host-port] It tests only these ports: { $allowed }. Use your provider's SMTP port.
+       *[other] It tests only the usual mail ports (25, 465, 587, 2525). Use the port your provider documents.
+    }
 
-policy-blocked-recipient = The test sends only to your own From address.
+policy-blocked-recipient = { $case ->
+        [invalid] The recipient cannot be used: { $error }.
+        [other-recipient] The test sends only to your own From address ({ $from }), not to { $recipient }.
+       *[other] The test sends only to your own From address.
+    }
     .help = The sender and send checks use the From address as the recipient, so the test can never deliver mail to strangers. Leave the recipient empty, or ask the operator to allow its domain.
 
-tcp-refused = The server refused the connection.
+tcp-refused = { $case ->
+        [addresses] { $addresses } refused the connection on port { $port }.
+       *[other] The server refused the connection.
+    }
     .help = Nothing listens on this port, or a firewall rejects it. Check the port.
 
 tcp-timeout = { $case ->
         [addresses] No answer from { $addresses }: the connection timed out.
+        [deadline] The test's time limit of { $seconds } s ran out while connecting.
        *[other] The connection timed out.
     }
     .help = Nothing answered at all: a firewall drops the traffic, or the server only accepts allowlisted IP addresses.{ $allowlist ->
@@ -385,14 +429,33 @@ tcp-timeout = { $case ->
        *[no] {""}
     }
 
-tcp-unreachable = The server's network is unreachable.
+tcp-unreachable = { $case ->
+        [addresses] { $addresses } is unreachable from our test service.
+        [mixed] Cannot connect ({ $failures }).
+       *[other] The server's network is unreachable.
+    }
     .help = There is no route to this address from our test service.
 
-tcp-some-addresses-failed = Some of the server's addresses did not answer.
-    .help = The host name has several addresses and not all of them work. Clients that pick a dead one fail or wait; the server's administrator should fix or remove those DNS records.
+tcp-some-addresses-failed = { $case ->
+        [addresses] { $failed } failed; { $connected } worked, and the test went on with it.
+        [no-ipv6-route] { $failed } failed; { $connected } worked, and the test went on with it.
+       *[other] Some of the server's addresses did not answer.
+    }
+    .help = { $case ->
+        [no-ipv6-route] The IPv6 addresses are unreachable from our test service (it has no IPv6 route), while IPv4 works: this says nothing about the server. Clients without IPv6 fall back to IPv4 as the test did.
+       *[other] The server name has several addresses and not all of them work. Clients that pick a dead one fail or wait; the server's administrator should fix or remove those DNS records.
+    }
 
-smtp-no-greeting = The server accepted the connection but sent no greeting.
-    .help = An SMTP server greets at once with 220. Silence usually means the port expects TLS from the first byte: choose TLS/SSL.
+smtp-no-greeting = { $case ->
+        [seconds] Connected, but no greeting came within { $seconds } s.
+        [no-tls-either] Connected, but no greeting came within { $seconds } s, and the port does not answer TLS either.
+        [after-tls] The connection was encrypted, but no SMTP greeting came.
+       *[other] The server accepted the connection but sent no greeting.
+    }
+    .help = { $case ->
+        [no-tls-either] The security setting is not the cause: neither plain SMTP nor TLS got an answer. The server is overloaded, delays clients it distrusts (a tarpit), or something in between holds the connection open. Try again later; if it persists, ask the server's administrator whether our test service's address is allowed.
+       *[other] An SMTP server greets at once with 220. Silence usually means the port expects encryption from the first byte: choose TLS/SSL.
+    }
 
 smtp-greeting-rejected = { $case ->
         [reply] The server refused this connection in its greeting ({ $reply-code }).
@@ -438,16 +501,32 @@ smtp-busy = { $case ->
     }
     .help = Try again later; if it persists, the server may be limiting connections from this address.
 
-smtp-slow-greeting = The server took several seconds to greet.
+smtp-slow-greeting = { $case ->
+        [seconds] The server greeted only after { $seconds } s.
+       *[other] The server took several seconds to greet.
+    }
     .help = A slow greeting suggests a tarpit, an overloaded server or filtering; some clients give up before it arrives.
 
-smtp-timeout = The server stopped answering.
+smtp-timeout = { $case ->
+        [deadline] The test's time limit of { $seconds } s ran out before the server finished answering.
+       *[other] The server stopped answering.
+    }
     .help = The server accepted a command but sent no reply in time. It may be overloaded, or a firewall in between drops the connection.
 
-smtp-closed = The server closed the connection.
+smtp-closed = { $case ->
+        [io] The connection failed: { $error }.
+        [while-sending] The connection failed while sending: { $error }.
+       *[other] The server closed the connection.
+    }
     .help = The server hung up in the middle of the session; its reply before that, if any, says why.
 
-smtp-protocol-error = The server's reply broke the SMTP protocol.
+smtp-protocol-error = { $case ->
+        [too-long] The server's reply exceeded our test's limits (line length, line count or size).
+        [cram-md5] The server's CRAM-MD5 challenge was not valid base64.
+        [line-break] Our test refused to send a command holding a line break.
+        [starttls-injection] The server sent data after its STARTTLS reply; the test stopped (a possible injection attack).
+       *[other] The server's reply broke the SMTP protocol.
+    }
     .help = The reply was too long, had too many lines or was not an SMTP reply; the test stopped reading to protect itself.
 
 smtp-not-smtp = { $case ->
@@ -463,53 +542,138 @@ smtp-not-smtp = { $case ->
     }
     .help = Something else (web, IMAP, …) answers here. Check the server and the port.
 
-tls-expected-implicit = This port expects TLS from the first byte.
-    .help = Choose TLS/SSL for this port.
+tls-expected-implicit = { $case ->
+        [verified] Port { $port } stayed silent for a plain connection but answered an encrypted one: it expects TLS from the first byte.
+        [cert-problem] Port { $port } stayed silent for a plain connection but answered an encrypted one: it expects TLS from the first byte.
+       *[other] This port expects encryption (TLS) from the first byte.
+    }
+    .help = { $case ->
+        [verified] Choose TLS/SSL; verified: an encrypted connection to port { $port } works.
+        [cert-problem] Choose TLS/SSL. An encrypted connection to port { $port } works, but its certificate has a problem the next check will show.
+       *[other] Choose TLS/SSL for this port.
+    }
 
-tls-expected-starttls = This port speaks plain SMTP first and upgrades with STARTTLS.
-    .help = Choose STARTTLS for this port.
+tls-expected-starttls = { $case ->
+        [plain-answer] Port { $port } answered in plain text instead of TLS.
+        [verified] Port { $port } answered in plain text instead of TLS.
+        [starttls-failed-too] Port { $port } answered in plain text instead of TLS.
+       *[other] This port speaks plain SMTP first and then switches to encryption with STARTTLS.
+    }
+    .help = { $case ->
+        [verified] This port speaks plain SMTP and then encrypts with STARTTLS; verified: STARTTLS on port { $port } works.
+        [starttls-failed-too] This port speaks plain SMTP first, but switching to encryption with STARTTLS did not work either; try port 465 with TLS/SSL or ask your provider.
+       *[other] Choose STARTTLS for this port.
+    }
 
 tls-starttls-unavailable = { $case ->
         [refused] The server offered STARTTLS but refused it ({ $reply-code }).
+        [port] The server on port { $port } does not offer STARTTLS.
        *[other] The server does not offer STARTTLS.
     }
     .help = The server cannot encrypt this connection. Try port 465 with TLS/SSL.
 
-tls-client-cert-required = The server requires a client certificate.
+tls-client-cert-required = { $case ->
+        [alert] The server asked for a client certificate and ended the session with the alert “{ $alert }” when none came.
+        [closed] The server asked for a client certificate and closed the session when none came ({ $error }).
+        [handshake] The server asked for a client certificate and ended the handshake when none came ({ $error }).
+       *[other] The server requires a client certificate.
+    }
     .help = This server only accepts clients that present a certificate it trusts (mutual TLS). Use the provider's submission service for applications, or ask its administrator.
 
 tls-server-misconfigured = { $case ->
         [starttls-refused] The server offered STARTTLS but then refused it ({ $reply-code }): its encryption setup is broken (Postfix answers this when its certificate or key cannot be loaded).
+        [internal-error] The server aborted the encryption setup with the alert “internal_error”: a failure on its own side, whatever the client offers.
        *[other] The server's encryption (TLS) is broken on its side.
     }
-    .help = The server aborted the encryption setup because of its own problem (for example a certificate or key it cannot use). Nothing in your settings can fix it: tell the server's administrator.
+    .help = { $other ->
+        [works] Tell the server's administrator: its certificate, key or encryption library is broken (OpenSMTPD 6.8 built with OpenSSL 3 does this on every connection). Until then, { $other-security } on port { $other-port } works: verified on a second connection.
+        [fails] Tell the server's administrator: its certificate, key or encryption library is broken (OpenSMTPD 6.8 built with OpenSSL 3 does this on every connection). { $other-security } on port { $other-port } was tried too and does not work either: no setting can help until the server is fixed.
+        [no-answer] Tell the server's administrator: its certificate, key or encryption library is broken (OpenSMTPD 6.8 built with OpenSSL 3 does this on every connection). Port { $other-port } ({ $other-security }) does not answer our test service, so no other setting is known to work.
+       *[other] The server aborted the encryption setup because of its own problem (for example a certificate or key it cannot use). Nothing in your settings can fix it: tell the server's administrator.
+    }
 
-tls-handshake-failed = Setting up encryption (TLS) failed.
-    .help = The server and our test share no TLS version or cipher, or the server broke off. Try the other security mode, or ask the server's administrator.
+tls-handshake-failed = { $case ->
+        [alert] The server aborted the encryption setup with the alert “{ $alert }”.
+        [error] Setting up encryption (TLS) failed: { $error }.
+        [closed] The server closed the connection while setting up encryption ({ $error }).
+        [timeout] The server did not answer the encryption setup in time.
+        [server-name] The server name cannot be used for an encrypted connection.
+        [setup] Encryption could not be prepared: { $error }.
+        [plain-answer] The server answered the encryption setup in plain text.
+       *[other] Setting up encryption (TLS) failed.
+    }
+    .help = { $case ->
+        [alert] The server accepts none of the protocol versions and ciphers a current client offers (TLS 1.2/1.3 with modern ciphers); its setup is outdated or broken.
+       *[other] The server and our test share no TLS version or cipher, or the server broke off. Try the other security setting, or ask the server's administrator.
+    }
 
-tls-old-protocol = The server only speaks an old TLS version.
-    .help = TLS 1.0 and 1.1 are deprecated and refused by many clients.
+tls-old-protocol = { $case ->
+        [version] The server speaks only { $version } (it chose it in its reply); this client, like every current one, needs TLS 1.2 or 1.3.
+        [refused] The server refused TLS 1.2 and 1.3: it speaks only TLS 1.1 or older.
+        [legacy-version] The server speaks only { $version } (it chose it when offered TLS 1.1); this client, like every current one, needs TLS 1.2 or 1.3.
+       *[other] The server only speaks an old TLS version.
+    }
+    .help = { $case ->
+        [version] TLS 1.0 and 1.1 are switched off in current clients and libraries. The server's administrator must enable TLS 1.2 or newer; no client setting can fix it.
+        [refused] TLS 1.0 and 1.1 are switched off in current clients and libraries. The server's administrator must enable TLS 1.2 or newer; no client setting can fix it.
+        [legacy-version] TLS 1.0 and 1.1 are switched off in current clients and libraries. The server's administrator must enable TLS 1.2 or newer; no client setting can fix it.
+       *[other] TLS 1.0 and 1.1 are outdated and refused by many clients.
+    }
 
-tls-cert-expired = The server's certificate has expired.
+tls-cert-expired = { $case ->
+        [dates] The server's certificate has expired (valid from { $not-before } to { $not-after }).
+       *[other] The server's certificate has expired.
+    }
     .help = The server's administrator must renew the certificate.
 
-tls-cert-not-yet-valid = The server's certificate is not valid yet.
+tls-cert-not-yet-valid = { $case ->
+        [dates] The server's certificate is not valid yet (valid from { $not-before } to { $not-after }).
+       *[other] The server's certificate is not valid yet.
+    }
     .help = The certificate's start date is in the future; the server's clock or certificate is wrong.
 
-tls-cert-name-mismatch = The server's certificate is for another name.
-    .help = Use a host name that the certificate covers.
+tls-cert-name-mismatch = { $case ->
+        [names] The certificate is for { $names }, not for { $host }.
+        [other-names] The certificate is for other names, not for { $host }.
+       *[other] The server's certificate is for another name.
+    }
+    .help = { $case ->
+        [names] Use a server name that the certificate covers: { $names }.
+       *[other] Use a server name that the certificate covers.
+    }
 
-tls-cert-untrusted = The server's certificate is not trusted.
-    .help = It is self-signed or issued by an unknown authority.
+tls-cert-untrusted = { $case ->
+        [self-signed] The server's certificate is self-signed.
+        [unknown-issuer] The server's certificate is issued by an unknown authority ({ $issuer }).
+        [refused] The server's certificate was refused: { $error }.
+       *[other] The server's certificate is not trusted.
+    }
+    .help = { $case ->
+        [self-signed] Clients refuse it. The server needs a certificate from a public authority (e.g. Let's Encrypt); for an internal authority, give our test service its root with --ca-file.
+        [unknown-issuer] Clients refuse it. The server needs a certificate from a public authority (e.g. Let's Encrypt); for an internal authority, give our test service its root with --ca-file.
+       *[other] It is self-signed or issued by an unknown authority.
+    }
 
-auth-not-offered = Credentials were given, but the server offers no login.
+auth-not-offered = { $case ->
+        [encrypted] Credentials were given, but the server offers no login: they were not checked. It may be a relay that needs no login (then remove the credentials) or only accepts allowlisted IP addresses.
+        [plain] Credentials were given, but the server offers no login on this unencrypted connection: they were not checked. Most servers offer login only after STARTTLS.
+       *[other] Credentials were given, but the server offers no login.
+    }
     .help = The server advertises no AUTH here; your credentials were not checked. It may only offer AUTH after STARTTLS, or it is a relay that needs no login.
 
 auth-mechanism-unsupported = { $case ->
         [refused] The server refused the login method.
+        [oauth-only] The server accepts only OAuth2 access tokens ({ $offered }), not passwords.
+        [none-known] The server offers { $offered } but no login method this tool speaks.
+        [not-offered] The server offers { $offered } but not { $wanted }.
+        [use-auto] The server offers { $offered } but not { $wanted }.
        *[other] The server offers no login method in common with the chosen one.
     }
-    .help = Choose auto, or a method the server offers.
+    .help = { $case ->
+        [oauth-only] No password works here. Sign in with OAuth2 and use the access token as the password with the XOAUTH2 method, or use the provider's SMTP service that accepts app passwords.
+        [use-auto] The server offers { $usable }; with “auto” the test uses it.
+       *[other] Choose auto, or a method the server offers.
+    }
 
 auth-requires-tls = { $case ->
         [mail] The server requires encryption before it accepts mail.
@@ -582,7 +746,10 @@ sender-rejected = { $case ->
        *[other] Send from the login's own address, or add this address as an alias the account may send as.
     }
 
-sender-smtputf8-required = The address is not plain ASCII, and the server does not accept such addresses.
+sender-smtputf8-required = { $case ->
+        [address] { $address } has non-ASCII characters, and this server does not offer SMTPUTF8: it cannot accept it (nothing was sent).
+       *[other] The address is not plain ASCII, and the server does not accept such addresses.
+    }
     .help = The server does not offer SMTPUTF8, so it cannot take an address with non-ASCII characters. Use an ASCII address (an alias) for sending.
 
 recipient-rejected = { $case ->
@@ -593,6 +760,7 @@ recipient-rejected = { $case ->
 
 send-rejected = { $case ->
         [reply] The server refused the message ({ $reply-code }).
+        [unbuildable] The test message could not be built: { $error }.
        *[other] The server refused the message.
     }
     .help = The message was refused after it was sent; the server's reply says why.
@@ -606,6 +774,7 @@ send-sender-unverified = { $case ->
 send-too-large = { $case ->
         [announced] The server refused the message's announced size ({ $reply-code }).
         [data] The server refused the test message as too large ({ $reply-code }).
+        [size-limit] The server accepts messages of at most { $limit } bytes (SIZE { $limit }); the { $size }-byte test message is larger, and so is almost any real one. Nothing was sent.
        *[other] The message is larger than the server accepts.
     }
     .help = The server's size limit (SIZE) is below the message; even small messages are refused. Its administrator must raise the limit.

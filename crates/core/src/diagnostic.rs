@@ -300,17 +300,6 @@ pub struct Diagnostic {
     #[serde(default, skip_serializing_if = "Params::is_empty")]
     #[cfg_attr(feature = "openapi", schema(value_type = std::collections::HashMap<String, Object>))]
     pub params: Params,
-    /// Texts set by the program itself instead of the catalog (a live
-    /// check not yet in the catalog); rendering keeps them.
-    #[serde(skip)]
-    pub(crate) own_text: OwnText,
-}
-
-/// Which texts a diagnostic carries itself (see `Diagnostic::own_text`).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub(crate) struct OwnText {
-    pub(crate) message: bool,
-    pub(crate) help: bool,
 }
 
 impl Diagnostic {
@@ -327,7 +316,6 @@ impl Diagnostic {
             fix: None,
             reply: None,
             params: Params::default(),
-            own_text: OwnText::default(),
         }
     }
 
@@ -342,23 +330,6 @@ impl Diagnostic {
     #[must_use]
     pub fn case(self, case: &str) -> Self {
         self.param("case", case)
-    }
-
-    /// A message of the program's own instead of the catalog's (English;
-    /// kept as is by rendering).
-    #[must_use]
-    pub fn message(mut self, message: impl Into<String>) -> Self {
-        self.message = message.into();
-        self.own_text.message = true;
-        self
-    }
-
-    /// A help text of the program's own (see [`Self::message`]).
-    #[must_use]
-    pub fn help(mut self, help: impl Into<String>) -> Self {
-        self.help = help.into();
-        self.own_text.help = true;
-        self
     }
 
     #[must_use]

@@ -126,18 +126,13 @@ fn shown<'p>(
         .collect()
 }
 
-/// Fills in each diagnostic's texts (and its fix's title) from `texts`;
-/// a text the program set itself (`Diagnostic::message`) is kept.
+/// Fills in each diagnostic's texts (and its fix's title) from `texts`.
 pub fn localize_with(diagnostics: &mut [Diagnostic], texts: Texts<'_>) {
     for d in diagnostics {
         let id = message_id(d.code);
         let args = shown(texts, d.params.iter());
-        if !d.own_text.message {
-            d.message = texts(&id, None, &args);
-        }
-        if !d.own_text.help {
-            d.help = texts(&id, Some("help"), &args);
-        }
+        d.message = texts(&id, None, &args);
+        d.help = texts(&id, Some("help"), &args);
         if let Some(fix) = &mut d.fix {
             localize_fix(fix, texts);
         }

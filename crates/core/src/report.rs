@@ -284,9 +284,7 @@ mod tests {
                 step: StepKind::Tls,
                 status: StepStatus::Skipped,
                 duration_ms: 0,
-                diagnostics: vec![
-                    Diagnostic::new(Code::TlsNone).message("The server offers STARTTLS."),
-                ],
+                diagnostics: vec![Diagnostic::new(Code::TlsNone).case("starttls-offered")],
             }],
             ..Report::default()
         };
@@ -296,7 +294,11 @@ mod tests {
         ]);
         let codes: Vec<_> = report.diagnostics.iter().map(|d| d.code).collect();
         assert_eq!(codes, [Code::FromMissing, Code::TlsNone]);
-        assert_eq!(report.diagnostics[1].message, "The server offers STARTTLS.");
+        assert_eq!(
+            report.diagnostics[1].params.get("case"),
+            Some(&crate::Param::Text("starttls-offered".into())),
+            "the live one, with its evidence"
+        );
         assert!(!report.ok, "tls.none is an error; from.missing too");
     }
 }

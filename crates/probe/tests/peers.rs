@@ -448,7 +448,11 @@ async fn silence_is_no_greeting() {
         d.message
     );
     assert!(!d.help.contains("choose TLS/SSL"), "{}", d.help);
-    assert!(d.help.contains("The mode is not the cause"), "{}", d.help);
+    assert!(
+        d.help.contains("The security setting is not the cause"),
+        "{}",
+        d.help
+    );
     assert!(report.suggestion.is_none());
 }
 

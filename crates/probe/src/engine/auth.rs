@@ -73,31 +73,29 @@ pub(crate) fn no_common_mechanism(
             .all(|m| m.eq_ignore_ascii_case("XOAUTH2") || m.eq_ignore_ascii_case("OAUTHBEARER"));
     if oauth_only && wanted != AuthMechanism::Xoauth2 {
         let d = Diagnostic::new(Code::AuthMechanismUnsupported)
-            .message(format!("The server accepts only OAuth2 access tokens ({list}), not passwords."))
-            .help("No password works here. Sign in with OAuth2 and use the access token as the password with the XOAUTH2 mechanism, or use the provider's SMTP service that accepts app passwords.");
+            .case("oauth-only")
+            .param("offered", list.as_str());
         return if offered.iter().any(|m| m.eq_ignore_ascii_case("XOAUTH2")) {
             d.fix(Fix::new("auth-xoauth2").set(Field::Auth, AuthMechanism::Xoauth2.as_str()))
         } else {
             d
         };
     }
-    let mut d = Diagnostic::new(Code::AuthMechanismUnsupported).message(format!(
-        "The server offers {list} but not {}.",
-        if wanted == AuthMechanism::Auto {
-            "any mechanism this tool speaks".to_owned()
+    let mut d = Diagnostic::new(Code::AuthMechanismUnsupported)
+        .case(if wanted == AuthMechanism::Auto {
+            "none-known"
         } else {
-            wanted.as_str().to_ascii_uppercase()
-        }
-    ));
+            "not-offered"
+        })
+        .param("offered", list.as_str())
+        .param("wanted", wanted.as_str().to_ascii_uppercase());
     if wanted != AuthMechanism::Auto
         && let Some(m) = choose(offered, AuthMechanism::Auto, encrypted)
     {
         d = d
             .fix(Fix::new("auth-auto").set(Field::Auth, AuthMechanism::Auto.as_str()))
-            .help(format!(
-                "The server offers {}; with \"auto\" the probe uses it.",
-                m.name()
-            ));
+            .case("use-auto")
+            .param("usable", m.name());
     }
     d
 }
@@ -186,11 +184,17 @@ mod tests {
     #[test]
     fn no_common_mechanism_names_oauth_only_servers() {
         let offered = |l: &[&str]| l.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
-        let d = no_common_mechanism(
+        let en = |d: Diagnostic| {
+            let mut all = [d];
+            smtp_doctor_core::i18n::localize(&mut all, "en");
+            let [d] = all;
+            d
+        };
+        let d = en(no_common_mechanism(
             &offered(&["XOAUTH2", "OAUTHBEARER"]),
             AuthMechanism::Auto,
             true,
-        );
+        ));
         assert_eq!(d.code, Code::AuthMechanismUnsupported);
         assert!(d.message.contains("only OAuth2"), "{}", d.message);
         assert_eq!(
@@ -202,13 +206,21 @@ mod tests {
         );
         let d = no_common_mechanism(&offered(&["OAUTHBEARER"]), AuthMechanism::Auto, true);
         assert!(d.fix.is_none(), "we do not speak OAUTHBEARER: no fix to it");
-        let d = no_common_mechanism(&offered(&["CRAM-MD5"]), AuthMechanism::Plain, true);
+        let d = en(no_common_mechanism(
+            &offered(&["CRAM-MD5"]),
+            AuthMechanism::Plain,
+            true,
+        ));
         assert!(d.message.contains("not PLAIN"), "{}", d.message);
         assert!(d.help.contains("CRAM-MD5"), "{}", d.help);
         assert!(d.fix.is_some());
-        let d = no_common_mechanism(&offered(&["GSSAPI"]), AuthMechanism::Auto, true);
+        let d = en(no_common_mechanism(
+            &offered(&["GSSAPI"]),
+            AuthMechanism::Auto,
+            true,
+        ));
         assert!(
-            d.message.contains("any mechanism this tool speaks"),
+            d.message.contains("no login method this tool speaks"),
             "{}",
             d.message
         );

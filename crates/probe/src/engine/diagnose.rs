@@ -13,24 +13,19 @@ use super::dns::DnsFailure;
 /// The DNS step's failure. The probe's own outage is `probe.` and says
 /// that nothing in the settings needs to change.
 pub(crate) fn dns_failure(host: &str, failure: &DnsFailure) -> Diagnostic {
-    match failure {
-        DnsFailure::NotFound => {
-            Diagnostic::new(Code::DnsNotFound).message(format!("{host} does not exist in DNS."))
-        }
-        DnsFailure::NoAddress => Diagnostic::new(Code::DnsNoAddress)
-            .message(format!("{host} exists but has no IP address.")),
-        DnsFailure::ServerError(rcode) => Diagnostic::new(Code::DnsFailed).message(format!(
-            "The DNS lookup of {host} failed: the resolver answered {rcode}."
-        )),
-        DnsFailure::Timeout => Diagnostic::new(Code::DnsTimeout).message(format!(
-            "The DNS lookup of {host} timed out, though the resolver answers other questions: {host}'s name servers do not answer."
-        )),
-        DnsFailure::Unavailable => Diagnostic::new(Code::ProbeDnsUnavailable).message(format!(
-            "The test service could not look up {host}: its own DNS resolver does not answer. Your settings were not tested."
-        )),
+    let d = match failure {
+        DnsFailure::NotFound => Diagnostic::new(Code::DnsNotFound).case("host"),
+        DnsFailure::NoAddress => Diagnostic::new(Code::DnsNoAddress).case("host"),
+        DnsFailure::ServerError(rcode) => Diagnostic::new(Code::DnsFailed)
+            .case("rcode")
+            .param("rcode", rcode.as_str()),
+        DnsFailure::Timeout => Diagnostic::new(Code::DnsTimeout).case("host"),
+        DnsFailure::Unavailable => Diagnostic::new(Code::ProbeDnsUnavailable).case("host"),
         DnsFailure::Other(e) => Diagnostic::new(Code::DnsFailed)
-            .message(format!("The DNS lookup of {host} failed: {e}.")),
-    }
+            .case("error")
+            .param("error", e.as_str()),
+    };
+    d.param("host", host)
 }
 
 fn join(addrs: impl Iterator<Item = SocketAddr>) -> String {
@@ -61,17 +56,22 @@ pub(crate) fn connect_failed(
             .param("addresses", tried)
     } else if all(|f| matches!(f, ConnectFailure::Refused)) {
         Diagnostic::new(Code::TcpRefused)
-            .message(format!("{tried} refused the connection on port {port}."))
+            .case("addresses")
+            .param("addresses", tried)
+            .param("port", port)
     } else if any(|f| matches!(f, ConnectFailure::Unreachable)) {
         Diagnostic::new(Code::TcpUnreachable)
-            .message(format!("{tried} is unreachable from the probe."))
+            .case("addresses")
+            .param("addresses", tried)
     } else {
         let why = failures
             .iter()
             .map(|(a, f)| format!("{a}: {}", failure_words(f)))
             .collect::<Vec<_>>()
             .join("; ");
-        Diagnostic::new(Code::TcpUnreachable).message(format!("Cannot connect ({why})."))
+        Diagnostic::new(Code::TcpUnreachable)
+            .case("mixed")
+            .param("failures", why)
     }
 }
 
@@ -93,12 +93,13 @@ pub(crate) fn some_addresses_failed(
         .iter()
         .all(|(a, f)| a.is_ipv6() && matches!(f, ConnectFailure::Unreachable))
         && connected.is_ipv4();
-    let mut d = Diagnostic::new(Code::TcpSomeAddressesFailed).message(format!(
-        "{which} failed; {connected} worked, and the probe went on with it."
-    ));
+    let mut d = Diagnostic::new(Code::TcpSomeAddressesFailed)
+        .case("addresses")
+        .param("failed", which)
+        .param("connected", connected.to_string());
     if v6_unreachable {
         // The probe's own network lacks IPv6: information, not a fault.
-        d = d.severity(Severity::Info).help("The IPv6 addresses are unreachable from this probe (it has no IPv6 route), while IPv4 works: this says nothing about the server. Clients without IPv6 fall back to IPv4 as the probe did.");
+        d = d.severity(Severity::Info).case("no-ipv6-route");
     }
     Some(d)
 }
@@ -212,11 +213,11 @@ mod tests {
             "registry help: {}",
             d.help
         );
-        let v6 = some_addresses_failed(
+        let v6 = en(some_addresses_failed(
             &[(a("[2001:db8::1]:587"), ConnectFailure::Unreachable)],
             a("192.0.2.1:587"),
         )
-        .unwrap();
+        .unwrap());
         assert!(v6.help.contains("no IPv6 route"), "{}", v6.help);
         assert_eq!(
             v6.severity,

@@ -7,7 +7,6 @@
 //! a bad certificate still aborts the handshake before any credential is
 //! sent. Roots: webpki-roots plus `--ca-file`.
 
-use std::fmt::Write as _;
 use std::net::IpAddr;
 use std::sync::{Arc, Mutex};
 
@@ -331,29 +330,23 @@ pub(crate) fn diagnose(error: &TlsError, evidence: &Evidence<'_>, host: &str) ->
     let d = match error {
         TlsError::InvalidCertificate(e) => cert_problem(e, cert, host, &names),
         _ if evidence.client_cert_requested => Diagnostic::new(Code::TlsClientCertRequired)
-            .message(format!(
-                "The server asked for a client certificate and ended the handshake when none came ({}).",
-                describe_error(error)
-            )),
+            .case("handshake")
+            .param("error", describe_error(error)),
         TlsError::AlertReceived(AlertDescription::ProtocolVersion)
         | TlsError::PeerIncompatible(PeerIncompatible::ServerDoesNotSupportTls12Or13) => {
             old_protocol(None)
         }
         TlsError::AlertReceived(AlertDescription::InternalError) => {
-            Diagnostic::new(Code::TlsServerMisconfigured).message(
-                "The server aborted the TLS handshake with the alert `internal_error`: a failure on its own side, whatever the client offers.",
-            )
+            Diagnostic::new(Code::TlsServerMisconfigured).case("internal-error")
         }
         TlsError::AlertReceived(
             alert @ (AlertDescription::HandshakeFailure | AlertDescription::InsufficientSecurity),
         ) => Diagnostic::new(Code::TlsHandshakeFailed)
-            .message(format!(
-                "The server aborted the TLS handshake with the alert `{}`.",
-                alert_name(*alert)
-            ))
-            .help("The server accepts none of the protocol versions and ciphers a current client offers (TLS 1.2/1.3 with modern ciphers); its TLS setup is outdated or broken."),
+            .case("alert")
+            .param("alert", alert_name(*alert)),
         other => Diagnostic::new(Code::TlsHandshakeFailed)
-            .message(format!("Setting up encryption (TLS) failed: {}.", describe_error(other))),
+            .case("error")
+            .param("error", describe_error(other)),
     };
     vec![d]
 }
@@ -362,14 +355,12 @@ pub(crate) fn diagnose(error: &TlsError, evidence: &Evidence<'_>, host: &str) ->
 fn old_protocol(version: Option<ProtocolVersion>) -> Diagnostic {
     Diagnostic::new(Code::TlsOldProtocol)
         .severity(Severity::Error)
-        .message(match version {
-            Some(v) => format!(
-                "The server speaks only {} (it chose it in its reply); this client, like every current one, needs TLS 1.2 or 1.3.",
-                version_name(v)
-            ),
-            None => "The server refused TLS 1.2 and 1.3: it speaks only TLS 1.1 or older.".to_owned(),
+        .case(if version.is_some() {
+            "version"
+        } else {
+            "refused"
         })
-        .help("TLS 1.0 and 1.1 are switched off in current clients and libraries. The server's administrator must enable TLS 1.2 or newer; no client setting can fix it.")
+        .param("version", version.map(version_name).unwrap_or_default())
 }
 
 /// rustls' error in words, alerts by their RFC names.
@@ -388,40 +379,57 @@ fn cert_problem(
     host: &str,
     names: &str,
 ) -> Diagnostic {
-    let dates = cert
-        .map(|c| format!(" (valid from {} to {})", c.not_before, c.not_after))
-        .unwrap_or_default();
+    let dated = |d: Diagnostic| match cert {
+        Some(c) => d
+            .case("dates")
+            .param("not-before", c.not_before.as_str())
+            .param("not-after", c.not_after.as_str()),
+        None => d,
+    };
     match e {
-        CertificateError::Expired | CertificateError::ExpiredContext { .. } => Diagnostic::new(Code::TlsCertExpired)
-            .message(format!("The server's certificate has expired{dates}.")),
+        CertificateError::Expired | CertificateError::ExpiredContext { .. } => {
+            dated(Diagnostic::new(Code::TlsCertExpired))
+        }
         CertificateError::NotValidYet | CertificateError::NotValidYetContext { .. } => {
-            Diagnostic::new(Code::TlsCertNotYetValid).message(format!("The server's certificate is not valid yet{dates}."))
+            dated(Diagnostic::new(Code::TlsCertNotYetValid))
         }
         CertificateError::NotValidForName | CertificateError::NotValidForNameContext { .. } => {
             let mut d = Diagnostic::new(Code::TlsCertNameMismatch)
-                .message(format!("The certificate is for {}, not for {host}.", if names.is_empty() { "other names" } else { names }));
-            let usable = cert.and_then(|c| c.names.iter().find(|n| !n.starts_with('*') && n.parse::<IpAddr>().is_err()));
+                .case(if names.is_empty() {
+                    "other-names"
+                } else {
+                    "names"
+                })
+                .param("names", names)
+                .param("host", host);
+            let usable = cert.and_then(|c| {
+                c.names
+                    .iter()
+                    .find(|n| !n.starts_with('*') && n.parse::<IpAddr>().is_err())
+            });
             if let Some(name) = usable {
                 d = d
-                    .help(format!("Connect with a name the certificate covers, such as {name}."))
+                    .param("usable", name.as_str())
                     .fix(Fix::new("use-host").set(Field::Host, name.clone()));
-            } else if !names.is_empty() {
-                let mut help = String::from("Use a host name that the certificate covers: ");
-                let _ = write!(help, "{names}.");
-                d = d.help(help);
             }
             d
         }
         CertificateError::UnknownIssuer => {
             let self_signed = cert.is_some_and(|c| c.subject == c.issuer);
-            Diagnostic::new(Code::TlsCertUntrusted).message(if self_signed {
-                "The server's certificate is self-signed.".to_owned()
+            let d = Diagnostic::new(Code::TlsCertUntrusted);
+            if self_signed {
+                d.case("self-signed")
             } else {
-                format!("The server's certificate is issued by an unknown authority ({}).", cert.map_or("unknown", |c| c.issuer.as_str()))
-            })
-            .help("Clients refuse it. The server needs a certificate from a public authority (e.g. Let's Encrypt); for an internal CA, give the probe its root with --ca-file.")
+                d.case("unknown-issuer")
+                    .param("issuer", cert.map_or("?", |c| c.issuer.as_str()))
+            }
         }
-        other => Diagnostic::new(Code::TlsCertUntrusted).message(format!("The server's certificate was refused: {}.", TlsError::InvalidCertificate(other.clone()))),
+        other => Diagnostic::new(Code::TlsCertUntrusted)
+            .case("refused")
+            .param(
+                "error",
+                TlsError::InvalidCertificate(other.clone()).to_string(),
+            ),
     }
     .severity(Severity::Error)
 }
@@ -527,8 +535,12 @@ mod tests {
                 "tls.cert-expired",
             ),
         ];
+        let en = |mut d: Vec<Diagnostic>| {
+            smtp_doctor_core::i18n::localize(&mut d, "en");
+            d
+        };
         for (error, evidence, want) in cases {
-            let got = diagnose(&error, evidence, "mx.example.com");
+            let got = en(diagnose(&error, evidence, "mx.example.com"));
             assert_eq!(got.len(), 1, "one cause, one diagnostic: {got:?}");
             assert_eq!(got[0].code.as_str(), want, "{error:?}");
             assert!(
@@ -537,11 +549,11 @@ mod tests {
                 got[0].message
             );
         }
-        let named = diagnose(
+        let named = en(diagnose(
             &TlsError::AlertReceived(AlertDescription::HandshakeFailure),
             &old,
             "h",
-        );
+        ));
         assert!(named[0].message.contains("TLS 1.1"), "{}", named[0].message);
         assert_eq!(named[0].severity, Severity::Error, "the handshake failed");
     }

@@ -54,12 +54,8 @@ impl Probe<'_> {
                             }
                             if let ModeCheck::Tls(cert_ok) = evidence {
                                 let d = Diagnostic::new(Code::TlsExpectedImplicit)
-                                    .message(format!("Port {} stayed silent for a plain connection but answered a TLS handshake: it expects TLS from the first byte.", plan.port))
-                                    .help(if cert_ok {
-                                        format!("Choose TLS/SSL; verified: a TLS connection to port {} works.", plan.port)
-                                    } else {
-                                        format!("Choose TLS/SSL. A TLS connection to port {} works, but its certificate has a problem the next check will show.", plan.port)
-                                    })
+                                    .case(if cert_ok { "verified" } else { "cert-problem" })
+                                    .param("port", plan.port)
                                     .fix(Fix::new("use-security").set(Field::Security, "tls"));
                                 self.report.suggestion = Some(Suggestion { host: None, port: Some(plan.port), security: Some(Security::Tls) });
                                 self.step(StepKind::Greeting, t, vec![d]);
@@ -77,10 +73,11 @@ impl Probe<'_> {
                 let mut diags: Vec<Diagnostic> = replies::greeting(&reply).into_iter().collect();
                 let waited = t.elapsed();
                 if diags.is_empty() && waited >= self.engine.options().slow_greeting {
-                    diags.push(Diagnostic::new(Code::SmtpSlowGreeting).message(format!(
-                        "The server greeted only after {:.1} s.",
-                        waited.as_secs_f64()
-                    )));
+                    diags.push(
+                        Diagnostic::new(Code::SmtpSlowGreeting)
+                            .case("seconds")
+                            .param("seconds", format!("{:.1}", waited.as_secs_f64())),
+                    );
                 }
                 self.report.server.greeting = Some(reply.raw());
                 self.step(StepKind::Greeting, t, diags)
@@ -90,15 +87,11 @@ impl Probe<'_> {
                     // TLS was tried on a second connection and did not
                     // answer: the help must not send the customer there.
                     ReadError::Timeout if limit > window => Diagnostic::new(Code::SmtpNoGreeting)
-                        .message(format!(
-                            "Connected, but no greeting came within {:.0} s, and the port does not answer TLS either.",
-                            limit.as_secs_f64()
-                        ))
-                        .help("The mode is not the cause: neither plain SMTP nor TLS got an answer. The server is overloaded, delays clients it distrusts (a tarpit), or something in between holds the connection open. Try again later; if it persists, ask the server's administrator whether this probe's address is allowed."),
-                    ReadError::Timeout => Diagnostic::new(Code::SmtpNoGreeting).message(format!(
-                        "Connected, but no greeting came within {:.0} s.",
-                        limit.as_secs_f64()
-                    )),
+                        .case("no-tls-either")
+                        .param("seconds", format!("{:.0}", limit.as_secs_f64())),
+                    ReadError::Timeout => Diagnostic::new(Code::SmtpNoGreeting)
+                        .case("seconds")
+                        .param("seconds", format!("{:.0}", limit.as_secs_f64())),
                     other => self.read_failure(other),
                 };
                 self.step(StepKind::Greeting, t, vec![d]);
@@ -121,8 +114,7 @@ impl Probe<'_> {
             }
             Err(e) => {
                 let d = match e {
-                    ReadError::Timeout => Diagnostic::new(Code::SmtpNoGreeting)
-                        .message("TLS was set up, but no SMTP greeting came."),
+                    ReadError::Timeout => Diagnostic::new(Code::SmtpNoGreeting).case("after-tls"),
                     other => self.read_failure(other),
                 };
                 self.step(StepKind::Greeting, t, vec![d]);

@@ -32,16 +32,17 @@ impl Probe<'_> {
             Ok(user) => user.as_str(),
             Err(e) => {
                 let d = Diagnostic::new(Code::AuthUsernameFormat)
-                    .message(format!("The username cannot be sent: {e}."));
+                    .case("unsendable")
+                    .param("error", e.to_string());
                 return self.step(StepKind::Auth, t, vec![d]);
             }
         };
         let offered = self.report.server.auth_mechanisms.clone();
         if offered.is_empty() {
-            let d = Diagnostic::new(Code::AuthNotOffered).message(if encrypted {
-                "Credentials were given, but the server offers no AUTH: they were not checked. It may be a relay that needs no login (then remove the credentials) or only accepts allowlisted IP addresses."
+            let d = Diagnostic::new(Code::AuthNotOffered).case(if encrypted {
+                "encrypted"
             } else {
-                "Credentials were given, but the server offers no AUTH on this unencrypted connection: they were not checked. Most servers offer AUTH only after STARTTLS."
+                "plain"
             });
             return self.step(StepKind::Auth, t, vec![d]);
         }
@@ -123,8 +124,7 @@ impl Probe<'_> {
                             self.command(conn, answer.as_str(), Some("<redacted>"))
                                 .await
                         }
-                        None => Err(Diagnostic::new(Code::SmtpProtocolError)
-                            .message("The CRAM-MD5 challenge was not valid base64.")),
+                        None => Err(Diagnostic::new(Code::SmtpProtocolError).case("cram-md5")),
                     }
                 }
                 other => other,

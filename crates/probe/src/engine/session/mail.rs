@@ -21,16 +21,18 @@ impl Probe<'_> {
         let rcpt = SmtpAddress::parse(text).map_err(|e| {
             Box::new(
                 Diagnostic::new(Code::PolicyBlockedRecipient)
-                    .message(format!("The recipient cannot be used: {e}.")),
+                    .case("invalid")
+                    .param("error", e.to_string()),
             )
         })?;
         if self.engine.options().recipients.allows(Some(from), &rcpt) {
             Ok(rcpt)
         } else {
             Err(Box::new(
-                Diagnostic::new(Code::PolicyBlockedRecipient).message(format!(
-                    "The test sends only to your own From address ({from}), not to {rcpt}."
-                )),
+                Diagnostic::new(Code::PolicyBlockedRecipient)
+                    .case("other-recipient")
+                    .param("from", from.to_string())
+                    .param("recipient", rcpt.to_string()),
             ))
         }
     }
@@ -46,8 +48,7 @@ impl Probe<'_> {
     ) -> Option<(SmtpAddress, Option<Result<Vec<u8>, String>>)> {
         let t = Instant::now();
         let Some(from) = plan.from.clone() else {
-            let d = Diagnostic::new(Code::FromMissing)
-                .message("The sender check needs a valid From address.");
+            let d = Diagnostic::new(Code::FromMissing).case("sender-check");
             self.step(StepKind::Sender, t, vec![d]);
             return None;
         };
@@ -61,10 +62,17 @@ impl Probe<'_> {
         let utf8 = !from.as_str().is_ascii() || !rcpt.as_str().is_ascii();
         let offers_utf8 = self.ehlo.offers("SMTPUTF8");
         if utf8 && !offers_utf8 {
-            let d = Diagnostic::new(Code::SenderSmtputf8Required).message(format!(
-                "{} has non-ASCII characters, and this server does not offer SMTPUTF8: it cannot accept it (nothing was sent).",
-                if from.as_str().is_ascii() { &rcpt } else { &from }
-            ));
+            let d = Diagnostic::new(Code::SenderSmtputf8Required)
+                .case("address")
+                .param(
+                    "address",
+                    if from.as_str().is_ascii() {
+                        &rcpt
+                    } else {
+                        &from
+                    }
+                    .to_string(),
+                );
             self.step(StepKind::Sender, t, vec![d]);
             return None;
         }
@@ -114,7 +122,8 @@ impl Probe<'_> {
             Ok(m) => m,
             Err(e) => {
                 let d = Diagnostic::new(Code::SendRejected)
-                    .message(format!("The test message could not be built: {e}."));
+                    .case("unbuildable")
+                    .param("error", e.as_str());
                 self.step(StepKind::Send, t, vec![d]);
                 return;
             }
@@ -122,10 +131,10 @@ impl Probe<'_> {
         if let Some(limit) = self.ehlo.size_limit()
             && message.len() as u64 > limit
         {
-            let d = Diagnostic::new(Code::SendTooLarge).message(format!(
-                "The server accepts messages of at most {limit} bytes (SIZE {limit}); the {}-byte test message is larger, and so is almost any real one. Nothing was sent.",
-                message.len()
-            ));
+            let d = Diagnostic::new(Code::SendTooLarge)
+                .case("size-limit")
+                .param("limit", limit.to_string())
+                .param("size", message.len().to_string());
             let _ = self.command(conn, "RSET", None).await;
             self.step(StepKind::Send, t, vec![d]);
             return;
@@ -134,9 +143,11 @@ impl Probe<'_> {
             Ok(r) if r.code == 354 => {
                 self.c(&format!("<message, {} bytes>", message.len()));
                 if let Err(e) = conn.send_raw(&message).await {
-                    vec![Diagnostic::new(Code::SmtpClosed).message(format!(
-                        "The connection failed while sending the message: {e}."
-                    ))]
+                    vec![
+                        Diagnostic::new(Code::SmtpClosed)
+                            .case("while-sending")
+                            .param("error", e.to_string()),
+                    ]
                 } else {
                     let limit = self.limit();
                     match conn.read_reply(limit).await {

@@ -280,10 +280,9 @@ impl<'a> Probe<'a> {
             _ => Code::SmtpTimeout,
         };
         let secs = self.engine.options().deadline.as_secs_f64();
-        let d = Diagnostic::new(code).message(format!(
-            "The probe's time limit of {secs:.0} s ran out during the {} step.",
-            next.as_str()
-        ));
+        let d = Diagnostic::new(code)
+            .case("deadline")
+            .param("seconds", format!("{secs:.0}"));
         let step = Step {
             step: next,
             status: StepStatus::Fail,
@@ -301,14 +300,9 @@ impl<'a> Probe<'a> {
         let policy = &self.engine.options().policy;
         if !policy.port_allowed(plan.port) {
             let d = Diagnostic::new(Code::PolicyBlockedPort)
-                .message(format!(
-                    "This probe does not connect to port {}.",
-                    plan.port
-                ))
-                .help(format!(
-                    "Allowed ports: {}. Use your provider's SMTP submission port.",
-                    policy.ports_text()
-                ));
+                .case("port")
+                .param("port", plan.port)
+                .param("allowed", policy.ports_text());
             self.step(StepKind::Connect, t, vec![d]);
             return;
         }
@@ -322,25 +316,19 @@ impl<'a> Probe<'a> {
         if let Some(refused) = refused {
             let d = match refused {
                 Refused::Port(port) => Diagnostic::new(Code::PolicyBlockedPort)
-                    .message(format!(
-                        "This probe does not connect to port {port} of this host."
-                    ))
-                    .help(format!(
-                        "Allowed ports: {}. Use your provider's SMTP submission port.",
-                        policy.ports_text()
-                    )),
+                    .case("host-port")
+                    .param("port", port)
+                    .param("allowed", policy.ports_text()),
                 // The customer typed this address: naming it tells nothing new.
                 Refused::Address(b) if plan.ip.is_some() => {
                     Diagnostic::new(Code::PolicyBlockedAddress)
-                        .message(format!("{b}, which this probe does not contact."))
+                        .case("address")
+                        .param("address", b.to_string())
                 }
                 // Never what an internal name resolves to (SPEC §7.3).
-                Refused::Address(_) => {
-                    Diagnostic::new(Code::PolicyBlockedAddress).message(format!(
-                        "{} resolves to an internal address, which this probe does not contact.",
-                        plan.host
-                    ))
-                }
+                Refused::Address(_) => Diagnostic::new(Code::PolicyBlockedAddress)
+                    .case("name")
+                    .param("host", plan.host.as_str()),
             };
             self.step(StepKind::Connect, t, vec![d]);
             return;
@@ -383,19 +371,17 @@ impl<'a> Probe<'a> {
                 let alert = tls_alert(&err)
                     .map(super::tls::alert_name)
                     .unwrap_or_default();
-                Diagnostic::new(Code::TlsClientCertRequired).message(format!(
-                    "The server asked for a client certificate and ended the session with the alert `{alert}` when none came."
-                ))
+                Diagnostic::new(Code::TlsClientCertRequired)
+                    .case("alert")
+                    .param("alert", alert)
             }
             ReadError::Timeout => Diagnostic::new(Code::SmtpTimeout),
             ReadError::Closed => Diagnostic::new(Code::SmtpClosed),
             ReadError::NotSmtp(text) => replies::not_smtp(&text),
-            ReadError::TooLong => Diagnostic::new(Code::SmtpProtocolError).message(
-                "The server's reply exceeded the probe's limits (line length, line count or size).",
-            ),
-            ReadError::Io(err) => {
-                Diagnostic::new(Code::SmtpClosed).message(format!("The connection failed: {err}."))
-            }
+            ReadError::TooLong => Diagnostic::new(Code::SmtpProtocolError).case("too-long"),
+            ReadError::Io(err) => Diagnostic::new(Code::SmtpClosed)
+                .case("io")
+                .param("error", err.to_string()),
         }
     }
 
@@ -408,20 +394,20 @@ impl<'a> Probe<'a> {
         log_as: Option<&str>,
     ) -> Result<Reply, Diagnostic> {
         if super::io::check_command(line).is_err() {
-            return Err(Diagnostic::new(Code::SmtpProtocolError)
-                .message("The probe refused to send a command holding a line break."));
+            return Err(Diagnostic::new(Code::SmtpProtocolError).case("line-break"));
         }
         self.c(log_as.unwrap_or(line));
         if let Err(e) = conn.send(line).await {
             // TLS 1.3: the server refused the missing certificate after the
             // handshake and hung up before our first command.
             return Err(if self.client_cert_requested {
-                Diagnostic::new(Code::TlsClientCertRequired).message(format!(
-                    "The server asked for a client certificate and closed the session when none came ({e})."
-                ))
+                Diagnostic::new(Code::TlsClientCertRequired)
+                    .case("closed")
+                    .param("error", e.to_string())
             } else {
                 Diagnostic::new(Code::SmtpClosed)
-                    .message(format!("The connection failed while sending: {e}."))
+                    .case("while-sending")
+                    .param("error", e.to_string())
             });
         }
         let limit = self.limit();

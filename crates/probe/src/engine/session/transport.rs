@@ -41,10 +41,8 @@ impl Probe<'_> {
             if let Some(v) =
                 legacy_version(self.engine, &plan.host, addr, plan.security, self.limit()).await
             {
-                d.message = format!(
-                    "The server speaks only {} (it chose it when offered TLS 1.1); this client, like every current one, needs TLS 1.2 or 1.3.",
-                    tls::version_name(v)
-                );
+                d.params.set("case", "legacy-version".into());
+                d.params.set("version", tls::version_name(v).into());
                 let tls = self.report.server.tls.get_or_insert_with(TlsInfo::default);
                 tls.version = tls::version_label(v);
             }
@@ -53,10 +51,6 @@ impl Probe<'_> {
             return diags;
         }
         let (port, security) = other_mode(plan.port, plan.security);
-        let mode = match security {
-            Security::Tls => "TLS/SSL",
-            _ => "STARTTLS",
-        };
         let other = SocketAddr::new(addr.ip(), port);
         let allowed = self
             .engine
@@ -69,8 +63,7 @@ impl Probe<'_> {
         } else {
             ModeCheck::NoAnswer
         };
-        let tell = "Tell the server's administrator: its TLS certificate, key or library is broken (OpenSMTPD 6.8 built with OpenSSL 3 does this on every handshake).";
-        let (help, fix) = match check {
+        let (outcome, fix) = match check {
             ModeCheck::Tls(_) => {
                 self.report.suggestion = Some(Suggestion {
                     host: None,
@@ -78,9 +71,7 @@ impl Probe<'_> {
                     security: Some(security),
                 });
                 (
-                    format!(
-                        "{tell} Until then, {mode} on port {port} works: verified on a second connection."
-                    ),
+                    "works",
                     Some(
                         Fix::new("use-endpoint")
                             .set(Field::Port, port)
@@ -88,26 +79,23 @@ impl Probe<'_> {
                     ),
                 )
             }
-            ModeCheck::NoTls(_) => (
-                format!(
-                    "{tell} {mode} on port {port} was tried too and does not work either: no setting can help until the server is fixed."
-                ),
-                None,
-            ),
-            ModeCheck::NoAnswer => (
-                format!(
-                    "{tell} Port {port} ({mode}) does not answer this probe, so no other setting is known to work."
-                ),
-                None,
-            ),
+            ModeCheck::NoTls(_) => ("fails", None),
+            ModeCheck::NoAnswer => ("no-answer", None),
         };
-        for d in &mut diags {
-            if d.code == Code::TlsServerMisconfigured {
-                d.help.clone_from(&help);
-                d.fix.clone_from(&fix);
-            }
-        }
         diags
+            .into_iter()
+            .map(|d| {
+                if d.code != Code::TlsServerMisconfigured {
+                    return d;
+                }
+                let mut d = d
+                    .param("other", outcome)
+                    .param("other-port", port)
+                    .param("other-security", security.as_str());
+                d.fix.clone_from(&fix);
+                d
+            })
+            .collect()
     }
 
     /// A TLS handshake on `tcp`, with the certificate inspected whatever
@@ -117,8 +105,7 @@ impl Probe<'_> {
         let recording = recorder.recording();
         let Some(name) = tls::server_name(&plan.host) else {
             return Handshake::Failed(vec![
-                Diagnostic::new(Code::TlsHandshakeFailed)
-                    .message("The host cannot be used as a TLS server name."),
+                Diagnostic::new(Code::TlsHandshakeFailed).case("server-name"),
             ]);
         };
         let (config, seen) = match tls::client_config(&self.engine.roots) {
@@ -126,7 +113,8 @@ impl Probe<'_> {
             Err(e) => {
                 return Handshake::Failed(vec![
                     Diagnostic::new(Code::TlsHandshakeFailed)
-                        .message(format!("TLS setup failed: {e}.")),
+                        .case("setup")
+                        .param("error", e.to_string()),
                 ]);
             }
         };
@@ -182,21 +170,18 @@ impl Probe<'_> {
                 };
                 match rustls_error.or(verify_error) {
                     Some(err) => Handshake::Failed(tls::diagnose(&err, &evidence, &plan.host)),
-                    None if first.is_empty() => {
-                        Handshake::Failed(vec![Diagnostic::new(Code::TlsHandshakeFailed).message(
-                            format!(
-                                "The server closed the connection during the TLS handshake ({e})."
-                            ),
-                        )])
-                    }
+                    None if first.is_empty() => Handshake::Failed(vec![
+                        Diagnostic::new(Code::TlsHandshakeFailed)
+                            .case("closed")
+                            .param("error", e.to_string()),
+                    ]),
                     None => Handshake::Failed(vec![replies::not_smtp(&preview(
                         &String::from_utf8_lossy(&first),
                     ))]),
                 }
             }
             Err(_) => Handshake::Failed(vec![
-                Diagnostic::new(Code::TlsHandshakeFailed)
-                    .message("The server did not answer the TLS handshake in time."),
+                Diagnostic::new(Code::TlsHandshakeFailed).case("timeout"),
             ]),
         }
     }
@@ -220,10 +205,8 @@ impl Probe<'_> {
             Handshake::PlainSmtp(greeting) => {
                 self.report.transcript.push(format!("S: {greeting}"));
                 let mut d = Diagnostic::new(Code::TlsExpectedStarttls)
-                    .message(format!(
-                        "Port {} answered in plain text (`{greeting}`) instead of TLS.",
-                        plan.port
-                    ))
+                    .case("plain-answer")
+                    .param("port", plan.port)
                     .reply(greeting)
                     .fix(Fix::new("use-security").set(Field::Security, "starttls"));
                 if matches!(
@@ -237,14 +220,14 @@ impl Probe<'_> {
                     .await,
                     ModeCheck::Tls(_)
                 ) {
-                    d = d.help(format!("This port speaks plain SMTP and upgrades with STARTTLS; verified: STARTTLS on port {} works.", plan.port));
+                    d = d.case("verified");
                     self.report.suggestion = Some(Suggestion {
                         host: None,
                         port: Some(plan.port),
                         security: Some(Security::Starttls),
                     });
                 } else {
-                    d = d.help("This port speaks plain SMTP first, but the STARTTLS upgrade did not work either; try port 465 with TLS/SSL or ask your provider.");
+                    d = d.case("starttls-failed-too");
                 }
                 self.step(StepKind::Tls, t, vec![d]);
                 None
@@ -275,7 +258,7 @@ impl Probe<'_> {
             if offers_starttls {
                 diags.push(
                     Diagnostic::new(Code::TlsNone)
-                        .message("The server offers STARTTLS, but no encryption is chosen.")
+                        .case("starttls-offered")
                         .fix(Fix::new("use-security").set(Field::Security, "starttls")),
                 );
             }
@@ -284,10 +267,9 @@ impl Probe<'_> {
         }
         let t = Instant::now();
         if !offers_starttls {
-            let d = Diagnostic::new(Code::TlsStarttlsUnavailable).message(format!(
-                "The server on port {} does not offer STARTTLS.",
-                plan.port
-            ));
+            let d = Diagnostic::new(Code::TlsStarttlsUnavailable)
+                .case("port")
+                .param("port", plan.port);
             self.step(StepKind::Tls, t, vec![d]);
             return None;
         }
@@ -307,7 +289,7 @@ impl Probe<'_> {
         }
         if conn.buffered() > 0 {
             // Bytes after the 220 would be injected into the TLS session (CVE-2011-0411 class).
-            let d = Diagnostic::new(Code::SmtpProtocolError).message("The server sent data after its STARTTLS reply; the probe stopped (a possible injection attack).");
+            let d = Diagnostic::new(Code::SmtpProtocolError).case("starttls-injection");
             self.step(StepKind::Tls, t, vec![d]);
             return None;
         }
@@ -325,9 +307,9 @@ impl Probe<'_> {
                 Some((conn, true))
             }
             Handshake::PlainSmtp(text) => {
-                let d = Diagnostic::new(Code::TlsHandshakeFailed).message(format!(
-                    "The server answered the TLS handshake in plain text (`{text}`)."
-                ));
+                let d = Diagnostic::new(Code::TlsHandshakeFailed)
+                    .case("plain-answer")
+                    .param("answer", text);
                 self.step(StepKind::Tls, t, vec![d]);
                 None
             }
