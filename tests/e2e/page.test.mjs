@@ -370,6 +370,57 @@ async function axe(page) {
   });
 }
 
+describe("in the customer's language", () => {
+  /** The demo page declaring `lang` (the package follows the page's language). */
+  async function openIn(lang) {
+    const context = await browser.newContext({ viewport: { width: 900, height: 1400 } });
+    const page = await context.newPage();
+    const problems = [];
+    page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+    page.on("console", (m) => m.type() === "error" && problems.push(`console: ${m.text()}`));
+    const languages = [];
+    page.on("request", (r) => r.url().includes("/v1/probe") && languages.push(r.headers()["accept-language"]));
+    await page.route(`${main.url}/`, async (route) => {
+      const response = await route.fetch();
+      const body = (await response.text()).replace('<html lang="en"', `<html lang="${lang}"`);
+      await route.fulfill({ response, body });
+    });
+    await page.goto(`${main.url}/`);
+    await page.waitForSelector("smtp-doctor-test[ready]", { timeout: 15_000 });
+    return { page, problems, languages, close: () => context.close() };
+  }
+
+  test("lang=de: German as you type, on the elements, and after Test connection", async () => {
+    const { page, problems, languages, close } = await openIn("de");
+    assert.equal(await page.textContent("smtp-doctor-test >> #test-button"), "Verbindung testen");
+    await fill(page, { host: "smtp.example.com", port: "465", security: "starttls" });
+    const message = page.locator('[data-code="tls.port-mismatch"]');
+    await message.waitFor();
+    assert.match(await message.textContent(), /Port 465 erwartet TLS\/SSL, gewählt ist aber STARTTLS\./);
+    assert.equal(await message.locator("button.smtp-doctor-fix").textContent(), "TLS/SSL verwenden");
+    await fill(page, sandbox({ password: "not-the-password" }));
+    await runTest(page);
+    assert.equal(await page.getAttribute("#result", "data-ok"), "false");
+    const headline = await page.textContent("#result-title");
+    assert.match(headline, /Benutzername oder Passwort abgelehnt/, headline);
+    assert.equal(await page.textContent("#test-status"), `Test beendet. ${headline}`);
+    assert.match(await page.textContent('#steps [data-step="auth"]'), /Anmelden/);
+    assert.deepEqual(languages, ["de"], "the service is asked for German");
+    assert.deepEqual(problems, []);
+    await close();
+  });
+
+  test("an unsupported language gets English", async () => {
+    const { page, problems, close } = await openIn("tlh");
+    assert.equal(await page.textContent("smtp-doctor-test >> #test-button"), "Test connection");
+    await fill(page, { host: "smtp.example.com", port: "465", security: "starttls" });
+    await page.locator('[data-code="tls.port-mismatch"]').waitFor();
+    assert.match(await page.textContent('[data-code="tls.port-mismatch"]'), /Port 465 expects TLS\/SSL/);
+    assert.deepEqual(problems, []);
+    await close();
+  });
+});
+
 describe("the settings experience at 1280 and 375 px, light and dark", () => {
   for (const [width, scheme] of [[1280, "light"], [375, "light"], [1280, "dark"], [375, "dark"]]) {
     test(`${width} px, ${scheme}: calm, then the cause in plain words, then stale and gated`, async () => {

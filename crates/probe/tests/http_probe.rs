@@ -108,6 +108,63 @@ async fn probe_answers_200_with_a_report_and_never_echoes_the_password() {
     assert!(text.contains("policy.blocked-port"));
 }
 
+/// SPEC §7.4: `/v1/probe` answers in the language of `Accept-Language`,
+/// the live findings as well as the static ones, as JSON and as events.
+#[tokio::test]
+async fn probe_speaks_the_accepted_language() {
+    let s = state(Settings::default());
+    let refused = json!({"config": {"host": "127.0.0.1", "port": 9, "security": "none", "from": "me@example.com"}});
+    for (accept, language, live, fixed) in [
+        (
+            "de-DE,de;q=0.9,en;q=0.5",
+            "de",
+            "Unser Testdienst verbindet sich nicht mit Port 9.",
+            "Die Verbindung ist nicht verschlüsselt.",
+        ),
+        (
+            "en",
+            "en",
+            "Our test service does not connect to port 9.",
+            "The connection is not encrypted.",
+        ),
+    ] {
+        for stream in [false, true] {
+            let mut req = post().header(header::ACCEPT_LANGUAGE, accept);
+            if stream {
+                req = req.header(header::ACCEPT, "text/event-stream");
+            }
+            let (status, headers, text) =
+                send(&s, req.body(Body::from(refused.to_string())).unwrap()).await;
+            assert_eq!(status, StatusCode::OK, "{text}");
+            assert_eq!(headers[header::CONTENT_LANGUAGE], language);
+            let json = if stream {
+                text.split("\n\n")
+                    .find(|b| b.starts_with("event: report"))
+                    .and_then(|b| b.lines().find_map(|l| l.strip_prefix("data: ")))
+                    .unwrap()
+                    .to_owned()
+            } else {
+                text
+            };
+            let report: Value = serde_json::from_str(&json).unwrap();
+            let message = |code: &str| {
+                report["diagnostics"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .find(|d| d["code"] == code)
+                    .map(|d| d["message"].as_str().unwrap().to_owned())
+            };
+            assert_eq!(
+                message("policy.blocked-port").as_deref(),
+                Some(live),
+                "{accept}"
+            );
+            assert_eq!(message("tls.none").as_deref(), Some(fixed), "{accept}");
+        }
+    }
+}
+
 #[tokio::test]
 async fn probe_streams_one_step_event_per_step_then_the_report() {
     let addr = peer(false).await;
