@@ -23,7 +23,7 @@ use crate::codes::Code;
 /// The locales with a complete catalog; `en` is the source. A locale is
 /// listed (and negotiated) only once its catalog has every message of
 /// the English one (`crates/core/tests/catalogs.rs`).
-pub const LOCALES: [&str; 4] = ["en", "de", "fr", "es"];
+pub const LOCALES: [&str; 5] = ["en", "de", "fr", "es", "pt-BR"];
 
 /// The locale everything falls back to.
 pub const DEFAULT_LOCALE: &str = "en";
@@ -218,6 +218,7 @@ mod catalog {
         ("de", include_str!("../locales/de.ftl")),
         ("fr", include_str!("../locales/fr.ftl")),
         ("es", include_str!("../locales/es.ftl")),
+        ("pt-BR", include_str!("../locales/pt-BR.ftl")),
     ];
 
     /// One locale's messages, with English behind it for anything missing.

@@ -1,0 +1,942 @@
+# smtp-doctor – mensagens em português do Brasil.
+#
+# Mesmos identificadores, atributos e parâmetros que en.ftl
+# (crates/core/tests/catalogs.rs). Estilo: as palavras do cliente, curto e
+# claro, tratamento por "você"; os nomes que os provedores dão aos ajustes
+# ("senha de app").
+
+## Diagnósticos
+
+config-invalid = As configurações não são um objeto JSON.
+    .help = Envie as configurações em um único objeto com host, port, security, username, password e from.
+
+host-missing = Nenhum servidor SMTP foi informado.
+    .help = Informe o servidor de saída (SMTP) do seu provedor, por exemplo smtp.example.com.
+
+host-invalid = { $case ->
+        [reason] "{ $host }" não é um nome de servidor válido: { $reason ->
+            [empty] o nome está vazio
+            [too-long] o nome tem mais de 253 caracteres
+            [empty-part] o nome tem uma parte vazia (dois pontos seguidos ou um ponto no início)
+            [part-too-long] a parte "{ $detail }" tem mais de 63 caracteres
+            [bad-character] "{ $detail }" não é permitido em nomes de servidor
+            [underscore] a parte "{ $detail }" contém "_", que nomes de servidor não podem ter
+            [hyphen] a parte "{ $detail }" começa ou termina com hífen
+            [legacy-ip] é um endereço IP em uma notação incomum; ele significa { $detail }
+            [numeric-end] a última parte é um número, então não é nem um nome nem um endereço IP
+            [bad-ipv6] não é um endereço IPv6 válido
+           *[idna] não é um nome de domínio internacional válido
+        }.
+       *[other] O servidor SMTP não é um nome de servidor nem um endereço IP válido.
+    }
+    .help = { $reason ->
+        [legacy-ip] Escreva endereços IPv4 como quatro números separados por pontos; melhor ainda, use o nome do servidor.
+       *[other] Um nome de servidor é formado por letras, números e hífens separados por pontos, como smtp.example.com.
+    }
+
+host-has-scheme = { $case ->
+        [web] O servidor SMTP começa com "{ $scheme }://".
+        [scheme] O servidor SMTP começa com "{ $scheme }://".
+       *[other] O servidor SMTP contém um prefixo de URL.
+    }
+    .help = { $case ->
+        [web] Isso é um endereço da web. Para enviar, basta o nome do servidor de e-mail, geralmente smtp.<seu domínio>; consulte a página de configurações SMTP do seu provedor.
+       *[other] Informe só o nome do servidor; a porta e a segurança têm campos próprios.
+    }
+
+host-has-port = { $case ->
+        [port] O servidor SMTP termina com a porta ":{ $port }".
+       *[other] O servidor SMTP contém um número de porta.
+    }
+    .help = Coloque só o nome no campo do servidor e a porta no campo Porta.
+
+host-has-whitespace = { $case ->
+        [outer] O servidor SMTP começa ou termina com um espaço.
+       *[other] O servidor SMTP contém espaços.
+    }
+    .help = { $case ->
+        [outer] Aqui o espaço é ignorado, mas outros programas podem não ignorar. Remova-o.
+       *[other] Nomes de servidor nunca têm espaços. Remova-os; ao copiar um nome, é comum vir um espaço junto.
+    }
+
+host-is-email = { $case ->
+        [provider] { $address } é um endereço de e-mail, não um nome de servidor.
+        [address] { $address } é um endereço de e-mail, não um nome de servidor.
+       *[other] Um endereço de e-mail foi informado como servidor SMTP.
+    }
+    .help = { $case ->
+        [provider] Endereços em { $domain } enviam pelo servidor { $host } do { $provider }. Seu endereço vai em "Usuário" e "Remetente".
+        [address] Informe o servidor de saída do seu provedor (muitas vezes smtp.{ $domain } ou mail.{ $domain }); seu endereço vai em "Usuário" e "Remetente".
+       *[other] O servidor é um nome como smtp.example.com; seu endereço vai em "Usuário" ou "Remetente".
+    }
+
+host-incoming-server = { $case ->
+        [provider] { $host } é o servidor de recebimento de e-mails (IMAP/POP) do { $provider }.
+        [guess] { $host } parece um servidor de recebimento de e-mails (IMAP/POP).
+       *[other] Isso parece um servidor de recebimento de e-mails (IMAP/POP).
+    }
+    .help = { $case ->
+        [provider] Para enviar, use { $smtp-host } na porta { $endpoints }.
+        [guess] Para enviar é preciso o servidor de saída (SMTP), muitas vezes { $smtp-host }. Confira as configurações do seu provedor.
+       *[other] Para enviar é preciso o servidor de saída (SMTP), que geralmente começa com smtp.
+    }
+
+host-ip-literal = { $case ->
+        [ip] O servidor SMTP é o endereço IP { $ip }.
+       *[other] O servidor SMTP é um endereço IP.
+    }
+    .help = Certificados são emitidos para nomes, então a verificação do certificado do servidor costuma falhar com um endereço IP; prefira o nome do servidor.
+
+host-private = { $case ->
+        [range] { $host } é { $range ->
+            [unspecified] um endereço não especificado
+            [loopback] um endereço de loopback
+            [private] um endereço de rede privada
+            [link-local] um endereço link-local
+            [cgnat] um endereço de NAT de operadora (CGNAT)
+            [multicast] um endereço multicast
+            [broadcast] o endereço de broadcast
+            [documentation] um endereço reservado para documentação
+            [benchmarking] um endereço reservado para testes de desempenho
+            [local-name] um nome da rede local
+           *[reserved] um endereço reservado
+        }, inacessível pela internet.
+       *[other] O servidor SMTP é um endereço privado ou local.
+    }
+    .help = Nosso serviço de teste também não consegue alcançá-lo. Use o nome público do servidor, a menos que o serviço que envia rode na mesma rede.
+
+port-missing = Nenhuma porta foi informada.
+    .help = Use 587 com STARTTLS ou 465 com TLS/SSL, conforme seu provedor indica.
+
+port-invalid = { $case ->
+        [raw] "{ $raw }" não é um número de porta entre 1 e 65535.
+       *[other] A porta não é um número entre 1 e 65535.
+    }
+    .help = Portas SMTP são números inteiros: geralmente 587 (STARTTLS) ou 465 (TLS/SSL).
+
+port-incoming = { $case ->
+        [port] A porta { $port } é a porta do { $protocol }, usada para receber e-mails.
+       *[other] Esta porta serve para receber e-mails (IMAP/POP), não para enviar.
+    }
+    .help = O envio usa SMTP: 587 com STARTTLS ou 465 com TLS/SSL.
+
+port-unusual = { $case ->
+        [port] A porta { $port } não é uma porta SMTP comum.
+       *[other] Esta não é uma porta SMTP comum.
+    }
+    .help = O envio normalmente usa 587 (STARTTLS), 465 (TLS/SSL), 2525 ou 25. Confira a porta que seu provedor indica.
+
+port-25-blocked = A porta 25 costuma estar bloqueada para envio.
+    .help = { $case ->
+        [platforms] Algumas plataformas de hospedagem bloqueiam a porta 25 de saída ({ $blockers }): se o seu aplicativo roda ali, use outra porta de um serviço de envio: { $alternatives }. A porta { $port } com { $security } é feita para envio a partir de aplicativos.
+       *[other] Muitas nuvens e provedores de internet bloqueiam a porta 25 de saída. Prefira 587 com STARTTLS ou 465 com TLS/SSL.
+    }
+
+tls-port-mismatch = { $case ->
+        [port] { $expected ->
+            [tls] A porta { $port } espera TLS/SSL, mas { $security } está selecionado.
+           *[other] A porta { $port } espera STARTTLS, mas { $security } está selecionado.
+        }
+       *[other] A configuração de segurança não combina com a porta.
+    }
+    .help = { $case ->
+        [port] { $expected ->
+            [tls] Servidores na porta { $port } criptografam desde o primeiro byte, então uma conexão sem criptografia espera uma saudação que nunca chega. Escolha TLS/SSL ou use a porta 587 com STARTTLS.
+           *[other] Servidores na porta { $port } saúdam sem criptografia e depois passam para a criptografia com STARTTLS; conectar direto com TLS falha com erros como "wrong version number". Escolha STARTTLS ou use a porta 465 com TLS/SSL.
+        }
+       *[other] A porta 465 usa TLS/SSL (criptografada desde o início); as portas 587, 25 e 2525 usam STARTTLS.
+    }
+
+tls-conflicting-modes = { $case ->
+        [settings] "{ $setting }" diz { $security }, mas "{ $other-setting }" diz { $other-security }.
+       *[other] Duas configurações de segurança se contradizem.
+    }
+    .help = Escolha uma: TLS/SSL, STARTTLS ou nenhuma.
+
+tls-missing = Nenhuma configuração de segurança foi escolhida.
+    .help = Escolha TLS/SSL para a porta 465 ou STARTTLS para a porta 587.
+
+tls-invalid-mode = { $case ->
+        [raw] "{ $raw }" não é uma configuração de segurança.
+       *[other] A configuração de segurança não é TLS/SSL, STARTTLS nem "nenhuma".
+    }
+    .help = Escolha TLS/SSL, STARTTLS ou nenhuma.
+
+tls-none = { $case ->
+        [starttls-offered] O servidor oferece STARTTLS, mas nenhuma criptografia foi escolhida.
+       *[other] A conexão não é criptografada.
+    }
+    .help = Sem criptografia, os e-mails e o login trafegam em texto aberto. Use STARTTLS ou TLS/SSL.
+
+auth-cleartext = A senha seria enviada sem criptografia.
+    .help = Credenciais em uma conexão sem criptografia podem ser lidas no caminho, e a maioria dos servidores as recusa. Ative STARTTLS ou TLS/SSL.
+
+auth-username-missing = É preciso um nome de usuário.
+    .help = { $case ->
+        [provider] O { $provider } precisa de um login: { $username-kind ->
+            [full-address] seu endereço de e-mail completo
+            [literal] a palavra "{ $word }"
+            [domain-login] o login SMTP do seu domínio de envio, por exemplo postmaster@mg.example.com
+            [ses-username] o usuário SMTP gerado pelo SES (começa com AKIA)
+            [postmark-server-token] o token de API do servidor (Server API token)
+            [mailjet-api-key] a chave de API do Mailjet
+           *[any] o login SMTP mostrado na sua conta
+        }.
+       *[other] Informe o login da sua conta de e-mail, geralmente seu endereço de e-mail completo.
+    }
+
+auth-password-missing = { $case ->
+        [xoauth2] É preciso um token de acesso OAuth2.
+       *[other] É preciso uma senha.
+    }
+    .help = { $case ->
+        [xoauth2] Com XOAUTH2, o campo de senha leva o token de acesso OAuth2.
+       *[other] Informe a senha (ou a senha de app) deste login.
+    }
+
+auth-password-whitespace = A senha começa ou termina com um espaço.
+    .help = Ao copiar uma senha, é comum vir junto um espaço ou uma quebra de linha; remova-o, a menos que faça mesmo parte da senha.
+
+auth-mechanism-unknown = { $case ->
+        [raw] "{ $raw }" não é um método de login que esta ferramenta conhece.
+       *[other] O método de login não é auto, plain, login, cram-md5, xoauth2 nem none.
+    }
+    .help = Deixe em "auto", a menos que seu provedor diga outra coisa.
+
+auth-app-password = { $case ->
+        [provider] O { $provider } precisa de uma senha de app, não da senha da sua conta.
+       *[other] Este provedor precisa de uma senha de app.
+    }
+    .help = { $case ->
+        [provider] Crie uma em { $url } (a verificação em duas etapas precisa estar ativada) e cole-a como senha.
+       *[other] Crie uma senha de app nas configurações de segurança da sua conta e use-a no lugar da sua senha normal.
+    }
+
+auth-username-format = { $case ->
+        [full-address] O { $provider } espera seu endereço de e-mail completo como usuário, não "{ $username }".
+        [literal] O { $provider } espera o usuário "{ $word }", literalmente.
+        [domain-login] O { $provider } espera o login SMTP do seu domínio de envio, como postmaster@mg.example.com.
+        [not-an-address] O { $provider } não usa um endereço de e-mail como usuário SMTP.
+        [prefix] Os usuários SMTP do { $provider } começam com { $prefix }.
+        [unsendable] O usuário não pode ser enviado: { $error }.
+       *[other] Este provedor espera outro tipo de usuário.
+    }
+    .help = { $case ->
+        [literal] No { $provider }, o usuário é sempre "{ $word }"; sua chave vai no campo de senha.
+        [not-an-address] Use { $credential ->
+            [ses-username] o usuário SMTP gerado pelo SES (começa com AKIA)
+            [postmark-server-token] o token de API do servidor (Server API token)
+            [mailjet-api-key] a chave de API do Mailjet
+           *[other] o usuário que seu provedor indica
+        }.
+        [prefix] Use { $credential ->
+            [ses-username] o usuário SMTP gerado pelo SES (começa com AKIA)
+            [postmark-server-token] o token de API do servidor (Server API token)
+            [mailjet-api-key] a chave de API do Mailjet
+           *[other] o usuário que seu provedor indica
+        }.
+       *[other] Use o usuário que seu provedor indica para SMTP.
+    }
+
+auth-credential-type = { $case ->
+        [wrong] Isto é { $wrong-credential ->
+            [brevo-api-key] uma chave de API do Brevo (xkeysib-…)
+           *[other] outro tipo de chave
+        }, não a credencial SMTP.
+        [prefix] O SMTP do { $provider } precisa de { $credential ->
+            [sendgrid-api-key] uma chave de API do SendGrid (SG.…) com permissão "Mail Send"
+            [brevo-smtp-key] uma chave SMTP do Brevo (xsmtpsib-…)
+            [resend-api-key] uma chave de API do Resend (re_…)
+           *[other] suas credenciais SMTP
+        }; este segredo não começa com { $prefix }.
+        [aws-secret-key] Isto parece uma chave de acesso secreta da AWS (40 caracteres), não uma senha SMTP do SES (44).
+        [ses-length] Senhas SMTP do SES têm 44 caracteres; esta não tem.
+        [app-password] Isto não parece uma senha de app do { $provider } (16 letras).
+        [uuid] O SMTP do { $provider } usa o token de API do servidor como senha; este segredo não tem esse formato.
+       *[other] O segredo parece ser o tipo errado de credencial.
+    }
+    .help = { $case ->
+        [wrong] O SMTP do { $provider } precisa de { $credential ->
+            [sendgrid-api-key] uma chave de API do SendGrid (SG.…) com permissão "Mail Send"
+            [brevo-smtp-key] uma chave SMTP do Brevo (xsmtpsib-…)
+            [resend-api-key] uma chave de API do Resend (re_…)
+           *[other] a credencial SMTP
+        }.
+        [aws-secret-key] Crie credenciais SMTP no console do SES (configurações SMTP) ou derive a senha SMTP da chave para esta região.
+        [ses-length] Use a senha SMTP mostrada quando as credenciais SMTP do SES foram criadas.
+        [app-password] A senha da conta é recusada para SMTP; crie uma senha de app e cole-a aqui (espaços entre os grupos de quatro não atrapalham).
+       *[other] Use a credencial que seu provedor emite para SMTP, não uma chave de API nem a senha da conta.
+    }
+
+auth-oauth-required = { $case ->
+        [required] O { $provider } não aceita mais senhas para SMTP (desde { $since }).
+        [retiring] O { $provider } está desativando o login por senha para SMTP.
+       *[other] Este provedor não aceita mais senhas para SMTP.
+    }
+    .help = { $case ->
+        [required] Senhas e senhas de app são recusadas. Entre com OAuth2 (XOAUTH2) e coloque o token de acesso no campo de senha.
+        [retiring] { $oauth-note ->
+            [microsoft-365] A Microsoft mantém a autenticação SMTP básica (SMTP AUTH) sem mudanças até dezembro de 2026 e depois a desativa por padrão para locatários existentes; além disso, ela só funciona onde o SMTP AUTH está ativado para a caixa de correio.
+           *[other] {""}
+        } Prefira OAuth2 (XOAUTH2).
+       *[other] Entre com OAuth2 (XOAUTH2) em vez de uma senha.
+    }
+
+from-missing = { $case ->
+        [sender-check] A verificação do remetente precisa de um endereço de remetente válido.
+       *[other] Nenhum endereço de remetente foi informado.
+    }
+    .help = Informe o endereço de onde seus e-mails são enviados, por exemplo voce@example.com.
+
+from-invalid = { $case ->
+        [reason] O remetente não é um endereço válido: { $reason ->
+            [empty] está vazio
+            [no-at] não tem @
+            [empty-local] não há nada antes do @
+            [empty-domain] não há nada depois do @
+            [local-too-long] a parte antes do @ tem mais de 64 caracteres
+            [bad-local] "{ $detail }" só é permitido antes do @ entre aspas
+            [dots] a parte antes do @ começa ou termina com ponto, ou tem dois pontos seguidos
+            [bad-domain] o domínio não é válido
+            [domain-without-dot] o domínio não tem ponto
+            [unclosed-angle] falta o > correspondente ao <
+            [trailing-text] "{ $detail }" vem depois do endereço
+            [unquoted-comma] o nome contém uma vírgula, que precisa estar entre aspas duplas
+            [unclosed-quote] uma aspa dupla não foi fechada
+            [several] contém mais de um endereço
+           *[control] o nome contém o caractere de controle "{ $detail }"
+        }.
+       *[other] O remetente não é um endereço de e-mail válido.
+    }
+    .help = Use um endereço como voce@example.com, se quiser com nome: Seu Nome <voce@example.com>.
+
+from-domain-mismatch = { $case ->
+        [domains] O remetente é de { $from-domain }, mas o login é de { $login-domain }.
+       *[other] O domínio do remetente é diferente do domínio do login.
+    }
+    .help = Muitos servidores se recusam a enviar como outro endereço, a menos que seja um alias da conta. Envie a partir do endereço do login ou adicione este como alias.
+
+provider-port-unsupported = { $case ->
+        [provider] O { $provider } não aceita e-mails na porta { $port }.
+       *[other] Este provedor não aceita e-mails nesta porta.
+    }
+    .help = { $case ->
+        [provider] O { $provider } atende em { $endpoints }.
+       *[other] Use uma das portas que o provedor indica.
+    }
+
+provider-known = { $case ->
+        [provider] Este é o { $provider }.
+       *[other] Este é um provedor conhecido.
+    }
+    .help = { $case ->
+        [provider] Configurações documentadas: { $endpoints }.{ $provider-notes ->
+            [gmail] {" "}O Google recusa a senha normal da conta: use uma senha de app (exige a verificação em duas etapas) ou OAuth2. Na 587, o Google só oferece o login depois do STARTTLS.
+            [google-relay] {" "}O relay aceita uma lista de IPs permitidos definida pelo administrador do Workspace ou SMTP AUTH, conforme o Admin Console.
+            [microsoft365] {" "}O Microsoft 365 atende só na 587 com STARTTLS; não há 465.
+            [icloud] {" "}Senhas específicas de app do iCloud exigem a autenticação de dois fatores na Conta Apple.
+            [zoho] {" "}O Zoho aceita a senha da conta ou, com a autenticação de dois fatores ativa, uma senha de app. O Zoho só envia a partir do endereço da própria conta ou de seus aliases. Contas de organização usam smtppro.zoho.*; use o domínio do seu data center (zoho.eu, zoho.in, …).
+            [fastmail] {" "}O Fastmail recomenda 465 com TLS/SSL; 587 com STARTTLS funciona, mas não é recomendado.
+            [ses] {" "}As credenciais SMTP do SES valem por região: use o servidor da região onde foram criadas. A identidade do remetente precisa estar verificada na mesma região; contas em sandbox só enviam para destinatários verificados.
+            [sendgrid] {" "}O SendGrid exige uma identidade de remetente verificada.
+            [mailgun] {" "}Use a senha SMTP do domínio, não a da conta. Contas dos EUA (smtp.mailgun.org) e da UE (smtp.eu.mailgun.org) são separadas.
+            [postmark] {" "}O Postmark não tem porta 465: uma conexão ali fica travada.
+            [brevo] {" "}O usuário é o login SMTP mostrado nas configurações "SMTP & API" da conta.
+            [mailjet] {" "}A senha é a chave secreta da API; o endereço ou domínio de envio precisa estar validado no Mailjet.
+           *[other] {""}
+        } Fonte: { $source } (verificado em { $checked }).
+       *[other] As configurações documentadas dele aparecem aqui.
+    }
+
+dns-not-found = { $case ->
+        [host] { $host } não existe no DNS.
+       *[other] O nome do servidor não existe.
+    }
+    .help = Confira a grafia do servidor SMTP; o nome não está no DNS.
+
+dns-no-address = { $case ->
+        [host] { $host } existe, mas não tem endereço IP.
+       *[other] O nome do servidor existe, mas não tem endereço IP.
+    }
+    .help = O nome não tem registro A nem AAAA. Talvez seja um domínio de e-mail (MX) e não um nome de servidor; use o servidor SMTP que seu provedor indica.
+
+dns-timeout = { $case ->
+        [host] A consulta DNS de { $host } expirou, embora o resolvedor responda a outras perguntas: os servidores de nomes de { $host } não respondem.
+        [deadline] O limite de tempo do teste ({ $seconds } s) acabou enquanto o servidor era procurado.
+       *[other] A consulta DNS não respondeu a tempo.
+    }
+    .help = O resolvedor não respondeu. Tente de novo; se continuar, os servidores de nomes do domínio estão inacessíveis.
+
+dns-failed = { $case ->
+        [rcode] A consulta DNS de { $host } falhou: o resolvedor respondeu { $rcode }.
+        [error] A consulta DNS de { $host } falhou: { $error }.
+       *[other] A consulta DNS falhou.
+    }
+    .help = O resolvedor respondeu com um erro (SERVFAIL ou REFUSED): os servidores de nomes do domínio estão com defeito ou se recusam a responder. O administrador de DNS precisa corrigi-los; tente mais tarde.
+
+probe-dns-unavailable = { $case ->
+        [host] O serviço de teste não conseguiu consultar { $host }: o próprio resolvedor DNS dele não responde. Suas configurações não foram testadas.
+       *[other] O serviço de teste não consegue alcançar o próprio resolvedor DNS.
+    }
+    .help = Este é um problema do serviço de teste, não das suas configurações: você não precisa mudar nada. Tente de novo em alguns minutos.
+
+policy-blocked-address = { $case ->
+        [address] { $address } é um endereço interno, que nosso serviço de teste não contata.
+        [name] { $host } leva a um endereço interno, que nosso serviço de teste não contata.
+       *[other] O nome do servidor leva a um endereço interno, que nosso serviço de teste não contata.
+    }
+    .help = Por segurança, o serviço de teste só se conecta a endereços públicos. Use o nome público do servidor.
+
+policy-blocked-port = { $case ->
+        [port] Nosso serviço de teste não se conecta à porta { $port }.
+        [host-port] Nosso serviço de teste não se conecta à porta { $port } deste servidor.
+       *[other] O serviço de teste não se conecta a esta porta.
+    }
+    .help = { $case ->
+        [port] Ele testa só estas portas: { $allowed }. Use a porta SMTP do seu provedor.
+        [host-port] Ele testa só estas portas: { $allowed }. Use a porta SMTP do seu provedor.
+       *[other] Ele testa só as portas de e-mail comuns (25, 465, 587, 2525). Use a porta que seu provedor indica.
+    }
+
+policy-blocked-recipient = { $case ->
+        [invalid] O destinatário não pode ser usado: { $error }.
+        [other-recipient] O teste só envia para o seu próprio endereço de remetente ({ $from }), não para { $recipient }.
+       *[other] O teste só envia para o seu próprio endereço de remetente.
+    }
+    .help = As verificações de remetente e de envio usam o endereço de remetente como destinatário, então o teste nunca entrega e-mails a estranhos. Deixe o destinatário em branco ou peça ao operador para permitir o domínio dele.
+
+tcp-refused = { $case ->
+        [addresses] { $addresses } recusou a conexão na porta { $port }.
+       *[other] O servidor recusou a conexão.
+    }
+    .help = Nada está escutando nesta porta, ou um firewall a rejeita. Confira a porta.
+
+tcp-timeout = { $case ->
+        [addresses] Sem resposta de { $addresses }: a conexão expirou.
+        [deadline] O limite de tempo do teste ({ $seconds } s) acabou durante a conexão.
+       *[other] A conexão expirou.
+    }
+    .help = Não houve resposta nenhuma: um firewall descarta o tráfego, ou o servidor só aceita endereços IP permitidos.{ $allowlist ->
+        [yes] {" "}Este teste se conecta a partir de { $egress }; peça ao administrador do servidor para permitir esses endereços.
+       *[no] {""}
+    }{ $blocked ->
+        [yes] {" "}Algumas plataformas de hospedagem bloqueiam a porta { $port } de saída ({ $blockers }): se o seu aplicativo roda ali, use outra porta de um serviço de envio: { $alternatives }.
+       *[no] {""}
+    }
+
+tcp-unreachable = { $case ->
+        [addresses] { $addresses } está inacessível a partir do nosso serviço de teste.
+        [mixed] Não foi possível conectar ({ $failures }).
+       *[other] A rede do servidor está inacessível.
+    }
+    .help = Não há rota para este endereço a partir do nosso serviço de teste.
+
+tcp-some-addresses-failed = { $case ->
+        [addresses] { $failed } falhou; { $connected } funcionou, e o teste continuou com ele.
+        [no-ipv6-route] { $failed } falhou; { $connected } funcionou, e o teste continuou com ele.
+       *[other] Alguns endereços do servidor não responderam.
+    }
+    .help = { $case ->
+        [no-ipv6-route] Os endereços IPv6 estão inacessíveis a partir do nosso serviço de teste (ele não tem rota IPv6), enquanto o IPv4 funciona: isso não diz nada sobre o servidor. Clientes sem IPv6 recorrem ao IPv4, como o teste fez.
+       *[other] O nome do servidor tem vários endereços e nem todos funcionam. Clientes que escolhem um endereço morto falham ou ficam esperando; o administrador do servidor deveria corrigir ou remover esses registros DNS.
+    }
+
+smtp-no-greeting = { $case ->
+        [seconds] Conectado, mas nenhuma saudação chegou em { $seconds } s.
+        [no-tls-either] Conectado, mas nenhuma saudação chegou em { $seconds } s, e a porta também não responde com TLS.
+        [after-tls] A conexão foi criptografada, mas nenhuma saudação SMTP chegou.
+       *[other] O servidor aceitou a conexão, mas não enviou saudação.
+    }
+    .help = { $case ->
+        [no-tls-either] A configuração de segurança não é a causa: nem SMTP sem criptografia nem TLS tiveram resposta. O servidor está sobrecarregado, segura clientes em que não confia (tarpit), ou algo no caminho mantém a conexão aberta. Tente mais tarde; se continuar, pergunte ao administrador do servidor se o endereço do nosso serviço de teste é permitido.
+       *[other] Um servidor SMTP saúda logo com 220. Silêncio geralmente significa que a porta espera criptografia desde o primeiro byte: escolha TLS/SSL.
+    }
+
+smtp-greeting-rejected = { $case ->
+        [reply] O servidor recusou esta conexão já na saudação ({ $reply-code }).
+       *[other] O servidor recusou este cliente já na saudação.
+    }
+    .help = O servidor rejeita conexões do nosso endereço (uma lista de permitidos ou de bloqueio). Peça ao administrador para permitir os endereços do serviço de teste.
+
+smtp-ehlo-rejected = { $case ->
+        [helo-works] O servidor recusou nossa saudação (EHLO, { $reply-code }), mas aceitou o antigo HELO: ele não oferece extensões, então não se conhecem criptografia, login nem limite de tamanho.
+        [both] O servidor recusou nossa saudação (EHLO, { $reply-code }) e o antigo HELO: ele não vai iniciar uma sessão de e-mail com nosso serviço de teste.
+       *[other] O servidor recusou nossa saudação (EHLO).
+    }
+    .help = { $case ->
+        [both] Um servidor que recusa as duas saudações recusa este cliente: pergunte ao administrador se o endereço do serviço de teste é permitido.
+       *[other] Sem ela, um servidor não oferece criptografia nem login. O servidor é muito antigo ou está mal configurado; pergunte ao administrador.
+    }
+
+smtp-helo-rejected = { $case ->
+        [name] O servidor recusou o nome com que este serviço de teste se apresentou ({ $name }), não as suas configurações ({ $reply-code }).
+       *[other] O servidor recusou o nome com que este serviço de teste se apresentou.
+    }
+    .help = { $case ->
+        [name] Servidores que verificam o nome EHLO querem um nome de host real que aponte para o endereço do cliente. O operador deste serviço de teste precisa iniciá-lo com --helo apontando para o nome de host público dele (agora { $name }). Suas configurações podem estar certas: seu aplicativo se apresenta com o próprio nome.
+       *[other] O servidor verifica o nome EHLO/HELO. É uma configuração do serviço de teste, não sua: o operador define um nome de host real e resolvível com --helo.
+    }
+
+smtp-temporary-failure = { $case ->
+        [greylisted] O servidor adiou { $command ->
+            [mail-from] o remetente (MAIL FROM)
+           *[rcpt-to] o destinatário (RCPT TO)
+        } ({ $reply-code }), o que parece greylisting: uma recusa temporária, não uma rejeição.
+        [deferred] O servidor adiou { $command ->
+            [mail-from] o remetente (MAIL FROM)
+           *[rcpt-to] o destinatário (RCPT TO)
+        } ({ $reply-code }): uma recusa temporária, não uma rejeição.
+       *[other] O servidor recusou por enquanto (4xx).
+    }
+    .help = Uma recusa temporária (greylisting, fila cheia, um problema local) não é erro de configuração: programas de e-mail tentam de novo e geralmente conseguem depois. Repita o teste em alguns minutos.
+
+smtp-busy = { $case ->
+        [greeting] O servidor está ocupado e fechou a conexão na hora (421).
+       *[other] O servidor está ocupado ou fechando a conexão (421).
+    }
+    .help = Tente mais tarde; se continuar, o servidor pode estar limitando conexões deste endereço.
+
+smtp-slow-greeting = { $case ->
+        [seconds] O servidor só saudou depois de { $seconds } s.
+       *[other] O servidor levou vários segundos para saudar.
+    }
+    .help = Uma saudação lenta indica um tarpit, um servidor sobrecarregado ou filtragem; alguns clientes desistem antes.
+
+smtp-timeout = { $case ->
+        [deadline] O limite de tempo do teste ({ $seconds } s) acabou antes de o servidor terminar de responder.
+       *[other] O servidor parou de responder.
+    }
+    .help = O servidor aceitou um comando, mas não respondeu a tempo. Ele pode estar sobrecarregado, ou um firewall no caminho derruba a conexão.
+
+smtp-closed = { $case ->
+        [io] A conexão falhou: { $error }.
+        [while-sending] A conexão falhou durante o envio: { $error }.
+       *[other] O servidor fechou a conexão.
+    }
+    .help = O servidor desligou no meio da sessão; a resposta anterior dele, se houver, diz por quê.
+
+smtp-protocol-error = { $case ->
+        [too-long] A resposta do servidor passou dos limites do nosso teste (tamanho de linha, número de linhas ou tamanho total).
+        [cram-md5] O desafio CRAM-MD5 do servidor não era base64 válido.
+        [line-break] Nosso teste se recusou a enviar um comando com quebra de linha.
+        [starttls-injection] O servidor enviou dados depois da resposta ao STARTTLS; o teste parou (um possível ataque de injeção).
+       *[other] A resposta do servidor violou o protocolo SMTP.
+    }
+    .help = A resposta era longa demais, tinha linhas demais ou não era uma resposta SMTP; o teste parou de ler para se proteger.
+
+smtp-not-smtp = { $case ->
+        [greeting] O servidor saudou com { $reply-code } em vez de 220.
+        [peer] Esta porta responde como { $peer ->
+            [http] um servidor web (HTTP)
+            [imap] um servidor IMAP (recebimento)
+            [pop3] um servidor POP3 (recebimento)
+            [ssh] um servidor SSH
+           *[other] algo que não é um servidor SMTP
+        }, não como um servidor SMTP.
+       *[other] O servidor não fala SMTP nesta porta.
+    }
+    .help = Outra coisa (web, IMAP, …) responde aqui. Confira o servidor e a porta.
+
+tls-expected-implicit = { $case ->
+        [verified] A porta { $port } ficou em silêncio numa conexão sem criptografia, mas respondeu a uma criptografada: ela espera TLS desde o primeiro byte.
+        [cert-problem] A porta { $port } ficou em silêncio numa conexão sem criptografia, mas respondeu a uma criptografada: ela espera TLS desde o primeiro byte.
+       *[other] Esta porta espera criptografia (TLS) desde o primeiro byte.
+    }
+    .help = { $case ->
+        [verified] Escolha TLS/SSL; verificado: uma conexão criptografada com a porta { $port } funciona.
+        [cert-problem] Escolha TLS/SSL. Uma conexão criptografada com a porta { $port } funciona, mas o certificado tem um problema que a próxima verificação vai mostrar.
+       *[other] Escolha TLS/SSL para esta porta.
+    }
+
+tls-expected-starttls = { $case ->
+        [plain-answer] A porta { $port } respondeu sem criptografia em vez de TLS.
+        [verified] A porta { $port } respondeu sem criptografia em vez de TLS.
+        [starttls-failed-too] A porta { $port } respondeu sem criptografia em vez de TLS.
+       *[other] Esta porta fala primeiro SMTP sem criptografia e depois passa para a criptografia com STARTTLS.
+    }
+    .help = { $case ->
+        [verified] Esta porta fala SMTP sem criptografia e depois criptografa com STARTTLS; verificado: STARTTLS na porta { $port } funciona.
+        [starttls-failed-too] Esta porta fala primeiro SMTP sem criptografia, mas a passagem para a criptografia com STARTTLS também não funcionou; tente a porta 465 com TLS/SSL ou pergunte ao seu provedor.
+       *[other] Escolha STARTTLS para esta porta.
+    }
+
+tls-starttls-unavailable = { $case ->
+        [refused] O servidor ofereceu STARTTLS, mas o recusou ({ $reply-code }).
+        [port] O servidor na porta { $port } não oferece STARTTLS.
+       *[other] O servidor não oferece STARTTLS.
+    }
+    .help = O servidor não consegue criptografar esta conexão. Tente a porta 465 com TLS/SSL.
+
+tls-client-cert-required = { $case ->
+        [alert] O servidor pediu um certificado de cliente e encerrou a sessão com o alerta "{ $alert }" quando nenhum veio.
+        [closed] O servidor pediu um certificado de cliente e fechou a sessão quando nenhum veio ({ $error }).
+        [handshake] O servidor pediu um certificado de cliente e interrompeu o estabelecimento da criptografia quando nenhum veio ({ $error }).
+       *[other] O servidor exige um certificado de cliente.
+    }
+    .help = Este servidor só aceita clientes que apresentam um certificado em que ele confia (TLS mútuo). Para aplicativos, use o serviço de envio do provedor ou pergunte ao administrador.
+
+tls-server-misconfigured = { $case ->
+        [starttls-refused] O servidor ofereceu STARTTLS, mas depois o recusou ({ $reply-code }): a criptografia dele está com defeito (o Postfix responde assim quando não consegue carregar o certificado ou a chave).
+        [internal-error] O servidor interrompeu o estabelecimento da criptografia com o alerta "internal_error": uma falha do lado dele, não importa o que o cliente ofereça.
+       *[other] A criptografia (TLS) do servidor está com defeito do lado dele.
+    }
+    .help = { $other ->
+        [works] Avise o administrador do servidor: o certificado, a chave ou a biblioteca de criptografia dele está com defeito (o OpenSMTPD 6.8 compilado com OpenSSL 3 faz isso em toda conexão). Enquanto isso, { $other-security } na porta { $other-port } funciona: verificado numa segunda conexão.
+        [fails] Avise o administrador do servidor: o certificado, a chave ou a biblioteca de criptografia dele está com defeito (o OpenSMTPD 6.8 compilado com OpenSSL 3 faz isso em toda conexão). { $other-security } na porta { $other-port } também foi testado e também não funciona: nenhuma configuração ajuda até o servidor ser corrigido.
+        [no-answer] Avise o administrador do servidor: o certificado, a chave ou a biblioteca de criptografia dele está com defeito (o OpenSMTPD 6.8 compilado com OpenSSL 3 faz isso em toda conexão). A porta { $other-port } ({ $other-security }) não responde ao nosso serviço de teste, então não se conhece outra configuração que funcione.
+       *[other] O servidor interrompeu o estabelecimento da criptografia por um problema próprio (por exemplo, um certificado ou uma chave que ele não consegue usar). Nenhuma configuração sua resolve: avise o administrador do servidor.
+    }
+
+tls-handshake-failed = { $case ->
+        [alert] O servidor interrompeu o estabelecimento da criptografia com o alerta "{ $alert }".
+        [error] Não foi possível estabelecer a criptografia (TLS): { $error }.
+        [closed] O servidor fechou a conexão durante o estabelecimento da criptografia ({ $error }).
+        [timeout] O servidor não respondeu a tempo durante o estabelecimento da criptografia.
+        [server-name] O nome do servidor não pode ser usado numa conexão criptografada.
+        [setup] Não foi possível preparar a criptografia: { $error }.
+        [plain-answer] O servidor respondeu sem criptografia durante o estabelecimento da criptografia.
+       *[other] Não foi possível estabelecer a criptografia (TLS).
+    }
+    .help = { $case ->
+        [alert] O servidor não aceita nenhuma das versões nem dos algoritmos que um cliente atual oferece (TLS 1.2/1.3 com algoritmos modernos); a configuração dele está desatualizada ou com defeito.
+       *[other] O servidor e nosso teste não têm versão nem algoritmo TLS em comum, ou o servidor interrompeu. Tente a outra configuração de segurança ou pergunte ao administrador do servidor.
+    }
+
+tls-old-protocol = { $case ->
+        [version] O servidor só fala { $version } (ele escolheu na resposta); este cliente, como todo cliente atual, precisa de TLS 1.2 ou 1.3.
+        [refused] O servidor recusou TLS 1.2 e 1.3: ele só fala TLS 1.1 ou anterior.
+        [legacy-version] O servidor só fala { $version } (ele escolheu quando TLS 1.1 foi oferecido); este cliente, como todo cliente atual, precisa de TLS 1.2 ou 1.3.
+       *[other] O servidor só fala uma versão antiga de TLS.
+    }
+    .help = { $case ->
+        [version] TLS 1.0 e 1.1 estão desativados em clientes e bibliotecas atuais. O administrador do servidor precisa ativar TLS 1.2 ou mais recente; nenhuma configuração no cliente resolve.
+        [refused] TLS 1.0 e 1.1 estão desativados em clientes e bibliotecas atuais. O administrador do servidor precisa ativar TLS 1.2 ou mais recente; nenhuma configuração no cliente resolve.
+        [legacy-version] TLS 1.0 e 1.1 estão desativados em clientes e bibliotecas atuais. O administrador do servidor precisa ativar TLS 1.2 ou mais recente; nenhuma configuração no cliente resolve.
+       *[other] TLS 1.0 e 1.1 estão obsoletos e são recusados por muitos clientes.
+    }
+
+tls-cert-expired = { $case ->
+        [dates] O certificado do servidor expirou (válido de { $not-before } a { $not-after }).
+       *[other] O certificado do servidor expirou.
+    }
+    .help = O administrador do servidor precisa renovar o certificado.
+
+tls-cert-not-yet-valid = { $case ->
+        [dates] O certificado do servidor ainda não é válido (válido de { $not-before } a { $not-after }).
+       *[other] O certificado do servidor ainda não é válido.
+    }
+    .help = A data de início do certificado está no futuro; o relógio do servidor ou o certificado está errado.
+
+tls-cert-name-mismatch = { $case ->
+        [names] O certificado é para { $names }, não para { $host }.
+        [other-names] O certificado é para outros nomes, não para { $host }.
+       *[other] O certificado do servidor é para outro nome.
+    }
+    .help = { $case ->
+        [names] Use um nome de servidor coberto pelo certificado: { $names }.
+       *[other] Use um nome de servidor coberto pelo certificado.
+    }
+
+tls-cert-untrusted = { $case ->
+        [self-signed] O certificado do servidor é autoassinado.
+        [unknown-issuer] O certificado do servidor foi emitido por uma autoridade desconhecida ({ $issuer }).
+        [refused] O certificado do servidor foi recusado: { $error }.
+       *[other] O certificado do servidor não é confiável.
+    }
+    .help = { $case ->
+        [self-signed] Os clientes o recusam. O servidor precisa de um certificado de uma autoridade pública (por exemplo, Let's Encrypt); para uma autoridade interna, passe a raiz dela ao nosso serviço de teste com --ca-file.
+        [unknown-issuer] Os clientes o recusam. O servidor precisa de um certificado de uma autoridade pública (por exemplo, Let's Encrypt); para uma autoridade interna, passe a raiz dela ao nosso serviço de teste com --ca-file.
+       *[other] Ele é autoassinado ou foi emitido por uma autoridade desconhecida.
+    }
+
+auth-not-offered = { $case ->
+        [encrypted] Foram informadas credenciais, mas o servidor não oferece login: elas não foram verificadas. Pode ser um relay que não precisa de login (então remova as credenciais) ou que só aceita endereços IP permitidos.
+        [plain] Foram informadas credenciais, mas o servidor não oferece login nesta conexão sem criptografia: elas não foram verificadas. A maioria dos servidores só oferece login depois do STARTTLS.
+       *[other] Foram informadas credenciais, mas o servidor não oferece login.
+    }
+    .help = O servidor não anuncia AUTH aqui; suas credenciais não foram verificadas. Talvez ele só ofereça AUTH depois do STARTTLS, ou seja um relay que não precisa de login.
+
+auth-mechanism-unsupported = { $case ->
+        [refused] O servidor recusou o método de login.
+        [oauth-only] O servidor só aceita tokens de acesso OAuth2 ({ $offered }), não senhas.
+        [none-known] O servidor oferece { $offered }, mas nenhum método de login que esta ferramenta conheça.
+        [not-offered] O servidor oferece { $offered }, mas não { $wanted }.
+        [use-auto] O servidor oferece { $offered }, mas não { $wanted }.
+       *[other] O servidor não oferece o método de login escolhido.
+    }
+    .help = { $case ->
+        [oauth-only] Nenhuma senha funciona aqui. Entre com OAuth2 e use o token de acesso como senha com o método XOAUTH2, ou use o serviço SMTP do provedor que aceita senhas de app.
+        [use-auto] O servidor oferece { $usable }; com "auto", o teste usa esse método.
+       *[other] Escolha "auto" ou um método que o servidor ofereça.
+    }
+
+auth-requires-tls = { $case ->
+        [mail] O servidor exige criptografia antes de aceitar e-mails.
+       *[other] O servidor exige criptografia antes do login.
+    }
+    .help = { $case ->
+        [mail] Escolha STARTTLS (ou TLS/SSL na porta 465): este servidor recusa sessões sem criptografia.
+       *[other] Escolha STARTTLS ou TLS/SSL.
+    }
+
+auth-failed = { $case ->
+        [reply] { $who ->
+            [provider] O { $provider } recusou o usuário ou a senha ({ $reply-code }).
+           *[server] O servidor recusou o usuário ou a senha ({ $reply-code }).
+        }
+       *[other] O usuário ou a senha foi recusado.
+    }
+    .help = { $hint ->
+        [m365-credentials] Segundo o Microsoft 365, as credenciais estão erradas ou o SMTP AUTH está desativado para esta caixa de correio; confira os dois ou use OAuth2.
+        [gmail-credentials] O Google recusa as senhas normais das contas: crie uma senha de app (exige a verificação em duas etapas) e use o endereço completo como usuário.
+       *[other] Confira o usuário e a senha; muitos provedores exigem uma senha de app para SMTP.
+    }
+
+auth-app-password-required = { $case ->
+        [reply] { $who ->
+            [provider] O { $provider } exige uma senha de app para esta conta.
+           *[server] O servidor exige uma senha de app para esta conta.
+        }
+        [url] { $who ->
+            [provider] O { $provider } exige uma senha de app para esta conta.
+           *[server] O servidor exige uma senha de app para esta conta.
+        }
+       *[other] O provedor exige uma senha de app.
+    }
+    .help = { $case ->
+        [url] Crie uma senha de app em { $url } (a verificação em duas etapas precisa estar ativada) e use-a no lugar da senha da sua conta.
+       *[other] Crie uma senha de app nas configurações de segurança da sua conta e use-a aqui.
+    }
+
+auth-disabled-by-provider = { $case ->
+        [reply] { $who ->
+            [provider] O { $provider } está com o login SMTP desativado para esta conta.
+           *[server] O servidor está com o login SMTP desativado para esta conta.
+        }
+       *[other] O login SMTP está desativado para esta conta.
+    }
+    .help = { $hint ->
+        [m365-disabled] No Microsoft 365, um administrador precisa ativar o "SMTP autenticado" para a caixa de correio (e permiti-lo no locatário), ou o aplicativo precisa entrar com OAuth2 (XOAUTH2).
+       *[other] A conta ou a organização dela desativou o login SMTP; um administrador precisa ativá-lo, ou use OAuth2.
+    }
+
+auth-rate-limited = { $case ->
+        [reply] { $who ->
+            [provider] O { $provider } recusou o login por enquanto: tentativas demais.
+           *[server] O servidor recusou o login por enquanto: tentativas demais.
+        }
+       *[other] Tentativas de login demais.
+    }
+    .help = Espere alguns minutos antes de tentar de novo.
+
+sender-rejected = { $case ->
+        [login-required] O servidor exige login antes de aceitar um remetente.
+        [mail-from] O servidor recusou este endereço de remetente ({ $reply-code }).
+        [rcpt-to] O servidor não deixa este login enviar como este endereço.
+        [data] O servidor não deixa enviar como este endereço.
+       *[other] Este login não pode enviar como este endereço.
+    }
+    .help = { $case ->
+        [login-required] Informe usuário e senha; este servidor não faz relay para clientes anônimos.
+       *[other] Envie a partir do endereço do próprio login ou adicione este endereço como um alias com o qual a conta possa enviar.
+    }
+
+sender-smtputf8-required = { $case ->
+        [address] { $address } tem caracteres fora do ASCII, e este servidor não oferece SMTPUTF8: ele não pode aceitá-lo (nada foi enviado).
+       *[other] O endereço não é ASCII puro, e o servidor não aceita endereços assim.
+    }
+    .help = O servidor não oferece SMTPUTF8, então não aceita endereços com caracteres fora do ASCII. Use um endereço ASCII (um alias) para enviar.
+
+recipient-rejected = { $case ->
+        [reply] O servidor recusou o destinatário ({ $reply-code }).
+       *[other] O servidor recusou o destinatário.
+    }
+    .help = O servidor não aceita e-mails para este destinatário.
+
+send-rejected = { $case ->
+        [reply] O servidor recusou a mensagem ({ $reply-code }).
+        [unbuildable] Não foi possível montar a mensagem de teste: { $error }.
+       *[other] O servidor recusou a mensagem.
+    }
+    .help = A mensagem foi recusada depois de enviada; a resposta do servidor diz por quê.
+
+send-sender-unverified = { $case ->
+        [reply] O provedor recusou a mensagem: o endereço de remetente não está verificado.
+       *[other] O provedor recusou um remetente não verificado.
+    }
+    .help = Verifique este endereço de remetente ou o domínio no console do provedor e tente de novo.
+
+send-too-large = { $case ->
+        [announced] O servidor recusou o tamanho anunciado da mensagem ({ $reply-code }).
+        [data] O servidor recusou a mensagem de teste por ser grande demais ({ $reply-code }).
+        [size-limit] O servidor aceita mensagens de no máximo { $limit } bytes (SIZE { $limit }); a mensagem de teste de { $size } bytes é maior, como quase toda mensagem real. Nada foi enviado.
+       *[other] A mensagem é maior do que o servidor aceita.
+    }
+    .help = O limite de tamanho do servidor (SIZE) é menor que a mensagem; até mensagens pequenas são recusadas. O administrador precisa aumentar o limite.
+
+send-ok = { $case ->
+        [queued] A mensagem de teste para { $recipient } foi aceita (ID na fila { $queue-id }).
+        [accepted] A mensagem de teste para { $recipient } foi aceita.
+       *[other] A mensagem de teste foi aceita.
+    }
+    .help = O servidor colocou a mensagem na fila para entrega.
+
+## Títulos das correções
+
+fix-use-port = Usar a porta { $port }
+fix-use-endpoint = Usar a porta { $port } com { $security }
+fix-use-security = Usar { $security }
+fix-use-host = Usar { $host }
+fix-use-host-port = Usar { $host } e a porta { $port }
+fix-use-host-security = Usar { $host } com { $security }
+fix-use-host-port-security = Usar { $host } e a porta { $port } com { $security }
+fix-use-from = Usar { $from }
+fix-send-from = Enviar a partir de { $from }
+fix-send-as = Enviar como { $from }
+fix-quote-name = Colocar o nome entre aspas
+fix-use-username = Usar { $username }
+fix-move-address = Colocar o endereço em "Usuário" e "Remetente"
+fix-auth-auto = Escolher o método de login automaticamente
+fix-auth-xoauth2 = Usar OAuth2 (XOAUTH2)
+
+## Rótulos
+
+security-tls = TLS/SSL
+security-starttls = STARTTLS
+security-none = sem criptografia
+
+field-host = Servidor SMTP
+field-port = Porta
+field-security = Segurança
+field-username = Usuário
+field-password = Senha
+field-from = Endereço do remetente
+field-auth = Método de login
+field-general = Geral
+
+step-dns = Encontrar o servidor
+step-connect = Conectar
+step-greeting = Saudação do servidor
+step-ehlo = Apresentar-se
+step-tls = Criptografar (TLS)
+step-auth = Fazer login
+step-sender = Pode enviar como o remetente
+step-send = Enviar um e-mail de teste
+
+## A linha de comando
+
+cli-server = servidor:
+cli-fix = correção:
+cli-no-problems = Nenhum problema encontrado.
+cli-works = Estas configurações funcionam.
+cli-does-not-work = Estas configurações ainda não funcionam.
+
+## Os elementos do navegador (ui-*)
+
+ui-show = Mostrar
+ui-hide = Ocultar
+ui-show-password = Mostrar a senha
+ui-hide-password = Ocultar a senha
+ui-extra-checks = Verificações extras
+ui-check-sender = Verificar se posso enviar como o remetente
+ui-check-send = Enviar um e-mail de teste para o remetente
+ui-test = Testar conexão
+ui-test-wait = Testar conexão (aguarde { $seconds } s)
+ui-cancel = Cancelar
+ui-steps = Etapas da conexão
+ui-details = Detalhes técnicos: certificado, servidor, conversa
+ui-transcript = Conversa com o servidor (sem senhas)
+ui-copy = Copiar para o suporte
+ui-copied = Copiado.
+ui-copy-select = Selecionado: pressione Ctrl+C (⌘C) para copiar.
+ui-gate = Teste a conexão primeiro: só é possível salvar configurações que funcionam.
+ui-load-failed = Não foi possível carregar o verificador: { $reason }
+ui-stale = As configurações mudaram desde o último teste: teste de novo.
+ui-nothing-to-test = Nada para testar: vincule um formulário com for="…" ou defina a propriedade config.
+ui-testing = Testando { $host }…
+ui-testing-server = Testando o servidor…
+ui-finished = Teste concluído. { $headline }
+ui-cancelled = Teste cancelado.
+ui-test-failed = O teste falhou: { $reason }
+ui-applied = Aplicado: { $fix }. Teste de novo para confirmar.
+ui-use-suggestion = Usar as configurações que respondem
+ui-starting = Iniciando…
+ui-finishing = Concluindo…
+ui-step-pass = ok
+ui-step-fail = falhou
+ui-step-warn = ok, com um aviso
+ui-step-skipped = ignorada
+ui-step-running = em andamento
+ui-headline-service = O serviço de teste está com um problema: suas configurações não foram testadas
+ui-headline-works = Funciona: com estas configurações dá para enviar e-mails
+ui-headline-works-warnings = Funciona, com um ponto que vale conferir
+ui-headline-fails = Estas configurações ainda não funcionam
+ui-more-problems = { $count ->
+        [one] e mais 1 problema abaixo
+       *[other] e mais { $count } problemas abaixo
+    }
+ui-suggestion-found = Encontramos configurações que respondem:
+ui-suggestion-server = servidor { $host }
+ui-suggestion-port = porta { $port }
+ui-suggestion-apply = Usar estas e testar de novo
+ui-allowlist-title = Se o seu servidor de e-mail só aceita endereços conhecidos:
+ui-allowlist-ask = { $count ->
+        [one] peça ao administrador para permitir este endereço, de onde vêm este teste e nossos e-mails:
+       *[other] peça ao administrador para permitir estes endereços, de onde vêm este teste e nossos e-mails:
+    }
+ui-allowlist-unknown = peça ao administrador para permitir o endereço de onde nosso serviço envia (o operador não o publicou aqui).
+ui-certificate = Certificado
+ui-cert-covers = Cobre
+ui-cert-issuer = Emitido por
+ui-cert-valid-until = Válido até
+ui-cert-in-days = { $days ->
+        [one] em 1 dia
+       *[other] em { $days } dias
+    }
+ui-cert-days-ago = { $days ->
+        [one] há 1 dia
+       *[other] há { $days } dias
+    }
+ui-cert-trusted = Confiável
+ui-cert-protocol = Protocolo
+ui-yes = sim
+ui-no = não
+ui-server = Servidor
+ui-login-methods = Métodos de login: { $methods }
+ui-service-unreachable = Não foi possível acessar o serviço de teste em { $origin }. Confira sua conexão ou tente de novo em um minuto.
+ui-service-status = O serviço de teste respondeu { $status }.
+ui-service-rate-limited = { $seconds ->
+        [one] Testes demais a partir do seu endereço. Tente de novo em 1 segundo.
+       *[other] Testes demais a partir do seu endereço. Tente de novo em { $seconds } segundos.
+    }
+ui-service-unauthorized = Esta página não tem permissão para usar o serviço de teste (chave ausente, expirada ou errada).
+ui-service-busy = O serviço de teste está ocupado agora. Tente de novo em alguns segundos.
+ui-service-stopped = O teste parou antes de terminar. Tente de novo.
+ui-token-unreachable = O servidor desta página não respondeu (token).
+ui-token-refused = O servidor desta página recusou um token de teste ({ $status }).
+ui-email = Endereço de e-mail
+ui-email-example = por exemplo voce@example.com
+ui-detect = Detectar configurações
+ui-detect-empty = Digite primeiro seu endereço de e-mail.
+ui-detect-checking = Verificando se responde…
+ui-detect-filled = { $provider }: { $host }, porta { $port } preenchidos.
+ui-detect-also = Também documentado: { $endpoints }.
+ui-detect-app-password = Você vai precisar de uma senha de app:
+ui-detect-app-password-link = criar uma no { $provider }
+ui-detect-looking = Procurando as configurações do seu provedor (MX, autoconfig, registros SRV, nomes comuns) e verificando quais respondem…
+ui-detect-sources = O que cada fonte disse
+ui-detect-not-checked = (Não foi possível verificar ao vivo: { $reason })
+ui-detect-failed = Não conseguimos encontrar seu provedor: { $reason }
+ui-detect-found = Encontrado e verificado: { $host }, porta { $port }, { $security }.
+ui-detect-unreachable = Nosso serviço de teste não conseguiu acessar { $host } agora; "Testar conexão" vai dizer mais.
+ui-detect-candidates = Configurações encontradas, as melhores primeiro
+ui-detect-how = { $count ->
+        [one] Como as encontramos: 1 candidata verificada em { $ms } ms
+       *[other] Como as encontramos: { $count } candidatas verificadas em { $ms } ms
+    }
+ui-use-these = Usar estas
+ui-source-provider = Tabela de provedores
+ui-source-mx = Registros MX
+ui-source-autoconfig = Arquivo autoconfig
+ui-source-srv = Registros SRV
+ui-source-guess = Suposições
