@@ -23,7 +23,7 @@ use crate::codes::Code;
 /// The locales with a complete catalog; `en` is the source. A locale is
 /// listed (and negotiated) only once its catalog has every message of
 /// the English one (`crates/core/tests/catalogs.rs`).
-pub const LOCALES: [&str; 5] = ["en", "de", "fr", "es", "pt-BR"];
+pub const LOCALES: [&str; 6] = ["en", "de", "fr", "es", "pt-BR", "ja"];
 
 /// The locale everything falls back to.
 pub const DEFAULT_LOCALE: &str = "en";
@@ -219,6 +219,7 @@ mod catalog {
         ("fr", include_str!("../locales/fr.ftl")),
         ("es", include_str!("../locales/es.ftl")),
         ("pt-BR", include_str!("../locales/pt-BR.ftl")),
+        ("ja", include_str!("../locales/ja.ftl")),
     ];
 
     /// One locale's messages, with English behind it for anything missing.
@@ -331,20 +332,26 @@ mod tests {
 
     #[test]
     fn negotiates_accept_language_with_q_values() {
-        // Only supported locales win; the rest fall back to English.
         for (header, want) in [
-            ("en-GB", "en"),
+            ("fr", "fr"),
+            ("fr-CA,fr;q=0.9,en;q=0.8", "fr"),
+            ("en;q=0.5, de;q=0.9", "de"),
+            ("da, en-GB;q=0.8, en;q=0.7", "en"),
+            ("pt", "pt-BR"),
+            ("pt-PT;q=1, ja;q=0.2", "pt-BR"),
+            ("ja-JP", "ja"),
+            ("ES-es", "es"),
             ("*", "en"),
             ("", "en"),
-            ("en;q=0", "en"),
-            ("en;q=2", "en"),
+            ("de;q=0", "en"),
+            ("de;q=2, es", "es"),
             ("xx-YY, zz", "en"),
         ] {
             assert_eq!(negotiate(header), want, "{header}");
         }
         for (tag, want) in [
             ("EN_us", Some("en")),
-            ("en", Some("en")),
+            ("pt_br", Some("pt-BR")),
             ("xx", None),
             ("*", None),
         ] {
@@ -358,7 +365,9 @@ mod tests {
 
     #[test]
     fn reads_posix_locales() {
-        assert_eq!(from_posix("en_US.UTF-8"), Some("en"));
+        assert_eq!(from_posix("de_DE.UTF-8"), Some("de"));
+        assert_eq!(from_posix("pt_BR.utf8"), Some("pt-BR"));
+        assert_eq!(from_posix("ja_JP.UTF-8@cjk"), Some("ja"));
         assert_eq!(from_posix("en_GB.utf8@euro"), Some("en"));
         assert_eq!(from_posix("C.UTF-8"), None);
         assert_eq!(from_posix("POSIX"), None);

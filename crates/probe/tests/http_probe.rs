@@ -122,6 +122,18 @@ async fn probe_speaks_the_accepted_language() {
             "Die Verbindung ist nicht verschlüsselt.",
         ),
         (
+            "fr",
+            "fr",
+            "Notre service de test ne se connecte pas au port 9.",
+            "La connexion n'est pas chiffrée.",
+        ),
+        (
+            "ja,en;q=0.1",
+            "ja",
+            "テストサービスはポート 9 に接続しません。",
+            "接続が暗号化されていません。",
+        ),
+        (
             "en",
             "en",
             "Our test service does not connect to port 9.",
