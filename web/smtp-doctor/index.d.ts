@@ -8,14 +8,31 @@ import type {
 export type * from "./pkg/smtp_doctor_wasm.js";
 export type { FormHandle } from "./pkg/smtp_doctor_wasm.js";
 
-/** Where the wasm comes from when a bundler cannot find it on its own. */
+/** Where the wasm comes from when a bundler cannot find it on its own, and
+ * the customer's language. */
 export interface LoadOptions {
   wasm?: string | URL | Response | BufferSource | WebAssembly.Module;
+  /**
+   * A language tag ("de", "pt-BR", "ja-JP"); the closest of en, de, fr, es,
+   * pt-BR, ja is used. Default: the page's `lang`, else the browser's
+   * languages, else English.
+   */
+  locale?: string;
 }
 
-/** Loads the wasm once; the synchronous functions below work after it. */
+/** The languages with a complete catalog. */
+export type Locale = "en" | "de" | "fr" | "es" | "pt-BR" | "ja";
+
+/** Loads the wasm and the texts of the customer's language once; the
+ * synchronous functions below work after it. */
 export function load(options?: LoadOptions): Promise<unknown>;
 export function isLoaded(): boolean;
+/** Speaks another language from now on; resolves with the locale chosen. */
+export function setLocale(locale: string): Promise<Locale>;
+/** The language the texts are in. */
+export function locale(): Locale;
+/** A catalog text in the current language, e.g. t("step-auth"); the id before load(). */
+export function t(id: string, args?: Record<string, string | number>): string;
 export function validate(config: Config | Record<string, unknown>, options?: ValidateOptions): Diagnostic[];
 export function configFor(values: Record<string, unknown>, options?: ValidateOptions): Config;
 export function changesFor(fix: Fix, options?: ValidateOptions): Record<string, string | number>;

@@ -939,3 +939,39 @@ ui-source-mx = MX-Einträge
 ui-source-autoconfig = Autoconfig-Datei
 ui-source-srv = SRV-Einträge
 ui-source-guess = Vermutungen
+
+## Ermittlung („Einstellungen ermitteln“), vom Dienst gerendert
+
+discover-table-serves = { $provider } bedient Adressen bei { $domain } (eingebaute Tabelle)
+discover-table-none = nicht in der eingebauten Tabelle
+discover-mx-is = MX { $host } gehört zu { $provider }
+discover-mx-unknown = MX { $hosts } gehört zu keinem uns bekannten Anbieter
+discover-mx-none = { $domain } hat keine MX-Einträge
+discover-mx-failed = Die MX-Abfrage von { $domain } ist fehlgeschlagen: { $error }
+discover-autoconfig-lists = { $url } nennt { $host }:{ $port } ({ $security })
+discover-autoconfig-found = { $count ->
+        [one] { $url }: 1 Postausgangsserver
+       *[other] { $url }: { $count } Postausgangsserver
+    }
+discover-srv-not-offered = { $name } sagt: nicht angeboten
+discover-srv-detail = { $name } → { $host }:{ $port } (Priorität { $priority }, Gewicht { $weight })
+discover-srv-none = keine _submissions._tcp- oder _submission._tcp-Einträge für { $domain }
+discover-guess-skipped = andere Quellen haben Server genannt
+discover-guessed = vermutet: { $host }:{ $port } ({ $security })
+discover-guess-trying = { $count } übliche Namen und Ports werden versucht
+discover-works = { $login ->
+        [yes] { $host }:{ $port } mit { $security } funktioniert, auch die Anmeldung.
+        [untried] { $host }:{ $port } mit { $security } funktioniert (die Anmeldung wurde nicht versucht: Das Passwort geht nur verschlüsselt an Server von { $domain } oder eines bekannten Anbieters).
+       *[no] { $host }:{ $port } mit { $security } funktioniert.
+    }
+discover-none-answered = { $count ->
+        [one] 1 möglicher Server für { $domain } gefunden, er antwortete aber nicht als SMTP-Server; der Grund steht daneben. Fragen Sie Ihren Anbieter nach seinen SMTP-Einstellungen.
+       *[other] { $count } mögliche Server für { $domain } gefunden, aber keiner antwortete als SMTP-Server; die Gründe stehen daneben. Fragen Sie Ihren Anbieter nach seinen SMTP-Einstellungen.
+    }
+discover-nothing = Kein SMTP-Server für { $domain } gefunden: Die Domain steht nicht in unserer Anbietertabelle, ihr MX zeigt auf keinen bekannten Anbieter, sie veröffentlicht keine Autoconfig-Datei und keine SRV-Einträge, und kein üblicher Name (smtp., mail. oder die Domain selbst) antwortete auf 465, 587 oder 25. Fragen Sie Ihren Anbieter nach seinen SMTP-Einstellungen.
+discover-outage = Der Testdienst erreicht seinen DNS-Resolver nicht, daher ließ sich nichts nachschlagen: Über Ihre Domain oder Ihre Einstellungen sagt das nichts. Versuchen Sie es in ein paar Minuten erneut.
+discover-verified = geprüft ({ $checks })
+discover-not-verified = nicht bestätigt
+discover-not-verified-because = nicht bestätigt: { $reason } [{ $code }]
+discover-not-tried = nicht bestätigt: Die Frist war vorher abgelaufen
+discover-why = { $verification }; { $security }; aus { $sources }

@@ -946,3 +946,39 @@ ui-source-mx = MX records
 ui-source-autoconfig = Autoconfig file
 ui-source-srv = SRV records
 ui-source-guess = Guesses
+
+## Discovery ("Detect settings"), rendered by the service
+
+discover-table-serves = { $provider } serves { $domain } addresses (built-in table)
+discover-table-none = not in the built-in table
+discover-mx-is = MX { $host } is { $provider }
+discover-mx-unknown = MX { $hosts } belongs to no provider we know
+discover-mx-none = { $domain } has no MX records
+discover-mx-failed = MX lookup of { $domain } failed: { $error }
+discover-autoconfig-lists = { $url } lists { $host }:{ $port } ({ $security })
+discover-autoconfig-found = { $count ->
+        [one] { $url }: 1 outgoing server
+       *[other] { $url }: { $count } outgoing servers
+    }
+discover-srv-not-offered = { $name } says: not offered
+discover-srv-detail = { $name } → { $host }:{ $port } (priority { $priority }, weight { $weight })
+discover-srv-none = no _submissions._tcp / _submission._tcp records for { $domain }
+discover-guess-skipped = other sources named servers
+discover-guessed = guessed { $host }:{ $port } ({ $security })
+discover-guess-trying = trying { $count } common names and ports
+discover-works = { $login ->
+        [yes] { $host }:{ $port } with { $security } works, including the login.
+        [untried] { $host }:{ $port } with { $security } works (the login was not tried: the password is only sent over TLS to servers of { $domain } or of a known provider).
+       *[no] { $host }:{ $port } with { $security } works.
+    }
+discover-none-answered = { $count ->
+        [one] Found 1 possible server for { $domain }, but it did not answer as an SMTP server; see why next to it. Ask your provider for its SMTP settings.
+       *[other] Found { $count } possible servers for { $domain }, but none answered as an SMTP server; see why next to each. Ask your provider for its SMTP settings.
+    }
+discover-nothing = No SMTP server found for { $domain }: it is not in our provider table, its MX points to no provider we know, it publishes no autoconfig file or SRV records, and no usual name (smtp., mail. or the domain) answered on 465, 587 or 25. Ask your provider for its SMTP settings.
+discover-outage = The test service cannot reach its DNS resolver, so nothing could be looked up: this says nothing about your domain or settings. Try again in a few minutes.
+discover-verified = verified ({ $checks })
+discover-not-verified = not verified
+discover-not-verified-because = not verified: { $reason } [{ $code }]
+discover-not-tried = not verified: the deadline came first
+discover-why = { $verification }; { $security }; from { $sources }

@@ -940,3 +940,39 @@ ui-source-mx = Registros MX
 ui-source-autoconfig = Archivo autoconfig
 ui-source-srv = Registros SRV
 ui-source-guess = Suposiciones
+
+## Detección («Detectar la configuración»), generada por el servicio
+
+discover-table-serves = { $provider } gestiona las direcciones de { $domain } (tabla integrada)
+discover-table-none = no está en la tabla integrada
+discover-mx-is = el MX { $host } es de { $provider }
+discover-mx-unknown = el MX { $hosts } no pertenece a ningún proveedor conocido
+discover-mx-none = { $domain } no tiene registros MX
+discover-mx-failed = falló la consulta MX de { $domain }: { $error }
+discover-autoconfig-lists = { $url } indica { $host }:{ $port } ({ $security })
+discover-autoconfig-found = { $count ->
+        [one] { $url }: 1 servidor de salida
+       *[other] { $url }: { $count } servidores de salida
+    }
+discover-srv-not-offered = { $name } dice: no se ofrece
+discover-srv-detail = { $name } → { $host }:{ $port } (prioridad { $priority }, peso { $weight })
+discover-srv-none = no hay registros _submissions._tcp / _submission._tcp para { $domain }
+discover-guess-skipped = otras fuentes indicaron servidores
+discover-guessed = supuesto: { $host }:{ $port } ({ $security })
+discover-guess-trying = probando { $count } nombres y puertos habituales
+discover-works = { $login ->
+        [yes] { $host }:{ $port } con { $security } funciona, también el inicio de sesión.
+        [untried] { $host }:{ $port } con { $security } funciona (no se probó el inicio de sesión: la contraseña solo se envía cifrada a servidores de { $domain } o de un proveedor conocido).
+       *[no] { $host }:{ $port } con { $security } funciona.
+    }
+discover-none-answered = { $count ->
+        [one] Se encontró 1 servidor posible para { $domain }, pero no respondió como servidor SMTP; el motivo aparece al lado. Pida a su proveedor su configuración SMTP.
+       *[other] Se encontraron { $count } servidores posibles para { $domain }, pero ninguno respondió como servidor SMTP; los motivos aparecen al lado. Pida a su proveedor su configuración SMTP.
+    }
+discover-nothing = No se encontró ningún servidor SMTP para { $domain }: no está en nuestra tabla de proveedores, su MX no apunta a ningún proveedor conocido, no publica archivo autoconfig ni registros SRV, y ningún nombre habitual (smtp., mail. o el propio dominio) respondió en 465, 587 o 25. Pida a su proveedor su configuración SMTP.
+discover-outage = El servicio de prueba no puede contactar con su resolutor DNS, así que no se pudo buscar nada: eso no dice nada de su dominio ni de su configuración. Vuelva a intentarlo en unos minutos.
+discover-verified = comprobado ({ $checks })
+discover-not-verified = sin comprobar
+discover-not-verified-because = sin comprobar: { $reason } [{ $code }]
+discover-not-tried = sin comprobar: el plazo terminó antes
+discover-why = { $verification }; { $security }; según { $sources }

@@ -940,3 +940,39 @@ ui-source-mx = Enregistrements MX
 ui-source-autoconfig = Fichier autoconfig
 ui-source-srv = Enregistrements SRV
 ui-source-guess = Suppositions
+
+## Détection (« Détecter les paramètres »), rendue par le service
+
+discover-table-serves = { $provider } gère les adresses en { $domain } (table intégrée)
+discover-table-none = absent de la table intégrée
+discover-mx-is = le MX { $host } est { $provider }
+discover-mx-unknown = le MX { $hosts } n'appartient à aucun fournisseur connu
+discover-mx-none = { $domain } n'a pas d'enregistrement MX
+discover-mx-failed = la recherche MX de { $domain } a échoué : { $error }
+discover-autoconfig-lists = { $url } indique { $host }:{ $port } ({ $security })
+discover-autoconfig-found = { $count ->
+        [one] { $url } : 1 serveur d'envoi
+       *[other] { $url } : { $count } serveurs d'envoi
+    }
+discover-srv-not-offered = { $name } indique : non proposé
+discover-srv-detail = { $name } → { $host }:{ $port } (priorité { $priority }, poids { $weight })
+discover-srv-none = aucun enregistrement _submissions._tcp / _submission._tcp pour { $domain }
+discover-guess-skipped = d'autres sources ont donné des serveurs
+discover-guessed = supposé : { $host }:{ $port } ({ $security })
+discover-guess-trying = essai de { $count } noms et ports courants
+discover-works = { $login ->
+        [yes] { $host }:{ $port } avec { $security } fonctionne, connexion comprise.
+        [untried] { $host }:{ $port } avec { $security } fonctionne (la connexion n'a pas été essayée : le mot de passe n'est envoyé, chiffré, qu'aux serveurs de { $domain } ou d'un fournisseur connu).
+       *[no] { $host }:{ $port } avec { $security } fonctionne.
+    }
+discover-none-answered = { $count ->
+        [one] 1 serveur possible trouvé pour { $domain }, mais il n'a pas répondu comme un serveur SMTP ; la raison est indiquée à côté. Demandez ses réglages SMTP à votre fournisseur.
+       *[other] { $count } serveurs possibles trouvés pour { $domain }, mais aucun n'a répondu comme un serveur SMTP ; les raisons sont indiquées à côté. Demandez ses réglages SMTP à votre fournisseur.
+    }
+discover-nothing = Aucun serveur SMTP trouvé pour { $domain } : il n'est pas dans notre table de fournisseurs, son MX ne mène à aucun fournisseur connu, il ne publie ni fichier autoconfig ni enregistrement SRV, et aucun nom habituel (smtp., mail. ou le domaine lui-même) n'a répondu sur 465, 587 ou 25. Demandez ses réglages SMTP à votre fournisseur.
+discover-outage = Le service de test n'arrive pas à joindre son résolveur DNS ; rien n'a pu être recherché : cela ne dit rien de votre domaine ni de vos paramètres. Réessayez dans quelques minutes.
+discover-verified = vérifié ({ $checks })
+discover-not-verified = non vérifié
+discover-not-verified-because = non vérifié : { $reason } [{ $code }]
+discover-not-tried = non vérifié : le délai a expiré avant
+discover-why = { $verification } ; { $security } ; d'après { $sources }

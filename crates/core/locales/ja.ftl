@@ -921,3 +921,33 @@ ui-source-mx = MX レコード
 ui-source-autoconfig = autoconfig ファイル
 ui-source-srv = SRV レコード
 ui-source-guess = 推測
+
+## 設定の検出（サービス側で生成）
+
+discover-table-serves = { $provider } が { $domain } のアドレスを扱っています（内蔵の表）
+discover-table-none = 内蔵の表にありません
+discover-mx-is = MX { $host } は { $provider } のものです
+discover-mx-unknown = MX { $hosts } は既知のプロバイダーのものではありません
+discover-mx-none = { $domain } には MX レコードがありません
+discover-mx-failed = { $domain } の MX 検索に失敗しました: { $error }
+discover-autoconfig-lists = { $url } に { $host }:{ $port }（{ $security }）があります
+discover-autoconfig-found = { $url }: 送信サーバー { $count } 件
+discover-srv-not-offered = { $name }: 提供なし
+discover-srv-detail = { $name } → { $host }:{ $port }（優先度 { $priority }、重み { $weight }）
+discover-srv-none = { $domain } には _submissions._tcp / _submission._tcp レコードがありません
+discover-guess-skipped = ほかの情報源がサーバーを示しました
+discover-guessed = 推測: { $host }:{ $port }（{ $security }）
+discover-guess-trying = 一般的な名前とポートを { $count } 通り試しています
+discover-works = { $login ->
+        [yes] { $host }:{ $port }（{ $security }）で動作し、ログインもできます。
+        [untried] { $host }:{ $port }（{ $security }）で動作します（ログインは試していません: パスワードは { $domain } か既知のプロバイダーのサーバーにだけ、暗号化して送ります）。
+       *[no] { $host }:{ $port }（{ $security }）で動作します。
+    }
+discover-none-answered = { $domain } のサーバー候補が { $count } 件見つかりましたが、どれも SMTP サーバーとして応答しませんでした。理由はそれぞれの横にあります。プロバイダーに SMTP 設定を問い合わせてください。
+discover-nothing = { $domain } の SMTP サーバーは見つかりませんでした: プロバイダー表になく、MX は既知のプロバイダーを指さず、autoconfig ファイルも SRV レコードも公開されておらず、一般的な名前（smtp.、mail.、ドメイン自体）も 465・587・25 で応答しませんでした。プロバイダーに SMTP 設定を問い合わせてください。
+discover-outage = テストサービスが DNS リゾルバーに接続できないため、何も検索できませんでした。ドメインや設定の問題ではありません。数分後にもう一度試してください。
+discover-verified = 確認済み（{ $checks }）
+discover-not-verified = 未確認
+discover-not-verified-because = 未確認: { $reason } [{ $code }]
+discover-not-tried = 未確認: 期限が先に来ました
+discover-why = { $verification }。{ $security }。情報源: { $sources }

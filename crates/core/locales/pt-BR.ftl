@@ -940,3 +940,39 @@ ui-source-mx = Registros MX
 ui-source-autoconfig = Arquivo autoconfig
 ui-source-srv = Registros SRV
 ui-source-guess = Suposições
+
+## Detecção ("Detectar configurações"), gerada pelo serviço
+
+discover-table-serves = { $provider } atende endereços de { $domain } (tabela interna)
+discover-table-none = não está na tabela interna
+discover-mx-is = o MX { $host } é do { $provider }
+discover-mx-unknown = o MX { $hosts } não pertence a nenhum provedor conhecido
+discover-mx-none = { $domain } não tem registros MX
+discover-mx-failed = a consulta MX de { $domain } falhou: { $error }
+discover-autoconfig-lists = { $url } indica { $host }:{ $port } ({ $security })
+discover-autoconfig-found = { $count ->
+        [one] { $url }: 1 servidor de saída
+       *[other] { $url }: { $count } servidores de saída
+    }
+discover-srv-not-offered = { $name } diz: não oferecido
+discover-srv-detail = { $name } → { $host }:{ $port } (prioridade { $priority }, peso { $weight })
+discover-srv-none = nenhum registro _submissions._tcp / _submission._tcp para { $domain }
+discover-guess-skipped = outras fontes indicaram servidores
+discover-guessed = suposição: { $host }:{ $port } ({ $security })
+discover-guess-trying = testando { $count } nomes e portas comuns
+discover-works = { $login ->
+        [yes] { $host }:{ $port } com { $security } funciona, inclusive o login.
+        [untried] { $host }:{ $port } com { $security } funciona (o login não foi testado: a senha só é enviada com criptografia a servidores de { $domain } ou de um provedor conhecido).
+       *[no] { $host }:{ $port } com { $security } funciona.
+    }
+discover-none-answered = { $count ->
+        [one] Encontramos 1 servidor possível para { $domain }, mas ele não respondeu como servidor SMTP; o motivo aparece ao lado. Peça ao seu provedor as configurações SMTP.
+       *[other] Encontramos { $count } servidores possíveis para { $domain }, mas nenhum respondeu como servidor SMTP; os motivos aparecem ao lado. Peça ao seu provedor as configurações SMTP.
+    }
+discover-nothing = Nenhum servidor SMTP encontrado para { $domain }: ele não está na nossa tabela de provedores, o MX não aponta para nenhum provedor conhecido, não publica arquivo autoconfig nem registros SRV, e nenhum nome comum (smtp., mail. ou o próprio domínio) respondeu em 465, 587 ou 25. Peça ao seu provedor as configurações SMTP.
+discover-outage = O serviço de teste não consegue alcançar o próprio resolvedor DNS, então nada pôde ser consultado: isso não diz nada sobre seu domínio ou suas configurações. Tente de novo em alguns minutos.
+discover-verified = verificado ({ $checks })
+discover-not-verified = não verificado
+discover-not-verified-because = não verificado: { $reason } [{ $code }]
+discover-not-tried = não verificado: o prazo acabou antes
+discover-why = { $verification }; { $security }; segundo { $sources }

@@ -669,8 +669,11 @@ async fn conflicting(w: &World) {
         "{}",
         r.candidates[0].why
     );
-    assert!(r.candidates[0].why.contains("implicit TLS") && r.candidates[0].why.contains("SRV"));
-    assert!(r.candidates[1].why.contains("STARTTLS") && r.candidates[1].why.contains("autoconfig"));
+    assert!(r.candidates[0].why.contains("TLS/SSL") && r.candidates[0].why.contains("SRV"));
+    assert!(
+        r.candidates[1].why.contains("STARTTLS")
+            && r.candidates[1].why.to_lowercase().contains("autoconfig")
+    );
     assert!(
         r.candidates[2].why.contains("dns.not-found"),
         "{}",
@@ -698,6 +701,33 @@ async fn bad_autoconfig(w: &World) {
         );
         assert!(!r.found);
     }
+}
+
+/// SPEC §7.4: the report speaks the accepted language.
+async fn in_german(app: &axum::Router) {
+    use axum::body::Body;
+    use axum::http::{Request, header};
+    use http_body_util::BodyExt as _;
+    use tower::ServiceExt as _;
+    let german = Request::post("/v1/discover")
+        .header(header::CONTENT_TYPE, "application/json")
+        .header(header::ACCEPT_LANGUAGE, "de-DE, en;q=0.5")
+        .body(Body::from(r#"{"email":"ops@srv.test"}"#))
+        .unwrap();
+    let res = app.clone().oneshot(german).await.unwrap();
+    assert_eq!(res.headers()[header::CONTENT_LANGUAGE], "de");
+    let json: serde_json::Value =
+        serde_json::from_slice(&res.into_body().collect().await.unwrap().to_bytes()).unwrap();
+    let message = json["message"].as_str().unwrap();
+    assert!(
+        message.contains("relay.srv-host.test") && message.contains("funktioniert"),
+        "{message}"
+    );
+    let why = json["candidates"][0]["why"].as_str().unwrap();
+    assert!(
+        why.starts_with("geprüft") && why.contains("SRV-Einträge"),
+        "{why}"
+    );
 }
 
 async fn http_route(w: &World) {
@@ -732,6 +762,8 @@ async fn http_route(w: &World) {
     assert_eq!(json["candidates"][0]["host"], "relay.srv-host.test");
     assert_eq!(json["candidates"][0]["verification"]["status"], "verified");
     assert_eq!(json["candidates"][0]["evidence"][0]["source"], "srv");
+
+    in_german(&app).await;
 
     let res = app
         .clone()

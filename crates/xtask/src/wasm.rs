@@ -113,8 +113,9 @@ fn catalogs(out: &std::path::Path) -> Result {
 
 /// The part of a catalog a page renders: the static rules' codes, fix
 /// titles, labels and the elements' texts. Live findings arrive rendered
-/// by the service in the page's language (Accept-Language), and the CLI's
-/// words stay on the command line; comments are for translators.
+/// by the service in the page's language (Accept-Language), as do the
+/// discovery's; the CLI's words stay on the command line; comments are
+/// for translators.
 fn browser_messages(catalog: &str) -> String {
     let live: Vec<String> = smtp_doctor_core::codes()
         .iter()
@@ -129,7 +130,9 @@ fn browser_messages(catalog: &str) -> String {
         }
         if !line.starts_with(' ') {
             let id = line.split(" =").next().unwrap_or_default();
-            keep = !id.starts_with("cli-") && !live.iter().any(|l| l == id);
+            keep = !id.starts_with("cli-")
+                && !id.starts_with("discover-")
+                && !live.iter().any(|l| l == id);
         }
         if keep {
             out.push_str(line);

@@ -86,7 +86,7 @@ pub(super) fn render(report: &DiscoverReport, color: bool) -> String {
     out
 }
 
-pub(crate) fn command(args: &DiscoverArgs) -> anyhow::Result<bool> {
+pub(crate) fn command(args: &DiscoverArgs, locale: &'static str) -> anyhow::Result<bool> {
     let text = args.address.trim();
     let request = smtp_doctor_probe::discover::DiscoverRequest {
         email: text.contains('@').then(|| text.to_owned()),
@@ -96,6 +96,7 @@ pub(crate) fn command(args: &DiscoverArgs) -> anyhow::Result<bool> {
             .as_deref()
             .map(super::check::password_from_env)
             .transpose()?,
+        locale,
     };
     let engine = args.engine.engine()?;
     let runtime = tokio::runtime::Runtime::new().context("cannot start the async runtime")?;

@@ -43,7 +43,7 @@ pub(crate) fn run() -> ExitCode {
                 ExitCode::from(2)
             }
         },
-        Command::Discover(args) => match discover::command(&args) {
+        Command::Discover(args) => match discover::command(&args, locale) {
             Ok(true) => ExitCode::SUCCESS,
             Ok(false) => ExitCode::from(1),
             Err(e) => {

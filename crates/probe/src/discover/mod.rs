@@ -24,7 +24,7 @@ use std::collections::HashMap;
 use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
-use smtp_doctor_core::{Code, Diagnostic, Security, providers};
+use smtp_doctor_core::{Code, Diagnostic, Param, Security, providers};
 use tokio::time::Instant;
 
 use crate::engine::Engine;
@@ -47,6 +47,14 @@ pub struct DiscoverRequest {
     /// wiped when the request is dropped, on every path).
     #[serde(default)]
     pub password: Option<zeroize::Zeroizing<String>>,
+    /// The language of the report's texts (SPEC §7.4): the service's
+    /// `Accept-Language`, the CLI's `--lang`; never the body.
+    #[serde(skip, default = "default_locale")]
+    pub locale: &'static str,
+}
+
+fn default_locale() -> &'static str {
+    smtp_doctor_core::i18n::DEFAULT_LOCALE
 }
 
 /// Where a candidate came from.
@@ -221,11 +229,29 @@ pub enum Progress<'a> {
     Candidate(&'a Candidate),
 }
 
-/// The address's parts.
+/// The address's parts, and the language to report in.
 struct Query {
     local: String,
     domain: String,
     email: Option<String>,
+    locale: &'static str,
+}
+
+impl Query {
+    /// A text of the catalog in the report's language.
+    fn t(&self, id: &str, args: &[(&str, Param)]) -> String {
+        smtp_doctor_core::i18n::catalog(self.locale).text(id, None, args)
+    }
+
+    /// A security mode as the report's language writes it.
+    fn mode(&self, s: Security) -> String {
+        self.t(&format!("security-{}", s.as_str()), &[])
+    }
+}
+
+/// A text param (the catalog's arguments).
+fn p(value: impl std::fmt::Display) -> Param {
+    Param::Text(value.to_string())
 }
 
 /// Checks the input without doing any work: what `discover` would refuse.
@@ -250,6 +276,7 @@ fn query(req: &DiscoverRequest) -> Result<Query, DiscoverError> {
             local: local.to_owned(),
             domain: domain_name(&m.domain_lower())?,
             email: Some(address.clone()),
+            locale: req.locale,
         });
     }
     let host = req
@@ -262,6 +289,7 @@ fn query(req: &DiscoverRequest) -> Result<Query, DiscoverError> {
         local: String::new(),
         domain: domain_name(host)?,
         email: None,
+        locale: req.locale,
     })
 }
 
@@ -375,7 +403,7 @@ pub async fn discover(
     .await;
     planned.sort_by_key(final_key);
     for c in &mut planned {
-        c.why = why(c);
+        c.why = why(&q, c);
     }
     let found = planned
         .first()
@@ -385,10 +413,9 @@ pub async fn discover(
     // resolver answers at all.
     let outage = !found && sources.iter().any(|s| s.status == "error") && !resolver_answers;
     let (message, diagnostics) = if outage {
-        (
-            "The test service cannot reach its DNS resolver, so nothing could be looked up: this says nothing about your domain or settings. Try again in a few minutes.".to_owned(),
-            vec![Diagnostic::new(Code::ProbeDnsUnavailable)],
-        )
+        let mut ours = vec![Diagnostic::new(Code::ProbeDnsUnavailable)];
+        smtp_doctor_core::i18n::localize(&mut ours, q.locale);
+        (q.t("discover-outage", &[]), ours)
     } else {
         (
             conclusion(&q, &planned, found, req.password.is_some()),
@@ -428,7 +455,7 @@ async fn gather(
     let outcomes = [
         from_table(&mut pool, q),
         from_mx(&mut pool, q, &mx),
-        from_autoconfig(&mut pool, autoconfig),
+        from_autoconfig(&mut pool, q, autoconfig),
         from_srv(&mut pool, q, srv),
         guesses(&mut pool, q),
     ];
@@ -441,12 +468,18 @@ async fn gather(
 /// 1. The built-in table, by the address's domain.
 fn from_table(pool: &mut Pool, q: &Query) -> SourceOutcome {
     match providers::provider_by_email_domain(&q.domain) {
-        Some(p) => {
-            let detail = format!("{} serves {} addresses (built-in table)", p.name, q.domain);
-            add_provider(pool, p, q, SourceKind::Provider, &detail);
-            found(SourceKind::Provider, format!("{} ({})", p.name, p.source))
+        Some(prov) => {
+            let detail = q.t(
+                "discover-table-serves",
+                &[("provider", p(prov.name)), ("domain", p(&q.domain))],
+            );
+            add_provider(pool, prov, q, SourceKind::Provider, &detail);
+            found(
+                SourceKind::Provider,
+                format!("{} ({})", prov.name, prov.source),
+            )
         }
-        None => none(SourceKind::Provider, "not in the built-in table".into()),
+        None => none(SourceKind::Provider, q.t("discover-table-none", &[])),
     }
 }
 
@@ -461,23 +494,30 @@ fn from_mx(
             let hit = hosts
                 .iter()
                 .find_map(|(_, h)| providers::provider_by_mx(h).map(|p| (p, h)));
-            if let Some((p, h)) = hit {
-                let detail = format!("MX {h} is {}", p.name);
-                add_provider(pool, p, q, SourceKind::Mx, &detail);
+            if let Some((prov, h)) = hit {
+                let detail = q.t(
+                    "discover-mx-is",
+                    &[("host", p(h)), ("provider", p(prov.name))],
+                );
+                add_provider(pool, prov, q, SourceKind::Mx, &detail);
                 return found(SourceKind::Mx, detail);
             }
             let names: Vec<&str> = hosts.iter().map(|(_, h)| h.as_str()).collect();
             none(
                 SourceKind::Mx,
-                format!("MX {} belongs to no provider we know", names.join(", ")),
+                q.t("discover-mx-unknown", &[("hosts", p(names.join(", ")))]),
             )
         }
-        Ok(_) | Err(DnsFailure::NotFound | DnsFailure::NoAddress) => {
-            none(SourceKind::Mx, format!("{} has no MX records", q.domain))
-        }
+        Ok(_) | Err(DnsFailure::NotFound | DnsFailure::NoAddress) => none(
+            SourceKind::Mx,
+            q.t("discover-mx-none", &[("domain", p(&q.domain))]),
+        ),
         Err(e) => error(
             SourceKind::Mx,
-            format!("MX lookup of {} failed: {e}", q.domain),
+            q.t(
+                "discover-mx-failed",
+                &[("domain", p(&q.domain)), ("error", p(e))],
+            ),
         ),
     }
 }
@@ -485,17 +525,21 @@ fn from_mx(
 /// 2. The provider's autoconfig file.
 fn from_autoconfig(
     pool: &mut Pool,
+    q: &Query,
     fetched: Result<(String, Vec<autoconfig::Outgoing>), String>,
 ) -> SourceOutcome {
     match fetched {
         Ok((url, servers)) => {
             let n = servers.len();
             for s in servers {
-                let detail = format!(
-                    "{url} lists {}:{} ({})",
-                    s.host,
-                    s.port,
-                    security_text(s.security)
+                let detail = q.t(
+                    "discover-autoconfig-lists",
+                    &[
+                        ("url", p(&url)),
+                        ("host", p(&s.host)),
+                        ("port", p(s.port)),
+                        ("security", p(q.mode(s.security))),
+                    ],
                 );
                 pool.add(
                     &s.host,
@@ -508,7 +552,13 @@ fn from_autoconfig(
             }
             found(
                 SourceKind::Autoconfig,
-                format!("{url}: {n} outgoing server(s)"),
+                q.t(
+                    "discover-autoconfig-found",
+                    &[
+                        ("url", p(&url)),
+                        ("count", Param::Count(i64::try_from(n).unwrap_or(i64::MAX))),
+                    ],
+                ),
             )
         }
         Err(detail) => none_or_error(SourceKind::Autoconfig, &detail),
@@ -525,13 +575,19 @@ fn from_srv(
     for (name, security, records) in srv {
         for r in records {
             if r.target.is_empty() {
-                seen.push(format!("{name} says: not offered"));
+                seen.push(q.t("discover-srv-not-offered", &[("name", p(&name))]));
                 continue;
             }
             seen.push(format!("{name} → {}:{}", r.target, r.port));
-            let detail = format!(
-                "{name} → {}:{} (priority {}, weight {})",
-                r.target, r.port, r.priority, r.weight
+            let detail = q.t(
+                "discover-srv-detail",
+                &[
+                    ("name", p(&name)),
+                    ("host", p(&r.target)),
+                    ("port", p(r.port)),
+                    ("priority", p(r.priority)),
+                    ("weight", p(r.weight)),
+                ],
             );
             pool.add(
                 &r.target,
@@ -546,10 +602,7 @@ fn from_srv(
     if seen.is_empty() {
         none(
             SourceKind::Srv,
-            format!(
-                "no _submissions._tcp / _submission._tcp records for {}",
-                q.domain
-            ),
+            q.t("discover-srv-none", &[("domain", p(&q.domain))]),
         )
     } else {
         found(SourceKind::Srv, seen.join("; "))
@@ -562,7 +615,7 @@ fn guesses(pool: &mut Pool, q: &Query) -> SourceOutcome {
         return SourceOutcome {
             source: SourceKind::Guess,
             status: "skipped".into(),
-            detail: "other sources named servers".into(),
+            detail: q.t("discover-guess-skipped", &[]),
         };
     }
     let hosts = [
@@ -576,7 +629,14 @@ fn guesses(pool: &mut Pool, q: &Query) -> SourceOutcome {
             (587, Security::Starttls),
             (25, Security::Starttls),
         ] {
-            let detail = format!("guessed {host}:{port} ({})", security_text(security));
+            let detail = q.t(
+                "discover-guessed",
+                &[
+                    ("host", p(host)),
+                    ("port", p(port)),
+                    ("security", p(q.mode(security))),
+                ],
+            );
             pool.add(
                 host,
                 port,
@@ -587,9 +647,10 @@ fn guesses(pool: &mut Pool, q: &Query) -> SourceOutcome {
             );
         }
     }
+    let count = i64::try_from(pool.order.len()).unwrap_or(i64::MAX);
     found(
         SourceKind::Guess,
-        format!("trying {} common names and ports", pool.order.len()),
+        q.t("discover-guess-trying", &[("count", Param::Count(count))]),
     )
 }
 
@@ -597,36 +658,36 @@ fn conclusion(q: &Query, planned: &[Candidate], found: bool, with_auth: bool) ->
     let only_guesses = planned
         .iter()
         .all(|c| c.evidence.iter().all(|e| e.source == SourceKind::Guess));
+    let domain = ("domain", p(&q.domain));
     match planned.first() {
-        Some(best) if found => format!(
-            "{}:{} with {} works{}.",
-            best.host,
-            best.port,
-            security_text(best.security),
-            match (
+        Some(best) if found => {
+            let login = match (
                 with_auth,
-                best.verification.passed.iter().any(|p| p == "auth")
+                best.verification.passed.iter().any(|s| s == "auth"),
             ) {
-                (true, true) => ", including the login".to_owned(),
-                (true, false) => format!(
-                    " (the login was not tried: the password is only sent over TLS to servers of {} or of a known provider)",
-                    q.domain
-                ),
-                _ => String::new(),
-            }
-        ),
-        Some(_) if !only_guesses => format!(
-            "Found {} possible server(s) for {}, but none answered as an SMTP server; see why next to each. \
-             Ask your provider for its SMTP settings.",
-            planned.len(),
-            q.domain
-        ),
-        _ => format!(
-            "No SMTP server found for {}: it is not in our provider table, its MX points to no provider we know, \
-             it publishes no autoconfig file or SRV records, and no usual name (smtp., mail. or the domain) \
-             answered on 465, 587 or 25. Ask your provider for its SMTP settings.",
-            q.domain
-        ),
+                (true, true) => "yes",
+                (true, false) => "untried",
+                _ => "no",
+            };
+            q.t(
+                "discover-works",
+                &[
+                    ("host", p(&best.host)),
+                    ("port", p(best.port)),
+                    ("security", p(q.mode(best.security))),
+                    ("login", p(login)),
+                    domain,
+                ],
+            )
+        }
+        Some(_) if !only_guesses => {
+            let count = i64::try_from(planned.len()).unwrap_or(i64::MAX);
+            q.t(
+                "discover-none-answered",
+                &[("count", Param::Count(count)), domain],
+            )
+        }
+        _ => q.t("discover-nothing", &[domain]),
     }
 }
 
@@ -647,7 +708,7 @@ fn add_provider(
             "{detail}: {}:{} ({})",
             p.default_host,
             e.port,
-            security_text(e.security)
+            q.mode(e.security)
         );
         pool.add(
             p.default_host,
@@ -746,42 +807,50 @@ fn final_key(c: &Candidate) -> (u8, u8, std::cmp::Reverse<u8>) {
     )
 }
 
-fn why(c: &Candidate) -> String {
-    let v = match c.verification.status {
-        VerifyStatus::Verified => format!("verified ({})", c.verification.passed.join(", ")),
+fn why(q: &Query, c: &Candidate) -> String {
+    let verification = match c.verification.status {
+        VerifyStatus::Verified => q.t(
+            "discover-verified",
+            &[("checks", p(c.verification.passed.join(", ")))],
+        ),
         VerifyStatus::Failed => match c
             .verification
             .diagnostics
             .iter()
             .find(|d| d.severity == smtp_doctor_core::Severity::Error)
         {
-            Some(d) => format!("not verified: {} [{}]", d.message, d.code),
-            None => "not verified".into(),
+            Some(d) => q.t(
+                "discover-not-verified-because",
+                &[("reason", p(&d.message)), ("code", p(d.code))],
+            ),
+            None => q.t("discover-not-verified", &[]),
         },
-        VerifyStatus::NotTried => "not verified: the deadline came first".into(),
+        VerifyStatus::NotTried => q.t("discover-not-tried", &[]),
     };
     let mut kinds: Vec<SourceKind> = c.evidence.iter().map(|e| e.source).collect();
     kinds.dedup();
     let from = kinds
         .iter()
-        .map(|k| match k {
-            SourceKind::Provider => "the provider table",
-            SourceKind::Mx => "the MX records",
-            SourceKind::Autoconfig => "the autoconfig file",
-            SourceKind::Srv => "SRV records",
-            SourceKind::Guess => "a guess",
+        .map(|k| {
+            let id = match k {
+                SourceKind::Provider => "ui-source-provider",
+                SourceKind::Mx => "ui-source-mx",
+                SourceKind::Autoconfig => "ui-source-autoconfig",
+                SourceKind::Srv => "ui-source-srv",
+                SourceKind::Guess => "ui-source-guess",
+            };
+            q.t(id, &[])
         })
         .collect::<Vec<_>>()
-        .join(" and ");
-    format!("{v}; {}; from {from}", security_text(c.security))
-}
-
-fn security_text(s: Security) -> &'static str {
-    match s {
-        Security::Tls => "implicit TLS",
-        Security::Starttls => "STARTTLS",
-        Security::None => "no encryption",
-    }
+        .join(", ");
+    q.t(
+        "discover-why",
+        &[
+            ("verification", p(verification)),
+            ("security", p(q.mode(c.security))),
+            ("sources", p(from)),
+        ],
+    )
 }
 
 fn found(source: SourceKind, detail: String) -> SourceOutcome {

@@ -27,7 +27,7 @@ pub(super) async fn run(
     let mut tasks = JoinSet::new();
     for (i, c) in planned.iter().enumerate() {
         let engine = engine.clone();
-        let request = verify_request(c, password.filter(|_| may_log_in(c, q)));
+        let request = verify_request(c, password.filter(|_| may_log_in(c, q)), q.locale);
         let delay = stagger * u32::try_from(i).unwrap_or(u32::MAX);
         tasks.spawn(async move {
             tokio::time::sleep(delay).await;
@@ -67,7 +67,7 @@ pub(super) fn may_log_in(c: &Candidate, q: &Query) -> bool {
             || smtp_doctor_core::providers::provider_by_host(&host).is_some())
 }
 
-fn verify_request(c: &Candidate, password: Option<&str>) -> ProbeRequest {
+fn verify_request(c: &Candidate, password: Option<&str>, locale: &'static str) -> ProbeRequest {
     let mut config = json!({
         "host": c.host, "port": c.port, "security": c.security,
     });
@@ -83,7 +83,7 @@ fn verify_request(c: &Candidate, password: Option<&str>) -> ProbeRequest {
         config: config.into(),
         checks,
         recipient: None,
-        locale: "en",
+        locale,
     }
 }
 

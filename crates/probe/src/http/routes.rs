@@ -258,8 +258,10 @@ pub(super) async fn discover(
 ) -> Result<Response, ApiError> {
     use crate::discover::{DiscoverOptions, DiscoverRequest, Progress};
     // DiscoverRequest wipes its password when dropped, the body its strings.
-    let request: DiscoverRequest = body.parse("discover request")?;
+    let mut request: DiscoverRequest = body.parse("discover request")?;
     drop(body);
+    let locale = locale(&headers);
+    request.locale = locale;
     let domain = crate::discover::check_request(&request)
         .map_err(|e| ApiError::BadRequest(e.to_string()))?;
     let client = RateKey::new(
@@ -282,7 +284,7 @@ pub(super) async fn discover(
         let result = crate::discover::discover(&engine, &request, &opts, &mut |_| {}).await;
         drop((request, slot, target));
         let report = result.map_err(|e| ApiError::BadRequest(e.to_string()))?;
-        return Ok(Json(report).into_response());
+        return Ok(in_language(Json(report).into_response(), locale));
     }
     let (tx, rx) = tokio::sync::mpsc::unbounded_channel::<Event>();
     tokio::spawn(async move {
@@ -315,7 +317,7 @@ pub(super) async fn discover(
             let _ = tx.send(event);
         }
     });
-    Ok(event_stream(rx))
+    Ok(in_language(event_stream(rx), locale))
 }
 
 /// Whether the client asked for server-sent events.
