@@ -434,7 +434,7 @@ describe("the settings experience at 1280 and 375 px, light and dark", () => {
       await runTest(page);
       // The headline is the cause, on screen and announced; plain words.
       const headline = await page.textContent("#result-title");
-      assert.match(headline, /app-specific password/);
+      assert.match(headline, /app password/);
       assert.ok(await page.locator("#result-title").isVisible());
       const box = await page.locator("#result-title").boundingBox();
       assert.ok(box.y >= 0 && box.y < 800, `the headline is on screen (y = ${box.y})`);

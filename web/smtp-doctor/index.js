@@ -79,7 +79,54 @@ function core() {
 }
 
 /** Every static rule on the settings (with an integration's options). */
-export const validate = (config, options) => core().validate(config, options);
+export const validate = (config, options) => withTexts(core().validate(config, options));
+
+/**
+ * Diagnostics with their texts (`message`, `help`, `fix.title`) rendered on
+ * first read, in the current language: rendering costs more than the rules,
+ * and a page reads the texts of only what it shows. The SPEC §7.4 way to
+ * render a finding from its code and params: the message named after the
+ * code (`.` → `-`, attribute `help`), the fix's `fix-<key>` with its
+ * changes; a `security` param shows as its label.
+ * @param {import("./index.d.ts").Diagnostic[]} diagnostics
+ */
+function withTexts(diagnostics) {
+  for (const d of diagnostics) {
+    if (d.message) continue;
+    const id = d.code.replaceAll(".", "-");
+    const args = () => labelled(d.params ?? {});
+    lazy(d, "message", () => texts?.text(id, undefined, args()) ?? d.code);
+    lazy(d, "help", () => texts?.text(id, "help", args()) ?? "");
+    const fix = d.fix;
+    if (fix?.key && !fix.title) lazy(fix, "title", () => texts?.text(`fix-${fix.key}`, undefined, labelled(fix.changes)) ?? fix.key);
+  }
+  return diagnostics;
+}
+
+/** Params as the texts use them: security modes as their labels. */
+function labelled(params) {
+  const out = {};
+  for (const [name, value] of Object.entries(params)) {
+    out[name] = (name === "security" || name.endsWith("-security")) && texts ? texts.text(`security-${value}`) : value;
+  }
+  return out;
+}
+
+/** `object[key]` computed on first read, then a plain property. */
+function lazy(object, key, compute) {
+  Object.defineProperty(object, key, {
+    configurable: true,
+    enumerable: true,
+    get() {
+      const value = compute();
+      Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
+      return value;
+    },
+    set(value) {
+      Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
+    },
+  });
+}
 /** The SPEC settings an app's values stand for under these options. */
 export const configFor = (values, options) => core().configFor(values, options);
 /** A fix's changes under the app's field names. */
@@ -176,7 +223,7 @@ class SmtpForm {
 
   /** Every current finding (rules applied), shown or not. */
   get diagnostics() {
-    return this.#state ? this.#state.diagnostics() : [];
+    return this.#state ? withTexts(this.#state.diagnostics()) : [];
   }
 
   /** The settings to test (SPEC names, the app's own values laid over); null until loaded. */
@@ -186,7 +233,7 @@ class SmtpForm {
 
   /** The findings to show now under a field (the app's name for it), or the general ones. */
   messages(name) {
-    return this.#state ? this.#state.messages(name) : [];
+    return this.#state ? withTexts(this.#state.messages(name)) : [];
   }
 
   /** The app's name for a SPEC field, or null when the app has none. */

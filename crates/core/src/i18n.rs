@@ -191,9 +191,20 @@ pub fn text(id: &str, args: &[(&str, Param)]) -> String {
     }
 }
 
-/// The texts of freshly validated diagnostics: English from the catalog,
-/// or the host's texts in a build without catalogs.
+/// The texts of freshly validated diagnostics: English from the catalog.
+/// A build without catalogs leaves them empty: rendering costs more than
+/// the rules, so the host renders only what it shows ([`localize_hooked`],
+/// or the browser package's lazy texts).
 pub(crate) fn localize_default(diagnostics: &mut [Diagnostic]) {
+    #[cfg(feature = "catalog")]
+    localize(diagnostics, DEFAULT_LOCALE);
+    #[cfg(not(feature = "catalog"))]
+    let _ = diagnostics;
+}
+
+/// Fills in texts through the host's texts ([`set_texts`]); with the
+/// catalogs, in English. What a page is about to show.
+pub fn localize_hooked(diagnostics: &mut [Diagnostic]) {
     #[cfg(feature = "catalog")]
     localize(diagnostics, DEFAULT_LOCALE);
     #[cfg(not(feature = "catalog"))]

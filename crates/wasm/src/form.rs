@@ -163,7 +163,9 @@ impl FormHandle {
     #[wasm_bindgen(unchecked_return_type = "Diagnostic[]")]
     pub fn validate(&self) -> Result<JsValue, JsError> {
         self.inner.run();
-        crate::to_js(self.inner.state.borrow().diagnostics())
+        let mut all = self.inner.state.borrow().diagnostics().to_vec();
+        smtp_doctor_core::i18n::localize_hooked(&mut all);
+        crate::to_js(&all)
     }
 
     /// Shows every finding from now on (as a submit does); true when no
@@ -334,11 +336,13 @@ impl Inner {
 
     fn run(&self) {
         let values = self.read();
-        let shown: Vec<Diagnostic> = {
+        let mut shown: Vec<Diagnostic> = {
             let mut state = self.state.borrow_mut();
             state.update(&values);
             state.shown().into_iter().cloned().collect()
         };
+        // Texts only for what is on screen (rendering costs more than the rules).
+        smtp_doctor_core::i18n::localize_hooked(&mut shown);
         // Unchanged findings keep their elements: a `change` event fired by
         // the blur of a mousedown on a fix button must not replace that
         // button before its click lands.
@@ -348,7 +352,10 @@ impl Inner {
             self.schedule_announcement();
         }
         // Converted first: a callback may call back into this form.
-        let Ok(detail) = crate::to_js(self.state.borrow().diagnostics()) else {
+        // The event carries every finding with its texts.
+        let mut all = self.state.borrow().diagnostics().to_vec();
+        smtp_doctor_core::i18n::localize_hooked(&mut all);
+        let Ok(detail) = crate::to_js(&all) else {
             return;
         };
         if let Some(f) = &self.on_diagnostics {
