@@ -98,7 +98,9 @@ function withTexts(diagnostics) {
     lazy(d, "message", () => texts?.text(id, undefined, args()) ?? d.code);
     lazy(d, "help", () => texts?.text(id, "help", args()) ?? "");
     const fix = d.fix;
-    if (fix?.key && !fix.title) lazy(fix, "title", () => texts?.text(`fix-${fix.key}`, undefined, labelled(fix.changes)) ?? fix.key);
+    // A fix's changes are values, never counts: a port reads "2525", not "2,525".
+    const changes = () => labelled(Object.fromEntries(Object.entries(fix.changes).map(([k, v]) => [k, String(v)])));
+    if (fix?.key && !fix.title) lazy(fix, "title", () => texts?.text(`fix-${fix.key}`, undefined, changes()) ?? fix.key);
   }
   return diagnostics;
 }

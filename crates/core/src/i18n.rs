@@ -19,6 +19,7 @@
 //! `catalog` feature, which the browser build leaves out.
 
 use crate::codes::Code;
+use crate::diagnostic::{Diagnostic, Field, Fix, Param};
 
 /// The locales with a complete catalog; `en` is the source. A locale is
 /// listed (and negotiated) only once its catalog has every message of
@@ -98,8 +99,6 @@ pub fn from_posix(value: &str) -> Option<&'static str> {
 
 #[cfg(feature = "catalog")]
 pub use catalog::{CATALOGS, Catalog, catalog, localize};
-
-use crate::diagnostic::{Diagnostic, Field, Fix, Param};
 
 /// A source of texts: `(id, attribute, args) → text`, Fluent's
 /// `formatPattern` in the browser, [`Catalog::text`] natively.
