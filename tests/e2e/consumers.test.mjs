@@ -305,6 +305,28 @@ describe("createForm, the headless companion (in Node)", () => {
   });
 });
 
+describe("the customer's language (in Node, from the tarball)", () => {
+  test("setLocale switches every text; texts render on first read, also into JSON", async () => {
+    const api = await import(pathToFileURL(join(APPS, "node_modules/smtp-doctor/index.js")));
+    await api.load({ wasm: readFileSync(join(APPS, "node_modules/smtp-doctor/pkg/smtp_doctor_wasm_bg.wasm")) });
+    try {
+      assert.equal(await api.setLocale("fr-CA"), "fr");
+      assert.equal(api.locale(), "fr");
+      const [d] = api.validate({ host: "smtp.example.com", port: "465", security: "starttls", from: "a@example.com" });
+      assert.equal(d.code, "tls.port-mismatch");
+      assert.equal(d.params.port, "465", "the params a client renders from");
+      assert.equal(d.message, "Le port 465 attend TLS/SSL, mais STARTTLS est sélectionné.");
+      assert.equal(d.fix.title, "Utiliser TLS/SSL");
+      assert.match(JSON.parse(JSON.stringify(d)).help, /^Les serveurs du port 465/);
+      assert.equal(api.t("ui-test"), "Tester la connexion");
+      assert.equal(await api.setLocale("tlh"), "en", "an unknown language gets English");
+      assert.equal(api.validate({ host: "" })[0].message, "No SMTP server is given.");
+    } finally {
+      await api.setLocale("en");
+    }
+  });
+});
+
 describe("server-side rendering", () => {
   test("the package imports in Node without a DOM, and validates there once loaded", () => {
     const script = `
