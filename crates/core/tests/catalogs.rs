@@ -195,3 +195,21 @@ fn translations_read_as_reviewed() {
         insta::assert_snapshot!(format!("catalog_{locale}"), out);
     }
 }
+
+/// The browser package lists the `.ftl` files as its locales (`cargo
+/// xtask wasm` reads the folder): they must be exactly `i18n::LOCALES`.
+#[test]
+fn the_catalog_files_are_the_listed_locales() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/locales");
+    let mut files: Vec<String> = std::fs::read_dir(dir)
+        .expect("locales")
+        .filter_map(|e| {
+            let name = e.expect("entry").file_name().into_string().ok()?;
+            name.strip_suffix(".ftl").map(str::to_owned)
+        })
+        .collect();
+    files.sort();
+    let mut listed: Vec<String> = LOCALES.iter().map(|l| (*l).to_owned()).collect();
+    listed.sort();
+    assert_eq!(files, listed);
+}
