@@ -699,8 +699,8 @@ pub static PORT_BLOCKERS: &[PortBlocker] = &[
     },
 ];
 
-/// The platforms that block `port` (a list of names, "Amazon EC2" where
-/// it is only throttled) and the unusual ports sending services offer
+/// The platforms that block or throttle `port` (a list of names; the
+/// catalog's sentence says "block" for both) and the unusual ports sending services offer
 /// around it ("2525 (SendGrid, Mailgun)"), or `None` when no known
 /// platform blocks it. Lists of names read the same in every language;
 /// the sentence around them comes from the catalog.

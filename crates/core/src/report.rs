@@ -96,20 +96,6 @@ impl StepKind {
             Self::Send => "send",
         }
     }
-
-    /// What the step does, as a person reads it in a list of steps.
-    pub const fn label(self) -> &'static str {
-        match self {
-            Self::Dns => "Look up the server",
-            Self::Connect => "Connect",
-            Self::Greeting => "Server greeting",
-            Self::Ehlo => "Introduce ourselves",
-            Self::Tls => "Encrypt (TLS)",
-            Self::Auth => "Log in",
-            Self::Sender => "May send as the From address",
-            Self::Send => "Send a test email",
-        }
-    }
 }
 
 /// How far a probe goes (each check includes the ones before it).
