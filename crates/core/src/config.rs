@@ -26,6 +26,14 @@ pub enum Security {
 }
 
 impl Security {
+    pub const ALL: [Self; 3] = [Self::Tls, Self::Starttls, Self::None];
+
+    /// The mode named exactly `id` (`tls`, `starttls`, `none`); see
+    /// [`parse`](Self::parse) for the spellings people type.
+    pub fn from_id(id: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.as_str() == id)
+    }
+
     pub const fn as_str(self) -> &'static str {
         match self {
             Self::Tls => "tls",
@@ -302,8 +310,26 @@ fn port(value: Option<&Value>) -> Input<u16> {
                 Input::Invalid(s.clone())
             }
         }
-        Some(other) => Input::Invalid(other.to_string()),
+        Some(Value::Bool(b)) => Input::Invalid(b.to_string()),
+        Some(Value::Array(items)) => Input::Invalid(list(items)),
+        Some(Value::Object(_)) => Input::Invalid("{…}".to_owned()),
     }
+}
+
+/// A list as its customer would recognise it, `[587]`, without
+/// serde_json's serializer (which the browser build leaves out).
+fn list(items: &[Value]) -> String {
+    let items: Vec<String> = items
+        .iter()
+        .map(|v| match v {
+            Value::String(s) => format!("\"{s}\""),
+            Value::Array(inner) => list(inner),
+            Value::Object(_) => "{…}".to_owned(),
+            Value::Null => "null".to_owned(),
+            other => text(Some(other)).unwrap_or_default(),
+        })
+        .collect();
+    format!("[{}]", items.join(","))
 }
 
 /// The usual SMTP submission and relay ports, in the order people know
@@ -344,6 +370,12 @@ mod tests {
             (json!(587.5), Input::Invalid("587.5".into())),
             (json!("smtp"), Input::Invalid("smtp".into())),
             (json!([587]), Input::Invalid("[587]".into())),
+            (
+                json!(["587", [1], {}, null]),
+                Input::Invalid(r#"["587",[1],{…},null]"#.into()),
+            ),
+            (json!({"port": 587}), Input::Invalid("{…}".into())),
+            (json!(true), Input::Invalid("true".into())),
         ];
         for (value, want) in cases {
             assert_eq!(port(Some(&value)), want, "{value}");

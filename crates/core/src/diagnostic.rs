@@ -75,6 +75,11 @@ impl Field {
         Self::Auth,
     ];
 
+    /// The field whose JSON key is `id`, if any.
+    pub fn from_id(id: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|f| f.as_str() == id)
+    }
+
     /// The JSON key of the field.
     pub const fn as_str(self) -> &'static str {
         match self {
@@ -134,6 +139,29 @@ impl Fix {
             changes: BTreeMap::new(),
             key: key.to_owned(),
         }
+    }
+
+    /// Reads a fix from JSON (`{title?, changes, key?}`, as serialized);
+    /// `None` unless `changes` is an object of known fields.
+    pub fn from_json(value: &Value) -> Option<Self> {
+        let text = |key| {
+            value
+                .get(key)
+                .and_then(Value::as_str)
+                .unwrap_or_default()
+                .to_owned()
+        };
+        let changes = value
+            .get("changes")?
+            .as_object()?
+            .iter()
+            .map(|(k, v)| Some((Field::from_id(k)?, v.clone())))
+            .collect::<Option<_>>()?;
+        Some(Self {
+            title: text("title"),
+            changes,
+            key: text("key"),
+        })
     }
 
     /// Adds one field change.

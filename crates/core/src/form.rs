@@ -31,6 +31,24 @@ pub enum Show {
     Submit,
 }
 
+impl Show {
+    /// The policy named `id` (`always`, `touched`, `blur`, `submit`).
+    pub fn from_id(id: &str) -> Option<Self> {
+        [Self::Always, Self::Touched, Self::Blur, Self::Submit]
+            .into_iter()
+            .find(|s| s.as_str() == id)
+    }
+
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Always => "always",
+            Self::Touched => "touched",
+            Self::Blur => "blur",
+            Self::Submit => "submit",
+        }
+    }
+}
+
 /// One form's findings and what the customer did so far.
 #[derive(Clone, Debug, Default)]
 pub struct FormState {

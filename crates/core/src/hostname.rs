@@ -191,6 +191,20 @@ fn check_ascii_name(name: &str) -> Result<(), HostError> {
     Ok(())
 }
 
+/// A domain as a comparison key: ASCII names lowercased, international
+/// ones mapped to their A-label form (UTS #46 folds their case too), or
+/// kept as typed when they cannot be mapped. Not full Unicode lowercasing:
+/// that would ship its case tables to every page for names the mapping
+/// already folds.
+pub fn fold(name: &str) -> String {
+    let name = name.trim_end_matches('.');
+    if name.is_ascii() {
+        name.to_ascii_lowercase()
+    } else {
+        to_ascii(name).unwrap_or_else(|| name.to_owned())
+    }
+}
+
 /// Maps an international name to its A-label form (UTS #46, as browsers
 /// and the WHATWG URL standard do).
 #[cfg(feature = "idna")]

@@ -10,7 +10,7 @@
 //! ```
 //! use serde_json::json;
 //! use smtp_doctor_core::options::Options;
-//! let options: Options = serde_json::from_value(json!({
+//! let options = Options::from_json(&json!({
 //!     "fields": { "host": "smtp_host", "from": null },
 //!     "values": { "from": "noreply@app.example" },
 //!     "rules": { "from.domain-mismatch": "off" }
@@ -23,9 +23,7 @@
 //! ```
 
 use std::fmt;
-use std::marker::PhantomData;
 
-use serde::de::{MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::{Map, Value};
 
@@ -43,20 +41,105 @@ pub enum Rule {
     Info,
 }
 
+impl Rule {
+    /// The rule named `id` (`off`, `error`, `warning`, `info`).
+    pub fn from_id(id: &str) -> Option<Self> {
+        match id {
+            "off" => Some(Self::Off),
+            "error" => Some(Self::Error),
+            "warning" => Some(Self::Warning),
+            "info" => Some(Self::Info),
+            _ => None,
+        }
+    }
+}
+
 /// One integration's options (all optional; the default changes nothing).
-#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Options {
-    /// A field's name in the app's form or state; `null` when the app has
+    /// A field's name in the app's form or state; `None` when the app has
     /// no such field. Unlisted fields keep their own names (`host`, …).
-    #[serde(deserialize_with = "pairs")]
     pub fields: Vec<(Field, Option<String>)>,
     /// Values the app supplies itself, by field (e.g. a fixed `from`);
     /// they win over what the form holds.
     pub values: Map<String, Value>,
     /// A rule switched `off`, or given another severity, by code.
-    #[serde(deserialize_with = "pairs")]
     pub rules: Vec<(Code, Rule)>,
+}
+
+/// Options that name something that does not exist: a typo is an error,
+/// never silence (a rule "switched off" under a misspelt code would still
+/// fire).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OptionsError(String);
+
+impl fmt::Display for OptionsError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for OptionsError {}
+
+impl Options {
+    /// Reads options from JSON: `{fields, values, rules}`, each optional.
+    /// Read by hand rather than derived, so the browser build parses them
+    /// without serde's machinery.
+    pub fn from_json(value: &Value) -> Result<Self, OptionsError> {
+        let bad = |what: String| Err(OptionsError(what));
+        let mut options = Self::default();
+        let Some(object) = value.as_object() else {
+            return if value.is_null() {
+                Ok(options)
+            } else {
+                bad("options are an object".to_owned())
+            };
+        };
+        for (key, value) in object {
+            match (key.as_str(), value) {
+                (_, Value::Null) => {}
+                ("fields", Value::Object(fields)) => {
+                    for (name, to) in fields {
+                        let Some(field) = Field::from_id(name) else {
+                            return bad(format!(
+                                "fields: `{name}` is not a field (host, port, security, username, password, from, auth)"
+                            ));
+                        };
+                        let to = match to {
+                            Value::String(s) => Some(s.clone()),
+                            Value::Null => None,
+                            _ => return bad(format!("fields.{name} is a name or null")),
+                        };
+                        options.fields.push((field, to));
+                    }
+                }
+                ("values", Value::Object(values)) => options.values.clone_from(values),
+                ("rules", Value::Object(rules)) => {
+                    for (code, rule) in rules {
+                        let Some(code) = Code::from_id(code) else {
+                            return bad(format!("rules: `{code}` is not a diagnostic code"));
+                        };
+                        let Some(rule) = rule.as_str().and_then(Rule::from_id) else {
+                            return bad(format!(
+                                "rules.{}: use off, error, warning or info",
+                                code.as_str()
+                            ));
+                        };
+                        options.rules.push((code, rule));
+                    }
+                }
+                ("fields" | "values" | "rules", _) => return bad(format!("{key} is an object")),
+                _ => return bad(format!("unknown option `{key}` (fields, values, rules)")),
+            }
+        }
+        Ok(options)
+    }
+}
+
+impl<'de> Deserialize<'de> for Options {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Self::from_json(&Value::deserialize(d)?).map_err(serde::de::Error::custom)
+    }
 }
 
 impl Options {
@@ -157,39 +240,14 @@ fn lookup<'a, K: PartialEq, V>(pairs: &'a [(K, V)], key: &K) -> Option<&'a V> {
     pairs.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v)
 }
 
-/// A JSON object read as pairs: a handful of entries needs no B-tree,
-/// and the wasm stays smaller without one per key type.
-fn pairs<'de, D, K, V>(deserializer: D) -> Result<Vec<(K, V)>, D::Error>
-where
-    D: Deserializer<'de>,
-    K: Deserialize<'de>,
-    V: Deserialize<'de>,
-{
-    struct Pairs<K, V>(PhantomData<(K, V)>);
-    impl<'de, K: Deserialize<'de>, V: Deserialize<'de>> Visitor<'de> for Pairs<K, V> {
-        type Value = Vec<(K, V)>;
-        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.write_str("an object")
-        }
-        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-            let mut out = Vec::new();
-            while let Some(pair) = map.next_entry()? {
-                out.push(pair);
-            }
-            Ok(out)
-        }
-    }
-    deserializer.deserialize_map(Pairs(PhantomData))
-}
-
 #[cfg(test)]
 mod tests {
     use serde_json::json;
 
     use super::*;
 
-    fn options(value: Value) -> Options {
-        serde_json::from_value(value).expect("valid options")
+    fn options(value: &Value) -> Options {
+        Options::from_json(value).expect("valid options")
     }
 
     fn codes(found: &[Diagnostic]) -> Vec<&str> {
@@ -206,7 +264,7 @@ mod tests {
     #[test]
     fn mapped_names_are_read_and_fixes_come_back_under_them() {
         let o = options(
-            json!({"fields": {"host": "smtp_host", "port": "smtp_port", "security": "mode"}}),
+            &json!({"fields": {"host": "smtp_host", "port": "smtp_port", "security": "mode"}}),
         );
         let app = json!({"smtp_host": "smtp.example.com", "smtp_port": "465", "mode": "starttls", "host": "ignored"});
         assert_eq!(
@@ -228,11 +286,12 @@ mod tests {
         let app = json!({"host": "smtp.example.com", "port": 587, "security": "starttls",
                          "username": "me@example.com", "password": "x"});
         assert!(codes(&validate_json(&app)).contains(&"from.missing"));
-        let without = options(json!({"fields": {"from": null}}));
+        let without = options(&json!({"fields": {"from": null}}));
         assert!(!codes(&without.validate(&app)).contains(&"from.missing"));
         // The app's own From: validated, and a finding about it is general.
-        let fixed =
-            options(json!({"fields": {"from": null}, "values": {"from": "noreply@other.example"}}));
+        let fixed = options(
+            &json!({"fields": {"from": null}, "values": {"from": "noreply@other.example"}}),
+        );
         let found = fixed.validate(&app);
         let mismatch = found
             .iter()
@@ -244,7 +303,7 @@ mod tests {
 
     #[test]
     fn supplied_values_win_over_the_form() {
-        let o = options(json!({"values": {"from": "noreply@app.example"}}));
+        let o = options(&json!({"values": {"from": "noreply@app.example"}}));
         assert_eq!(
             o.read(&json!({"from": "typed@x.example"}))["from"],
             "noreply@app.example"
@@ -255,7 +314,7 @@ mod tests {
     fn rules_go_off_or_change_severity() {
         let app = json!({"host": "imap.gmail.com", "port": 465, "security": "starttls"});
         let o = options(
-            json!({"rules": {"tls.port-mismatch": "off", "host.incoming-server": "warning"}}),
+            &json!({"rules": {"tls.port-mismatch": "off", "host.incoming-server": "warning"}}),
         );
         let found = o.validate(&app);
         assert!(!codes(&found).contains(&"tls.port-mismatch"));
@@ -273,19 +332,24 @@ mod tests {
             json!({"rules": {"tls.port-mismatch": "loud"}}),
             json!({"fields": {"hostname": "h"}}),
             json!({"field": {}}),
+            json!({"fields": {"host": 1}}),
+            json!({"rules": []}),
+            json!([]),
         ] {
+            assert!(Options::from_json(&bad).is_err(), "{bad}");
             assert!(
                 serde_json::from_value::<Options>(bad.clone()).is_err(),
                 "{bad}"
             );
         }
+        assert_eq!(Options::from_json(&Value::Null), Ok(Options::default()));
     }
 
     #[test]
     fn a_fix_never_lands_in_a_field_the_app_lacks() {
         // An email typed as host: the fix sets host only; with host unmapped
         // (absent) the finding itself goes.
-        let o = options(json!({"fields": {"host": null}}));
+        let o = options(&json!({"fields": {"host": null}}));
         assert!(
             o.validate(&json!({"host": "me@example.com"}))
                 .iter()

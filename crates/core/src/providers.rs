@@ -750,7 +750,7 @@ pub fn provider_by_host(host: &str) -> Option<&'static Provider> {
 
 /// The provider of a mailbox domain (`gmail.com` → Gmail).
 pub fn provider_by_email_domain(domain: &str) -> Option<&'static Provider> {
-    let domain = domain.trim_end_matches('.').to_lowercase();
+    let domain = domain.trim_end_matches('.').to_ascii_lowercase();
     PROVIDERS
         .iter()
         .find(|p| p.email_domains.contains(&domain.as_str()))
@@ -790,10 +790,7 @@ pub struct ProviderSuggestion {
 pub fn provider_for(host_or_email: &str) -> Option<ProviderSuggestion> {
     let text = host_or_email.trim();
     let (provider, address) = if let Ok(m) = crate::mailbox::parse_mailbox(text) {
-        (
-            provider_by_email_domain(&m.domain_lower())?,
-            Some(m.address()),
-        )
+        (provider_by_email_domain(&m.domain)?, Some(m.address()))
     } else {
         let host = crate::hostname::parse_host(text).ok()?;
         let name = host.name()?;

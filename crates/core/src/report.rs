@@ -83,6 +83,22 @@ pub enum StepKind {
 }
 
 impl StepKind {
+    pub const ALL: [Self; 8] = [
+        Self::Dns,
+        Self::Connect,
+        Self::Greeting,
+        Self::Ehlo,
+        Self::Tls,
+        Self::Auth,
+        Self::Sender,
+        Self::Send,
+    ];
+
+    /// The step named `id` (its JSON name), if any.
+    pub fn from_id(id: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.as_str() == id)
+    }
+
     /// The name used in JSON, metrics and the CLI ("dns", "connect", …).
     pub const fn as_str(self) -> &'static str {
         match self {
@@ -114,6 +130,29 @@ pub enum Check {
 
 impl Check {
     pub const DEFAULT: [Check; 3] = [Check::Connect, Check::Tls, Check::Auth];
+    pub const ALL: [Check; 5] = [
+        Check::Connect,
+        Check::Tls,
+        Check::Auth,
+        Check::Sender,
+        Check::Send,
+    ];
+
+    /// The name used in JSON and on the command line.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Connect => "connect",
+            Self::Tls => "tls",
+            Self::Auth => "auth",
+            Self::Sender => "sender",
+            Self::Send => "send",
+        }
+    }
+
+    /// The check named `id`, if any.
+    pub fn from_id(id: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|c| c.as_str() == id)
+    }
 
     /// `connect,tls,auth` (the CLI's `--checks`), each name once or more.
     pub fn parse_list(text: &str) -> Result<Vec<Check>, String> {
@@ -121,7 +160,7 @@ impl Check {
             .map(str::trim)
             .filter(|s| !s.is_empty())
             .map(|s| {
-                serde_json::from_value(serde_json::Value::String(s.to_owned())).map_err(|_| {
+                Check::from_id(s).ok_or_else(|| {
                     format!("unknown check `{s}` (use connect, tls, auth, sender, send)")
                 })
             })

@@ -165,7 +165,7 @@ impl FormHandle {
         self.inner.run();
         let mut all = self.inner.state.borrow().diagnostics().to_vec();
         smtp_doctor_core::i18n::localize_hooked(&mut all);
-        crate::to_js(&all)
+        Ok(crate::js::diagnostics(&all))
     }
 
     /// Shows every finding from now on (as a submit does); true when no
@@ -182,7 +182,7 @@ impl FormHandle {
     pub fn config(&self) -> Result<JsValue, JsError> {
         let mut state = self.inner.state.borrow_mut();
         state.update(&self.inner.read());
-        crate::to_js(&state.config())
+        Ok(crate::js::write(&state.config()))
     }
 
     /// Applies a fix (from these findings or a live report): into the form,
@@ -192,8 +192,7 @@ impl FormHandle {
         &self,
         #[wasm_bindgen(unchecked_param_type = "Fix")] fix: &JsValue,
     ) -> Result<(), JsError> {
-        let fix: Fix = serde_json::from_value(crate::json_of(fix))
-            .map_err(|e| JsError::new(&format!("not a fix: {e}")))?;
+        let fix = crate::fix_of(fix)?;
         self.inner.fix(&fix);
         Ok(())
     }
@@ -355,9 +354,7 @@ impl Inner {
         // The event carries every finding with its texts.
         let mut all = self.state.borrow().diagnostics().to_vec();
         smtp_doctor_core::i18n::localize_hooked(&mut all);
-        let Ok(detail) = crate::to_js(&all) else {
-            return;
-        };
+        let detail = crate::js::diagnostics(&all);
         if let Some(f) = &self.on_diagnostics {
             let _ = f.call1(&JsValue::NULL, &detail);
         }
@@ -690,17 +687,22 @@ impl Inner {
     /// focuses the first changed field and validates again.
     fn fix(&self, fix: &Fix) {
         if let Some(on_fix) = &self.on_fix {
-            let changes = Value::Object(self.state.borrow().options().changes(fix));
-            if let (Ok(changes), Ok(fix)) = (crate::to_js(&changes), crate::to_js(fix)) {
-                let _ = on_fix.call2(&JsValue::NULL, &changes, &fix);
-            }
+            let changes = self.state.borrow().options().changes(fix);
+            let changes = crate::js::object(
+                changes
+                    .iter()
+                    .map(|(k, v)| (k.as_str(), crate::js::write(v))),
+            );
+            let _ = on_fix.call2(&JsValue::NULL, &changes, &crate::js::fix(fix));
             return;
         }
         let mut first: Option<Element> = None;
         for (field, value) in &fix.changes {
             let text = match value {
                 Value::String(s) => s.clone(),
-                other => other.to_string(),
+                Value::Number(n) => n.to_string(),
+                Value::Bool(b) => b.to_string(),
+                _ => String::new(),
             };
             for el in self.write(*field, &text) {
                 first.get_or_insert(el);

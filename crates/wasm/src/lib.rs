@@ -2,20 +2,20 @@
 //! wasm-bindgen binding, plus `attachForm`, which gives an ordinary HTML
 //! form instant per-field feedback with one call.
 //!
-//! Every export is deserialize → call core → serialize; no rule lives here.
-//! Values cross the boundary as JSON text (`JSON.stringify`/`JSON.parse`
-//! are native and fast), which keeps a serde↔JsValue bridge out of the
-//! package. International host names are mapped with the browser's own
-//! URL parser (WHATWG/UTS #46) instead of shipping Unicode tables.
+//! Every export is read → call core → write; no rule lives here. Values
+//! are read and written as plain JS objects by hand (`js`), without JSON
+//! text or serde in the package. International host names are mapped with
+//! the browser's own URL parser (WHATWG/UTS #46) instead of shipping
+//! Unicode tables.
 
 mod form;
+mod js;
 mod state;
 
-use serde::Serialize;
-use serde_json::Value;
-use smtp_doctor_core::Fix;
 use smtp_doctor_core::form::Show;
 use smtp_doctor_core::options::Options;
+use smtp_doctor_core::report::{Check, StepKind};
+use smtp_doctor_core::{Fix, Security};
 use wasm_bindgen::prelude::*;
 
 pub use form::{FormHandle, attach_form};
@@ -82,36 +82,20 @@ fn browser_idna(name: &str) -> Option<String> {
     Some(url.hostname())
 }
 
-fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError> {
-    let text = serde_json::to_string(value)
-        .map_err(|e| JsError::new(&format!("cannot convert result: {e}")))?;
-    js_sys::JSON::parse(&text).map_err(|_| JsError::new("cannot convert result"))
-}
-
-/// Reads a JS value as JSON; `undefined`, functions and values JSON cannot
-/// hold read as null (and so as `config.invalid`).
-fn json_of(value: &JsValue) -> Value {
-    if value.is_undefined() {
-        return Value::Null;
-    }
-    js_sys::JSON::stringify(value)
-        .ok()
-        .and_then(|s| s.as_string())
-        .and_then(|s| serde_json::from_str(&s).ok())
-        .unwrap_or(Value::Null)
-}
-
 /// The integration options (`fields`, `values`, `rules`) in a JS options
 /// object; other keys (callbacks, `show`) belong to the caller.
 pub(crate) fn options_of(options: &JsValue) -> Result<Options, JsError> {
-    let Value::Object(mut all) = json_of(options) else {
+    if !options.is_object() {
         return Ok(Options::default());
-    };
-    let ours: serde_json::Map<String, Value> = ["fields", "values", "rules"]
+    }
+    let ours: serde_json::Map<String, serde_json::Value> = ["fields", "values", "rules"]
         .into_iter()
-        .filter_map(|k| Some((k.to_owned(), all.remove(k)?)))
+        .filter_map(|k| {
+            let v = js_sys::Reflect::get(options, &JsValue::from_str(k)).ok()?;
+            (!v.is_undefined()).then(|| (k.to_owned(), js::read(&v)))
+        })
         .collect();
-    serde_json::from_value(Value::Object(ours))
+    Options::from_json(&serde_json::Value::Object(ours))
         .map_err(|e| JsError::new(&format!("smtp-doctor options: {e}")))
 }
 
@@ -125,8 +109,19 @@ pub(crate) fn show_of(options: &JsValue) -> Result<Show, JsError> {
     if show.is_undefined() {
         return Ok(Show::default());
     }
-    serde_json::from_value(json_of(&show))
-        .map_err(|_| JsError::new("smtp-doctor options: show is always, touched, blur or submit"))
+    show.as_string()
+        .as_deref()
+        .and_then(Show::from_id)
+        .ok_or_else(|| JsError::new("smtp-doctor options: show is always, touched, blur or submit"))
+}
+
+/// A fix passed back by the page.
+pub(crate) fn fix_of(fix: &JsValue) -> Result<Fix, JsError> {
+    js::read_fix(fix).ok_or_else(|| JsError::new("not a fix: expected {changes: {field: value}}"))
+}
+
+fn security_of(security: &str) -> Result<Security, JsError> {
+    Security::from_id(security).ok_or_else(|| JsError::new("security is tls, starttls or none"))
 }
 
 /// Runs every static rule on the settings and returns the diagnostics;
@@ -139,7 +134,7 @@ pub fn validate(
 ) -> Result<JsValue, JsError> {
     ready();
     let options = options_of(options)?;
-    to_js(&options.validate(&json_of(config)))
+    Ok(js::diagnostics(&options.validate(&js::read(config))))
 }
 
 /// The settings (SPEC §2 names) an app's values stand for under these
@@ -149,7 +144,7 @@ pub fn config_for(
     values: &JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "ValidateOptions")] options: &JsValue,
 ) -> Result<JsValue, JsError> {
-    to_js(&options_of(options)?.read(&json_of(values)))
+    Ok(js::write(&options_of(options)?.read(&js::read(values))))
 }
 
 /// A fix's changes under the app's field names: what a controlled form
@@ -159,9 +154,11 @@ pub fn changes_for(
     #[wasm_bindgen(unchecked_param_type = "Fix")] fix: &JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "ValidateOptions")] options: &JsValue,
 ) -> Result<JsValue, JsError> {
-    let fix: Fix = serde_json::from_value(json_of(fix))
-        .map_err(|e| JsError::new(&format!("not a fix: {e}")))?;
-    to_js(&options_of(options)?.changes(&fix))
+    let fix = fix_of(fix)?;
+    let changes = options_of(options)?.changes(&fix);
+    Ok(js::object(
+        changes.iter().map(|(k, v)| (k.as_str(), js::write(v))),
+    ))
 }
 
 /// Returns the settings with the fix applied (other fields kept).
@@ -170,23 +167,29 @@ pub fn apply_fix(
     #[wasm_bindgen(unchecked_param_type = "Config")] config: &JsValue,
     #[wasm_bindgen(unchecked_param_type = "Fix")] fix: &JsValue,
 ) -> Result<JsValue, JsError> {
-    let fix: Fix = serde_json::from_value(json_of(fix))
-        .map_err(|e| JsError::new(&format!("not a fix: {e}")))?;
+    let fix = fix_of(fix)?;
     ready();
-    to_js(&smtp_doctor_core::apply_fix(&json_of(config), &fix))
+    Ok(js::write(&smtp_doctor_core::apply_fix(
+        &js::read(config),
+        &fix,
+    )))
 }
 
 /// Suggested settings for an email address or a host, or `null`.
 #[wasm_bindgen(js_name = providerFor, unchecked_return_type = "ProviderSuggestion | null")]
-pub fn provider_for(host_or_email: &str) -> Result<JsValue, JsError> {
+pub fn provider_for(host_or_email: &str) -> JsValue {
     ready();
-    to_js(&smtp_doctor_core::provider_for(host_or_email))
+    smtp_doctor_core::provider_for(host_or_email).map_or(JsValue::NULL, |s| js::suggestion(&s))
 }
 
 /// Every diagnostic code with its default severity, field and docs anchor.
 #[wasm_bindgen(unchecked_return_type = "CodeInfo[]")]
-pub fn codes() -> Result<JsValue, JsError> {
-    to_js(smtp_doctor_core::codes())
+pub fn codes() -> JsValue {
+    smtp_doctor_core::codes()
+        .iter()
+        .map(js::code_info)
+        .collect::<js_sys::Array>()
+        .into()
 }
 
 /// The steps a probe usually runs for this mode and these checks, in
@@ -196,12 +199,19 @@ pub fn step_plan(
     #[wasm_bindgen(unchecked_param_type = "SecurityMode")] security: &str,
     #[wasm_bindgen(unchecked_param_type = "Check[]")] checks: &JsValue,
 ) -> Result<JsValue, JsError> {
-    let security: smtp_doctor_core::Security =
-        serde_json::from_value(Value::String(security.to_owned()))
-            .map_err(|_| JsError::new("security is tls, starttls or none"))?;
-    let checks: Vec<smtp_doctor_core::report::Check> = serde_json::from_value(json_of(checks))
-        .map_err(|_| JsError::new("checks are connect, tls, auth, sender or send"))?;
-    to_js(&smtp_doctor_core::report::step_plan(security, &checks))
+    let security = security_of(security)?;
+    let checks = if js_sys::Array::is_array(checks) {
+        js_sys::Array::from(checks)
+            .iter()
+            .map(|c| c.as_string().as_deref().and_then(Check::from_id))
+            .collect::<Option<Vec<_>>>()
+    } else {
+        None
+    }
+    .ok_or_else(|| JsError::new("checks are connect, tls, auth, sender or send"))?;
+    Ok(js::steps(&smtp_doctor_core::report::step_plan(
+        security, &checks,
+    )))
 }
 
 /// What a probe step does, as a list of steps shows it ("Log in").
@@ -209,9 +219,7 @@ pub fn step_plan(
 pub fn step_label(
     #[wasm_bindgen(unchecked_param_type = "StepKind")] step: &str,
 ) -> Result<String, JsError> {
-    let step: smtp_doctor_core::report::StepKind =
-        serde_json::from_value(Value::String(step.to_owned()))
-            .map_err(|_| JsError::new("not a probe step"))?;
+    let step = StepKind::from_id(step).ok_or_else(|| JsError::new("not a probe step"))?;
     ready();
     Ok(smtp_doctor_core::i18n::text(
         &format!("step-{}", step.as_str()),
@@ -224,9 +232,7 @@ pub fn step_label(
 pub fn security_label(
     #[wasm_bindgen(unchecked_param_type = "SecurityMode")] security: &str,
 ) -> Result<String, JsError> {
-    let security: smtp_doctor_core::Security =
-        serde_json::from_value(Value::String(security.to_owned()))
-            .map_err(|_| JsError::new("security is tls, starttls or none"))?;
+    let security = security_of(security)?;
     ready();
     Ok(smtp_doctor_core::i18n::text(
         &format!("security-{}", security.as_str()),

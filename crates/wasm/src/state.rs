@@ -2,8 +2,7 @@
 //! show now) behind the headless `createForm` of framework forms, so a
 //! React or Vue form follows the same policy as `attachForm`.
 
-use serde_json::Value;
-use smtp_doctor_core::Fix;
+use smtp_doctor_core::Field;
 use smtp_doctor_core::form;
 use wasm_bindgen::prelude::*;
 
@@ -29,7 +28,7 @@ impl FormState {
 
     /// The app's values (by its own names); true when the findings changed.
     pub fn update(&mut self, values: &JsValue) -> bool {
-        self.inner.update(&crate::json_of(values))
+        self.inner.update(&crate::js::read(values))
     }
 
     /// The customer changed a field.
@@ -50,7 +49,7 @@ impl FormState {
     /// Every current finding, shown or not.
     #[wasm_bindgen(unchecked_return_type = "Diagnostic[]")]
     pub fn diagnostics(&self) -> Result<JsValue, JsError> {
-        crate::to_js(self.inner.diagnostics())
+        Ok(crate::js::diagnostics(self.inner.diagnostics()))
     }
 
     /// The findings to show now under a field (the app's name), or the
@@ -58,13 +57,13 @@ impl FormState {
     #[wasm_bindgen(unchecked_return_type = "Diagnostic[]")]
     #[allow(clippy::needless_pass_by_value)] // wasm-bindgen takes an optional string by value
     pub fn messages(&self, name: Option<String>) -> Result<JsValue, JsError> {
-        crate::to_js(&self.inner.messages(name.as_deref()))
+        Ok(crate::js::diagnostics(self.inner.messages(name.as_deref())))
     }
 
     /// The settings to test (SPEC names, the app's own values laid over).
     #[wasm_bindgen(unchecked_return_type = "Config")]
     pub fn config(&self) -> Result<JsValue, JsError> {
-        crate::to_js(&self.inner.config())
+        Ok(crate::js::write(&self.inner.config()))
     }
 
     /// A fix's changes under the app's field names.
@@ -73,9 +72,13 @@ impl FormState {
         &self,
         #[wasm_bindgen(unchecked_param_type = "Fix")] fix: &JsValue,
     ) -> Result<JsValue, JsError> {
-        let fix: Fix = serde_json::from_value(crate::json_of(fix))
-            .map_err(|e| JsError::new(&format!("not a fix: {e}")))?;
-        crate::to_js(&Value::Object(self.inner.options().changes(&fix)))
+        let fix = crate::fix_of(fix)?;
+        let changes = self.inner.options().changes(&fix);
+        Ok(crate::js::object(
+            changes
+                .iter()
+                .map(|(k, v)| (k.as_str(), crate::js::write(v))),
+        ))
     }
 
     /// The app's name for a SPEC field, or null when the app has none.
@@ -84,8 +87,7 @@ impl FormState {
         &self,
         #[wasm_bindgen(unchecked_param_type = "Field")] field: &str,
     ) -> Option<String> {
-        let field: smtp_doctor_core::Field =
-            serde_json::from_value(Value::String(field.to_owned())).ok()?;
+        let field = Field::from_id(field)?;
         self.inner.options().name_of(field).map(str::to_owned)
     }
 }

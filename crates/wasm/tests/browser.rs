@@ -81,16 +81,29 @@ fn apply_fix_and_provider_for_and_codes() {
     );
     assert!(smtp_doctor_wasm::apply_fix(&js(&config), &JsValue::from_str("nope")).is_err());
 
-    let gmail = seen_by_js(&smtp_doctor_wasm::provider_for("me@gmail.com").unwrap());
+    let gmail = seen_by_js(&smtp_doctor_wasm::provider_for("me@gmail.com"));
     assert_eq!(gmail["host"], "smtp.gmail.com");
     assert_eq!(gmail["username"], "me@gmail.com");
-    assert!(
-        smtp_doctor_wasm::provider_for("me@example.com")
-            .unwrap()
-            .is_null()
-    );
+    assert!(smtp_doctor_wasm::provider_for("me@example.com").is_null());
+    // The hand-built objects have the service's JSON shape, field for field.
+    for text in [
+        "me@gmail.com",
+        "smtp.office365.com",
+        "imap.fastmail.com",
+        "x@icloud.com",
+    ] {
+        assert_eq!(
+            seen_by_js(&smtp_doctor_wasm::provider_for(text)),
+            serde_json::to_value(smtp_doctor_core::provider_for(text)).unwrap(),
+            "{text}"
+        );
+    }
 
-    let codes = seen_by_js(&smtp_doctor_wasm::codes().unwrap());
+    let codes = seen_by_js(&smtp_doctor_wasm::codes());
+    assert_eq!(
+        codes,
+        serde_json::to_value(smtp_doctor_core::codes()).unwrap()
+    );
     assert!(
         codes
             .as_array()
@@ -103,6 +116,28 @@ fn apply_fix_and_provider_for_and_codes() {
     let odd =
         seen_by_js(&smtp_doctor_wasm::validate(&JsValue::UNDEFINED, &JsValue::UNDEFINED).unwrap());
     assert_eq!(odd[0]["code"], "config.invalid");
+}
+
+/// Settings are read from JS as `JSON.stringify` would see them.
+#[wasm_bindgen_test]
+fn js_values_read_as_json_would_see_them() {
+    let config: JsValue = js_sys::eval(
+        "({host: 'smtp.example.com', port: 587.0, security: 'starttls', from: undefined, \
+          username: () => 1, password: NaN, auth: null, extra: {deep: [1, 'a', undefined]}})",
+    )
+    .unwrap();
+    let native: Value = seen_by_js(&config);
+    assert_eq!(
+        seen_by_js(&smtp_doctor_wasm::validate(&config, &JsValue::UNDEFINED).unwrap()),
+        serde_json::to_value(smtp_doctor_core::validate_json(&native)).unwrap()
+    );
+    let read = seen_by_js(&smtp_doctor_wasm::config_for(&config, &JsValue::UNDEFINED).unwrap());
+    assert_eq!(read, native);
+    assert_eq!(read["port"], 587);
+    // A cycle cannot hang or overflow the reader.
+    let cyclic: JsValue =
+        js_sys::eval("(() => { const a = {host: 'h'}; a.self = a; return a; })()").unwrap();
+    assert!(smtp_doctor_wasm::validate(&cyclic, &JsValue::UNDEFINED).is_ok());
 }
 
 fn document() -> Document {

@@ -261,7 +261,7 @@ fn host_is_email(cx: &Context<'_>, facts: &HostFacts, out: &mut Vec<Diagnostic>)
         }
         fix
     };
-    let domain = domain.to_lowercase();
+    let domain = domain.to_ascii_lowercase();
     let mut d = Diagnostic::new(Code::HostIsEmail)
         .param("address", facts.cleaned.as_str())
         .param("domain", domain.as_str());

@@ -7,7 +7,7 @@
 
 use crate::codes::Code;
 use crate::diagnostic::{Diagnostic, Field, Fix};
-use crate::hostname::is_within;
+use crate::hostname::{fold, is_within};
 use crate::mailbox::MailboxError;
 use crate::providers::UsernameRule;
 
@@ -100,10 +100,14 @@ fn from_domain_mismatch(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     }) {
         return;
     }
-    let (f, u) = (from.domain_lower(), user.domain_lower());
+    let (f, u) = (fold(&from.domain), fold(&user.domain));
     if is_within(&f, &u) || is_within(&u, &f) {
         return;
     }
+    let (f, u) = (
+        from.domain.to_ascii_lowercase(),
+        user.domain.to_ascii_lowercase(),
+    );
     let addr = user.address();
     out.push(
         Diagnostic::new(Code::FromDomainMismatch)
