@@ -151,17 +151,15 @@ impl Fix {
                 .unwrap_or_default()
                 .to_owned()
         };
-        let changes = value
-            .get("changes")?
-            .as_object()?
-            .iter()
-            .map(|(k, v)| Some((Field::from_id(k)?, v.clone())))
-            .collect::<Option<_>>()?;
-        Some(Self {
+        let mut fix = Self {
             title: text("title"),
-            changes,
+            changes: BTreeMap::new(),
             key: text("key"),
-        })
+        };
+        for (field, v) in value.get("changes")?.as_object()? {
+            fix.changes.insert(Field::from_id(field)?, v.clone());
+        }
+        Some(fix)
     }
 
     /// Adds one field change.

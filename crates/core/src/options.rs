@@ -227,10 +227,15 @@ impl Options {
     /// A fix's changes under the app's field names (fields it does not
     /// have left out): what a controlled form sets in its own state.
     pub fn changes(&self, fix: &Fix) -> Map<String, Value> {
-        fix.changes
-            .iter()
-            .filter_map(|(field, value)| Some((self.name_of(*field)?.to_owned(), value.clone())))
-            .collect()
+        // Inserted one by one: collecting into a map sorts first, and each
+        // sort is code the browser downloads.
+        let mut out = Map::new();
+        for (field, value) in &fix.changes {
+            if let Some(name) = self.name_of(*field) {
+                out.insert(name.to_owned(), value.clone());
+            }
+        }
+        out
     }
 }
 

@@ -723,13 +723,14 @@ pub fn port_blocking_hosts(port: u16) -> Option<PortBlocking> {
     let mut alternatives: Vec<(u16, Vec<&str>)> = Vec::new();
     for p in PROVIDERS {
         for e in p.endpoints.iter().filter(|e| !usual.contains(&e.port)) {
-            match alternatives.iter_mut().find(|(port, _)| *port == e.port) {
-                Some((_, names)) => names.push(p.name),
+            // Kept in port order as they come (a handful: no sort needed).
+            match alternatives.iter().position(|(port, _)| *port >= e.port) {
+                Some(i) if alternatives[i].0 == e.port => alternatives[i].1.push(p.name),
+                Some(i) => alternatives.insert(i, (e.port, vec![p.name])),
                 None => alternatives.push((e.port, vec![p.name])),
             }
         }
     }
-    alternatives.sort_by_key(|(port, _)| *port);
     let alternatives = alternatives
         .iter()
         .map(|(port, names)| format!("{port} ({})", names.join(", ")))

@@ -88,13 +88,13 @@ pub(crate) fn options_of(options: &JsValue) -> Result<Options, JsError> {
     if !options.is_object() {
         return Ok(Options::default());
     }
-    let ours: serde_json::Map<String, serde_json::Value> = ["fields", "values", "rules"]
-        .into_iter()
-        .filter_map(|k| {
-            let v = js_sys::Reflect::get(options, &JsValue::from_str(k)).ok()?;
-            (!v.is_undefined()).then(|| (k.to_owned(), js::read(&v)))
-        })
-        .collect();
+    let mut ours = serde_json::Map::new();
+    for key in ["fields", "values", "rules"] {
+        let value = js_sys::Reflect::get(options, &JsValue::from_str(key)).unwrap_or_default();
+        if !value.is_undefined() {
+            ours.insert(key.to_owned(), js::read(&value));
+        }
+    }
     Options::from_json(&serde_json::Value::Object(ours))
         .map_err(|e| JsError::new(&format!("smtp-doctor options: {e}")))
 }
