@@ -7,6 +7,8 @@
 // Every rule, fix, label and field mapping is core's (through wasm); this
 // file only keeps the UI state a form has (touched, blurred, submitted).
 
+import { attach } from "./lib/attach.js";
+
 /** @type {Promise<typeof import("./pkg/smtp_doctor_wasm.js")> | null} */
 let loading = null;
 /** @type {typeof import("./pkg/smtp_doctor_wasm.js") | null} */
@@ -148,7 +150,7 @@ export const securityLabel = (mode) => core().securityLabel(mode);
 /** Whether an IP allowlist on the server is a likely fix for this code. */
 export const allowlistMayFix = (code) => core().allowlistMayFix(code);
 /** Instant feedback for an ordinary HTML form (see AttachOptions). */
-export const attachForm = (form, options) => core().attachForm(form, options);
+export const attachForm = (form, options) => attach(core(), form, options, { withTexts, t });
 /** The package's version (core's). */
 export const version = () => core().version();
 

@@ -11,7 +11,6 @@
 //! program. That keeps English out of the browser's wasm and lets a
 //! client render the same finding in another language from its params.
 
-use std::collections::BTreeMap;
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
@@ -124,7 +123,7 @@ pub struct Fix {
     pub title: String,
     /// Field → new value. Never contains a password.
     #[cfg_attr(feature = "openapi", schema(value_type = std::collections::HashMap<String, Object>))]
-    pub changes: BTreeMap<Field, Value>,
+    pub changes: Changes,
     /// Which text the title is: `use-port`, `send-as`, … (catalog id
     /// `fix-<key>`).
     #[serde(default)]
@@ -136,7 +135,7 @@ impl Fix {
     pub fn new(key: &str) -> Self {
         Self {
             title: String::new(),
-            changes: BTreeMap::new(),
+            changes: Changes::default(),
             key: key.to_owned(),
         }
     }
@@ -153,7 +152,7 @@ impl Fix {
         };
         let mut fix = Self {
             title: text("title"),
-            changes: BTreeMap::new(),
+            changes: Changes::default(),
             key: text("key"),
         };
         for (field, v) in value.get("changes")?.as_object()? {
@@ -168,6 +167,105 @@ impl Fix {
         debug_assert!(field != Field::Password, "a fix never carries a password");
         self.changes.insert(field, value.into());
         self
+    }
+}
+
+/// A fix's changes, field → value, in field order. A handful at most: a
+/// sorted list, not a map type of its own in the browser's download.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Changes(Vec<(Field, Value)>);
+
+impl Changes {
+    /// Sets a field's value; returns the one it replaces.
+    pub fn insert(&mut self, field: Field, value: Value) -> Option<Value> {
+        match self.0.binary_search_by_key(&field, |(f, _)| *f) {
+            Ok(i) => Some(std::mem::replace(&mut self.0[i].1, value)),
+            Err(i) => {
+                self.0.insert(i, (field, value));
+                None
+            }
+        }
+    }
+
+    pub fn get(&self, field: &Field) -> Option<&Value> {
+        self.0.iter().find(|(f, _)| f == field).map(|(_, v)| v)
+    }
+
+    pub fn contains_key(&self, field: &Field) -> bool {
+        self.get(field).is_some()
+    }
+
+    pub fn keys(&self) -> impl Iterator<Item = &Field> {
+        self.0.iter().map(|(f, _)| f)
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (&Field, &Value)> {
+        self.0.iter().map(|(f, v)| (f, v))
+    }
+
+    /// Keeps the changes `keep` says yes to.
+    pub fn retain(&mut self, mut keep: impl FnMut(&Field, &Value) -> bool) {
+        self.0.retain(|(f, v)| keep(f, v));
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+}
+
+impl<'a> IntoIterator for &'a Changes {
+    type Item = (&'a Field, &'a Value);
+    type IntoIter = std::iter::Map<
+        std::slice::Iter<'a, (Field, Value)>,
+        fn(&'a (Field, Value)) -> (&'a Field, &'a Value),
+    >;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter().map(|(f, v)| (f, v))
+    }
+}
+
+impl std::ops::Index<&Field> for Changes {
+    type Output = Value;
+    fn index(&self, field: &Field) -> &Value {
+        self.get(field).expect("no change of this field")
+    }
+}
+
+impl Serialize for Changes {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = s.serialize_map(Some(self.0.len()))?;
+        for (f, v) in &self.0 {
+            map.serialize_entry(f, v)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for Changes {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = Changes;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an object of field changes")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut m: A,
+            ) -> Result<Changes, A::Error> {
+                let mut out = Changes::default();
+                while let Some((field, value)) = m.next_entry()? {
+                    out.insert(field, value);
+                }
+                Ok(out)
+            }
+        }
+        d.deserialize_map(V)
     }
 }
 

@@ -35,7 +35,7 @@ use serde_json::{Map, Value};
 
 pub use codes::{Code, CodeInfo, codes};
 pub use config::{AuthMechanism, Config, Input, Security};
-pub use diagnostic::{Diagnostic, Field, Fix, Param, Params, Severity};
+pub use diagnostic::{Changes, Diagnostic, Field, Fix, Param, Params, Severity};
 pub use providers::{ProviderSuggestion, provider_for};
 
 /// The crate version, for `version()` exports and `/v1/info`.

@@ -52,6 +52,12 @@ impl FormState {
         Ok(crate::js::diagnostics(self.inner.diagnostics()))
     }
 
+    /// Every finding to show now, in order (what `attachForm` renders).
+    #[wasm_bindgen(unchecked_return_type = "Diagnostic[]")]
+    pub fn shown(&self) -> JsValue {
+        crate::js::diagnostics(self.inner.shown())
+    }
+
     /// The findings to show now under a field (the app's name), or the
     /// general ones (no name).
     #[wasm_bindgen(unchecked_return_type = "Diagnostic[]")]

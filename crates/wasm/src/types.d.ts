@@ -167,6 +167,19 @@ export interface AttachOptions extends FormOptions {
    */
   onFix?: (changes: Record<string, string | number>, fix: Fix) => void;
 }
+/** What `attachForm` returns. */
+export interface FormHandle {
+  /** Validates now and returns every finding (shown or not yet). */
+  validate(): Diagnostic[];
+  /** Shows every finding from now on (as a submit does); true when no error blocks saving. */
+  submit(): boolean;
+  /** The form's settings as SPEC §2 config (mapped names, the app's own values laid over): what "Test connection" sends. */
+  config(): Config;
+  /** Applies a fix (from these findings or a live report): into the form, or — with `onFix` — handed to the app. */
+  applyFix(fix: Fix): void;
+  /** Removes the listeners, the messages and the aria attributes. */
+  detach(): void;
+}
 /** Where a discovered candidate came from (`POST /v1/discover`). */
 export type SourceKind = "provider" | "mx" | "autoconfig" | "srv" | "guess";
 export interface Evidence {
