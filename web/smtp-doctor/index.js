@@ -7,14 +7,14 @@
 // Every rule, fix, label and field mapping is core's (through wasm); this
 // file only keeps the UI state a form has (touched, blurred, submitted).
 
-import { attach } from "./lib/attach.js";
-
 /** @type {Promise<typeof import("./pkg/smtp_doctor_wasm.js")> | null} */
 let loading = null;
 /** @type {typeof import("./pkg/smtp_doctor_wasm.js") | null} */
 let wasm = null;
 /** The current language's texts (lib/i18n.js `Texts`), once loaded. */
 let texts = null;
+/** `attachForm`'s DOM binding (lib/attach.js), loaded with the wasm. */
+let attach = null;
 
 /**
  * Loads the wasm and the texts of the customer's language (once; later
@@ -28,12 +28,17 @@ let texts = null;
  */
 export function load(options = {}) {
   loading ??= (async () => {
-    const [glue, i18n] = await Promise.all([import("./pkg/smtp_doctor_wasm.js"), import("./lib/i18n.js")]);
+    const [glue, i18n, binding] = await Promise.all([
+      import("./pkg/smtp_doctor_wasm.js"),
+      import("./lib/i18n.js"),
+      import("./lib/attach.js"),
+    ]);
     const [, found] = await Promise.all([
       glue.default(options.wasm ? { module_or_path: options.wasm } : undefined),
       i18n.loadTexts(i18n.pickLocale(options.locale)),
     ]);
-    useTexts(glue, found);
+    texts = found;
+    attach = binding.attach;
     wasm = glue;
     return glue;
   })().catch((e) => {
@@ -43,21 +48,16 @@ export function load(options = {}) {
   return loading;
 }
 
-function useTexts(glue, found) {
-  texts = found;
-  glue.setTexts((id, attribute, args) => found.text(id, attribute, args));
-}
-
 /**
  * Speaks another language from now on (loads its catalog once). Returns
  * the locale chosen: the closest supported one, else English.
  * @param {string} locale a language tag such as "de" or "pt-BR"
  */
 export async function setLocale(locale) {
-  const glue = await load();
+  await load();
   const i18n = await import("./lib/i18n.js");
   const found = await i18n.loadTexts(i18n.supported(locale) ?? "en");
-  useTexts(glue, found);
+  texts = found;
   return found.locale;
 }
 
@@ -144,9 +144,9 @@ export const codes = () => core().codes();
 /** The steps a probe runs for a mode and checks, in order. */
 export const stepPlan = (security, checks) => core().stepPlan(security, checks);
 /** What a probe step does, as a list of steps shows it. */
-export const stepLabel = (step) => core().stepLabel(step);
+export const stepLabel = (step) => t(core().stepLabelId(step));
 /** A security mode as people write it: "TLS/SSL", "STARTTLS", "no encryption". */
-export const securityLabel = (mode) => core().securityLabel(mode);
+export const securityLabel = (mode) => t(core().securityLabelId(mode));
 /** Whether an IP allowlist on the server is a likely fix for this code. */
 export const allowlistMayFix = (code) => core().allowlistMayFix(code);
 /** Instant feedback for an ordinary HTML form (see AttachOptions). */

@@ -14,17 +14,37 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use crate::diagnostic::{Field, Severity};
 
 /// What the registry knows about one code.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct CodeInfo {
     pub code: &'static str,
     pub severity: Severity,
     pub field: Option<Field>,
     /// Raised only by a live probe (SPEC §3.2), never by `validate`.
     pub live: bool,
-    /// Where the code is documented: `docs/codes.md#<code>` in the repository
-    /// (generated from this registry by `crates/core/tests/codes_doc.rs`).
-    pub docs: &'static str,
+}
+
+impl CodeInfo {
+    /// Where the code is documented: `docs/codes.md#<code>` in the
+    /// repository (generated from this registry by
+    /// `crates/core/tests/codes_doc.rs`). Made, not stored: a hundred
+    /// stored copies of the prefix were a download of their own.
+    pub fn docs(&self) -> String {
+        format!("docs/codes.md#{}", self.code)
+    }
+}
+
+/// `{code, severity, field, live, docs}`.
+impl Serialize for CodeInfo {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut out = s.serialize_struct("CodeInfo", 5)?;
+        out.serialize_field("code", self.code)?;
+        out.serialize_field("severity", &self.severity)?;
+        out.serialize_field("field", &self.field)?;
+        out.serialize_field("live", &self.live)?;
+        out.serialize_field("docs", &self.docs())?;
+        out.end()
+    }
 }
 
 macro_rules! registry {
@@ -43,7 +63,6 @@ macro_rules! registry {
                 severity: Severity::$sev,
                 field: $field,
                 live: $live,
-                docs: concat!("docs/codes.md#", $code),
             }, )*
         ];
 

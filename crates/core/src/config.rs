@@ -10,7 +10,8 @@ use std::fmt;
 use zeroize::Zeroizing;
 
 use serde::{Deserialize, Serialize};
-use serde_json::{Map, Value};
+
+use crate::json::{Json, Object};
 
 /// How the connection is encrypted.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -169,19 +170,19 @@ impl fmt::Debug for Config {
 impl Config {
     /// Reads settings from any JSON value. Never fails; a non-object reads
     /// as empty settings (the caller reports `config.invalid`).
-    pub fn from_json(value: &Value) -> Self {
-        value.as_object().map(Self::from_map).unwrap_or_default()
+    pub fn from_json(value: &Json) -> Self {
+        value.as_object().map(Self::from_object).unwrap_or_default()
     }
 
     /// Reads settings from a JSON object.
-    pub fn from_map(map: &Map<String, Value>) -> Self {
+    pub fn from_object(map: &Object) -> Self {
         Self {
             host: text(map.get("host")),
             port: port(map.get("port")),
             security: match map.get("security") {
-                None | Some(Value::Null) => Input::Absent,
-                Some(Value::String(s)) if s.trim().is_empty() => Input::Absent,
-                Some(Value::Bool(b)) => Input::Valid(if *b {
+                None | Some(Json::Null) => Input::Absent,
+                Some(Json::String(s)) if s.trim().is_empty() => Input::Absent,
+                Some(Json::Bool(b)) => Input::Valid(if *b {
                     Security::Tls
                 } else {
                     Security::Starttls
@@ -199,7 +200,7 @@ impl Config {
                 .map(Zeroizing::new),
             from: text(map.get("from")),
             auth: match map.get("auth") {
-                None | Some(Value::Null) => Input::Absent,
+                None | Some(Json::Null) => Input::Absent,
                 Some(v) => {
                     let raw = text(Some(v)).unwrap_or_default();
                     AuthMechanism::parse(&raw).map_or(Input::Invalid(raw), Input::Valid)
@@ -260,44 +261,45 @@ fn non_empty(s: Option<&str>) -> Option<&str> {
 }
 
 /// A string field; numbers and booleans are taken as their text.
-fn text(value: Option<&Value>) -> Option<String> {
-    match value? {
-        Value::String(s) => Some(s.clone()),
-        Value::Number(n) => Some(n.to_string()),
-        Value::Bool(b) => Some(b.to_string()),
-        Value::Null | Value::Array(_) | Value::Object(_) => None,
-    }
+fn text(value: Option<&Json>) -> Option<String> {
+    value?.text()
 }
 
-fn flag(value: Option<&Value>) -> Option<bool> {
+fn flag(value: Option<&Json>) -> Option<bool> {
     match value? {
-        Value::Bool(b) => Some(*b),
-        Value::String(s) => match s.trim().to_ascii_lowercase().as_str() {
+        Json::Bool(b) => Some(*b),
+        Json::String(s) => match s.trim().to_ascii_lowercase().as_str() {
             "true" | "on" | "1" | "yes" => Some(true),
             "false" | "off" | "0" | "no" => Some(false),
             _ => None,
         },
-        Value::Number(n) => n.as_u64().map(|n| n != 0),
+        Json::Number(n) => whole(n).map(|n| n != 0),
         _ => None,
     }
 }
 
-fn port(value: Option<&Value>) -> Input<u16> {
+/// A number as written, if it is a whole non-negative one: `587`, and
+/// `587.0` from a JS number field too.
+fn whole(n: &str) -> Option<u64> {
+    let digits = match n.split_once('.') {
+        Some((int, frac)) if frac.bytes().all(|b| b == b'0') => int,
+        Some(_) => return None,
+        None => n,
+    };
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    digits.parse().ok()
+}
+
+fn port(value: Option<&Json>) -> Input<u16> {
     match value {
-        None | Some(Value::Null) => Input::Absent,
-        Some(Value::Number(n)) => n
-            .as_u64()
-            .or_else(|| {
-                // 587.0 from a JS number field is still 587.
-                #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-                n.as_f64()
-                    .filter(|f| f.fract() == 0.0 && *f >= 0.0 && *f <= 65535.0)
-                    .map(|f| f as u64)
-            })
+        None | Some(Json::Null) => Input::Absent,
+        Some(Json::Number(n)) => whole(n)
             .and_then(|n| u16::try_from(n).ok())
             .filter(|n| *n != 0)
-            .map_or_else(|| Input::Invalid(n.to_string()), Input::Valid),
-        Some(Value::String(s)) => {
+            .map_or_else(|| Input::Invalid(n.clone()), Input::Valid),
+        Some(Json::String(s)) => {
             let t = s.trim();
             if t.is_empty() {
                 Input::Absent
@@ -310,23 +312,22 @@ fn port(value: Option<&Value>) -> Input<u16> {
                 Input::Invalid(s.clone())
             }
         }
-        Some(Value::Bool(b)) => Input::Invalid(b.to_string()),
-        Some(Value::Array(items)) => Input::Invalid(list(items)),
-        Some(Value::Object(_)) => Input::Invalid("{…}".to_owned()),
+        Some(Json::Bool(b)) => Input::Invalid(b.to_string()),
+        Some(Json::Array(items)) => Input::Invalid(list(items)),
+        Some(Json::Object(_)) => Input::Invalid("{…}".to_owned()),
     }
 }
 
-/// A list as its customer would recognise it, `[587]`, without
-/// serde_json's serializer (which the browser build leaves out).
-fn list(items: &[Value]) -> String {
+/// A list as its customer would recognise it, `[587]`.
+fn list(items: &[Json]) -> String {
     let items: Vec<String> = items
         .iter()
         .map(|v| match v {
-            Value::String(s) => format!("\"{s}\""),
-            Value::Array(inner) => list(inner),
-            Value::Object(_) => "{…}".to_owned(),
-            Value::Null => "null".to_owned(),
-            other => text(Some(other)).unwrap_or_default(),
+            Json::String(s) => format!("\"{s}\""),
+            Json::Array(inner) => list(inner),
+            Json::Object(_) => "{…}".to_owned(),
+            Json::Null => "null".to_owned(),
+            other => other.text().unwrap_or_default(),
         })
         .collect();
     format!("[{}]", items.join(","))
@@ -349,7 +350,12 @@ pub const fn standard_mode(port: u16) -> Option<Security> {
 
 #[cfg(test)]
 mod tests {
-    use serde_json::json;
+    /// `json!` as core's [`Json`](crate::json::Json).
+    macro_rules! json {
+        ($($t:tt)+) => {
+            crate::json::Json::from(serde_json::json!($($t)+))
+        };
+    }
 
     use super::*;
 

@@ -14,7 +14,8 @@
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
+
+use crate::json::Json;
 
 use crate::codes::Code;
 
@@ -142,11 +143,11 @@ impl Fix {
 
     /// Reads a fix from JSON (`{title?, changes, key?}`, as serialized);
     /// `None` unless `changes` is an object of known fields.
-    pub fn from_json(value: &Value) -> Option<Self> {
+    pub fn from_json(value: &Json) -> Option<Self> {
         let text = |key| {
             value
                 .get(key)
-                .and_then(Value::as_str)
+                .and_then(Json::as_str)
                 .unwrap_or_default()
                 .to_owned()
         };
@@ -155,7 +156,7 @@ impl Fix {
             changes: Changes::default(),
             key: text("key"),
         };
-        for (field, v) in value.get("changes")?.as_object()? {
+        for (field, v) in value.get("changes")?.as_object()?.iter() {
             fix.changes.insert(Field::from_id(field)?, v.clone());
         }
         Some(fix)
@@ -163,7 +164,7 @@ impl Fix {
 
     /// Adds one field change.
     #[must_use]
-    pub fn set(mut self, field: Field, value: impl Into<Value>) -> Self {
+    pub fn set(mut self, field: Field, value: impl Into<Json>) -> Self {
         debug_assert!(field != Field::Password, "a fix never carries a password");
         self.changes.insert(field, value.into());
         self
@@ -173,11 +174,11 @@ impl Fix {
 /// A fix's changes, field → value, in field order. A handful at most: a
 /// sorted list, not a map type of its own in the browser's download.
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct Changes(Vec<(Field, Value)>);
+pub struct Changes(Vec<(Field, Json)>);
 
 impl Changes {
     /// Sets a field's value; returns the one it replaces.
-    pub fn insert(&mut self, field: Field, value: Value) -> Option<Value> {
+    pub fn insert(&mut self, field: Field, value: Json) -> Option<Json> {
         match self.0.binary_search_by_key(&field, |(f, _)| *f) {
             Ok(i) => Some(std::mem::replace(&mut self.0[i].1, value)),
             Err(i) => {
@@ -187,7 +188,7 @@ impl Changes {
         }
     }
 
-    pub fn get(&self, field: &Field) -> Option<&Value> {
+    pub fn get(&self, field: &Field) -> Option<&Json> {
         self.0.iter().find(|(f, _)| f == field).map(|(_, v)| v)
     }
 
@@ -199,12 +200,12 @@ impl Changes {
         self.0.iter().map(|(f, _)| f)
     }
 
-    pub fn iter(&self) -> impl Iterator<Item = (&Field, &Value)> {
+    pub fn iter(&self) -> impl Iterator<Item = (&Field, &Json)> {
         self.0.iter().map(|(f, v)| (f, v))
     }
 
     /// Keeps the changes `keep` says yes to.
-    pub fn retain(&mut self, mut keep: impl FnMut(&Field, &Value) -> bool) {
+    pub fn retain(&mut self, mut keep: impl FnMut(&Field, &Json) -> bool) {
         self.0.retain(|(f, v)| keep(f, v));
     }
 
@@ -218,10 +219,10 @@ impl Changes {
 }
 
 impl<'a> IntoIterator for &'a Changes {
-    type Item = (&'a Field, &'a Value);
+    type Item = (&'a Field, &'a Json);
     type IntoIter = std::iter::Map<
-        std::slice::Iter<'a, (Field, Value)>,
-        fn(&'a (Field, Value)) -> (&'a Field, &'a Value),
+        std::slice::Iter<'a, (Field, Json)>,
+        fn(&'a (Field, Json)) -> (&'a Field, &'a Json),
     >;
     fn into_iter(self) -> Self::IntoIter {
         self.0.iter().map(|(f, v)| (f, v))
@@ -229,8 +230,8 @@ impl<'a> IntoIterator for &'a Changes {
 }
 
 impl std::ops::Index<&Field> for Changes {
-    type Output = Value;
-    fn index(&self, field: &Field) -> &Value {
+    type Output = Json;
+    fn index(&self, field: &Field) -> &Json {
         self.get(field).expect("no change of this field")
     }
 }

@@ -9,8 +9,8 @@
 //! framework forms (`createForm`), so the two never disagree.
 
 use serde::{Deserialize, Serialize};
-use serde_json::{Map, Value};
 
+use crate::json::{Json, Object};
 use crate::options::Options;
 use crate::{Code, Diagnostic, Field, Severity};
 
@@ -54,8 +54,8 @@ impl Show {
 pub struct FormState {
     options: Options,
     show: Show,
-    first: Option<Map<String, Value>>,
-    values: Map<String, Value>,
+    first: Option<Object>,
+    values: Object,
     // Small sets (a form has seven fields): vectors, which keep the wasm
     // smaller than a B-tree per element type.
     touched: Vec<String>,
@@ -79,19 +79,19 @@ impl FormState {
     /// The app's current values (by its own field names); validates.
     /// The first values are the start, not an edit. Returns whether the
     /// findings changed.
-    pub fn update(&mut self, values: &Value) -> bool {
+    pub fn update(&mut self, values: &Json) -> bool {
         let values = values.as_object().cloned().unwrap_or_default();
         let start = self.first.is_none();
         let first = self.first.get_or_insert_with(|| values.clone());
         let mut edited = false;
-        for (name, value) in &values {
+        for (name, value) in values.iter() {
             if first.get(name) != Some(value) {
                 add(&mut self.touched, name);
             }
             edited |= self.values.get(name) != Some(value);
         }
         self.values = values;
-        let all = self.options.validate(&Value::Object(self.values.clone()));
+        let all = self.options.validate(&Json::Object(self.values.clone()));
         self.revealed
             .retain(|code| all.iter().any(|d| d.code == *code));
         if edited && !start {
@@ -136,8 +136,8 @@ impl FormState {
     }
 
     /// The settings to test (SPEC §2 names, the app's own values laid over).
-    pub fn config(&self) -> Value {
-        self.options.read(&Value::Object(self.values.clone()))
+    pub fn config(&self) -> Json {
+        self.options.read(&Json::Object(self.values.clone()))
     }
 
     /// Where a finding is shown: the app's name of its field, or `None`
@@ -198,7 +198,12 @@ fn add(set: &mut Vec<String>, name: &str) {
 
 #[cfg(test)]
 mod tests {
-    use serde_json::json;
+    /// `json!` as core's [`Json`](crate::json::Json).
+    macro_rules! json {
+        ($($t:tt)+) => {
+            crate::json::Json::from(serde_json::json!($($t)+))
+        };
+    }
 
     use super::*;
 
@@ -207,7 +212,7 @@ mod tests {
     }
 
     fn options() -> Options {
-        serde_json::from_value(json!({
+        Options::from_json(&json!({
             "fields": {"host": "smtp_host", "port": "smtp_port", "security": "mode",
                        "password": "pass", "from": null},
             "values": {"from": "noreply@app.example"}
@@ -215,17 +220,19 @@ mod tests {
         .unwrap()
     }
 
-    fn empty() -> Value {
+    fn empty() -> Json {
         json!({"smtp_host": "", "smtp_port": "", "mode": "starttls",
                "username": "me@example.com", "pass": ""})
     }
 
-    fn with(changes: &Value) -> Value {
-        let mut v = empty();
-        for (k, x) in changes.as_object().unwrap() {
-            v[k] = x.clone();
+    fn with(changes: &Json) -> Json {
+        let Json::Object(mut v) = empty() else {
+            unreachable!()
+        };
+        for (k, x) in changes.as_object().unwrap().iter() {
+            v.insert(k, x.clone());
         }
-        v
+        Json::Object(v)
     }
 
     #[test]

@@ -147,10 +147,7 @@ pub fn localize_fix(fix: &mut Fix, texts: Texts<'_>) {
         .changes
         .iter()
         .map(|(field, value)| {
-            let text = match value {
-                serde_json::Value::String(s) => s.clone(),
-                other => other.to_string(),
-            };
+            let text = value.text().unwrap_or_default();
             let name = if *field == Field::Security {
                 "security"
             } else {
@@ -163,53 +160,22 @@ pub fn localize_fix(fix: &mut Fix, texts: Texts<'_>) {
     fix.title = texts(&format!("fix-{}", fix.key), None, &args);
 }
 
-/// A host's texts as a plain function (see [`set_texts`]).
-pub type TextsFn = fn(&str, Option<&str>, &[(&str, Param)]) -> String;
-
-/// The texts of a build without catalogs (the browser's wasm), set once
-/// by the host; `None` until then.
-static HOOK: std::sync::OnceLock<TextsFn> = std::sync::OnceLock::new();
-
-/// Lets a build without catalogs render texts through the host (the
-/// browser package passes Fluent's `formatPattern` over the same `.ftl`).
-pub fn set_texts(texts: TextsFn) {
-    let _ = HOOK.set(texts);
-}
-
-/// One text (`field-host`, `step-auth`, …) from the catalog, or from the
-/// host's texts without catalogs; the id when neither has it.
+/// One text (`field-host`, `step-auth`, …) in English, from the catalog;
+/// the id when it has none.
+#[cfg(feature = "catalog")]
 pub fn text(id: &str, args: &[(&str, Param)]) -> String {
-    #[cfg(feature = "catalog")]
-    {
-        catalog(DEFAULT_LOCALE).text(id, None, args)
-    }
-    #[cfg(not(feature = "catalog"))]
-    {
-        HOOK.get()
-            .map_or_else(|| id.to_owned(), |t| t(id, None, args))
-    }
+    catalog(DEFAULT_LOCALE).text(id, None, args)
 }
 
 /// The texts of freshly validated diagnostics: English from the catalog.
-/// A build without catalogs leaves them empty: rendering costs more than
-/// the rules, so the host renders only what it shows ([`localize_hooked`],
-/// or the browser package's lazy texts).
+/// A build without catalogs (the browser's wasm) leaves them empty: the
+/// package renders code and params with the same catalogs in JS, lazily,
+/// only for what a page shows.
 pub(crate) fn localize_default(diagnostics: &mut [Diagnostic]) {
     #[cfg(feature = "catalog")]
     localize(diagnostics, DEFAULT_LOCALE);
     #[cfg(not(feature = "catalog"))]
     let _ = diagnostics;
-}
-
-/// Fills in texts through the host's texts ([`set_texts`]); with the
-/// catalogs, in English. What a page is about to show.
-pub fn localize_hooked(diagnostics: &mut [Diagnostic]) {
-    #[cfg(feature = "catalog")]
-    localize(diagnostics, DEFAULT_LOCALE);
-    #[cfg(not(feature = "catalog"))]
-    if let Some(texts) = HOOK.get() {
-        localize_with(diagnostics, texts);
-    }
 }
 
 #[cfg(feature = "catalog")]

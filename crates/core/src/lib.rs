@@ -7,11 +7,12 @@
 //!
 //! ```
 //! use serde_json::json;
-//! let diagnostics = smtp_doctor_core::validate_json(&json!({
+//! use smtp_doctor_core::json::Json;
+//! let diagnostics = smtp_doctor_core::validate_json(&Json::from(json!({
 //!     "host": "smtp.gmail.com", "port": 465, "security": "starttls",
 //!     "username": "me@gmail.com", "password": "abcd efgh ijkl mnop",
 //!     "from": "me@gmail.com"
-//! }));
+//! })));
 //! assert_eq!(diagnostics[0].code.as_str(), "tls.port-mismatch");
 //! ```
 
@@ -23,6 +24,7 @@ pub mod form;
 pub mod hostname;
 pub mod i18n;
 pub mod ip;
+pub mod json;
 pub mod mailbox;
 pub mod options;
 pub mod providers;
@@ -31,7 +33,7 @@ pub mod report;
 mod rules;
 pub mod wire;
 
-use serde_json::{Map, Value};
+use json::{Json, Object};
 
 pub use codes::{Code, CodeInfo, codes};
 pub use config::{AuthMechanism, Config, Input, Security};
@@ -55,7 +57,7 @@ pub fn validate(config: &Config) -> Vec<Diagnostic> {
 
 /// Reads settings from any JSON value and validates them. A value that is
 /// not an object yields `config.invalid` plus what is then missing.
-pub fn validate_json(value: &Value) -> Vec<Diagnostic> {
+pub fn validate_json(value: &Json) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     if !value.is_object() {
         out.push(Diagnostic::new(Code::ConfigInvalid));
@@ -73,21 +75,26 @@ pub fn has_errors(diagnostics: &[Diagnostic]) -> bool {
 /// Applies a fix to settings JSON, keeping every other field as it was.
 /// Setting `security` removes the `secure`/`tls` aliases, so the fix of a
 /// conflict cannot leave the conflict behind.
-pub fn apply_fix(config: &Value, fix: &Fix) -> Value {
-    let mut map = config.as_object().cloned().unwrap_or_else(Map::new);
+pub fn apply_fix(config: &Json, fix: &Fix) -> Json {
+    let mut map = config.as_object().cloned().unwrap_or_else(Object::new);
     for (field, value) in &fix.changes {
         if *field == Field::Security {
             map.remove("secure");
             map.remove("tls");
         }
-        map.insert(field.as_str().to_owned(), value.clone());
+        map.insert(field.as_str(), value.clone());
     }
-    Value::Object(map)
+    Json::Object(map)
 }
 
 #[cfg(test)]
 mod tests {
-    use serde_json::json;
+    /// `json!` as core's [`Json`](crate::json::Json).
+    macro_rules! json {
+        ($($t:tt)+) => {
+            crate::json::Json::from(serde_json::json!($($t)+))
+        };
+    }
 
     use super::*;
 

@@ -9,24 +9,25 @@
 //!
 //! ```
 //! use serde_json::json;
+//! use smtp_doctor_core::json::Json;
 //! use smtp_doctor_core::options::Options;
-//! let options = Options::from_json(&json!({
+//! let options = Options::from_json(&Json::from(json!({
 //!     "fields": { "host": "smtp_host", "from": null },
 //!     "values": { "from": "noreply@app.example" },
 //!     "rules": { "from.domain-mismatch": "off" }
-//! })).unwrap();
-//! let found = options.validate(&json!({ "smtp_host": "imap.gmail.com" }));
+//! }))).unwrap();
+//! let found = options.validate(&Json::from(json!({ "smtp_host": "imap.gmail.com" })));
 //! assert_eq!(found[0].code.as_str(), "host.incoming-server");
 //! // The fix comes back under the app's own field name.
 //! let fix = found[0].fix.as_ref().unwrap();
-//! assert_eq!(options.changes(fix)["smtp_host"], "smtp.gmail.com");
+//! assert_eq!(options.changes(fix).get("smtp_host"), Some(&"smtp.gmail.com".into()));
 //! ```
 
 use std::fmt;
 
 use serde::{Deserialize, Deserializer, Serialize};
-use serde_json::{Map, Value};
 
+use crate::json::{Json, Object};
 use crate::{Code, Diagnostic, Field, Fix, Severity, validate_json};
 
 /// What an integration does with one rule.
@@ -62,7 +63,7 @@ pub struct Options {
     pub fields: Vec<(Field, Option<String>)>,
     /// Values the app supplies itself, by field (e.g. a fixed `from`);
     /// they win over what the form holds.
-    pub values: Map<String, Value>,
+    pub values: Object,
     /// A rule switched `off`, or given another severity, by code.
     pub rules: Vec<(Code, Rule)>,
 }
@@ -85,7 +86,7 @@ impl Options {
     /// Reads options from JSON: `{fields, values, rules}`, each optional.
     /// Read by hand rather than derived, so the browser build parses them
     /// without serde's machinery.
-    pub fn from_json(value: &Value) -> Result<Self, OptionsError> {
+    pub fn from_json(value: &Json) -> Result<Self, OptionsError> {
         let bad = |what: String| Err(OptionsError(what));
         let mut options = Self::default();
         let Some(object) = value.as_object() else {
@@ -95,27 +96,27 @@ impl Options {
                 bad("options are an object".to_owned())
             };
         };
-        for (key, value) in object {
-            match (key.as_str(), value) {
-                (_, Value::Null) => {}
-                ("fields", Value::Object(fields)) => {
-                    for (name, to) in fields {
+        for (key, value) in object.iter() {
+            match (key, value) {
+                (_, Json::Null) => {}
+                ("fields", Json::Object(fields)) => {
+                    for (name, to) in fields.iter() {
                         let Some(field) = Field::from_id(name) else {
                             return bad(format!(
                                 "fields: `{name}` is not a field (host, port, security, username, password, from, auth)"
                             ));
                         };
                         let to = match to {
-                            Value::String(s) => Some(s.clone()),
-                            Value::Null => None,
+                            Json::String(s) => Some(s.clone()),
+                            Json::Null => None,
                             _ => return bad(format!("fields.{name} is a name or null")),
                         };
                         options.fields.push((field, to));
                     }
                 }
-                ("values", Value::Object(values)) => options.values.clone_from(values),
-                ("rules", Value::Object(rules)) => {
-                    for (code, rule) in rules {
+                ("values", Json::Object(values)) => options.values.clone_from(values),
+                ("rules", Json::Object(rules)) => {
+                    for (code, rule) in rules.iter() {
                         let Some(code) = Code::from_id(code) else {
                             return bad(format!("rules: `{code}` is not a diagnostic code"));
                         };
@@ -138,7 +139,7 @@ impl Options {
 
 impl<'de> Deserialize<'de> for Options {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        Self::from_json(&Value::deserialize(d)?).map_err(serde::de::Error::custom)
+        Self::from_json(&Json::deserialize(d)?).map_err(serde::de::Error::custom)
     }
 }
 
@@ -161,7 +162,7 @@ impl Options {
     /// mapped fields renamed, fields it does not have dropped, its fixed
     /// values laid over. Keys the options do not name pass through, so the
     /// `secure`/`tls` aliases still work.
-    pub fn read(&self, app: &Value) -> Value {
+    pub fn read(&self, app: &Json) -> Json {
         let Some(source) = app.as_object() else {
             return app.clone();
         };
@@ -175,15 +176,15 @@ impl Options {
                 Some(Some(name)) => {
                     out.remove(field.as_str());
                     if let Some(value) = out.remove(name.as_str()) {
-                        out.insert(field.as_str().to_owned(), value);
+                        out.insert(field.as_str(), value);
                     }
                 }
             }
         }
-        for (key, value) in &self.values {
-            out.insert(key.clone(), value.clone());
+        for (key, value) in self.values.iter() {
+            out.insert(key, value.clone());
         }
-        Value::Object(out)
+        Json::Object(out)
     }
 
     /// Applies the rules to findings: switched-off rules go, severities
@@ -220,22 +221,17 @@ impl Options {
 
     /// Validates the app's values: [`read`](Self::read), every static
     /// rule, then [`apply`](Self::apply).
-    pub fn validate(&self, app: &Value) -> Vec<Diagnostic> {
+    pub fn validate(&self, app: &Json) -> Vec<Diagnostic> {
         self.apply(validate_json(&self.read(app)))
     }
 
     /// A fix's changes under the app's field names (fields it does not
     /// have left out): what a controlled form sets in its own state.
-    pub fn changes(&self, fix: &Fix) -> Map<String, Value> {
-        // Inserted one by one: collecting into a map sorts first, and each
-        // sort is code the browser downloads.
-        let mut out = Map::new();
-        for (field, value) in &fix.changes {
-            if let Some(name) = self.name_of(*field) {
-                out.insert(name.to_owned(), value.clone());
-            }
-        }
-        out
+    pub fn changes(&self, fix: &Fix) -> Object {
+        fix.changes
+            .iter()
+            .filter_map(|(field, value)| Some((self.name_of(*field)?, value.clone())))
+            .collect()
     }
 }
 
@@ -247,11 +243,16 @@ fn lookup<'a, K: PartialEq, V>(pairs: &'a [(K, V)], key: &K) -> Option<&'a V> {
 
 #[cfg(test)]
 mod tests {
-    use serde_json::json;
+    /// `json!` as core's [`Json`](crate::json::Json).
+    macro_rules! json {
+        ($($t:tt)+) => {
+            crate::json::Json::from(serde_json::json!($($t)+))
+        };
+    }
 
     use super::*;
 
-    fn options(value: &Value) -> Options {
+    fn options(value: &Json) -> Options {
         Options::from_json(value).expect("valid options")
     }
 
@@ -343,11 +344,11 @@ mod tests {
         ] {
             assert!(Options::from_json(&bad).is_err(), "{bad}");
             assert!(
-                serde_json::from_value::<Options>(bad.clone()).is_err(),
+                serde_json::from_value::<Options>((&bad).into()).is_err(),
                 "{bad}"
             );
         }
-        assert_eq!(Options::from_json(&Value::Null), Ok(Options::default()));
+        assert_eq!(Options::from_json(&Json::Null), Ok(Options::default()));
     }
 
     #[test]

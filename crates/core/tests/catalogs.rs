@@ -10,6 +10,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
 use smtp_doctor_core::i18n::{self, CATALOGS, LOCALES};
+use smtp_doctor_core::json::Json;
 use smtp_doctor_core::{Code, Param, validate_json};
 
 /// id → (attributes, parameters used anywhere in the message).
@@ -109,7 +110,7 @@ fn every_fixture_renders_without_errors_in_every_locale() {
     for (locale, source) in CATALOGS {
         let bundle = bundle(locale, source);
         for config in &configs {
-            for d in validate_json(config.get("config").unwrap_or(config)) {
+            for d in validate_json(&Json::from(config.get("config").unwrap_or(config))) {
                 let id = i18n::message_id(d.code);
                 let message = bundle.get_message(&id).expect("message");
                 let mut args = FluentArgs::new();
@@ -180,7 +181,7 @@ fn translations_read_as_reviewed() {
             let fixture: serde_json::Value =
                 serde_json::from_str(&std::fs::read_to_string(path).expect("fixture"))
                     .expect("json");
-            let mut diagnostics = validate_json(&fixture["config"]);
+            let mut diagnostics = validate_json(&Json::from(&fixture["config"]));
             i18n::localize(&mut diagnostics, locale);
             out.push_str("## ");
             out.push_str(name);

@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 use smtp_doctor_core::examples::LIVE_EXAMPLES;
+use smtp_doctor_core::json::Json;
 use smtp_doctor_core::{CodeInfo, codes, validate_json};
 
 fn root() -> PathBuf {
@@ -50,7 +51,7 @@ fn fixtures() -> Vec<(String, Value, Vec<String>)> {
 /// expects it), else the first that raises it.
 fn static_example(code: &str, fixtures: &[(String, Value, Vec<String>)]) -> Option<String> {
     let raises = |config: &Value| {
-        validate_json(config)
+        validate_json(&Json::from(config))
             .iter()
             .any(|d| d.code.as_str() == code)
     };
@@ -58,7 +59,7 @@ fn static_example(code: &str, fixtures: &[(String, Value, Vec<String>)]) -> Opti
         .iter()
         .find(|(_, _, e)| e.iter().any(|c| c == code))
         .or_else(|| fixtures.iter().find(|(_, config, _)| raises(config)))?;
-    let said = validate_json(config)
+    let said = validate_json(&Json::from(config))
         .into_iter()
         .find(|d| d.code.as_str() == code)?;
     Some(format!(
@@ -155,10 +156,8 @@ fn codes_md_is_current() {
 fn every_link_and_example_resolves() {
     let text = render();
     for info in codes() {
-        let anchor = info
-            .docs
-            .strip_prefix("docs/codes.md#")
-            .expect("docs anchor");
+        let docs = info.docs();
+        let anchor = docs.strip_prefix("docs/codes.md#").expect("docs anchor");
         assert!(
             text.contains(&format!("<a id=\"{anchor}\"></a>")),
             "{} links to a missing anchor",

@@ -7,6 +7,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use serde_json::{Value, json};
+use smtp_doctor_core::json::Json;
 use smtp_doctor_core::{Severity, codes, render::render_text, validate_json};
 
 fn fixtures_dir() -> PathBuf {
@@ -49,7 +50,7 @@ fn load() -> Vec<Fixture> {
 fn snapshots() {
     insta::glob!("fixtures/*.json", |path| {
         let v: Value = serde_json::from_str(&fs::read_to_string(path).unwrap()).unwrap();
-        let diagnostics = validate_json(&v["config"]);
+        let diagnostics = validate_json(&Json::from(&v["config"]));
         insta::assert_snapshot!(render_text(&diagnostics, false));
     });
 }
@@ -57,7 +58,7 @@ fn snapshots() {
 #[test]
 fn fixtures_raise_what_they_expect() {
     for f in load() {
-        let got: Vec<String> = validate_json(&f.config)
+        let got: Vec<String> = validate_json(&Json::from(&f.config))
             .iter()
             .map(|d| d.code.to_string())
             .collect();
@@ -79,7 +80,7 @@ fn fixtures_raise_what_they_expect() {
 #[test]
 fn valid_settings_raise_no_error_or_warning() {
     for f in load().into_iter().filter(|f| f.valid) {
-        let loud: Vec<_> = validate_json(&f.config)
+        let loud: Vec<_> = validate_json(&Json::from(&f.config))
             .into_iter()
             .filter(|d| d.severity != Severity::Info)
             .collect();
@@ -91,7 +92,7 @@ fn valid_settings_raise_no_error_or_warning() {
 fn every_static_code_is_raised_by_a_fixture() {
     let raised: BTreeSet<String> = load()
         .iter()
-        .flat_map(|f| validate_json(&f.config))
+        .flat_map(|f| validate_json(&Json::from(&f.config)))
         .map(|d| d.code.to_string())
         .collect();
     let missing: Vec<_> = codes()
@@ -132,7 +133,7 @@ fn golden_file_is_current() {
     let golden_path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden.json");
     let entries: Vec<Value> = load()
         .into_iter()
-        .map(|f| json!({ "name": f.name, "config": f.config, "diagnostics": validate_json(&f.config) }))
+        .map(|f| json!({ "name": f.name, "config": f.config, "diagnostics": validate_json(&Json::from(&f.config)) }))
         .collect();
     let text = serde_json::to_string_pretty(&entries).unwrap() + "\n";
     if std::env::var_os("UPDATE_GOLDEN").is_some() {

@@ -50,7 +50,7 @@ pub fn wire(data: &[u8]) {
 /// A settings form as JSON: validation reads anything.
 pub fn config(data: &[u8]) {
     if let Ok(value) = serde_json::from_slice::<serde_json::Value>(data) {
-        let diagnostics = smtp_doctor_core::validate_json(&value);
+        let diagnostics = smtp_doctor_core::validate_json(&value.into());
         for d in diagnostics {
             assert!(!d.code.as_str().is_empty());
         }

@@ -13,6 +13,7 @@ use std::ops::{Deref, DerefMut};
 
 use serde::{Deserialize, Deserializer};
 use serde_json::Value;
+use smtp_doctor_core::json::Json;
 use zeroize::Zeroize;
 
 /// A JSON value whose strings are zeroed when it is dropped.
@@ -61,9 +62,42 @@ fn wipe(value: &mut Value) {
     }
 }
 
+impl WipedJson {
+    /// The settings as core reads them (`smtp_doctor_core::json::Json`),
+    /// wiped when dropped like this value: core's copy must not outlive the
+    /// request's own.
+    pub fn settings(&self) -> WipedSettings {
+        WipedSettings(Json::from(&self.0))
+    }
+}
+
+/// Settings in core's JSON form whose strings are zeroed when dropped.
+pub struct WipedSettings(Json);
+
+impl Deref for WipedSettings {
+    type Target = Json;
+
+    fn deref(&self) -> &Json {
+        &self.0
+    }
+}
+
+impl Drop for WipedSettings {
+    fn drop(&mut self) {
+        self.0.zeroize();
+    }
+}
+
 impl<'de> Deserialize<'de> for WipedJson {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         Value::deserialize(deserializer).map(Self)
+    }
+}
+
+/// Never prints the value: it may hold a password.
+impl fmt::Debug for WipedSettings {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("WipedSettings(<not shown>)")
     }
 }
 
@@ -93,5 +127,12 @@ mod tests {
         let w = WipedJson::new(serde_json::json!({"password": "x"}));
         assert_eq!(format!("{w:?}"), "WipedJson(<not shown>)");
         assert_eq!(w["password"], "x", "readable until dropped");
+        let settings = w.settings();
+        assert_eq!(settings.get("password").and_then(Json::as_str), Some("x"));
+        let mut copy = WipedSettings(settings.0.clone());
+        assert_eq!(format!("{copy:?}"), "WipedSettings(<not shown>)");
+        // What its Drop does:
+        copy.0.zeroize();
+        assert_eq!(copy.get("password").and_then(Json::as_str), Some(""));
     }
 }

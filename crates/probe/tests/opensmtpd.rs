@@ -264,8 +264,12 @@ async fn other_mode_works() -> Vec<String> {
         .iter()
         .find(|d| d.code.as_str() == "tls.server-misconfigured");
     let fix_ok = d.and_then(|d| d.fix.as_ref()).is_some_and(|f| {
-        f.changes.get(&Field::Port) == Some(&json!(587))
-            && f.changes.get(&Field::Security) == Some(&json!("starttls"))
+        f.changes
+            .get(&Field::Port)
+            .is_some_and(|p| *p == json!(587))
+            && f.changes
+                .get(&Field::Security)
+                .is_some_and(|s| *s == "starttls")
     });
     let ok = codes(&r) == ["tls.server-misconfigured"]
         && d.is_some_and(|d| d.help.contains("STARTTLS on port 587 works"))

@@ -143,8 +143,10 @@ async fn postfix_scenarios() {
                 .contains("not owned by user")
                 // One click: send as the login's own address.
                 && d.fix.as_ref().is_some_and(|f| {
-                    f.changes.get(&smtp_doctor_core::Field::From)
-                        == Some(&serde_json::Value::from(USER))
+                    f.changes
+                        .get(&smtp_doctor_core::Field::From)
+                        .and_then(|v| v.as_str())
+                        == Some(USER)
                 })
         }),
         &r,

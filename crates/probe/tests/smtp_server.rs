@@ -163,7 +163,7 @@ async fn smtp_server_failures() {
         d.fix
             .as_ref()
             .and_then(|f| f.changes.get(&Field::Auth))
-            .and_then(Value::as_str)
+            .and_then(|v| v.as_str())
             == Some("xoauth2")
     });
     check(

@@ -9,10 +9,10 @@
 //! same shape as the service's JSON (a browser test compares the two).
 
 use js_sys::{Array, Object, Reflect};
-use serde_json::{Map, Number, Value};
+use smtp_doctor_core::json::{self, Json};
 use smtp_doctor_core::report::StepKind;
 use smtp_doctor_core::{CodeInfo, Diagnostic, Field, Fix, Param, ProviderSuggestion};
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
 /// How deep a value is read: settings are flat, options two levels; a
 /// deeper (or cyclic) value reads as null there.
@@ -21,38 +21,38 @@ const MAX_DEPTH: usize = 8;
 /// A JS value as JSON, as `JSON.stringify` would see it: `undefined`,
 /// functions and symbols are dropped from objects and read as null
 /// elsewhere, as do `NaN` and the infinities.
-pub(crate) fn read(value: &JsValue) -> Value {
-    read_at(value, 0).unwrap_or(Value::Null)
+pub(crate) fn read(value: &JsValue) -> Json {
+    read_at(value, 0).unwrap_or(Json::Null)
 }
 
-fn read_at(value: &JsValue, depth: usize) -> Option<Value> {
+fn read_at(value: &JsValue, depth: usize) -> Option<Json> {
     if let Some(s) = value.as_string() {
-        return Some(Value::String(s));
+        return Some(Json::String(s));
     }
     if let Some(f) = value.as_f64() {
-        return Some(number(f));
+        return Some(number(value, f));
     }
     if let Some(b) = value.as_bool() {
-        return Some(Value::Bool(b));
+        return Some(Json::Bool(b));
     }
     if value.is_null() {
-        return Some(Value::Null);
+        return Some(Json::Null);
     }
     if value.is_undefined() || value.is_function() || value.is_symbol() || value.is_bigint() {
         return None;
     }
     if depth >= MAX_DEPTH || !value.is_object() {
-        return Some(Value::Null);
+        return Some(Json::Null);
     }
     if Array::is_array(value) {
         let items = Array::from(value)
             .iter()
-            .map(|v| read_at(&v, depth + 1).unwrap_or(Value::Null))
+            .map(|v| read_at(&v, depth + 1).unwrap_or(Json::Null))
             .collect();
-        return Some(Value::Array(items));
+        return Some(Json::Array(items));
     }
     let object = Object::from(value.clone());
-    let mut map = Map::new();
+    let mut map = json::Object::new();
     for key in Object::keys(&object).iter() {
         let (Some(name), Ok(v)) = (key.as_string(), Reflect::get(&object, &key)) else {
             continue;
@@ -61,28 +61,32 @@ fn read_at(value: &JsValue, depth: usize) -> Option<Value> {
             map.insert(name, v);
         }
     }
-    Some(Value::Object(map))
+    Some(Json::Object(map))
 }
 
-/// A JS number: an integer when it is one (587, not 587.0).
-fn number(f: f64) -> Value {
-    const SAFE: f64 = 9_007_199_254_740_991.0; // 2^53 - 1
-    if f.fract() == 0.0 && f.abs() <= SAFE {
-        #[allow(clippy::cast_possible_truncation)]
-        return Value::Number(Number::from(f as i64));
+/// A JS number as JSON writes it (`String(n)`: 587, 587.5, 1e+21), or
+/// null for `NaN` and the infinities.
+fn number(value: &JsValue, f: f64) -> Json {
+    if !f.is_finite() {
+        return Json::Null;
     }
-    Number::from_f64(f).map_or(Value::Null, Value::Number)
+    let text: String = value
+        .unchecked_ref::<js_sys::Number>()
+        .to_string_with_radix(10)
+        .map_or_else(|_| String::new(), String::from);
+    Json::Number(text)
 }
 
 /// JSON as a JS value.
-pub(crate) fn write(value: &Value) -> JsValue {
+pub(crate) fn write(value: &Json) -> JsValue {
     match value {
-        Value::Null => JsValue::NULL,
-        Value::Bool(b) => JsValue::from_bool(*b),
-        Value::Number(n) => n.as_f64().map_or(JsValue::NULL, JsValue::from_f64),
-        Value::String(s) => JsValue::from_str(s),
-        Value::Array(items) => items.iter().map(write).collect::<Array>().into(),
-        Value::Object(map) => object(map.iter().map(|(k, v)| (k.as_str(), write(v)))),
+        Json::Null => JsValue::NULL,
+        Json::Bool(b) => JsValue::from_bool(*b),
+        // Parsed by the browser (Rust's float parser would be code to download).
+        Json::Number(n) => JsValue::from_f64(js_sys::parse_float(n)),
+        Json::String(s) => JsValue::from_str(s),
+        Json::Array(items) => items.iter().map(write).collect::<Array>().into(),
+        Json::Object(map) => object(map.iter().map(|(k, v)| (k, write(v)))),
     }
 }
 
@@ -155,7 +159,7 @@ pub(crate) fn code_info(info: &CodeInfo) -> JsValue {
         ("severity", JsValue::from_str(info.severity.as_str())),
         ("field", text_or_null(info.field.map(Field::as_str))),
         ("live", JsValue::from_bool(info.live)),
-        ("docs", JsValue::from_str(info.docs)),
+        ("docs", JsValue::from_str(&info.docs())),
     ])
 }
 

@@ -32,56 +32,10 @@ static ALLOCATOR: lol_alloc::LockedAllocator<lol_alloc::FreeListAllocator> =
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = include_str!("types.d.ts");
 
-/// Hands core the browser's IDNA mapping and the page's texts (cheap after
-/// the first call; not a `start` function, so hosts that skip start
-/// functions work too).
+/// Hands core the browser's IDNA mapping (cheap after the first call; not
+/// a `start` function, so hosts that skip start functions work too).
 pub(crate) fn ready() {
     smtp_doctor_core::hostname::set_idna_mapper(browser_idna);
-    smtp_doctor_core::i18n::set_texts(page_text);
-}
-
-thread_local! {
-    /// The page's `(id, attribute, args) → text` (Fluent over the catalog
-    /// of the page's language), set by `setTexts`.
-    static TEXTS: std::cell::RefCell<Option<js_sys::Function>> =
-        const { std::cell::RefCell::new(None) };
-}
-
-/// Gives the validator its texts: `texts(id, attribute, args)` returns
-/// the catalog text (the package passes Fluent's `formatPattern` over the
-/// catalog of the page's language). The wasm itself holds no prose.
-#[wasm_bindgen(js_name = setTexts)]
-pub fn set_texts(
-    #[wasm_bindgen(
-        unchecked_param_type = "(id: string, attribute: string | undefined, args: Record<string, string | number>) => string"
-    )]
-    texts: js_sys::Function,
-) {
-    ready();
-    TEXTS.with(|t| *t.borrow_mut() = Some(texts));
-}
-
-/// One text through the page's function; the id when there is none.
-fn page_text(id: &str, attr: Option<&str>, args: &[(&str, smtp_doctor_core::Param)]) -> String {
-    TEXTS.with(|t| {
-        let Some(f) = &*t.borrow() else {
-            return id.to_owned();
-        };
-        let object = js_sys::Object::new();
-        for (name, value) in args {
-            let value = match value {
-                smtp_doctor_core::Param::Text(s) => JsValue::from_str(s),
-                #[allow(clippy::cast_precision_loss)]
-                smtp_doctor_core::Param::Count(n) => JsValue::from_f64(*n as f64),
-            };
-            let _ = js_sys::Reflect::set(&object, &JsValue::from_str(name), &value);
-        }
-        let attr = attr.map_or(JsValue::UNDEFINED, JsValue::from_str);
-        f.call3(&JsValue::NULL, &JsValue::from_str(id), &attr, &object)
-            .ok()
-            .and_then(|v| v.as_string())
-            .unwrap_or_else(|| id.to_owned())
-    })
 }
 
 /// `new URL("http://name/").hostname`: the browser's UTS #46 mapping.
@@ -96,14 +50,14 @@ pub(crate) fn options_of(options: &JsValue) -> Result<Options, JsError> {
     if !options.is_object() {
         return Ok(Options::default());
     }
-    let mut ours = serde_json::Map::new();
+    let mut ours = smtp_doctor_core::json::Object::new();
     for key in ["fields", "values", "rules"] {
         let value = js_sys::Reflect::get(options, &JsValue::from_str(key)).unwrap_or_default();
         if !value.is_undefined() {
-            ours.insert(key.to_owned(), js::read(&value));
+            ours.insert(key, js::read(&value));
         }
     }
-    Options::from_json(&serde_json::Value::Object(ours))
+    Options::from_json(&smtp_doctor_core::json::Json::Object(ours))
         .map_err(|e| JsError::new(&format!("smtp-doctor options: {e}")))
 }
 
@@ -164,9 +118,7 @@ pub fn changes_for(
 ) -> Result<JsValue, JsError> {
     let fix = fix_of(fix)?;
     let changes = options_of(options)?.changes(&fix);
-    Ok(js::object(
-        changes.iter().map(|(k, v)| (k.as_str(), js::write(v))),
-    ))
+    Ok(js::object(changes.iter().map(|(k, v)| (k, js::write(v)))))
 }
 
 /// Returns the settings with the fix applied (other fields kept).
@@ -222,30 +174,22 @@ pub fn step_plan(
     )))
 }
 
-/// What a probe step does, as a list of steps shows it ("Log in").
-#[wasm_bindgen(js_name = stepLabel)]
-pub fn step_label(
+/// The catalog id of a step's label (`step-auth`: "Log in"); the package
+/// renders it in the page's language. The wasm holds no texts.
+#[wasm_bindgen(js_name = stepLabelId)]
+pub fn step_label_id(
     #[wasm_bindgen(unchecked_param_type = "StepKind")] step: &str,
 ) -> Result<String, JsError> {
     let step = StepKind::from_id(step).ok_or_else(|| JsError::new("not a probe step"))?;
-    ready();
-    Ok(smtp_doctor_core::i18n::text(
-        &format!("step-{}", step.as_str()),
-        &[],
-    ))
+    Ok(format!("step-{}", step.as_str()))
 }
 
-/// How people write a security mode: `TLS/SSL`, `STARTTLS`, `no encryption`.
-#[wasm_bindgen(js_name = securityLabel)]
-pub fn security_label(
+/// The catalog id of a security mode's label (`security-tls`: "TLS/SSL").
+#[wasm_bindgen(js_name = securityLabelId)]
+pub fn security_label_id(
     #[wasm_bindgen(unchecked_param_type = "SecurityMode")] security: &str,
 ) -> Result<String, JsError> {
-    let security = security_of(security)?;
-    ready();
-    Ok(smtp_doctor_core::i18n::text(
-        &format!("security-{}", security.as_str()),
-        &[],
-    ))
+    Ok(format!("security-{}", security_of(security)?.as_str()))
 }
 
 /// Whether an IP allowlist on the server is a likely fix for this code

@@ -81,9 +81,7 @@ impl FormState {
         let fix = crate::fix_of(fix)?;
         let changes = self.inner.options().changes(&fix);
         Ok(crate::js::object(
-            changes
-                .iter()
-                .map(|(k, v)| (k.as_str(), crate::js::write(v))),
+            changes.iter().map(|(k, v)| (k, crate::js::write(v))),
         ))
     }
 

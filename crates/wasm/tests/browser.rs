@@ -48,13 +48,17 @@ fn step_plan_labels_and_allowlist_tags_come_from_core() {
         ])
     );
     assert!(smtp_doctor_wasm::step_plan("ssl", &js(&serde_json::json!([]))).is_err());
-    assert_eq!(smtp_doctor_wasm::security_label("tls").unwrap(), "TLS/SSL");
+    // Labels are catalog ids the package renders in the page's language.
     assert_eq!(
-        smtp_doctor_wasm::security_label("none").unwrap(),
-        "no encryption"
+        smtp_doctor_wasm::security_label_id("tls").unwrap(),
+        "security-tls"
     );
-    assert_eq!(smtp_doctor_wasm::step_label("auth").unwrap(), "Log in");
-    assert!(smtp_doctor_wasm::step_label("login").is_err());
+    assert!(smtp_doctor_wasm::security_label_id("ssl").is_err());
+    assert_eq!(
+        smtp_doctor_wasm::step_label_id("auth").unwrap(),
+        "step-auth"
+    );
+    assert!(smtp_doctor_wasm::step_label_id("login").is_err());
     assert!(smtp_doctor_wasm::allowlist_may_fix("tcp.timeout"));
     assert!(!smtp_doctor_wasm::allowlist_may_fix("auth.failed"));
     assert!(!smtp_doctor_wasm::allowlist_may_fix("not.a-code"));
@@ -126,8 +130,23 @@ fn js_values_read_as_json_would_see_them() {
     let native: Value = seen_by_js(&config);
     assert_eq!(
         seen_by_js(&smtp_doctor_wasm::validate(&config, &JsValue::UNDEFINED).unwrap()),
-        serde_json::to_value(smtp_doctor_core::validate_json(&native)).unwrap()
+        serde_json::to_value(smtp_doctor_core::validate_json(&(&native).into())).unwrap()
     );
+    // Numbers are read as JS writes them: 587.5 is named as typed.
+    let odd = seen_by_js(
+        &smtp_doctor_wasm::validate(
+            &js(&serde_json::json!({"port": 587.5})),
+            &JsValue::UNDEFINED,
+        )
+        .unwrap(),
+    );
+    let invalid = odd
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["code"] == "port.invalid")
+        .expect("port.invalid");
+    assert!(invalid.to_string().contains("587.5"), "{invalid}");
     let read = seen_by_js(&smtp_doctor_wasm::config_for(&config, &JsValue::UNDEFINED).unwrap());
     assert_eq!(read, native);
     assert_eq!(read["port"], 587);

@@ -3,6 +3,7 @@
 use std::io::{IsTerminal, Read};
 use std::path::Path;
 
+use smtp_doctor_core::json::Json;
 use smtp_doctor_core::{has_errors, render::render_text_in, validate_json};
 
 /// Why the input could not be validated (exit status 2).
@@ -44,7 +45,8 @@ pub(super) fn run(file: &Path, json: bool, locale: &str) -> Result<bool, InputEr
     } else {
         name
     };
-    let config = serde_json::from_str(&text).map_err(|source| InputError::Json { path, source })?;
+    let config: Json =
+        serde_json::from_str(&text).map_err(|source| InputError::Json { path, source })?;
     let mut diagnostics = validate_json(&config);
     smtp_doctor_core::i18n::localize(&mut diagnostics, locale);
     if json {

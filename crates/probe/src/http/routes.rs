@@ -51,7 +51,7 @@ pub(super) async fn validate(
     SecretJson(config): SecretJson,
 ) -> Result<Response, ApiError> {
     let locale = locale(&headers);
-    let mut diagnostics = smtp_doctor_core::validate_json(&config);
+    let mut diagnostics = smtp_doctor_core::validate_json(&config.settings());
     smtp_doctor_core::i18n::localize(&mut diagnostics, locale);
     Ok(in_language(
         Json(json!({ "diagnostics": diagnostics })).into_response(),
@@ -364,7 +364,7 @@ fn check_recipient(state: &AppState, request: &ProbeRequest) -> Result<(), ApiEr
     };
     let rcpt = SmtpAddress::parse(recipient)
         .map_err(|e| ApiError::BadRequest(format!("the recipient cannot be used: {e}")))?;
-    let from = Config::from_json(&request.config)
+    let from = Config::from_json(&request.config.settings())
         .from_field()
         .and_then(|f| SmtpAddress::parse(f).ok());
     if state

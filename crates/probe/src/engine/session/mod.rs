@@ -225,9 +225,10 @@ impl<'a> Probe<'a> {
     }
 
     pub(super) async fn run(mut self) -> Report {
-        let mut static_findings = validate_json(&self.req.config);
+        let settings = self.req.config.settings();
+        let mut static_findings = validate_json(&settings);
         smtp_doctor_core::i18n::localize(&mut static_findings, self.req.locale);
-        let config = Config::from_json(&self.req.config);
+        let config = Config::from_json(&settings);
         if let Some(plan) = Plan::new(&config) {
             self.report.target = Target {
                 host: plan.host.clone(),
