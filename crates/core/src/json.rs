@@ -283,10 +283,273 @@ impl<'de> Deserialize<'de> for Json {
     }
 }
 
+impl Json {
+    /// Compact JSON text, as serde_json writes it: `{"a":1,"b":"x"}`.
+    /// The browser build hands results to JS as one such text (one
+    /// `JSON.parse`, instead of a boundary crossing per property).
+    pub fn write_to(&self, out: &mut String) {
+        match self {
+            Self::Null => out.push_str("null"),
+            Self::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+            // Written as read: from JSON or JS, so already JSON's syntax.
+            Self::Number(n) => out.push_str(n),
+            Self::String(s) => write_string(s, out),
+            Self::Array(items) => {
+                out.push('[');
+                for (i, item) in items.iter().enumerate() {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    item.write_to(out);
+                }
+                out.push(']');
+            }
+            Self::Object(o) => {
+                out.push('{');
+                for (i, (k, v)) in o.iter().enumerate() {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    write_string(k, out);
+                    out.push(':');
+                    v.write_to(out);
+                }
+                out.push('}');
+            }
+        }
+    }
+}
+
+/// How deeply arrays and objects may nest in parsed text (serde_json's
+/// limit too).
+const MAX_DEPTH: usize = 128;
+
+impl Json {
+    /// Parses JSON text (RFC 8259), numbers kept as written; `None` if it
+    /// is not JSON, or nests deeper than 128. The browser build reads
+    /// settings this way: one `JSON.stringify` in JS, one pass here.
+    pub fn parse(text: &str) -> Option<Self> {
+        let mut p = Parser {
+            s: text.as_bytes(),
+            i: 0,
+        };
+        let value = p.value(0)?;
+        p.ws();
+        (p.i == p.s.len()).then_some(value)
+    }
+}
+
+struct Parser<'a> {
+    s: &'a [u8],
+    i: usize,
+}
+
+impl Parser<'_> {
+    fn peek(&self) -> Option<u8> {
+        self.s.get(self.i).copied()
+    }
+
+    fn ws(&mut self) {
+        while matches!(self.peek(), Some(b' ' | b'\t' | b'\n' | b'\r')) {
+            self.i += 1;
+        }
+    }
+
+    fn eat(&mut self, word: &[u8]) -> Option<()> {
+        self.s[self.i..]
+            .starts_with(word)
+            .then(|| self.i += word.len())
+    }
+
+    fn value(&mut self, depth: usize) -> Option<Json> {
+        self.ws();
+        match self.peek()? {
+            b'n' => self.eat(b"null").map(|()| Json::Null),
+            b't' => self.eat(b"true").map(|()| Json::Bool(true)),
+            b'f' => self.eat(b"false").map(|()| Json::Bool(false)),
+            b'"' => self.string().map(Json::String),
+            b'[' if depth < MAX_DEPTH => {
+                self.i += 1;
+                let mut items = Vec::new();
+                self.ws();
+                if self.peek()? == b']' {
+                    self.i += 1;
+                    return Some(Json::Array(items));
+                }
+                loop {
+                    items.push(self.value(depth + 1)?);
+                    self.ws();
+                    match self.peek()? {
+                        b',' => self.i += 1,
+                        b']' => {
+                            self.i += 1;
+                            return Some(Json::Array(items));
+                        }
+                        _ => return None,
+                    }
+                }
+            }
+            b'{' if depth < MAX_DEPTH => {
+                self.i += 1;
+                let mut object = Object::new();
+                self.ws();
+                if self.peek()? == b'}' {
+                    self.i += 1;
+                    return Some(Json::Object(object));
+                }
+                loop {
+                    self.ws();
+                    if self.peek()? != b'"' {
+                        return None;
+                    }
+                    let key = self.string()?;
+                    self.ws();
+                    self.eat(b":")?;
+                    object.insert(key, self.value(depth + 1)?);
+                    self.ws();
+                    match self.peek()? {
+                        b',' => self.i += 1,
+                        b'}' => {
+                            self.i += 1;
+                            return Some(Json::Object(object));
+                        }
+                        _ => return None,
+                    }
+                }
+            }
+            b'-' | b'0'..=b'9' => self.number(),
+            _ => None,
+        }
+    }
+
+    /// `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`, kept as written.
+    fn number(&mut self) -> Option<Json> {
+        let start = self.i;
+        let digits = |p: &mut Self| {
+            let from = p.i;
+            while matches!(p.peek(), Some(b'0'..=b'9')) {
+                p.i += 1;
+            }
+            p.i > from
+        };
+        if self.peek() == Some(b'-') {
+            self.i += 1;
+        }
+        if self.peek() == Some(b'0') {
+            self.i += 1;
+        } else if !digits(self) {
+            return None;
+        }
+        if self.peek() == Some(b'.') {
+            self.i += 1;
+            if !digits(self) {
+                return None;
+            }
+        }
+        if matches!(self.peek(), Some(b'e' | b'E')) {
+            self.i += 1;
+            if matches!(self.peek(), Some(b'+' | b'-')) {
+                self.i += 1;
+            }
+            if !digits(self) {
+                return None;
+            }
+        }
+        let text = std::str::from_utf8(&self.s[start..self.i]).ok()?;
+        Some(Json::Number(text.to_owned()))
+    }
+
+    /// A string literal, the opening quote next.
+    fn string(&mut self) -> Option<String> {
+        self.i += 1;
+        let mut out = Vec::new();
+        loop {
+            let b = self.peek()?;
+            self.i += 1;
+            match b {
+                b'"' => return String::from_utf8(out).ok(),
+                b'\\' => {
+                    let c = match self.peek()? {
+                        b'"' => '"',
+                        b'\\' => '\\',
+                        b'/' => '/',
+                        b'b' => '\u{8}',
+                        b'f' => '\u{c}',
+                        b'n' => '\n',
+                        b'r' => '\r',
+                        b't' => '\t',
+                        b'u' => {
+                            self.i += 1;
+                            let unit = self.hex4()?;
+                            let code = if (0xD800..0xDC00).contains(&unit) {
+                                // A surrogate pair, or not JSON.
+                                self.eat(b"\\u")?;
+                                let low = self.hex4()?;
+                                if !(0xDC00..0xE000).contains(&low) {
+                                    return None;
+                                }
+                                0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00)
+                            } else {
+                                unit
+                            };
+                            let c = char::from_u32(code)?;
+                            out.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
+                            continue;
+                        }
+                        _ => return None,
+                    };
+                    self.i += 1;
+                    out.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
+                }
+                0..0x20 => return None,
+                _ => out.push(b),
+            }
+        }
+    }
+
+    fn hex4(&mut self) -> Option<u32> {
+        let digits = self.s.get(self.i..self.i + 4)?;
+        let mut n = 0;
+        for d in digits {
+            n = n * 16 + char::from(*d).to_digit(16)?;
+        }
+        self.i += 4;
+        Some(n)
+    }
+}
+
+/// A JSON string literal: quotes, backslashes and control characters
+/// escaped (RFC 8259 §7).
+fn write_string(s: &str, out: &mut String) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\u{8}' => out.push_str("\\b"),
+            '\u{c}' => out.push_str("\\f"),
+            c if u32::from(c) < 0x20 => {
+                let b = u32::from(c) as usize;
+                out.push_str("\\u00");
+                out.push(char::from(HEX[b >> 4]));
+                out.push(char::from(HEX[b & 0xf]));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
 /// Compact JSON text: `"smtp.gmail.com"`, `587`, `{"a":1}`.
 impl fmt::Display for Json {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(&serde_json::Value::from(self), f)
+        let mut out = String::new();
+        self.write_to(&mut out);
+        f.write_str(&out)
     }
 }
 
@@ -318,6 +581,87 @@ mod tests {
         assert_eq!(serde_json::from_str::<Json>(&text).unwrap(), j);
         assert_eq!(Json::from(587u16).to_string(), "587");
         assert_eq!(Json::from("a\"b").to_string(), r#""a\"b""#);
+    }
+
+    #[test]
+    fn writes_the_text_serde_json_writes() {
+        let value = json!({"a": "quote \" back \\ nl \n tab \t bell \u{7} del \u{7f} é ✓",
+                           "n": 587, "f": 587.5, "neg": -1, "t": true, "z": null,
+                           "list": [1, "x", [], {}], "o": {"k": "v"}});
+        // serde_json's map is sorted, and so is Json read from it.
+        assert_eq!(
+            Json::from(&value).to_string(),
+            serde_json::to_string(&value).unwrap()
+        );
+        for text in ["\u{0}", "\u{1f}", "\u{8}\u{c}", "\u{2028}"] {
+            let v = json!(text);
+            assert_eq!(
+                Json::from(&v).to_string(),
+                serde_json::to_string(&v).unwrap(),
+                "{text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn parses_what_serde_json_parses_and_refuses_what_it_refuses() {
+        let good = [
+            r#"{"host":"smtp.gmail.com","port":587,"f":-0.5e-3,"ok":true,"n":null}"#,
+            r#" [ 1 , "a\"\\\/\b\f\n\r\t\u00e9\ud83d\ude00" , [] , {} ] "#,
+            r#""\u0000""#,
+            "0",
+            "-0",
+            "1E+2",
+            r#"{"a":1,"a":2}"#,
+        ];
+        for text in good {
+            let want: serde_json::Value = serde_json::from_str(text).unwrap();
+            assert_eq!(
+                Json::parse(text).unwrap_or_else(|| panic!("{text}")),
+                want,
+                "{text}"
+            );
+        }
+        assert_eq!(
+            Json::parse("587.0"),
+            Some(Json::Number("587.0".into())),
+            "as written"
+        );
+        let bad = [
+            "",
+            " ",
+            "{",
+            "[1,]",
+            "{\"a\":1,}",
+            "01",
+            "1.",
+            ".5",
+            "-",
+            "1e",
+            "+1",
+            "nul",
+            "\"\\ud800\"",
+            "\"\\udc00\"",
+            "\"\\x\"",
+            "\"a\nb\"",
+            "[1] x",
+            "{1:2}",
+            "\"unclosed",
+            "\"\\u12\"",
+            "NaN",
+            "Infinity",
+        ];
+        for text in bad {
+            assert!(
+                serde_json::from_str::<serde_json::Value>(text).is_err(),
+                "{text}"
+            );
+            assert_eq!(Json::parse(text), None, "{text}");
+        }
+        let deep = format!("{}{}", "[".repeat(200), "]".repeat(200));
+        assert_eq!(Json::parse(&deep), None, "bounded depth");
+        let ok = format!("{}{}", "[".repeat(100), "]".repeat(100));
+        assert!(Json::parse(&ok).is_some());
     }
 
     #[test]

@@ -57,6 +57,24 @@ pub fn config(data: &[u8]) {
     }
 }
 
+/// Settings as JSON text, read by core's own parser (the browser's way in):
+/// it agrees with serde_json on every text serde_json accepts, and what it
+/// reads it writes back as text that reads the same.
+pub fn json(data: &[u8]) {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    let ours = smtp_doctor_core::json::Json::parse(text);
+    if let Ok(theirs) = serde_json::from_str::<serde_json::Value>(text) {
+        let ours = ours.as_ref().expect("serde_json accepts it, so must core");
+        assert!(*ours == theirs, "{text:?}");
+    }
+    if let Some(value) = ours {
+        let again = smtp_doctor_core::json::Json::parse(&value.to_string());
+        assert_eq!(again.as_ref(), Some(&value), "{text:?}");
+    }
+}
+
 /// An autoconfig file from a domain anyone controls.
 pub fn autoconfig(data: &[u8]) {
     if let Ok(servers) = crate::discover::autoconfig::parse(data, "me", "example.com") {
@@ -89,4 +107,5 @@ pub const TARGETS: &[(&str, Target)] = &[
     ("config", config),
     ("autoconfig", autoconfig),
     ("server_hello", server_hello),
+    ("json", json),
 ];

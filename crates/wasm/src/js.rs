@@ -1,126 +1,71 @@
-//! JavaScript values in and out, by hand.
+//! JavaScript values in and out.
 //!
-//! Every export reads a plain JS object and returns plain JS objects. Going
-//! through JSON text (`JSON.stringify` → serde_json → `JSON.parse`) would
-//! be shorter to write, and it was: the parser, the serializer, float
-//! formatting and serde's derive machinery were a third of the package's
-//! download. Here a value is walked with `Reflect` and built with
-//! `Object`/`Array`, a few dozen lines per shape, and the result has the
-//! same shape as the service's JSON (a browser test compares the two).
+//! Every export reads a plain JS object and returns plain JS objects. The
+//! crossing is one JSON text each way: `JSON.stringify` and core's parser
+//! in, core's writer and `JSON.parse` out, with core's own `Json` in
+//! between. serde_json used to do that work, and its parser, serializer,
+//! B-tree map and float formatting were half of the package's download;
+//! setting each property from Rust instead costs a boundary crossing and a
+//! string copy per property, several times slower. The objects have the
+//! service's JSON shape (a browser test compares the two).
 
-use js_sys::{Array, Object, Reflect};
 use smtp_doctor_core::json::{self, Json};
 use smtp_doctor_core::report::StepKind;
 use smtp_doctor_core::{CodeInfo, Diagnostic, Field, Fix, Param, ProviderSuggestion};
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 
-/// How deep a value is read: settings are flat, options two levels; a
-/// deeper (or cyclic) value reads as null there.
-const MAX_DEPTH: usize = 8;
-
-/// A JS value as JSON, as `JSON.stringify` would see it: `undefined`,
-/// functions and symbols are dropped from objects and read as null
-/// elsewhere, as do `NaN` and the infinities.
+/// A JS value as JSON: `JSON.stringify` in the browser, then core's
+/// parser, so it reads exactly what `JSON.stringify` sees (`undefined`,
+/// functions and symbols dropped from objects, `NaN` as null). A value
+/// JSON cannot hold (a cycle, a BigInt) reads as null. One crossing of the
+/// boundary instead of one per property.
 pub(crate) fn read(value: &JsValue) -> Json {
-    read_at(value, 0).unwrap_or(Json::Null)
+    js_sys::JSON::stringify(value)
+        .ok()
+        .and_then(|s| s.as_string())
+        .and_then(|s| Json::parse(&s))
+        .unwrap_or(Json::Null)
 }
 
-fn read_at(value: &JsValue, depth: usize) -> Option<Json> {
-    if let Some(s) = value.as_string() {
-        return Some(Json::String(s));
-    }
-    if let Some(f) = value.as_f64() {
-        return Some(number(value, f));
-    }
-    if let Some(b) = value.as_bool() {
-        return Some(Json::Bool(b));
-    }
-    if value.is_null() {
-        return Some(Json::Null);
-    }
-    if value.is_undefined() || value.is_function() || value.is_symbol() || value.is_bigint() {
-        return None;
-    }
-    if depth >= MAX_DEPTH || !value.is_object() {
-        return Some(Json::Null);
-    }
-    if Array::is_array(value) {
-        let items = Array::from(value)
-            .iter()
-            .map(|v| read_at(&v, depth + 1).unwrap_or(Json::Null))
-            .collect();
-        return Some(Json::Array(items));
-    }
-    let object = Object::from(value.clone());
-    let mut map = json::Object::new();
-    for key in Object::keys(&object).iter() {
-        let (Some(name), Ok(v)) = (key.as_string(), Reflect::get(&object, &key)) else {
-            continue;
-        };
-        if let Some(v) = read_at(&v, depth + 1) {
-            map.insert(name, v);
-        }
-    }
-    Some(Json::Object(map))
-}
-
-/// A JS number as JSON writes it (`String(n)`: 587, 587.5, 1e+21), or
-/// null for `NaN` and the infinities.
-fn number(value: &JsValue, f: f64) -> Json {
-    if !f.is_finite() {
-        return Json::Null;
-    }
-    let text: String = value
-        .unchecked_ref::<js_sys::Number>()
-        .to_string_with_radix(10)
-        .map_or_else(|_| String::new(), String::from);
-    Json::Number(text)
-}
-
-/// JSON as a JS value.
+/// JSON as a JS value: written as one text in Rust and parsed once by
+/// the browser's `JSON.parse`. Setting each property from Rust would cross
+/// the boundary, and copy a string, per property: several times slower.
 pub(crate) fn write(value: &Json) -> JsValue {
+    let mut text = String::new();
+    value.write_to(&mut text);
+    js_sys::JSON::parse(&text).unwrap_or(JsValue::NULL)
+}
+
+fn text_or_null(text: Option<&str>) -> Json {
+    text.map_or(Json::Null, Json::from)
+}
+
+fn param(value: &Param) -> Json {
     match value {
-        Json::Null => JsValue::NULL,
-        Json::Bool(b) => JsValue::from_bool(*b),
-        // Parsed by the browser (Rust's float parser would be code to download).
-        Json::Number(n) => JsValue::from_f64(js_sys::parse_float(n)),
-        Json::String(s) => JsValue::from_str(s),
-        Json::Array(items) => items.iter().map(write).collect::<Array>().into(),
-        Json::Object(map) => object(map.iter().map(|(k, v)| (k, write(v)))),
+        Param::Text(s) => Json::from(s.as_str()),
+        Param::Count(n) => Json::from(*n),
     }
 }
 
-/// An object of these entries.
-pub(crate) fn object<'a>(entries: impl IntoIterator<Item = (&'a str, JsValue)>) -> JsValue {
-    let out = Object::new();
-    for (key, value) in entries {
-        let _ = Reflect::set(&out, &JsValue::from_str(key), &value);
-    }
-    out.into()
-}
-
-fn text_or_null(text: Option<&str>) -> JsValue {
-    text.map_or(JsValue::NULL, JsValue::from_str)
-}
-
-fn param(value: &Param) -> JsValue {
-    match value {
-        Param::Text(s) => JsValue::from_str(s),
-        #[allow(clippy::cast_precision_loss)]
-        Param::Count(n) => JsValue::from_f64(*n as f64),
-    }
+fn object<'a>(entries: impl IntoIterator<Item = (&'a str, Json)>) -> Json {
+    Json::Object(entries.into_iter().collect())
 }
 
 /// A fix as the service writes it: `{title, changes, key}`.
-pub(crate) fn fix(fix: &Fix) -> JsValue {
+fn fix_json(fix: &Fix) -> Json {
     object([
-        ("title", JsValue::from_str(&fix.title)),
+        ("title", Json::from(fix.title.as_str())),
         (
             "changes",
-            object(fix.changes.iter().map(|(f, v)| (f.as_str(), write(v)))),
+            object(fix.changes.iter().map(|(f, v)| (f.as_str(), v.clone()))),
         ),
-        ("key", JsValue::from_str(&fix.key)),
+        ("key", Json::from(fix.key.as_str())),
     ])
+}
+
+/// Changes under the app's names for JS.
+pub(crate) fn changes(changes: json::Object) -> JsValue {
+    write(&Json::Object(changes))
 }
 
 /// Reads a fix a page passes back (`{changes, title?, key?}`).
@@ -130,70 +75,72 @@ pub(crate) fn read_fix(value: &JsValue) -> Option<Fix> {
 
 /// A diagnostic as the service writes it (SPEC §3): `params` only when
 /// there are some.
-pub(crate) fn diagnostic(d: &Diagnostic) -> JsValue {
-    let out = object([
-        ("code", JsValue::from_str(d.code.as_str())),
-        ("severity", JsValue::from_str(d.severity.as_str())),
-        ("field", text_or_null(d.field.map(Field::as_str))),
-        ("message", JsValue::from_str(&d.message)),
-        ("help", JsValue::from_str(&d.help)),
-        ("fix", d.fix.as_ref().map_or(JsValue::NULL, fix)),
-        ("reply", text_or_null(d.reply.as_deref())),
-    ]);
+fn diagnostic(d: &Diagnostic) -> Json {
+    let mut out = json::Object::new();
+    out.insert("code", Json::from(d.code.as_str()));
+    out.insert("severity", Json::from(d.severity.as_str()));
+    out.insert("field", text_or_null(d.field.map(Field::as_str)));
+    out.insert("message", Json::from(d.message.as_str()));
+    out.insert("help", Json::from(d.help.as_str()));
+    out.insert("fix", d.fix.as_ref().map_or(Json::Null, fix_json));
+    out.insert("reply", text_or_null(d.reply.as_deref()));
     if !d.params.is_empty() {
-        let params = object(d.params.iter().map(|(k, v)| (k, param(v))));
-        let _ = Reflect::set(&out, &JsValue::from_str("params"), &params);
+        out.insert(
+            "params",
+            object(d.params.iter().map(|(k, v)| (k, param(v)))),
+        );
     }
-    out
+    Json::Object(out)
 }
 
 /// An array of diagnostics.
 pub(crate) fn diagnostics<'a>(all: impl IntoIterator<Item = &'a Diagnostic>) -> JsValue {
-    all.into_iter().map(diagnostic).collect::<Array>().into()
+    write(&Json::Array(all.into_iter().map(diagnostic).collect()))
 }
 
-/// What the registry knows about one code.
-pub(crate) fn code_info(info: &CodeInfo) -> JsValue {
-    object([
-        ("code", JsValue::from_str(info.code)),
-        ("severity", JsValue::from_str(info.severity.as_str())),
-        ("field", text_or_null(info.field.map(Field::as_str))),
-        ("live", JsValue::from_bool(info.live)),
-        ("docs", JsValue::from_str(&info.docs())),
-    ])
+/// Every code the registry knows, with `{code, severity, field, live, docs}`.
+pub(crate) fn codes(all: &[CodeInfo]) -> JsValue {
+    let infos = all.iter().map(|info| {
+        object([
+            ("code", Json::from(info.code)),
+            ("severity", Json::from(info.severity.as_str())),
+            ("field", text_or_null(info.field.map(Field::as_str))),
+            ("live", Json::Bool(info.live)),
+            ("docs", Json::from(info.docs())),
+        ])
+    });
+    write(&Json::Array(infos.collect()))
 }
 
 /// A provider's suggested settings (`appPasswordUrl` in camelCase, as
 /// the service writes it).
 pub(crate) fn suggestion(s: &ProviderSuggestion) -> JsValue {
-    let endpoints: Array = s
+    let endpoints = s
         .endpoints
         .iter()
         .map(|e| {
             object([
-                ("port", JsValue::from(e.port)),
-                ("security", JsValue::from_str(e.security.as_str())),
+                ("port", Json::from(e.port)),
+                ("security", Json::from(e.security.as_str())),
             ])
         })
         .collect();
-    object([
-        ("provider", JsValue::from_str(s.provider)),
-        ("name", JsValue::from_str(s.name)),
-        ("host", JsValue::from_str(&s.host)),
-        ("port", JsValue::from(s.port)),
-        ("security", JsValue::from_str(s.security.as_str())),
+    write(&object([
+        ("provider", Json::from(s.provider)),
+        ("name", Json::from(s.name)),
+        ("host", Json::from(s.host.as_str())),
+        ("port", Json::from(s.port)),
+        ("security", Json::from(s.security.as_str())),
         ("username", text_or_null(s.username.as_deref())),
-        ("endpoints", endpoints.into()),
+        ("endpoints", Json::Array(endpoints)),
         ("appPasswordUrl", text_or_null(s.app_password_url)),
-        ("source", JsValue::from_str(s.source)),
-    ])
+        ("source", Json::from(s.source)),
+    ]))
 }
 
 /// Step names.
 pub(crate) fn steps(steps: &[StepKind]) -> JsValue {
-    steps
-        .iter()
-        .map(|s| JsValue::from_str(s.as_str()))
-        .collect::<Array>()
-        .into()
+    write(&Json::Array(
+        steps.iter().map(|s| Json::from(s.as_str())).collect(),
+    ))
 }

@@ -117,8 +117,7 @@ pub fn changes_for(
     #[wasm_bindgen(unchecked_optional_param_type = "ValidateOptions")] options: &JsValue,
 ) -> Result<JsValue, JsError> {
     let fix = fix_of(fix)?;
-    let changes = options_of(options)?.changes(&fix);
-    Ok(js::object(changes.iter().map(|(k, v)| (k, js::write(v)))))
+    Ok(js::changes(options_of(options)?.changes(&fix)))
 }
 
 /// Returns the settings with the fix applied (other fields kept).
@@ -145,11 +144,7 @@ pub fn provider_for(host_or_email: &str) -> JsValue {
 /// Every diagnostic code with its default severity, field and docs anchor.
 #[wasm_bindgen(unchecked_return_type = "CodeInfo[]")]
 pub fn codes() -> JsValue {
-    smtp_doctor_core::codes()
-        .iter()
-        .map(js::code_info)
-        .collect::<js_sys::Array>()
-        .into()
+    js::codes(smtp_doctor_core::codes())
 }
 
 /// The steps a probe usually runs for this mode and these checks, in

@@ -79,10 +79,7 @@ impl FormState {
         #[wasm_bindgen(unchecked_param_type = "Fix")] fix: &JsValue,
     ) -> Result<JsValue, JsError> {
         let fix = crate::fix_of(fix)?;
-        let changes = self.inner.options().changes(&fix);
-        Ok(crate::js::object(
-            changes.iter().map(|(k, v)| (k, crate::js::write(v))),
-        ))
+        Ok(crate::js::changes(self.inner.options().changes(&fix)))
     }
 
     /// The app's name for a SPEC field, or null when the app has none.

@@ -9,13 +9,14 @@
 use crate::sh::{Result, cargo, cmd, output, root, run};
 
 /// The targets, as in `crates/fuzz/Cargo.toml`.
-const TARGETS: [&str; 6] = [
+const TARGETS: [&str; 7] = [
     "reply",
     "ehlo",
     "wire",
     "config",
     "autoconfig",
     "server_hello",
+    "json",
 ];
 
 /// The cargo-fuzz version installed when missing.
