@@ -19,6 +19,7 @@
 pub mod codes;
 pub mod config;
 pub mod diagnostic;
+pub mod domain;
 pub mod examples;
 pub mod form;
 pub mod hostname;

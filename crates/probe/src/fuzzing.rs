@@ -75,6 +75,37 @@ pub fn json(data: &[u8]) {
     }
 }
 
+/// An SPF record from a domain anyone controls: the evaluation ends
+/// within its rounds and limits, whatever the record says (every name it
+/// asks about has a copy of the same record, or nothing).
+pub fn spf(data: &[u8]) {
+    use smtp_doctor_core::domain::spf::{Answer, MAX_LOOKUPS, MAX_ROUNDS, Query, Spf};
+    let record = String::from_utf8_lossy(data);
+    let record = format!("v=spf1 {record}");
+    let ip = std::net::IpAddr::from([192, 0, 2, 1]);
+    let mut check = Spf::new("example.com", ip, "me@example.com");
+    let mut done = false;
+    for round in 0..MAX_ROUNDS * 4 {
+        let missing = check.missing();
+        if missing.is_empty() {
+            done = true;
+            break;
+        }
+        for q in missing {
+            let answer = match &q {
+                Query::Txt(_) if round % 2 == 0 => Answer::Txt(vec![record.clone()]),
+                Query::Addresses(_) => Answer::Addresses(vec![ip]),
+                Query::Mx(name) => Answer::Mx(vec![format!("mx.{name}")]),
+                _ => Answer::Nothing,
+            };
+            check.supply(q, answer);
+        }
+    }
+    assert!(done, "no conclusion: {record:?}");
+    let outcome = check.evaluate();
+    assert!(outcome.facts.lookups <= MAX_LOOKUPS + 1, "{record:?}");
+}
+
 /// An autoconfig file from a domain anyone controls.
 pub fn autoconfig(data: &[u8]) {
     if let Ok(servers) = crate::discover::autoconfig::parse(data, "me", "example.com") {
@@ -108,4 +139,5 @@ pub const TARGETS: &[(&str, Target)] = &[
     ("autoconfig", autoconfig),
     ("server_hello", server_hello),
     ("json", json),
+    ("spf", spf),
 ];

@@ -9,7 +9,7 @@
 use crate::sh::{Result, cargo, cmd, output, root, run};
 
 /// The targets, as in `crates/fuzz/Cargo.toml`.
-const TARGETS: [&str; 7] = [
+const TARGETS: [&str; 8] = [
     "reply",
     "ehlo",
     "wire",
@@ -17,6 +17,7 @@ const TARGETS: [&str; 7] = [
     "autoconfig",
     "server_hello",
     "json",
+    "spf",
 ];
 
 /// The cargo-fuzz version installed when missing.
