@@ -7,4 +7,5 @@
 //! and the check concludes from the answers alone. The same answers give
 //! the same result in a test, with no DNS server at all.
 
+pub mod dmarc;
 pub mod spf;
