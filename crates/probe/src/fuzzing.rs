@@ -106,6 +106,28 @@ pub fn spf(data: &[u8]) {
     assert!(outcome.facts.lookups <= MAX_LOOKUPS + 1, "{record:?}");
 }
 
+/// DMARC records from domains anyone controls, and a From domain as typed:
+/// the walk asks at most 8 names, and only a `v=DMARC1` record applies.
+pub fn dmarc(data: &[u8]) {
+    use smtp_doctor_core::domain::dmarc::{MAX_QUERIES, discover, is_dmarc, walk};
+    let text = String::from_utf8_lossy(data);
+    let (domain, record) = text.split_once('\n').unwrap_or(("mail.example.com", &text));
+    let names = walk(domain);
+    assert!(
+        !names.is_empty() && names.len() <= MAX_QUERIES,
+        "{domain:?}"
+    );
+    let zone = names
+        .iter()
+        .map(|n| (n.clone(), vec![record.to_owned()]))
+        .collect::<std::collections::HashMap<_, _>>();
+    let found = discover(domain, &zone);
+    if let Some((at, r)) = &found.record {
+        assert!(is_dmarc(&r.text) && names.contains(at));
+        let _ = found.policy(domain, true);
+    }
+}
+
 /// An autoconfig file from a domain anyone controls.
 pub fn autoconfig(data: &[u8]) {
     if let Ok(servers) = crate::discover::autoconfig::parse(data, "me", "example.com") {
@@ -140,4 +162,5 @@ pub const TARGETS: &[(&str, Target)] = &[
     ("server_hello", server_hello),
     ("json", json),
     ("spf", spf),
+    ("dmarc", dmarc),
 ];

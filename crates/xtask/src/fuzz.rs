@@ -9,7 +9,7 @@
 use crate::sh::{Result, cargo, cmd, output, root, run};
 
 /// The targets, as in `crates/fuzz/Cargo.toml`.
-const TARGETS: [&str; 8] = [
+const TARGETS: [&str; 9] = [
     "reply",
     "ehlo",
     "wire",
@@ -18,6 +18,7 @@ const TARGETS: [&str; 8] = [
     "server_hello",
     "json",
     "spf",
+    "dmarc",
 ];
 
 /// The cargo-fuzz version installed when missing.
