@@ -128,6 +128,16 @@ pub fn dmarc(data: &[u8]) {
     }
 }
 
+/// A DKIM key record from a domain anyone controls: a length is only
+/// ever one the key's bytes hold.
+pub fn dkim(data: &[u8]) {
+    use smtp_doctor_core::domain::dkim::{Key, parse};
+    let text = String::from_utf8_lossy(data);
+    if let Some(Key::Published { bits, .. }) = parse(&text) {
+        assert!(bits > 0 && bits as usize <= data.len() * 6, "{text:?}");
+    }
+}
+
 /// An autoconfig file from a domain anyone controls.
 pub fn autoconfig(data: &[u8]) {
     if let Ok(servers) = crate::discover::autoconfig::parse(data, "me", "example.com") {
@@ -163,4 +173,5 @@ pub const TARGETS: &[(&str, Target)] = &[
     ("json", json),
     ("spf", spf),
     ("dmarc", dmarc),
+    ("dkim", dkim),
 ];

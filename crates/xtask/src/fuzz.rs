@@ -9,7 +9,7 @@
 use crate::sh::{Result, cargo, cmd, output, root, run};
 
 /// The targets, as in `crates/fuzz/Cargo.toml`.
-const TARGETS: [&str; 9] = [
+const TARGETS: [&str; 10] = [
     "reply",
     "ehlo",
     "wire",
@@ -19,6 +19,7 @@ const TARGETS: [&str; 9] = [
     "json",
     "spf",
     "dmarc",
+    "dkim",
 ];
 
 /// The cargo-fuzz version installed when missing.

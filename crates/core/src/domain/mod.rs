@@ -7,5 +7,6 @@
 //! and the check concludes from the answers alone. The same answers give
 //! the same result in a test, with no DNS server at all.
 
+pub mod dkim;
 pub mod dmarc;
 pub mod spf;
