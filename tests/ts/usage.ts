@@ -1,9 +1,10 @@
 // Compiled with `tsc --noEmit` by `cargo xtask test`: the package's types
 // must let a settings page do all of this without a cast.
-import init, {
+import {
   applyFix,
   attachForm,
   codes,
+  load,
   providerFor,
   validate,
   version,
@@ -14,10 +15,10 @@ import init, {
   type FormHandle,
   type ProviderSuggestion,
   type Report,
-} from "../../web/smtp-doctor/pkg/smtp_doctor_wasm.js";
+} from "../../web/smtp-doctor/index.js";
 
 export async function demo(form: HTMLFormElement): Promise<void> {
-  await init();
+  await load({ locale: "de" });
   const config: Config = { host: "smtp.example.com", port: "465", security: "starttls", extraField: 1 };
   const diagnostics: Diagnostic[] = validate(config);
   for (const d of diagnostics) {
