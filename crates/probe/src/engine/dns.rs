@@ -171,6 +171,37 @@ impl Dns {
         }
     }
 
+    /// TXT records of a name, each record's character-strings joined (RFC
+    /// 7208 §3.3: an SPF record split over several strings is one record).
+    /// Bytes that are not UTF-8 are replaced: the records are read, never
+    /// sent anywhere.
+    pub async fn txt(&self, name: &str) -> Result<Vec<String>, DnsFailure> {
+        if self.local.contains(name) {
+            return Err(DnsFailure::NotFound);
+        }
+        let lookup = self
+            .resolver
+            .lookup(
+                format!("{}.", name.trim_end_matches('.')),
+                hickory_resolver::proto::rr::RecordType::TXT,
+            )
+            .await
+            .map_err(|e| classify(&e))?;
+        Ok(lookup
+            .answers()
+            .iter()
+            .filter_map(|r| match &r.data {
+                RData::TXT(txt) => Some(
+                    txt.txt_data
+                        .iter()
+                        .map(|part| String::from_utf8_lossy(part))
+                        .collect::<String>(),
+                ),
+                _ => None,
+            })
+            .collect())
+    }
+
     /// MX hosts of a domain, by preference (for discovery).
     pub async fn mx(&self, domain: &str) -> Result<Vec<(u16, String)>, DnsFailure> {
         if self.local.contains(domain) {

@@ -18,6 +18,7 @@ mod auth;
 mod connect;
 mod diagnose;
 pub mod dns;
+pub mod domain;
 pub mod ehlo;
 pub mod io;
 mod replies;

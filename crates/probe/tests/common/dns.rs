@@ -14,6 +14,8 @@ pub enum Record {
     Mx(u16, String),
     /// Priority, weight, port, target ("." for "not offered").
     Srv(u16, u16, u16, String),
+    /// One TXT record, split into character-strings of at most 255 bytes.
+    Txt(String),
 }
 
 impl Record {
@@ -22,6 +24,7 @@ impl Record {
             Self::Ip(ip) => (qtype == 1 && ip.is_ipv4()) || (qtype == 28 && ip.is_ipv6()),
             Self::Mx(..) => qtype == 15,
             Self::Srv(..) => qtype == 33,
+            Self::Txt(_) => qtype == 16,
         }
     }
 
@@ -41,6 +44,14 @@ impl Record {
                 }
                 d.extend(encode_name(target));
                 (33, d)
+            }
+            Self::Txt(text) => {
+                let mut d = Vec::new();
+                for chunk in text.as_bytes().chunks(255) {
+                    d.push(u8::try_from(chunk.len()).unwrap());
+                    d.extend_from_slice(chunk);
+                }
+                (16, d)
             }
         }
     }
