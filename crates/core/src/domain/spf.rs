@@ -372,16 +372,12 @@ impl<'a> Run<'a> {
             }
             Mechanism::A(target, v4, v6) => {
                 self.count()?;
-                let name = target
-                    .as_ref()
-                    .map_or_else(|| domain.to_owned(), |t| self.expand(t, domain));
+                let name = self.target(target.as_deref(), domain);
                 self.addresses_match(&name, *v4, *v6)
             }
             Mechanism::Mx(target, v4, v6) => {
                 self.count()?;
-                let name = target
-                    .as_ref()
-                    .map_or_else(|| domain.to_owned(), |t| self.expand(t, domain));
+                let name = self.target(target.as_deref(), domain);
                 let hosts = match self.ask(Query::Mx(name.clone())) {
                     Lookup::Pending => return Ok(false),
                     Lookup::Found(Answer::Failed) => return Err(Verdict::TempError),
@@ -440,6 +436,11 @@ impl<'a> Run<'a> {
     }
 
     /// A domain-spec with its macros expanded (RFC 7208 §7).
+    /// An `a`/`mx` term's domain: its own, expanded, or the current one.
+    fn target(&self, spec: Option<&str>, domain: &str) -> String {
+        spec.map_or_else(|| domain.to_owned(), |t| self.expand(t, domain))
+    }
+
     fn expand(&self, spec: &str, domain: &str) -> String {
         expand(spec, &self.spf.sender, domain, self.spf.ip)
             .trim_end_matches('.')

@@ -171,6 +171,21 @@ impl Dns {
         }
     }
 
+    /// The records of one type at a name, from the resolver (the caller
+    /// answers for the local zone first).
+    async fn records(
+        &self,
+        name: &str,
+        kind: hickory_resolver::proto::rr::RecordType,
+    ) -> Result<Vec<RData>, DnsFailure> {
+        let lookup = self
+            .resolver
+            .lookup(format!("{}.", name.trim_end_matches('.')), kind)
+            .await
+            .map_err(|e| classify(&e))?;
+        Ok(lookup.answers().iter().map(|r| r.data.clone()).collect())
+    }
+
     /// TXT records of a name, each record's character-strings joined (RFC
     /// 7208 §3.3: an SPF record split over several strings is one record).
     /// Bytes that are not UTF-8 are replaced: the records are read, never
@@ -179,18 +194,12 @@ impl Dns {
         if self.local.contains(name) {
             return Err(DnsFailure::NotFound);
         }
-        let lookup = self
-            .resolver
-            .lookup(
-                format!("{}.", name.trim_end_matches('.')),
-                hickory_resolver::proto::rr::RecordType::TXT,
-            )
-            .await
-            .map_err(|e| classify(&e))?;
-        Ok(lookup
-            .answers()
+        let records = self
+            .records(name, hickory_resolver::proto::rr::RecordType::TXT)
+            .await?;
+        Ok(records
             .iter()
-            .filter_map(|r| match &r.data {
+            .filter_map(|data| match data {
                 RData::TXT(txt) => Some(
                     txt.txt_data
                         .iter()
@@ -207,18 +216,12 @@ impl Dns {
         if self.local.contains(domain) {
             return Err(DnsFailure::NotFound);
         }
-        let lookup = self
-            .resolver
-            .lookup(
-                format!("{}.", domain.trim_end_matches('.')),
-                hickory_resolver::proto::rr::RecordType::MX,
-            )
-            .await
-            .map_err(|e| classify(&e))?;
-        let mut out: Vec<(u16, String)> = lookup
-            .answers()
+        let records = self
+            .records(domain, hickory_resolver::proto::rr::RecordType::MX)
+            .await?;
+        let mut out: Vec<(u16, String)> = records
             .iter()
-            .filter_map(|r| match &r.data {
+            .filter_map(|data| match data {
                 RData::MX(mx) => Some((
                     mx.preference,
                     mx.exchange.to_ascii().trim_end_matches('.').to_owned(),
@@ -260,18 +263,12 @@ impl Dns {
                 Ok(records)
             };
         }
-        let lookup = self
-            .resolver
-            .lookup(
-                format!("{}.", name.trim_end_matches('.')),
-                hickory_resolver::proto::rr::RecordType::SRV,
-            )
-            .await
-            .map_err(|e| classify(&e))?;
-        let mut out: Vec<SrvRecord> = lookup
-            .answers()
+        let records = self
+            .records(name, hickory_resolver::proto::rr::RecordType::SRV)
+            .await?;
+        let mut out: Vec<SrvRecord> = records
             .iter()
-            .filter_map(|r| match &r.data {
+            .filter_map(|data| match data {
                 RData::SRV(srv) => Some(SrvRecord {
                     priority: srv.priority,
                     weight: srv.weight,
