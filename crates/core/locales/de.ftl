@@ -780,6 +780,101 @@ send-ok = { $case ->
     }
     .help = Der Server hat die Nachricht zur Zustellung übernommen.
 
+
+domain-spf-missing = { $case ->
+        [suggest] { $domain } veröffentlicht keinen SPF-Eintrag; Empfänger können nicht erkennen, dass dieser Server seine E-Mails senden darf.
+       *[other] { $domain } veröffentlicht keinen SPF-Eintrag.
+    }
+    .help = Gmail und Yahoo weisen E-Mails ab, die weder SPF noch DKIM bestehen, oder stufen sie als Spam ein. { $case ->
+        [suggest] Veröffentlichen Sie einen TXT-Eintrag bei { $domain }: { $record }
+       *[other] Veröffentlichen Sie einen SPF-TXT-Eintrag bei { $domain }, der die Server nennt, die seine E-Mails senden (das include steht in der Dokumentation Ihres Anbieters).
+    }
+
+domain-spf-invalid = { $case ->
+        [several] { $name } veröffentlicht mehr als einen SPF-Eintrag: Empfänger werten das als Fehler und ignorieren beide.
+        [syntax] Der SPF-Eintrag von { $name } enthält einen Ausdruck, den Empfänger nicht verstehen: { $term }
+        [lookups] Der SPF-Eintrag braucht { $count } DNS-Abfragen; Empfänger hören bei 10 auf und werten ihn als Fehler.
+        [void] Der SPF-Eintrag hat { $count } Abfragen ohne Ergebnis; Empfänger hören bei 2 auf und werten ihn als Fehler.
+        [mx] Der mx-Ausdruck des SPF-Eintrags verweist auf mehr als 10 Mailserver ({ $name }); Empfänger werten das als Fehler.
+        [loop] Der SPF-Eintrag von { $domain } schließt sich über { $name } selbst ein.
+        [include-missing] Der SPF-Eintrag bindet { $name } ein, das keinen SPF-Eintrag hat: Empfänger werten das als Fehler.
+        [redirect-missing] Der SPF-Eintrag leitet auf { $name } um, das keinen SPF-Eintrag hat: Empfänger werten das als Fehler.
+       *[other] Der SPF-Eintrag von { $domain } ist nicht verwendbar.
+    }
+    .help = { $case ->
+        [several] Führen Sie sie zu einem TXT-Eintrag zusammen, der mit v=spf1 beginnt und jedes include einmal enthält.
+        [lookups] Entfernen Sie includes von Diensten, die Sie nicht mehr nutzen, oder senden Sie einen Teil der E-Mails von einer Subdomain mit eigenem Eintrag. Ersetzen Sie includes nicht durch Adresslisten („Flattening“): Anbieter ändern ihre Adressen.
+        [void] Entfernen Sie die Ausdrücke, deren Namen es nicht mehr gibt.
+        [include-missing] Entfernen Sie dieses include oder korrigieren Sie die Schreibweise nach der Dokumentation des Anbieters.
+        [redirect-missing] Lassen Sie redirect= auf einen Namen zeigen, der einen SPF-Eintrag veröffentlicht.
+       *[other] Korrigieren Sie den Eintrag zu gültigem SPF (RFC 7208); bis dahin werten Empfänger SPF bei jeder Nachricht als fehlgeschlagen.
+    }
+
+domain-spf-excludes-relay = { $case ->
+        [provider] Der SPF-Eintrag von { $domain } bindet { $provider } nicht ein (include:{ $include }); darüber gesendete E-Mails bestehen SPF nicht.
+        [address] Der SPF-Eintrag von { $domain } erlaubt { $host } ({ $address }) nicht: Ergebnis { $result }.
+       *[other] Der SPF-Eintrag von { $domain } erlaubt diesen Server nicht.
+    }
+    .help = { $case ->
+        [provider] Ändern Sie den vorhandenen TXT-Eintrag (fügen Sie keinen zweiten hinzu) zu: { $record }
+        [address] Wenn dieser Server Ihre E-Mails selbst versendet, ändern Sie den vorhandenen TXT-Eintrag (fügen Sie keinen zweiten hinzu) zu: { $record }
+       *[other] Nehmen Sie diesen Server in den einen SPF-Eintrag der Domain auf.
+    }
+
+domain-dmarc-missing = { $case ->
+        [several] { $at } hat mehr als einen DMARC-Eintrag; Empfänger ignorieren daher alle.
+       *[none] { $domain } hat keine DMARC-Richtlinie.
+    }
+    .help = { $case ->
+        [several] Behalten Sie einen TXT-Eintrag bei { $at }.
+       *[none] E-Mails kommen auch ohne an, aber Gmail, Yahoo und Outlook.com verlangen DMARC von Massenversendern. Um zu beginnen, ohne die Zustellung zu ändern, veröffentlichen Sie einen TXT-Eintrag bei { $name }: { $record }
+    }
+
+domain-dmarc-unaligned = { $case ->
+        [provider] { $domain } bittet Empfänger, E-Mails, die DMARC nicht bestehen, { $policy ->
+            [reject] abzuweisen
+           *[quarantine] in den Spam zu legen
+        }, und über { $provider } gesendete E-Mails bestehen es nicht: Sie sind nicht für { $domain } signiert, und SPF deckt sie nicht ab.
+       *[other] { $domain } bittet Empfänger, E-Mails, die DMARC nicht bestehen, { $policy ->
+            [reject] abzuweisen
+           *[quarantine] in den Spam zu legen
+        }, und über diesen Server gesendete E-Mails bestehen es nicht.
+    }
+    .help = { $case ->
+        [provider] Richten Sie in den Einstellungen von { $provider } die Domain-Authentifizierung für { $domain } ein: Sie nennt die DKIM-Einträge, die zu veröffentlichen sind (etwa { $name }). Die Richtlinie steht bei { $at }.
+       *[other] Lassen Sie den Server mit einem DKIM-Schlüssel von { $domain } signieren, oder erlauben Sie ihn im SPF-Eintrag der Domain. Die Richtlinie steht bei { $at }.
+    } Gmail, Yahoo und Outlook.com wenden DMARC-Richtlinien auf alle Absender an.
+
+domain-dkim-missing = { $case ->
+        [revoked] Die DKIM-Schlüssel, mit denen { $provider } für { $domain } signiert, sind widerrufen oder unlesbar (Selektoren { $selectors }).
+       *[none] { $domain } veröffentlicht keinen DKIM-Schlüssel für { $provider } (Selektoren { $selectors }).
+    }
+    .help = Schalten Sie DKIM für { $domain } in den Einstellungen von { $provider } ein und veröffentlichen Sie die angezeigten Einträge (etwa { $name }). Ohne DKIM hängt alles an SPF, und Gmail und Yahoo verlangen von Massenversendern beides.
+
+domain-dkim-weak-key = Der DKIM-Schlüssel beim Selektor { $selector } von { $domain } hat nur { $bits } Bit.
+    .help = Empfänger empfehlen Schlüssel mit 2048 Bit; manche werten kürzere als schwach. Erzeugen Sie in den Einstellungen von { $provider } einen 2048-Bit-Schlüssel und veröffentlichen Sie ihn.
+
+domain-lookup-failed = { $case ->
+        [spf] Der SPF-Eintrag von { $domain } konnte nicht geprüft werden: Die DNS-Abfragen wurden nicht fertig.
+        [dmarc] Die DMARC-Richtlinie von { $domain } konnte nicht geprüft werden: Die DNS-Abfragen wurden nicht fertig.
+        [dkim] Die DKIM-Schlüssel von { $domain } konnten nicht geprüft werden: Die DNS-Abfragen wurden nicht fertig.
+       *[other] Die Einträge von { $domain } konnten nicht geprüft werden.
+    }
+    .help = Das sagt nichts über Ihre Einträge: Die DNS-Server der Domain oder unsere haben nicht rechtzeitig geantwortet. Versuchen Sie es später erneut.
+
+domain-ok = { $case ->
+        [spf] Der SPF-Eintrag von { $domain } erlaubt diesen Server{ $policy ->
+            [none] {"."}
+           *[other] {""}, und seine DMARC-Richtlinie ({ $policy }) wird bestanden.
+        }
+        [dkim] { $domain } veröffentlicht den DKIM-Schlüssel, mit dem dieser Anbieter signiert{ $policy ->
+            [none] {"."}
+           *[other] {""}, und seine DMARC-Richtlinie ({ $policy }) wird bestanden.
+        }
+       *[records] Die SPF- und DMARC-Einträge von { $domain } sind in Ordnung.
+    }
+    .help = Empfänger können erkennen, dass dieser Server E-Mails für { $domain } senden darf.
+
 ## Titel der Korrekturen
 
 fix-use-port = Port { $port } verwenden
@@ -821,6 +916,7 @@ step-tls = Verschlüsseln (TLS)
 step-auth = Anmelden
 step-sender = Darf als Absenderadresse senden
 step-send = Test-E-Mail senden
+step-domain = Absenderdomain prüfen
 
 ## Die Kommandozeile
 

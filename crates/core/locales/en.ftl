@@ -786,6 +786,100 @@ send-ok = { $case ->
     }
     .help = The server queued the message for delivery.
 
+domain-spf-missing = { $case ->
+        [suggest] { $domain } publishes no SPF record, so receivers cannot tell that this server may send its mail.
+       *[other] { $domain } publishes no SPF record.
+    }
+    .help = Gmail and Yahoo refuse or mark as spam mail that passes neither SPF nor DKIM. { $case ->
+        [suggest] Publish one TXT record at { $domain }: { $record }
+       *[other] Publish one SPF TXT record at { $domain } that names the servers that send its mail (your provider's documentation gives the include).
+    }
+
+domain-spf-invalid = { $case ->
+        [several] { $name } publishes more than one SPF record: receivers treat that as an error and ignore both.
+        [syntax] The SPF record of { $name } has a term receivers do not understand: { $term }
+        [lookups] The SPF record needs { $count } DNS lookups; receivers stop at 10 and treat it as an error.
+        [void] The SPF record has { $count } lookups that find nothing; receivers stop at 2 and treat it as an error.
+        [mx] The SPF record's mx term points to more than 10 mail servers ({ $name }); receivers treat that as an error.
+        [loop] The SPF record of { $domain } includes itself through { $name }.
+        [include-missing] The SPF record includes { $name }, which has no SPF record: receivers treat that as an error.
+        [redirect-missing] The SPF record redirects to { $name }, which has no SPF record: receivers treat that as an error.
+       *[other] The SPF record of { $domain } cannot be used.
+    }
+    .help = { $case ->
+        [several] Merge them into one TXT record that starts with v=spf1 and has every include once.
+        [lookups] Remove includes of services you no longer use, or send some mail from a subdomain with its own record. Do not replace includes with lists of addresses ("flattening"): providers change their addresses.
+        [void] Remove the terms whose names no longer exist.
+        [include-missing] Remove that include, or fix its spelling from the provider's documentation.
+        [redirect-missing] Point redirect= at a name that publishes an SPF record.
+       *[other] Fix the record so that it is valid SPF (RFC 7208); until then receivers count SPF as failed for every message.
+    }
+
+domain-spf-excludes-relay = { $case ->
+        [provider] The SPF record of { $domain } does not include { $provider } (include:{ $include }), so mail sent through it fails SPF.
+        [address] The SPF record of { $domain } does not authorize { $host } ({ $address }): the result is { $result }.
+       *[other] The SPF record of { $domain } does not authorize this server.
+    }
+    .help = { $case ->
+        [provider] Change the existing TXT record (do not add a second one) to: { $record }
+        [address] If this server sends your mail itself, change the existing TXT record (do not add a second one) to: { $record }
+       *[other] Add this server to the domain's one SPF record.
+    }
+
+domain-dmarc-missing = { $case ->
+        [several] { $at } has more than one DMARC record, so receivers ignore them all.
+       *[none] { $domain } has no DMARC policy.
+    }
+    .help = { $case ->
+        [several] Keep one TXT record at { $at }.
+       *[none] Mail still arrives without one, but Gmail, Yahoo and Outlook.com require DMARC from bulk senders. To start without changing delivery, publish a TXT record at { $name }: { $record }
+    }
+
+domain-dmarc-unaligned = { $case ->
+        [provider] { $domain } asks receivers to { $policy ->
+            [reject] refuse
+           *[quarantine] put in spam
+        } mail that fails DMARC, and mail sent through { $provider } will fail it: it is not signed for { $domain } and SPF does not cover it.
+       *[other] { $domain } asks receivers to { $policy ->
+            [reject] refuse
+           *[quarantine] put in spam
+        } mail that fails DMARC, and mail sent through this server will fail it.
+    }
+    .help = { $case ->
+        [provider] Set up domain authentication for { $domain } in { $provider }'s settings: it gives the DKIM records to publish (such as { $name }). The policy is published at { $at }.
+       *[other] Have the server sign with a DKIM key of { $domain }, or authorize it in the domain's SPF record. The policy is published at { $at }.
+    } Gmail, Yahoo and Outlook.com apply DMARC policies to every sender.
+
+domain-dkim-missing = { $case ->
+        [revoked] The DKIM keys { $provider } signs with for { $domain } are revoked or unreadable (selectors { $selectors }).
+       *[none] { $domain } publishes no DKIM key for { $provider } (selectors { $selectors }).
+    }
+    .help = Turn on DKIM for { $domain } in { $provider }'s settings and publish the records it shows (such as { $name }). Without DKIM, mail relies on SPF alone, and Gmail and Yahoo require both from bulk senders.
+
+domain-dkim-weak-key = The DKIM key at selector { $selector } of { $domain } has only { $bits } bits.
+    .help = Receivers recommend 2048-bit keys; some treat shorter ones as weak. Create a 2048-bit key in { $provider }'s settings and publish it.
+
+domain-lookup-failed = { $case ->
+        [spf] The SPF record of { $domain } could not be checked: the DNS lookups did not finish.
+        [dmarc] The DMARC policy of { $domain } could not be checked: the DNS lookups did not finish.
+        [dkim] The DKIM keys of { $domain } could not be checked: the DNS lookups did not finish.
+       *[other] The records of { $domain } could not be checked.
+    }
+    .help = This says nothing about your records: the domain's DNS servers or ours did not answer in time. Try again later.
+
+domain-ok = { $case ->
+        [spf] { $domain }'s SPF record authorizes this server{ $policy ->
+            [none] {"."}
+           *[other] {""}, and its DMARC policy ({ $policy }) will pass.
+        }
+        [dkim] { $domain } publishes the DKIM key this provider signs with{ $policy ->
+            [none] {"."}
+           *[other] {""}, and its DMARC policy ({ $policy }) will pass.
+        }
+       *[records] { $domain }'s SPF and DMARC records are in order.
+    }
+    .help = Receivers can tell that this server may send mail for { $domain }.
+
 ## Fix titles: the changes are the arguments ($host, $port, $security,
 ## $username, $from, $auth).
 
@@ -828,6 +922,7 @@ step-tls = Encrypt (TLS)
 step-auth = Log in
 step-sender = May send as the From address
 step-send = Send a test email
+step-domain = Check the sending domain
 
 ## The command line
 

@@ -781,6 +781,101 @@ send-ok = { $case ->
     }
     .help = El servidor puso el mensaje en cola para entregarlo.
 
+
+domain-spf-missing = { $case ->
+        [suggest] { $domain } no publica un registro SPF, así que los destinatarios no pueden saber que este servidor puede enviar su correo.
+       *[other] { $domain } no publica un registro SPF.
+    }
+    .help = Gmail y Yahoo rechazan o marcan como spam el correo que no pasa ni SPF ni DKIM. { $case ->
+        [suggest] Publique un registro TXT en { $domain }: { $record }
+       *[other] Publique en { $domain } un registro TXT de SPF que nombre los servidores que envían su correo (la documentación de su proveedor da el include).
+    }
+
+domain-spf-invalid = { $case ->
+        [several] { $name } publica más de un registro SPF: los destinatarios lo tratan como un error y los ignoran todos.
+        [syntax] El registro SPF de { $name } tiene un término que los destinatarios no entienden: { $term }
+        [lookups] El registro SPF necesita { $count } consultas DNS; los destinatarios se detienen en 10 y lo tratan como un error.
+        [void] El registro SPF tiene { $count } consultas sin resultado; los destinatarios se detienen en 2 y lo tratan como un error.
+        [mx] El término mx del registro SPF apunta a más de 10 servidores de correo ({ $name }); los destinatarios lo tratan como un error.
+        [loop] El registro SPF de { $domain } se incluye a sí mismo a través de { $name }.
+        [include-missing] El registro SPF incluye { $name }, que no tiene registro SPF: los destinatarios lo tratan como un error.
+        [redirect-missing] El registro SPF redirige a { $name }, que no tiene registro SPF: los destinatarios lo tratan como un error.
+       *[other] El registro SPF de { $domain } no se puede usar.
+    }
+    .help = { $case ->
+        [several] Únalos en un solo registro TXT que empiece por v=spf1 y tenga cada include una vez.
+        [lookups] Quite los includes de servicios que ya no usa, o envíe parte del correo desde un subdominio con su propio registro. No sustituya los includes por listas de direcciones («flattening»): los proveedores cambian sus direcciones.
+        [void] Quite los términos cuyos nombres ya no existen.
+        [include-missing] Quite ese include o corrija su ortografía según la documentación del proveedor.
+        [redirect-missing] Haga que redirect= apunte a un nombre que publique un registro SPF.
+       *[other] Corrija el registro para que sea SPF válido (RFC 7208); mientras tanto, los destinatarios cuentan SPF como fallido en cada mensaje.
+    }
+
+domain-spf-excludes-relay = { $case ->
+        [provider] El registro SPF de { $domain } no incluye { $provider } (include:{ $include }), así que el correo enviado a través de él no pasa SPF.
+        [address] El registro SPF de { $domain } no autoriza { $host } ({ $address }): el resultado es { $result }.
+       *[other] El registro SPF de { $domain } no autoriza este servidor.
+    }
+    .help = { $case ->
+        [provider] Cambie el registro TXT existente (no añada un segundo) por: { $record }
+        [address] Si este servidor envía su correo directamente, cambie el registro TXT existente (no añada un segundo) por: { $record }
+       *[other] Añada este servidor al único registro SPF del dominio.
+    }
+
+domain-dmarc-missing = { $case ->
+        [several] { $at } tiene más de un registro DMARC, así que los destinatarios los ignoran todos.
+       *[none] { $domain } no tiene política DMARC.
+    }
+    .help = { $case ->
+        [several] Deje un solo registro TXT en { $at }.
+       *[none] El correo llega igualmente, pero Gmail, Yahoo y Outlook.com exigen DMARC a los remitentes masivos. Para empezar sin cambiar la entrega, publique un registro TXT en { $name }: { $record }
+    }
+
+domain-dmarc-unaligned = { $case ->
+        [provider] { $domain } pide a los destinatarios que { $policy ->
+            [reject] rechacen
+           *[quarantine] envíen a spam
+        } el correo que no pasa DMARC, y el correo enviado a través de { $provider } no lo pasará: no está firmado para { $domain } y SPF no lo cubre.
+       *[other] { $domain } pide a los destinatarios que { $policy ->
+            [reject] rechacen
+           *[quarantine] envíen a spam
+        } el correo que no pasa DMARC, y el correo enviado a través de este servidor no lo pasará.
+    }
+    .help = { $case ->
+        [provider] Configure la autenticación del dominio { $domain } en los ajustes de { $provider }: le da los registros DKIM que publicar (como { $name }). La política está publicada en { $at }.
+       *[other] Haga que el servidor firme con una clave DKIM de { $domain }, o autorícelo en el registro SPF del dominio. La política está publicada en { $at }.
+    } Gmail, Yahoo y Outlook.com aplican las políticas DMARC a todos los remitentes.
+
+domain-dkim-missing = { $case ->
+        [revoked] Las claves DKIM con las que { $provider } firma para { $domain } están revocadas o son ilegibles (selectores { $selectors }).
+       *[none] { $domain } no publica ninguna clave DKIM para { $provider } (selectores { $selectors }).
+    }
+    .help = Active DKIM para { $domain } en los ajustes de { $provider } y publique los registros que muestra (como { $name }). Sin DKIM, todo depende de SPF, y Gmail y Yahoo exigen ambos a los remitentes masivos.
+
+domain-dkim-weak-key = La clave DKIM del selector { $selector } de { $domain } solo tiene { $bits } bits.
+    .help = Los destinatarios recomiendan claves de 2048 bits; algunos consideran débiles las más cortas. Cree una clave de 2048 bits en los ajustes de { $provider } y publíquela.
+
+domain-lookup-failed = { $case ->
+        [spf] No se pudo comprobar el registro SPF de { $domain }: las consultas DNS no terminaron.
+        [dmarc] No se pudo comprobar la política DMARC de { $domain }: las consultas DNS no terminaron.
+        [dkim] No se pudieron comprobar las claves DKIM de { $domain }: las consultas DNS no terminaron.
+       *[other] No se pudieron comprobar los registros de { $domain }.
+    }
+    .help = Esto no dice nada de sus registros: los servidores DNS del dominio o los nuestros no respondieron a tiempo. Vuelva a intentarlo más tarde.
+
+domain-ok = { $case ->
+        [spf] El registro SPF de { $domain } autoriza este servidor{ $policy ->
+            [none] {"."}
+           *[other] {""}, y su política DMARC ({ $policy }) se cumplirá.
+        }
+        [dkim] { $domain } publica la clave DKIM con la que firma este proveedor{ $policy ->
+            [none] {"."}
+           *[other] {""}, y su política DMARC ({ $policy }) se cumplirá.
+        }
+       *[records] Los registros SPF y DMARC de { $domain } están en orden.
+    }
+    .help = Los destinatarios pueden comprobar que este servidor puede enviar correo de { $domain }.
+
 ## Títulos de las correcciones
 
 fix-use-port = Usar el puerto { $port }
@@ -822,6 +917,7 @@ step-tls = Cifrar (TLS)
 step-auth = Iniciar sesión
 step-sender = Puede enviar como el remitente
 step-send = Enviar un correo de prueba
+step-domain = Comprobar el dominio de envío
 
 ## La línea de comandos
 

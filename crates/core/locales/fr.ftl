@@ -781,6 +781,101 @@ send-ok = { $case ->
     }
     .help = Le serveur a mis le message en file d'attente pour la remise.
 
+
+domain-spf-missing = { $case ->
+        [suggest] { $domain } ne publie pas d'enregistrement SPF : les destinataires ne peuvent pas savoir que ce serveur peut envoyer ses e-mails.
+       *[other] { $domain } ne publie pas d'enregistrement SPF.
+    }
+    .help = Gmail et Yahoo refusent ou classent en spam les e-mails qui ne passent ni SPF ni DKIM. { $case ->
+        [suggest] Publiez un enregistrement TXT sur { $domain } : { $record }
+       *[other] Publiez sur { $domain } un enregistrement TXT SPF qui nomme les serveurs qui envoient ses e-mails (la documentation de votre fournisseur donne l'include).
+    }
+
+domain-spf-invalid = { $case ->
+        [several] { $name } publie plus d'un enregistrement SPF : les destinataires y voient une erreur et les ignorent tous.
+        [syntax] L'enregistrement SPF de { $name } contient un terme que les destinataires ne comprennent pas : { $term }
+        [lookups] L'enregistrement SPF demande { $count } requêtes DNS ; les destinataires s'arrêtent à 10 et y voient une erreur.
+        [void] L'enregistrement SPF a { $count } requêtes sans résultat ; les destinataires s'arrêtent à 2 et y voient une erreur.
+        [mx] Le terme mx de l'enregistrement SPF désigne plus de 10 serveurs de messagerie ({ $name }) ; les destinataires y voient une erreur.
+        [loop] L'enregistrement SPF de { $domain } s'inclut lui-même via { $name }.
+        [include-missing] L'enregistrement SPF inclut { $name }, qui n'a pas d'enregistrement SPF : les destinataires y voient une erreur.
+        [redirect-missing] L'enregistrement SPF redirige vers { $name }, qui n'a pas d'enregistrement SPF : les destinataires y voient une erreur.
+       *[other] L'enregistrement SPF de { $domain } est inutilisable.
+    }
+    .help = { $case ->
+        [several] Fusionnez-les en un seul enregistrement TXT qui commence par v=spf1 et contient chaque include une fois.
+        [lookups] Retirez les includes des services que vous n'utilisez plus, ou envoyez une partie des e-mails depuis un sous-domaine avec son propre enregistrement. Ne remplacez pas les includes par des listes d'adresses (« flattening ») : les fournisseurs changent leurs adresses.
+        [void] Retirez les termes dont les noms n'existent plus.
+        [include-missing] Retirez cet include, ou corrigez son orthographe d'après la documentation du fournisseur.
+        [redirect-missing] Faites pointer redirect= vers un nom qui publie un enregistrement SPF.
+       *[other] Corrigez l'enregistrement pour qu'il soit du SPF valide (RFC 7208) ; d'ici là, les destinataires comptent SPF comme échoué pour chaque message.
+    }
+
+domain-spf-excludes-relay = { $case ->
+        [provider] L'enregistrement SPF de { $domain } n'inclut pas { $provider } (include:{ $include }) : les e-mails envoyés par ce biais échouent à SPF.
+        [address] L'enregistrement SPF de { $domain } n'autorise pas { $host } ({ $address }) : le résultat est { $result }.
+       *[other] L'enregistrement SPF de { $domain } n'autorise pas ce serveur.
+    }
+    .help = { $case ->
+        [provider] Modifiez l'enregistrement TXT existant (n'en ajoutez pas un second) en : { $record }
+        [address] Si ce serveur envoie lui-même vos e-mails, modifiez l'enregistrement TXT existant (n'en ajoutez pas un second) en : { $record }
+       *[other] Ajoutez ce serveur à l'unique enregistrement SPF du domaine.
+    }
+
+domain-dmarc-missing = { $case ->
+        [several] { $at } a plus d'un enregistrement DMARC : les destinataires les ignorent tous.
+       *[none] { $domain } n'a pas de politique DMARC.
+    }
+    .help = { $case ->
+        [several] Gardez un seul enregistrement TXT sur { $at }.
+       *[none] Les e-mails arrivent quand même, mais Gmail, Yahoo et Outlook.com exigent DMARC des expéditeurs en masse. Pour commencer sans rien changer à la distribution, publiez un enregistrement TXT sur { $name } : { $record }
+    }
+
+domain-dmarc-unaligned = { $case ->
+        [provider] { $domain } demande aux destinataires de { $policy ->
+            [reject] refuser
+           *[quarantine] classer en spam
+        } les e-mails qui échouent à DMARC, et ceux envoyés par { $provider } y échoueront : ils ne sont pas signés pour { $domain } et SPF ne les couvre pas.
+       *[other] { $domain } demande aux destinataires de { $policy ->
+            [reject] refuser
+           *[quarantine] classer en spam
+        } les e-mails qui échouent à DMARC, et ceux envoyés par ce serveur y échoueront.
+    }
+    .help = { $case ->
+        [provider] Configurez l'authentification du domaine { $domain } dans les réglages de { $provider } : elle donne les enregistrements DKIM à publier (comme { $name }). La politique est publiée sur { $at }.
+       *[other] Faites signer le serveur avec une clé DKIM de { $domain }, ou autorisez-le dans l'enregistrement SPF du domaine. La politique est publiée sur { $at }.
+    } Gmail, Yahoo et Outlook.com appliquent les politiques DMARC à tous les expéditeurs.
+
+domain-dkim-missing = { $case ->
+        [revoked] Les clés DKIM avec lesquelles { $provider } signe pour { $domain } sont révoquées ou illisibles (sélecteurs { $selectors }).
+       *[none] { $domain } ne publie aucune clé DKIM pour { $provider } (sélecteurs { $selectors }).
+    }
+    .help = Activez DKIM pour { $domain } dans les réglages de { $provider } et publiez les enregistrements indiqués (comme { $name }). Sans DKIM, tout repose sur SPF, et Gmail et Yahoo exigent les deux des expéditeurs en masse.
+
+domain-dkim-weak-key = La clé DKIM du sélecteur { $selector } de { $domain } n'a que { $bits } bits.
+    .help = Les destinataires recommandent des clés de 2048 bits ; certains jugent les plus courtes faibles. Créez une clé de 2048 bits dans les réglages de { $provider } et publiez-la.
+
+domain-lookup-failed = { $case ->
+        [spf] L'enregistrement SPF de { $domain } n'a pas pu être vérifié : les requêtes DNS n'ont pas abouti.
+        [dmarc] La politique DMARC de { $domain } n'a pas pu être vérifiée : les requêtes DNS n'ont pas abouti.
+        [dkim] Les clés DKIM de { $domain } n'ont pas pu être vérifiées : les requêtes DNS n'ont pas abouti.
+       *[other] Les enregistrements de { $domain } n'ont pas pu être vérifiés.
+    }
+    .help = Cela ne dit rien de vos enregistrements : les serveurs DNS du domaine ou les nôtres n'ont pas répondu à temps. Réessayez plus tard.
+
+domain-ok = { $case ->
+        [spf] L'enregistrement SPF de { $domain } autorise ce serveur{ $policy ->
+            [none] {"."}
+           *[other] {""}, et sa politique DMARC ({ $policy }) sera satisfaite.
+        }
+        [dkim] { $domain } publie la clé DKIM avec laquelle ce fournisseur signe{ $policy ->
+            [none] {"."}
+           *[other] {""}, et sa politique DMARC ({ $policy }) sera satisfaite.
+        }
+       *[records] Les enregistrements SPF et DMARC de { $domain } sont en ordre.
+    }
+    .help = Les destinataires peuvent vérifier que ce serveur peut envoyer des e-mails pour { $domain }.
+
 ## Titres des corrections
 
 fix-use-port = Utiliser le port { $port }
@@ -822,6 +917,7 @@ step-tls = Chiffrer (TLS)
 step-auth = Se connecter au compte
 step-sender = Droit d'envoyer avec l'adresse d'expéditeur
 step-send = Envoyer un e-mail de test
+step-domain = Vérifier le domaine d'envoi
 
 ## La ligne de commande
 

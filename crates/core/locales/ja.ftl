@@ -780,6 +780,101 @@ send-ok = { $case ->
     }
     .help = サーバーはメッセージを配信キューに入れました。
 
+
+domain-spf-missing = { $case ->
+        [suggest] { $domain } は SPF レコードを公開していないため、受信側はこのサーバーがこのドメインのメールを送ってよいと判断できません。
+       *[other] { $domain } は SPF レコードを公開していません。
+    }
+    .help = Gmail と Yahoo は、SPF と DKIM のどちらにも合格しないメールを拒否するか迷惑メールにします。{ $case ->
+        [suggest] { $domain } に TXT レコードを 1 つ公開してください: { $record }
+       *[other] { $domain } に、メールを送るサーバーを示す SPF の TXT レコードを 1 つ公開してください（include はプロバイダーのドキュメントに記載されています）。
+    }
+
+domain-spf-invalid = { $case ->
+        [several] { $name } は SPF レコードを複数公開しています。受信側はこれをエラーとみなし、すべて無視します。
+        [syntax] { $name } の SPF レコードに、受信側が理解できない項目があります: { $term }
+        [lookups] この SPF レコードには DNS 問い合わせが { $count } 回必要です。受信側は 10 回で打ち切り、エラーとみなします。
+        [void] この SPF レコードには結果のない問い合わせが { $count } 回あります。受信側は 2 回で打ち切り、エラーとみなします。
+        [mx] SPF レコードの mx 項目が 10 台を超えるメールサーバーを指しています（{ $name }）。受信側はエラーとみなします。
+        [loop] { $domain } の SPF レコードが { $name } を通じて自分自身を含んでいます。
+        [include-missing] SPF レコードが { $name } を include していますが、そこには SPF レコードがありません。受信側はエラーとみなします。
+        [redirect-missing] SPF レコードが { $name } にリダイレクトしていますが、そこには SPF レコードがありません。受信側はエラーとみなします。
+       *[other] { $domain } の SPF レコードは使用できません。
+    }
+    .help = { $case ->
+        [several] v=spf1 で始まり、各 include を 1 回ずつ含む 1 つの TXT レコードにまとめてください。
+        [lookups] 使わなくなったサービスの include を削除するか、一部のメールを独自のレコードを持つサブドメインから送ってください。include をアドレスの一覧に置き換えないでください（「フラット化」）。プロバイダーはアドレスを変更します。
+        [void] 名前が存在しなくなった項目を削除してください。
+        [include-missing] その include を削除するか、プロバイダーのドキュメントに従って綴りを直してください。
+        [redirect-missing] redirect= を SPF レコードを公開している名前に向けてください。
+       *[other] 有効な SPF（RFC 7208）になるようにレコードを修正してください。それまで受信側はすべてのメッセージで SPF を失敗とみなします。
+    }
+
+domain-spf-excludes-relay = { $case ->
+        [provider] { $domain } の SPF レコードに { $provider }（include:{ $include }）が含まれていないため、そこから送ったメールは SPF に失敗します。
+        [address] { $domain } の SPF レコードは { $host }（{ $address }）を許可していません。結果は { $result } です。
+       *[other] { $domain } の SPF レコードはこのサーバーを許可していません。
+    }
+    .help = { $case ->
+        [provider] 既存の TXT レコードを次のように変更してください（2 つ目を追加しないでください）: { $record }
+        [address] このサーバー自身がメールを送る場合は、既存の TXT レコードを次のように変更してください（2 つ目を追加しないでください）: { $record }
+       *[other] ドメインの唯一の SPF レコードにこのサーバーを追加してください。
+    }
+
+domain-dmarc-missing = { $case ->
+        [several] { $at } に DMARC レコードが複数あるため、受信側はすべて無視します。
+       *[none] { $domain } には DMARC ポリシーがありません。
+    }
+    .help = { $case ->
+        [several] { $at } の TXT レコードを 1 つだけにしてください。
+       *[none] なくてもメールは届きますが、Gmail、Yahoo、Outlook.com は大量送信者に DMARC を求めています。配信を変えずに始めるには、{ $name } に TXT レコードを公開してください: { $record }
+    }
+
+domain-dmarc-unaligned = { $case ->
+        [provider] { $domain } は DMARC に失敗したメールを{ $policy ->
+            [reject] 拒否する
+           *[quarantine] 迷惑メールにする
+        }よう受信側に求めていますが、{ $provider } から送ったメールは失敗します。{ $domain } の署名がなく、SPF も対象外だからです。
+       *[other] { $domain } は DMARC に失敗したメールを{ $policy ->
+            [reject] 拒否する
+           *[quarantine] 迷惑メールにする
+        }よう受信側に求めていますが、このサーバーから送ったメールは失敗します。
+    }
+    .help = { $case ->
+        [provider] { $provider } の設定で { $domain } のドメイン認証を設定してください。公開すべき DKIM レコード（{ $name } など）が表示されます。ポリシーは { $at } に公開されています。
+       *[other] サーバーに { $domain } の DKIM 鍵で署名させるか、ドメインの SPF レコードで許可してください。ポリシーは { $at } に公開されています。
+    } Gmail、Yahoo、Outlook.com はすべての送信者に DMARC ポリシーを適用します。
+
+domain-dkim-missing = { $case ->
+        [revoked] { $provider } が { $domain } の署名に使う DKIM 鍵が失効しているか読み取れません（セレクター { $selectors }）。
+       *[none] { $domain } は { $provider } 用の DKIM 鍵を公開していません（セレクター { $selectors }）。
+    }
+    .help = { $provider } の設定で { $domain } の DKIM を有効にし、表示されるレコード（{ $name } など）を公開してください。DKIM がないと SPF だけが頼りになり、Gmail と Yahoo は大量送信者に両方を求めています。
+
+domain-dkim-weak-key = { $domain } のセレクター { $selector } の DKIM 鍵は { $bits } ビットしかありません。
+    .help = 受信側は 2048 ビットの鍵を推奨しており、短い鍵を弱いとみなすところもあります。{ $provider } の設定で 2048 ビットの鍵を作成して公開してください。
+
+domain-lookup-failed = { $case ->
+        [spf] { $domain } の SPF レコードを確認できませんでした。DNS の問い合わせが完了しませんでした。
+        [dmarc] { $domain } の DMARC ポリシーを確認できませんでした。DNS の問い合わせが完了しませんでした。
+        [dkim] { $domain } の DKIM 鍵を確認できませんでした。DNS の問い合わせが完了しませんでした。
+       *[other] { $domain } のレコードを確認できませんでした。
+    }
+    .help = これはお使いのレコードの問題を示すものではありません。ドメインの DNS サーバーか当方の DNS サーバーが時間内に応答しませんでした。しばらくしてからもう一度お試しください。
+
+domain-ok = { $case ->
+        [spf] { $domain } の SPF レコードはこのサーバーを許可しています{ $policy ->
+            [none] {"。"}
+           *[other] {""}。DMARC ポリシー（{ $policy }）にも合格します。
+        }
+        [dkim] { $domain } はこのプロバイダーが署名に使う DKIM 鍵を公開しています{ $policy ->
+            [none] {"。"}
+           *[other] {""}。DMARC ポリシー（{ $policy }）にも合格します。
+        }
+       *[records] { $domain } の SPF と DMARC のレコードは問題ありません。
+    }
+    .help = 受信側は、このサーバーが { $domain } のメールを送ってよいと確認できます。
+
 ## 修正ボタンの文言
 
 fix-use-port = ポート { $port } を使う
@@ -821,6 +916,7 @@ step-tls = 暗号化（TLS）
 step-auth = ログイン
 step-sender = 差出人アドレスで送信できるか
 step-send = テストメールを送信
+step-domain = 送信ドメインを確認
 
 ## コマンドライン
 

@@ -781,6 +781,101 @@ send-ok = { $case ->
     }
     .help = O servidor colocou a mensagem na fila para entrega.
 
+
+domain-spf-missing = { $case ->
+        [suggest] { $domain } não publica um registro SPF, então os destinatários não sabem que este servidor pode enviar os e-mails dele.
+       *[other] { $domain } não publica um registro SPF.
+    }
+    .help = O Gmail e o Yahoo recusam ou marcam como spam e-mails que não passam nem no SPF nem no DKIM. { $case ->
+        [suggest] Publique um registro TXT em { $domain }: { $record }
+       *[other] Publique em { $domain } um registro TXT de SPF que nomeie os servidores que enviam os e-mails dele (a documentação do seu provedor informa o include).
+    }
+
+domain-spf-invalid = { $case ->
+        [several] { $name } publica mais de um registro SPF: os destinatários tratam isso como erro e ignoram todos.
+        [syntax] O registro SPF de { $name } tem um termo que os destinatários não entendem: { $term }
+        [lookups] O registro SPF precisa de { $count } consultas DNS; os destinatários param em 10 e tratam isso como erro.
+        [void] O registro SPF tem { $count } consultas sem resultado; os destinatários param em 2 e tratam isso como erro.
+        [mx] O termo mx do registro SPF aponta para mais de 10 servidores de e-mail ({ $name }); os destinatários tratam isso como erro.
+        [loop] O registro SPF de { $domain } inclui a si mesmo por meio de { $name }.
+        [include-missing] O registro SPF inclui { $name }, que não tem registro SPF: os destinatários tratam isso como erro.
+        [redirect-missing] O registro SPF redireciona para { $name }, que não tem registro SPF: os destinatários tratam isso como erro.
+       *[other] O registro SPF de { $domain } não pode ser usado.
+    }
+    .help = { $case ->
+        [several] Junte-os em um único registro TXT que comece com v=spf1 e tenha cada include uma vez.
+        [lookups] Remova os includes de serviços que você não usa mais, ou envie parte dos e-mails de um subdomínio com registro próprio. Não troque includes por listas de endereços ("flattening"): os provedores mudam seus endereços.
+        [void] Remova os termos cujos nomes não existem mais.
+        [include-missing] Remova esse include ou corrija a grafia conforme a documentação do provedor.
+        [redirect-missing] Faça redirect= apontar para um nome que publique um registro SPF.
+       *[other] Corrija o registro para que seja SPF válido (RFC 7208); até lá, os destinatários contam o SPF como falho em toda mensagem.
+    }
+
+domain-spf-excludes-relay = { $case ->
+        [provider] O registro SPF de { $domain } não inclui { $provider } (include:{ $include }), então e-mails enviados por ele falham no SPF.
+        [address] O registro SPF de { $domain } não autoriza { $host } ({ $address }): o resultado é { $result }.
+       *[other] O registro SPF de { $domain } não autoriza este servidor.
+    }
+    .help = { $case ->
+        [provider] Altere o registro TXT existente (não adicione um segundo) para: { $record }
+        [address] Se este servidor envia seus e-mails diretamente, altere o registro TXT existente (não adicione um segundo) para: { $record }
+       *[other] Adicione este servidor ao único registro SPF do domínio.
+    }
+
+domain-dmarc-missing = { $case ->
+        [several] { $at } tem mais de um registro DMARC, então os destinatários ignoram todos.
+       *[none] { $domain } não tem política DMARC.
+    }
+    .help = { $case ->
+        [several] Mantenha um único registro TXT em { $at }.
+       *[none] Os e-mails chegam mesmo assim, mas o Gmail, o Yahoo e o Outlook.com exigem DMARC de remetentes em massa. Para começar sem mudar a entrega, publique um registro TXT em { $name }: { $record }
+    }
+
+domain-dmarc-unaligned = { $case ->
+        [provider] { $domain } pede aos destinatários que { $policy ->
+            [reject] recusem
+           *[quarantine] mandem para o spam
+        } e-mails que falham no DMARC, e os enviados pelo { $provider } vão falhar: não são assinados para { $domain } e o SPF não os cobre.
+       *[other] { $domain } pede aos destinatários que { $policy ->
+            [reject] recusem
+           *[quarantine] mandem para o spam
+        } e-mails que falham no DMARC, e os enviados por este servidor vão falhar.
+    }
+    .help = { $case ->
+        [provider] Configure a autenticação do domínio { $domain } nas configurações do { $provider }: ela informa os registros DKIM a publicar (como { $name }). A política está publicada em { $at }.
+       *[other] Faça o servidor assinar com uma chave DKIM de { $domain }, ou autorize-o no registro SPF do domínio. A política está publicada em { $at }.
+    } O Gmail, o Yahoo e o Outlook.com aplicam as políticas DMARC a todos os remetentes.
+
+domain-dkim-missing = { $case ->
+        [revoked] As chaves DKIM com que o { $provider } assina para { $domain } estão revogadas ou ilegíveis (seletores { $selectors }).
+       *[none] { $domain } não publica nenhuma chave DKIM para o { $provider } (seletores { $selectors }).
+    }
+    .help = Ative o DKIM para { $domain } nas configurações do { $provider } e publique os registros mostrados (como { $name }). Sem DKIM, tudo depende do SPF, e o Gmail e o Yahoo exigem os dois de remetentes em massa.
+
+domain-dkim-weak-key = A chave DKIM do seletor { $selector } de { $domain } tem só { $bits } bits.
+    .help = Os destinatários recomendam chaves de 2048 bits; alguns consideram fracas as mais curtas. Crie uma chave de 2048 bits nas configurações do { $provider } e publique-a.
+
+domain-lookup-failed = { $case ->
+        [spf] Não foi possível verificar o registro SPF de { $domain }: as consultas DNS não terminaram.
+        [dmarc] Não foi possível verificar a política DMARC de { $domain }: as consultas DNS não terminaram.
+        [dkim] Não foi possível verificar as chaves DKIM de { $domain }: as consultas DNS não terminaram.
+       *[other] Não foi possível verificar os registros de { $domain }.
+    }
+    .help = Isso não diz nada sobre seus registros: os servidores DNS do domínio ou os nossos não responderam a tempo. Tente de novo mais tarde.
+
+domain-ok = { $case ->
+        [spf] O registro SPF de { $domain } autoriza este servidor{ $policy ->
+            [none] {"."}
+           *[other] {""}, e a política DMARC dele ({ $policy }) será atendida.
+        }
+        [dkim] { $domain } publica a chave DKIM com que este provedor assina{ $policy ->
+            [none] {"."}
+           *[other] {""}, e a política DMARC dele ({ $policy }) será atendida.
+        }
+       *[records] Os registros SPF e DMARC de { $domain } estão em ordem.
+    }
+    .help = Os destinatários conseguem verificar que este servidor pode enviar e-mails de { $domain }.
+
 ## Títulos das correções
 
 fix-use-port = Usar a porta { $port }
@@ -822,6 +917,7 @@ step-tls = Criptografar (TLS)
 step-auth = Fazer login
 step-sender = Pode enviar como o remetente
 step-send = Enviar um e-mail de teste
+step-domain = Verificar o domínio de envio
 
 ## A linha de comando
 

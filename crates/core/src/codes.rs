@@ -186,6 +186,19 @@ registry! {
     SendSenderUnverified = "send.sender-unverified", Error, FROM, true;
     SendTooLarge = "send.too-large", Error, NONE, true;
     SendOk = "send.ok", Info, NONE, true;
+    // ---- §7.2 the sending domain (DNS only) ------------------------------
+    DomainSpfMissing = "domain.spf-missing", Warning, NONE, true;
+    DomainSpfInvalid = "domain.spf-invalid", Warning, NONE, true;
+    DomainSpfExcludesRelay = "domain.spf-excludes-relay", Warning, NONE, true;
+    DomainDmarcMissing = "domain.dmarc-missing", Info, NONE, true;
+    DomainDmarcUnaligned = "domain.dmarc-unaligned", Error, NONE, true;
+    DomainDkimMissing = "domain.dkim-missing", Warning, NONE, true;
+    /// A published DKIM key shorter than 2048 bits.
+    DomainDkimWeakKey = "domain.dkim-weak-key", Warning, NONE, true;
+    /// The resolver failed: the records could not be checked (our side or
+    /// the domain's DNS servers, never a verdict on the records).
+    DomainLookupFailed = "domain.lookup-failed", Warning, NONE, true;
+    DomainOk = "domain.ok", Info, NONE, true;
 }
 
 impl Code {

@@ -182,4 +182,40 @@ pub static LIVE_EXAMPLES: &[(&str, &str)] = &[
         "EHLO advertises `SIZE 100`; the test message is 400 bytes",
     ),
     ("send.ok", "`250 2.0.0 Ok: queued as 4ZxYq12abC`"),
+    (
+        "domain.spf-missing",
+        "`example.com` has no `v=spf1` TXT record; the relay is `mail.example.net`",
+    ),
+    (
+        "domain.spf-invalid",
+        "`v=spf1 -all` and `v=spf1 include:_spf.google.com ~all` both at `example.com`",
+    ),
+    (
+        "domain.spf-excludes-relay",
+        "Microsoft 365 as relay; `example.com` has `v=spf1 include:_spf.google.com ~all`",
+    ),
+    (
+        "domain.dmarc-missing",
+        "no TXT record at `_dmarc.example.com` nor above it",
+    ),
+    (
+        "domain.dmarc-unaligned",
+        "SendGrid as relay, `_dmarc.example.com` says `p=reject`, no key at `s1._domainkey.example.com` or `s2._domainkey.example.com`",
+    ),
+    (
+        "domain.dkim-missing",
+        "Microsoft 365 as relay; nothing at `selector1._domainkey.example.com` or `selector2._domainkey.example.com`",
+    ),
+    (
+        "domain.dkim-weak-key",
+        "`s1._domainkey.example.com` publishes a 1024-bit RSA key",
+    ),
+    (
+        "domain.lookup-failed",
+        "the resolver answers `SERVFAIL` or nothing for `_dmarc.example.com`",
+    ),
+    (
+        "domain.ok",
+        "`v=spf1 include:_spf.google.com ~all` and `v=DMARC1; p=reject` with Google Workspace as relay",
+    ),
 ];

@@ -80,10 +80,13 @@ pub enum StepKind {
     Auth,
     Sender,
     Send,
+    /// The From domain's SPF, DMARC and DKIM (DNS only; SPEC §7.2), run
+    /// beside the session.
+    Domain,
 }
 
 impl StepKind {
-    pub const ALL: [Self; 8] = [
+    pub const ALL: [Self; 9] = [
         Self::Dns,
         Self::Connect,
         Self::Greeting,
@@ -92,6 +95,7 @@ impl StepKind {
         Self::Auth,
         Self::Sender,
         Self::Send,
+        Self::Domain,
     ];
 
     /// The step named `id` (its JSON name), if any.
@@ -110,11 +114,14 @@ impl StepKind {
             Self::Auth => "auth",
             Self::Sender => "sender",
             Self::Send => "send",
+            Self::Domain => "domain",
         }
     }
 }
 
-/// How far a probe goes (each check includes the ones before it).
+/// What a probe does. The session's checks form a ladder: each includes
+/// the ones before it (`send` logs in first). `domain` stands apart: DNS
+/// only, run beside whatever session is asked for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -126,17 +133,33 @@ pub enum Check {
     Sender,
     /// One fixed test message.
     Send,
+    /// The From domain's SPF, DMARC and DKIM for this relay (SPEC §7.2).
+    Domain,
 }
 
 impl Check {
     pub const DEFAULT: [Check; 3] = [Check::Connect, Check::Tls, Check::Auth];
-    pub const ALL: [Check; 5] = [
+    pub const ALL: [Check; 6] = [
         Check::Connect,
         Check::Tls,
         Check::Auth,
         Check::Sender,
         Check::Send,
+        Check::Domain,
     ];
+
+    /// Whether asking for these checks runs `check`: a session check runs
+    /// when it or a later one of the ladder is asked for; `domain` only
+    /// when asked for itself.
+    pub fn wanted(checks: &[Check], check: Check) -> bool {
+        checks.iter().any(|&asked| {
+            if asked == Check::Domain || check == Check::Domain {
+                asked == check
+            } else {
+                asked >= check
+            }
+        })
+    }
 
     /// The name used in JSON and on the command line.
     pub const fn as_str(self) -> &'static str {
@@ -146,6 +169,7 @@ impl Check {
             Self::Auth => "auth",
             Self::Sender => "sender",
             Self::Send => "send",
+            Self::Domain => "domain",
         }
     }
 
@@ -161,7 +185,7 @@ impl Check {
             .filter(|s| !s.is_empty())
             .map(|s| {
                 Check::from_id(s).ok_or_else(|| {
-                    format!("unknown check `{s}` (use connect, tls, auth, sender, send)")
+                    format!("unknown check `{s}` (use connect, tls, auth, sender, send, domain)")
                 })
             })
             .collect()
@@ -173,7 +197,7 @@ impl Check {
 /// arrives. (A host given as an address skips `dns`; a failure ends the
 /// list early.) Each check includes the ones before it, as in the engine.
 pub fn step_plan(security: Security, checks: &[Check]) -> Vec<StepKind> {
-    let wants = |check: Check| checks.iter().any(|c| *c >= check);
+    let wants = |check: Check| Check::wanted(checks, check);
     let mut plan = vec![StepKind::Dns, StepKind::Connect];
     plan.extend_from_slice(match security {
         Security::Tls => &[StepKind::Tls, StepKind::Greeting, StepKind::Ehlo][..],
@@ -193,6 +217,10 @@ pub fn step_plan(security: Security, checks: &[Check]) -> Vec<StepKind> {
         if wants(check) {
             plan.push(step);
         }
+    }
+    // Runs beside the session and reports when the session is done.
+    if wants(Check::Domain) {
+        plan.push(StepKind::Domain);
     }
     plan
 }
@@ -299,6 +327,19 @@ mod tests {
         assert_eq!(
             names(Security::None, &[Check::Sender]),
             "dns connect greeting ehlo tls auth sender"
+        );
+        // `domain` is beside the ladder: it neither includes nor is included.
+        assert_eq!(
+            names(Security::Tls, &[Check::Tls, Check::Domain]),
+            "dns connect tls greeting ehlo domain"
+        );
+        assert_eq!(
+            names(Security::Tls, &[Check::Domain]),
+            "dns connect tls greeting ehlo domain"
+        );
+        assert_eq!(
+            names(Security::Tls, &[Check::Send]),
+            "dns connect tls greeting ehlo auth sender send"
         );
     }
 

@@ -1,6 +1,8 @@
 //! `smtp-doctor check` as a user runs it: step lines, exit codes, secrets
 //! only from stdin or the environment, never printed.
 
+mod common;
+
 use std::io::{BufRead, BufReader, Write};
 use std::net::TcpListener;
 use std::process::{Command, Output, Stdio};
@@ -230,4 +232,53 @@ fn server_text_is_printed_with_control_characters_escaped() {
     assert!(!out.stdout.contains(&0x07), "raw BEL on stdout: {stdout:?}");
     assert!(stdout.contains("\\u{1b}]0;pwned\\u{7}"), "{stdout}");
     assert!(stdout.contains("still here"), "{stdout}");
+}
+
+/// The scripted DNS server, on a runtime of its own (these tests are
+/// synchronous, like the person at the keyboard).
+fn dns(records: Vec<(String, Vec<common::dns::Record>)>) -> std::net::SocketAddr {
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let rt = tokio::runtime::Runtime::new().unwrap();
+        rt.block_on(async {
+            tx.send(common::dns::serve_records(records).await).unwrap();
+            std::future::pending::<()>().await;
+        });
+    });
+    rx.recv().unwrap()
+}
+
+#[test]
+fn the_domain_check_prints_its_step_and_the_record_to_publish() {
+    let port = peer().to_string();
+    let dns = dns(vec![(
+        "example.com".to_owned(),
+        vec![common::dns::Record::Txt("v=spf1 mx -all".into())],
+    )])
+    .to_string();
+    let mut args = vec![
+        "--host",
+        "127.0.0.1",
+        "--port",
+        &port,
+        "--security",
+        "none",
+        "--from",
+        "me@example.com",
+        "--timeout",
+        "5",
+        "--checks",
+        "connect,domain",
+        "--dns-server",
+        &dns,
+    ];
+    args.extend(OPEN);
+    let out = check(&args, "", &[]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("domain"), "{stdout}");
+    assert!(
+        stdout.contains("v=spf1 ip4:127.0.0.1 mx -all"),
+        "the merged record: {stdout}"
+    );
+    assert!(stdout.contains("domain.spf-excludes-relay"), "{stdout}");
 }

@@ -613,3 +613,49 @@ async fn no_password_reaches_the_service_logs_or_answers() {
     assert!(!logs.contains(secret), "password in the logs");
     assert!(!answers.contains(secret), "password in an answer");
 }
+
+/// `"domain"` streams a `domain` step after the session's, and is no
+/// reason to check a recipient: it sends nothing (SPEC §7.2).
+#[tokio::test]
+async fn the_domain_check_streams_its_own_step() {
+    let addr = peer(false).await;
+    let dns = common::dns::serve_records(vec![(
+        "example.com".to_owned(),
+        vec![common::dns::Record::Txt("v=spf1 ip4:127.0.0.1 -all".into())],
+    )])
+    .await;
+    let s = AppState::new(
+        Settings::default(),
+        common::engine_with(|o| {
+            o.timeout = Duration::from_secs(3);
+            o.dns_server = Some(dns);
+        }),
+    );
+    let body = probe_request(
+        addr,
+        &json!({"checks": ["connect", "domain"], "recipient": "someone@elsewhere.org"}),
+    );
+    let req = post()
+        .header(header::ACCEPT, "text/event-stream")
+        .body(Body::from(body.to_string()))
+        .unwrap();
+    let (status, _, text) = send(&s, req).await;
+    assert_eq!(status, StatusCode::OK, "{text}");
+    let steps: Vec<Value> = text
+        .split("\n\n")
+        .filter(|b| b.contains("event: step"))
+        .filter_map(|b| b.lines().find_map(|l| l.strip_prefix("data: ")))
+        .map(|d| serde_json::from_str(d).unwrap())
+        .collect();
+    let last = steps.last().expect("steps");
+    assert_eq!(last["step"], "domain");
+    // No DMARC record in this zone: SPF passes for the connected address.
+    let codes: Vec<&str> = last["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(codes, ["domain.dmarc-missing"], "{last}");
+    assert_eq!(last["status"], "pass");
+}

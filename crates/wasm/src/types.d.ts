@@ -70,9 +70,13 @@ export interface ProviderSuggestion {
   source: string;
 }
 
-export type StepKind = "dns" | "connect" | "greeting" | "ehlo" | "tls" | "auth" | "sender" | "send";
-/** How far a probe goes; each check includes the ones before it. */
-export type Check = "connect" | "tls" | "auth" | "sender" | "send";
+export type StepKind = "dns" | "connect" | "greeting" | "ehlo" | "tls" | "auth" | "sender" | "send" | "domain";
+/**
+ * What a probe does. The session checks form a ladder: each includes the
+ * ones before it. `domain` (the From domain's SPF, DKIM and DMARC; DNS
+ * only) runs beside the session when asked for.
+ */
+export type Check = "connect" | "tls" | "auth" | "sender" | "send" | "domain";
 export type StepStatus = "pass" | "fail" | "warn" | "skipped";
 
 export interface Step {

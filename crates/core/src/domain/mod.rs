@@ -5,8 +5,12 @@
 //! each check says which questions it still needs, the probe answers them
 //! in parallel through its resolver (the policy of SPEC §5 applies there),
 //! and the check concludes from the answers alone. The same answers give
-//! the same result in a test, with no DNS server at all.
+//! the same result in a test, with no DNS server at all. [`check`] turns
+//! the three into the findings a person acts on; [`senders`] holds what
+//! providers document about sending for a customer's domain.
 
+pub mod check;
 pub mod dkim;
 pub mod dmarc;
+pub mod senders;
 pub mod spf;

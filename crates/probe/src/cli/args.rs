@@ -226,7 +226,8 @@ pub(crate) struct CheckArgs {
     /// auto, plain, login, cram-md5, xoauth2 or none.
     #[arg(long)]
     pub(crate) auth: Option<String>,
-    /// Comma-separated: connect,tls,auth,sender,send.
+    /// Comma-separated: connect,tls,auth,sender,send; add `domain` for the
+    /// From domain's SPF, DKIM and DMARC (DNS only, beside the session).
     #[arg(long, default_value = "connect,tls,auth")]
     pub(crate) checks: String,
     /// Recipient for `send` (default: the sender itself).

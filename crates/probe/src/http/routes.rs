@@ -133,7 +133,7 @@ pub(super) async fn probe(
         subject.as_ref().map(|Extension(s)| s),
     );
     state.check_probe_rate(&client)?;
-    if request.checks.iter().any(|c| *c >= Check::Sender) {
+    if Check::wanted(&request.checks, Check::Sender) {
         check_recipient(&state, &request)?;
     }
     if request.checks.contains(&Check::Send) {

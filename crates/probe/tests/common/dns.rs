@@ -4,7 +4,10 @@
 use std::collections::HashMap;
 use std::net::{IpAddr, SocketAddr};
 
-use tokio::net::UdpSocket;
+use std::sync::Arc;
+
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::{TcpListener, UdpSocket};
 
 /// One resource record.
 #[derive(Clone, Debug)]
@@ -157,15 +160,75 @@ pub async fn serve_records(records: Vec<(String, Vec<Record>)>) -> SocketAddr {
             .or_default()
             .extend(list);
     }
-    let socket = UdpSocket::bind("127.0.0.1:0").await.unwrap();
+    // UDP and TCP on the same port, as a real server: an answer over 512
+    // bytes goes over UDP truncated (TC set, no records), and the
+    // resolver asks again over TCP (RFC 1035 §4.2, RFC 7766).
+    let (socket, tcp) = loop {
+        let socket = UdpSocket::bind("127.0.0.1:0").await.unwrap();
+        let port = socket.local_addr().unwrap().port();
+        if let Ok(tcp) = TcpListener::bind(("127.0.0.1", port)).await {
+            break (socket, tcp);
+        }
+    };
     let addr = socket.local_addr().unwrap();
+    let table = Arc::new(table);
+    let udp_table = Arc::clone(&table);
     tokio::spawn(async move {
         let mut buf = [0u8; 512];
         while let Ok((n, peer)) = socket.recv_from(&mut buf).await {
-            if let Some(reply) = answer(&buf[..n], &table) {
+            if let Some(mut reply) = answer(&buf[..n], &udp_table) {
+                if reply.len() > 512 {
+                    reply = truncated(&buf[..n], &reply);
+                }
                 let _ = socket.send_to(&reply, peer).await;
             }
         }
     });
+    tokio::spawn(async move {
+        while let Ok((mut stream, _)) = tcp.accept().await {
+            let table = Arc::clone(&table);
+            tokio::spawn(async move {
+                // Each message is preceded by its length (two bytes).
+                let mut len = [0u8; 2];
+                while stream.read_exact(&mut len).await.is_ok() {
+                    let mut query = vec![0u8; usize::from(u16::from_be_bytes(len))];
+                    if stream.read_exact(&mut query).await.is_err() {
+                        return;
+                    }
+                    let Some(reply) = answer(&query, &table) else {
+                        continue;
+                    };
+                    let Ok(n) = u16::try_from(reply.len()) else {
+                        return;
+                    };
+                    let mut framed = n.to_be_bytes().to_vec();
+                    framed.extend_from_slice(&reply);
+                    if stream.write_all(&framed).await.is_err() {
+                        return;
+                    }
+                }
+            });
+        }
+    });
     addr
+}
+
+/// The header and question of `reply` with TC set and no records.
+fn truncated(query: &[u8], reply: &[u8]) -> Vec<u8> {
+    // The question ends where the query ends (the resolver sent one
+    // question; an EDNS record after it is not echoed).
+    let question_end = reply.len().min(question_len(query));
+    let mut r = reply[..question_end].to_vec();
+    r[2] |= 0x02;
+    r[6..12].fill(0);
+    r
+}
+
+/// The length of the header and first question of a message.
+fn question_len(message: &[u8]) -> usize {
+    let mut i = 12;
+    while i < message.len() && message[i] != 0 {
+        i += 1 + usize::from(message[i]);
+    }
+    i + 5
 }

@@ -1,6 +1,7 @@
 //! One probe from start to finish: the state of a report being built and
 //! the steps in order. See the module docs of `engine` for the why.
 
+mod domain;
 mod greeting;
 mod login;
 mod mail;
@@ -102,6 +103,9 @@ pub(super) struct Probe<'a> {
     client_cert_requested: bool,
     /// What the last EHLO offered (after STARTTLS, the second one's).
     ehlo: super::ehlo::Ehlo,
+    /// Where the session tells the `domain` step which address it is
+    /// about to connect to (taken when sent).
+    relay_address: Option<tokio::sync::oneshot::Sender<IpAddr>>,
 }
 
 impl<'a> Probe<'a> {
@@ -121,11 +125,12 @@ impl<'a> Probe<'a> {
             secrets: Vec::new(),
             client_cert_requested: false,
             ehlo: super::ehlo::Ehlo::default(),
+            relay_address: None,
         }
     }
 
     fn wants(&self, check: Check) -> bool {
-        self.req.checks.iter().any(|c| *c >= check)
+        Check::wanted(&self.req.checks, check)
     }
 
     /// The time a step may take: the per-step timeout, cut by the deadline.
@@ -240,11 +245,47 @@ impl<'a> Probe<'a> {
             // backstop that makes "ends by its deadline" true whatever a
             // step waits on (SPEC §7.3).
             let backstop = self.engine.options().deadline + Duration::from_millis(100);
-            if tokio::time::timeout(backstop, self.live(&plan))
-                .await
-                .is_err()
-            {
+            let (tx, rx) = tokio::sync::oneshot::channel();
+            let wants_domain = self.wants(Check::Domain);
+            if wants_domain {
+                self.relay_address = Some(tx);
+            }
+            let engine = self.engine;
+            let deadline = tokio::time::Instant::from_std(self.started) + engine.options().deadline;
+            let domain = async {
+                if wants_domain {
+                    tokio::time::timeout(backstop, domain::run(engine, &plan, rx, deadline))
+                        .await
+                        .ok()
+                } else {
+                    None
+                }
+            };
+            let (live, domain) =
+                tokio::join!(tokio::time::timeout(backstop, self.live(&plan)), domain);
+            if live.is_err() {
                 self.deadline_passed();
+            }
+            match domain {
+                Some(Some(found)) => {
+                    let since = Instant::now()
+                        .checked_sub(found.took)
+                        .unwrap_or_else(Instant::now);
+                    self.step(StepKind::Domain, since, found.diagnostics);
+                }
+                Some(None) => self.skipped(StepKind::Domain, Vec::new()),
+                None if wants_domain => {
+                    let d = Diagnostic::new(Code::DomainLookupFailed)
+                        .case("other")
+                        .param(
+                            "domain",
+                            plan.from
+                                .as_ref()
+                                .map_or(String::new(), SmtpAddress::domain_lower),
+                        );
+                    self.step(StepKind::Domain, Instant::now(), vec![d]);
+                }
+                None => {}
             }
         }
         let mut report = self.report;
@@ -336,6 +377,10 @@ impl<'a> Probe<'a> {
         }
         let addresses = super::connect::interleave(&addresses);
         let addresses = &addresses[..addresses.len().min(MAX_ADDRESSES)];
+        if let (Some(tx), Some(first)) = (self.relay_address.take(), addresses.first()) {
+            // The domain step checks SPF for the address connected to first.
+            let _ = tx.send(*first);
+        }
         self.report.target.addresses = addresses.iter().map(ToString::to_string).collect();
         if let Some(admit) = self.admit.as_mut()
             && !admit(addresses)
