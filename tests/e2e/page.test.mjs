@@ -211,7 +211,10 @@ describe("test connection against the sandbox", () => {
     await runTest(page);
     assert.equal(await page.getAttribute("#result", "data-ok"), "true");
     const statuses = await page.$$eval("#steps .step", (rows) => rows.map((r) => `${r.dataset.step}:${r.dataset.status}`));
-    assert.deepEqual(statuses, ["dns:pass", "connect:pass", "greeting:pass", "ehlo:pass", "tls:pass", "ehlo:pass", "auth:pass", "sender:pass"]);
+    assert.deepEqual(statuses, ["dns:pass", "connect:pass", "greeting:pass", "ehlo:pass", "tls:pass", "ehlo:pass", "auth:pass", "sender:pass", "domain:pass"]);
+    // The sandbox's domain authorizes the sandbox: "Will it arrive?" says so.
+    assert.deepEqual(await page.$$eval("#arrival-findings .finding", (items) => items.map((i) => i.dataset.code)), ["domain.ok"]);
+    assert.match(await page.textContent("#arrival"), /sandbox\.test's SPF record authorizes this server, and its DMARC policy \(quarantine\) will pass/);
     assert.match(await page.textContent('#steps [data-step="auth"]'), /Log in/, "core's step label");
     assert.match(await page.textContent("#certificate"), /localhost/);
     assert.match(await page.textContent("#certificate"), /smtp-doctor sandbox CA/);
@@ -220,6 +223,26 @@ describe("test connection against the sandbox", () => {
     assert.match(transcript, /AUTH PLAIN/);
     assert.ok(!transcript.includes(PASSWORD), "the transcript shows no password");
     await page.locator("#result").screenshot({ path: join(ARTIFACTS, "result-ok.png") });
+    assert.deepEqual(problems, []);
+    await close();
+  });
+
+  test("Will it arrive?: a domain without records gets the exact ones to publish", async () => {
+    const { page, problems, close } = await open(main.url);
+    await fill(page, sandbox({ from: "me@example.org" }));
+    await runTest(page);
+    assert.equal(await page.isVisible("#arrival"), true);
+    assert.deepEqual(await page.$$eval("#arrival-findings .finding", (items) => items.map((i) => i.dataset.code)),
+      ["domain.spf-missing", "domain.dmarc-missing"]);
+    assert.deepEqual(await page.$$eval("#arrival-findings .record code", (c) => c.map((x) => x.textContent)),
+      ["v=spf1 a:localhost ~all", "v=DMARC1; p=none"]);
+    assert.match(await page.textContent("#arrival-findings"), /Publish at _dmarc\.example\.org:/);
+    // Advice about DNS, not about these settings: they work, and Save opens.
+    assert.equal(await page.getAttribute("#result", "data-ok"), "true");
+    assert.equal(await findingCodes(page).then((c) => c.filter((x) => x.startsWith("domain."))).then((c) => c.length), 0,
+      "the domain's findings are in their own section only");
+    assert.equal(await page.isEnabled("#save-button"), true);
+    await page.locator("#arrival").screenshot({ path: join(ARTIFACTS, "arrival.png") });
     assert.deepEqual(problems, []);
     await close();
   });
@@ -436,6 +459,11 @@ describe("the settings experience at 1280 and 375 px, light and dark", () => {
       const headline = await page.textContent("#result-title");
       assert.match(headline, /app password/);
       assert.ok(await page.locator("#result-title").isVisible());
+      // Scrolled to (smoothly, unless reduced motion is asked for).
+      await page.waitForFunction(() => {
+        const top = document.querySelector("smtp-doctor-test").shadowRoot.getElementById("result-title").getBoundingClientRect().top;
+        return top >= 0 && top < innerHeight;
+      }, null, { timeout: 5_000 }).catch(() => {});
       const box = await page.locator("#result-title").boundingBox();
       assert.ok(box.y >= 0 && box.y < 800, `the headline is on screen (y = ${box.y})`);
       const mainText = await page.$eval("smtp-doctor-test", (el) =>

@@ -935,6 +935,7 @@ ui-hide-password = Passwort verbergen
 ui-extra-checks = Weitere Prüfungen
 ui-check-sender = Prüfen, ob ich als Absenderadresse senden darf
 ui-check-send = Eine Test-E-Mail an die Absenderadresse senden
+ui-check-domain = Prüfen, ob E-Mails meiner Domain ankommen (SPF, DKIM, DMARC)
 ui-test = Verbindung testen
 ui-test-wait = Verbindung testen (noch { $seconds } s)
 ui-cancel = Abbrechen
@@ -966,6 +967,9 @@ ui-headline-service = Der Testdienst hat ein Problem: Ihre Einstellungen wurden 
 ui-headline-works = Es funktioniert: Mit diesen Einstellungen lassen sich E-Mails senden
 ui-headline-works-warnings = Es funktioniert – mit einem Hinweis
 ui-headline-fails = Diese Einstellungen funktionieren noch nicht
+ui-headline-arrival = Die Verbindung funktioniert, aber E-Mails dieser Domain kommen womöglich nicht an: siehe „Kommt die E-Mail an?“ unten.
+ui-arrive = Kommt die E-Mail an?
+ui-arrive-publish = Veröffentlichen bei { $name }:
 ui-more-problems = { $count ->
         [one] und 1 weiteres Problem unten
        *[other] und { $count } weitere Probleme unten

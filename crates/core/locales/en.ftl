@@ -941,6 +941,7 @@ ui-hide-password = Hide password
 ui-extra-checks = Extra checks
 ui-check-sender = Check that I may send as the From address
 ui-check-send = Send a test email to the From address
+ui-check-domain = Check that mail from my domain will arrive (SPF, DKIM, DMARC)
 ui-test = Test connection
 ui-test-wait = Test connection (wait { $seconds } s)
 ui-cancel = Cancel
@@ -972,6 +973,9 @@ ui-headline-service = The test service has a problem: your settings were not tes
 ui-headline-works = It works: these settings can send email
 ui-headline-works-warnings = It works, with something worth a look
 ui-headline-fails = These settings do not work yet
+ui-headline-arrival = The connection works, but mail from this domain may not arrive: see “Will it arrive?” below.
+ui-arrive = Will it arrive?
+ui-arrive-publish = Publish at { $name }:
 ui-more-problems = { $count ->
         [one] and 1 more problem below
        *[other] and { $count } more problems below

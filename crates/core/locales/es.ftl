@@ -936,6 +936,7 @@ ui-hide-password = Ocultar la contraseña
 ui-extra-checks = Comprobaciones adicionales
 ui-check-sender = Comprobar que puedo enviar como el remitente
 ui-check-send = Enviar un correo de prueba al remitente
+ui-check-domain = Comprobar que el correo de mi dominio llegará (SPF, DKIM, DMARC)
 ui-test = Probar la conexión
 ui-test-wait = Probar la conexión (espere { $seconds } s)
 ui-cancel = Cancelar
@@ -967,6 +968,9 @@ ui-headline-service = El servicio de prueba tiene un problema: su configuración
 ui-headline-works = Funciona: con esta configuración se puede enviar correo
 ui-headline-works-warnings = Funciona, con algo que conviene revisar
 ui-headline-fails = Esta configuración todavía no funciona
+ui-headline-arrival = La conexión funciona, pero el correo de este dominio puede no llegar: vea «¿Llegará el correo?» más abajo.
+ui-arrive = ¿Llegará el correo?
+ui-arrive-publish = Publicar en { $name }:
 ui-more-problems = { $count ->
         [one] y 1 problema más abajo
        *[other] y { $count } problemas más abajo

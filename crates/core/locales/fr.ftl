@@ -936,6 +936,7 @@ ui-hide-password = Masquer le mot de passe
 ui-extra-checks = Vérifications supplémentaires
 ui-check-sender = Vérifier que je peux envoyer avec l'adresse d'expéditeur
 ui-check-send = Envoyer un e-mail de test à l'adresse d'expéditeur
+ui-check-domain = Vérifier que les e-mails de mon domaine arriveront (SPF, DKIM, DMARC)
 ui-test = Tester la connexion
 ui-test-wait = Tester la connexion (attendre { $seconds } s)
 ui-cancel = Annuler
@@ -967,6 +968,9 @@ ui-headline-service = Le service de test a un problème : vos paramètres n'ont 
 ui-headline-works = Ça fonctionne : ces paramètres permettent d'envoyer des e-mails
 ui-headline-works-warnings = Ça fonctionne, avec un point à regarder
 ui-headline-fails = Ces paramètres ne fonctionnent pas encore
+ui-headline-arrival = La connexion fonctionne, mais les e-mails de ce domaine risquent de ne pas arriver : voir « Vos e-mails arriveront-ils ? » ci-dessous.
+ui-arrive = Vos e-mails arriveront-ils ?
+ui-arrive-publish = À publier sur { $name } :
 ui-more-problems = { $count ->
         [one] et 1 autre problème ci-dessous
        *[other] et { $count } autres problèmes ci-dessous

@@ -936,6 +936,7 @@ ui-hide-password = Ocultar a senha
 ui-extra-checks = Verificações extras
 ui-check-sender = Verificar se posso enviar como o remetente
 ui-check-send = Enviar um e-mail de teste para o remetente
+ui-check-domain = Verificar se os e-mails do meu domínio vão chegar (SPF, DKIM, DMARC)
 ui-test = Testar conexão
 ui-test-wait = Testar conexão (aguarde { $seconds } s)
 ui-cancel = Cancelar
@@ -967,6 +968,9 @@ ui-headline-service = O serviço de teste está com um problema: suas configura�
 ui-headline-works = Funciona: com estas configurações dá para enviar e-mails
 ui-headline-works-warnings = Funciona, com um ponto que vale conferir
 ui-headline-fails = Estas configurações ainda não funcionam
+ui-headline-arrival = A conexão funciona, mas os e-mails deste domínio podem não chegar: veja "O e-mail vai chegar?" abaixo.
+ui-arrive = O e-mail vai chegar?
+ui-arrive-publish = Publicar em { $name }:
 ui-more-problems = { $count ->
         [one] e mais 1 problema abaixo
        *[other] e mais { $count } problemas abaixo

@@ -236,3 +236,32 @@ async fn no_from_address_skips_the_step() {
     assert_eq!(step.status, StepStatus::Skipped);
     assert!(step.diagnostics.is_empty());
 }
+
+#[tokio::test]
+async fn a_session_that_ends_early_does_not_keep_the_step_waiting() {
+    // The relay's name does not resolve: the session ends at once, and
+    // the domain step, which waited for the relay's address, goes on
+    // without it instead of waiting for the deadline.
+    let dns = serve_records(vec![txt("example.com", "v=spf1 -all")]).await;
+    let engine = engine_with(|o| {
+        o.dns_server = Some(dns);
+        o.timeout = Duration::from_secs(3);
+        o.deadline = Duration::from_secs(30);
+    });
+    let mut req = request(
+        "127.0.0.1:2525".parse().unwrap(),
+        "none",
+        json!({}),
+        &["connect", "domain"],
+    );
+    req.config["host"] = json!("nowhere.example.net");
+    let started = std::time::Instant::now();
+    let report = probe(&engine, &req).await;
+    assert!(
+        started.elapsed() < Duration::from_secs(15),
+        "ended with the session, not by the 30 s deadline"
+    );
+    assert!(common::has(&report, "dns.not-found"));
+    // Without an address nothing is said about authorizing the relay.
+    assert_eq!(codes(domain_step(&report)), ["domain.dmarc-missing"]);
+}

@@ -2,7 +2,8 @@
 // over server-sent events, findings with fix buttons, a verified
 // suggestion, certificate and server details, the redacted transcript with
 // "copy for support", the service's egress addresses where an allowlist is
-// the fix, the service's own refusals explained, and cancel.
+// the fix, the service's own refusals explained, cancel, and "Will it
+// arrive?": the From domain's SPF, DKIM and DMARC (the `domain` check).
 //
 // Settings come from a form (`for="form-id"`, which also gets instant
 // feedback) or from the `config` property (SPEC §2 names), so a framework
@@ -11,7 +12,7 @@ import { applyFix, t } from "../index.js";
 import { translate } from "../lib/dom.js";
 import { DoctorElement, define } from "../lib/element.js";
 import { formFor } from "../lib/forms.js";
-import { StepList, nextStep, showReport, supportText } from "../lib/render.js";
+import { StepList, connectionWorks, nextStep, showReport, supportText } from "../lib/render.js";
 import { ServiceError } from "../lib/service.js";
 
 const TEMPLATE = `
@@ -19,6 +20,7 @@ const TEMPLATE = `
   <legend class="visually-hidden" data-t="ui-extra-checks">Extra checks</legend>
   <label><input type="checkbox" id="check-sender"> <span data-t="ui-check-sender">Check that I may send as the From address</span></label>
   <label><input type="checkbox" id="check-send"> <span data-t="ui-check-send">Send a test email to the From address</span></label>
+  <label><input type="checkbox" id="check-domain" checked> <span data-t="ui-check-domain">Check that mail from my domain will arrive (SPF, DKIM, DMARC)</span></label>
 </fieldset>
 <div class="row">
   <button type="button" id="test-button" part="button" disabled data-t="ui-test">Test connection</button>
@@ -32,6 +34,10 @@ const TEMPLATE = `
   <div id="suggestion"></div>
   <ul id="findings" class="findings"></ul>
   <div id="allowlist"></div>
+  <section id="arrival" class="arrival" hidden aria-labelledby="arrival-title" part="arrival">
+    <h4 id="arrival-title" data-t="ui-arrive">Will it arrive?</h4>
+    <ul id="arrival-findings" class="findings"></ul>
+  </section>
   <details id="details" part="details">
     <summary data-t="ui-details">Technical details: certificate, server, conversation</summary>
     <div class="cards"><div id="certificate"></div><div id="capabilities"></div></div>
@@ -44,7 +50,7 @@ const TEMPLATE = `
   </details>
 </div>`;
 
-const CHECKS = ["connect", "tls", "auth", "sender", "send"];
+const CHECKS = ["connect", "tls", "auth", "sender", "send", "domain"];
 
 export class SmtpDoctorTest extends DoctorElement {
   static observedAttributes = ["for", "service", "lang", "checks", "token-url", "theme", "gates"];
@@ -82,9 +88,13 @@ export class SmtpDoctorTest extends DoctorElement {
     return this.#report;
   }
 
-  /** The report when it is about the current settings and they work; else null. */
+  /**
+   * The report when it is about the current settings and they work; else
+   * null. The sending domain's findings do not count: they are fixed in
+   * DNS, not in these settings, and the "Will it arrive?" section names them.
+   */
   get tested() {
-    return this.#tested !== null && this.#report?.ok ? this.#report : null;
+    return this.#tested !== null && this.#report && connectionWorks(this.#report) ? this.#report : null;
   }
 
   /**
@@ -154,6 +164,7 @@ export class SmtpDoctorTest extends DoctorElement {
     const out = ["connect", "tls", "auth"];
     if (this.$("check-sender").checked) out.push("sender");
     if (this.$("check-send").checked) out.push("send");
+    if (this.$("check-domain").checked) out.push("domain");
     return out;
   }
 

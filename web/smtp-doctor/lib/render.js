@@ -62,7 +62,7 @@ export function nextStep(done, security, checks) {
  * @param {{ applyFix: (fix: object) => void, applySuggestion: (s: object) => void, egressIps: string[] }} actions
  */
 export function showReport(root, report, actions) {
-  const shown = findingsToShow(report);
+  const shown = findingsToShow(report).filter((d) => !isDomain(d));
   const errors = shown.filter((d) => d.severity === "error");
   const warnings = shown.filter((d) => d.severity === "warning");
   const title = root.querySelector("#result-title");
@@ -70,12 +70,17 @@ export function showReport(root, report, actions) {
   // presented as something the customer must fix.
   const ours = errors.some((d) => d.code.startsWith("probe."));
   // One plain headline: the outcome, or the cause itself.
+  // The connection can work while the domain's records will not let its
+  // mail arrive: said as such, the details in "Will it arrive?".
+  const works = connectionWorks(report);
   title.textContent = ours
     ? t("ui-headline-service")
     : report.ok
       ? t(warnings.length ? "ui-headline-works-warnings" : "ui-headline-works")
-      : errors[0]?.message ?? t("ui-headline-fails");
-  root.querySelector("#result-more").textContent = !report.ok && !ours && errors.length > 1
+      : works
+        ? t("ui-headline-arrival")
+        : errors[0]?.message ?? t("ui-headline-fails");
+  root.querySelector("#result-more").textContent = !works && !ours && errors.length > 1
     ? t("ui-more-problems", { count: errors.length - 1 }) : "";
   root.dataset.service = String(ours);
   root.dataset.ok = String(report.ok);
@@ -97,7 +102,7 @@ export function showReport(root, report, actions) {
   const findings = root.querySelector("#findings");
   findings.replaceChildren();
   shown.forEach((d, i) => {
-    const lead = i === 0 && !report.ok;
+    const lead = i === 0 && !works;
     const item = el("li", { class: `finding smtp-doctor-${d.severity}${lead ? " lead" : ""}`, part: `finding finding-${d.severity}`, dataset: { code: d.code } },
       // The lead's message is the headline: here only what to do.
       lead ? null : el("span", { class: "finding-message" }, d.message),
@@ -120,12 +125,53 @@ export function showReport(root, report, actions) {
         : el("span", {}, t("ui-allowlist-unknown"))));
   }
 
+  showArrival(root.querySelector("#arrival"), report);
+
   root.querySelector("#certificate").replaceChildren(...certificateCard(report.server?.tls));
   root.querySelector("#capabilities").replaceChildren(...capabilitiesCard(report.server));
 
   root.querySelector("#transcript").textContent = report.transcript.join("\n");
   root.querySelector("#transcript-box").hidden = report.transcript.length === 0;
   root.hidden = false;
+}
+
+/** A finding of the `domain` check (SPEC §7.2). */
+function isDomain(d) {
+  return d.code.startsWith("domain.");
+}
+
+/**
+ * Whether the connection itself works: no error but the sending domain's,
+ * which are fixed in DNS rather than in these settings.
+ */
+export function connectionWorks(report) {
+  return !report.diagnostics.some((d) => d.severity === "error" && !isDomain(d));
+}
+
+/**
+ * "Will it arrive?": every finding of the domain step, the good news too,
+ * each with the exact record to publish when there is one.
+ */
+function showArrival(section, report) {
+  const step = report.steps.find((s) => s.step === "domain");
+  const list = section.querySelector("#arrival-findings");
+  list.replaceChildren();
+  const rank = { error: 0, warning: 1, info: 2 };
+  const found = [...(step?.diagnostics ?? [])].sort((a, b) => rank[a.severity] - rank[b.severity]);
+  for (const d of found) {
+    const item = el("li", { class: `finding smtp-doctor-${d.severity}`, part: `finding finding-${d.severity}`, dataset: { code: d.code } },
+      el("span", { class: "finding-message" }, d.message),
+      el("span", { class: "finding-help" }, d.help));
+    const record = d.params?.record;
+    if (typeof record === "string") {
+      const where = d.params.name ?? d.params.domain;
+      item.append(el("p", { class: "record" },
+        where ? el("span", {}, t("ui-arrive-publish", { name: String(where) }), " ") : null,
+        el("code", {}, record)));
+    }
+    list.append(item);
+  }
+  section.hidden = found.length === 0;
 }
 
 let live = null;

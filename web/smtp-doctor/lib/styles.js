@@ -88,6 +88,10 @@ details#details { margin-top: .75rem; }
 .finding button, .candidate button { padding: .3rem .7rem; font-size: .88rem; }
 .suggestion, .allowlist { margin: .5rem 0; padding: .75rem; border-radius: var(--_radius); background: var(--_info-bg); border: 1px solid var(--_border); }
 .suggestion p { margin: 0 0 .5rem; }
+.arrival { margin: 1rem 0 .5rem; }
+.arrival h4 { margin: 0; }
+.record { margin: 0; font-size: .88rem; overflow-wrap: anywhere; }
+.record code { user-select: all; background: color-mix(in srgb, var(--_text) 7%, transparent); padding: .1rem .3rem; border-radius: 4px; }
 .cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(15rem, 1fr)); gap: .75rem; margin: .75rem 0; }
 .cards > div:empty { display: none; }
 .card { border: 1px solid var(--_border); border-radius: var(--_radius); padding: .75rem; font-size: .9rem; overflow-wrap: anywhere; }

@@ -47,7 +47,8 @@ impl std::fmt::Display for DnsFailure {
 }
 
 /// A zone answered locally, never asked of any server: the sandbox's
-/// `sandbox.test` (a reserved name), so the demo's discovery works offline.
+/// `sandbox.test` (a reserved name), so the demo's discovery and sending
+/// domain check work offline.
 #[derive(Clone, Debug, Default)]
 pub struct LocalZone {
     /// The zone's apex, e.g. `sandbox.test`.
@@ -56,6 +57,8 @@ pub struct LocalZone {
     pub srv: Vec<(String, SrvRecord)>,
     /// A and AAAA records by owner name.
     pub hosts: Vec<(String, Vec<IpAddr>)>,
+    /// TXT records by owner name.
+    pub txt: Vec<(String, Vec<String>)>,
 }
 
 impl LocalZone {
@@ -83,12 +86,36 @@ impl LocalZone {
                 smtp_doctor_sandbox::SANDBOX_HOST.into(),
                 sandbox.ips().to_vec(),
             )],
+            // Mail from the sandbox's domain through the sandbox passes SPF
+            // and DMARC, as a well-kept domain's would.
+            txt: vec![
+                (
+                    "sandbox.test".into(),
+                    vec![format!(
+                        "v=spf1 a:{} -all",
+                        smtp_doctor_sandbox::SANDBOX_HOST
+                    )],
+                ),
+                (
+                    "_dmarc.sandbox.test".into(),
+                    vec!["v=DMARC1; p=quarantine".into()],
+                ),
+            ],
         }
     }
 
+    /// Whether the zone answers `name`: a name in it, or the DMARC record
+    /// of the top-level domain above it when that is the special-use
+    /// `test` (RFC 6761: never delegated, so there is nothing to ask; the
+    /// DMARC tree walk of `sandbox.test` ends there offline).
     fn contains(&self, name: &str) -> bool {
         let name = name.trim_end_matches('.').to_ascii_lowercase();
-        !self.apex.is_empty() && (name == self.apex || name.ends_with(&format!(".{}", self.apex)))
+        if self.apex.is_empty() {
+            return false;
+        }
+        name == self.apex
+            || name.ends_with(&format!(".{}", self.apex))
+            || (self.apex.rsplit('.').next() == Some("test") && name == "_dmarc.test")
     }
 }
 
@@ -192,7 +219,14 @@ impl Dns {
     /// sent anywhere.
     pub async fn txt(&self, name: &str) -> Result<Vec<String>, DnsFailure> {
         if self.local.contains(name) {
-            return Err(DnsFailure::NotFound);
+            let key = name.trim_end_matches('.').to_ascii_lowercase();
+            return self
+                .local
+                .txt
+                .iter()
+                .find(|(owner, _)| *owner == key)
+                .map(|(_, records)| records.clone())
+                .ok_or(DnsFailure::NotFound);
         }
         let records = self
             .records(name, hickory_resolver::proto::rr::RecordType::TXT)

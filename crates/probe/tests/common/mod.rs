@@ -121,6 +121,7 @@ pub fn engine_with(tweak: impl FnOnce(&mut EngineOptions)) -> Engine {
             apex: "localhost".into(),
             srv: Vec::new(),
             hosts: vec![("localhost".into(), vec![[127, 0, 0, 1].into()])],
+            txt: Vec::new(),
         },
         ..EngineOptions::default()
     };

@@ -261,8 +261,14 @@ impl<'a> Probe<'a> {
                     None
                 }
             };
-            let (live, domain) =
-                tokio::join!(tokio::time::timeout(backstop, self.live(&plan)), domain);
+            let session = async {
+                let ended = tokio::time::timeout(backstop, self.live(&plan)).await;
+                // A session that ended before connecting has no address to
+                // give: the domain step stops waiting for one.
+                self.relay_address = None;
+                ended
+            };
+            let (live, domain) = tokio::join!(session, domain);
             if live.is_err() {
                 self.deadline_passed();
             }
