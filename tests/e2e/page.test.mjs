@@ -237,7 +237,7 @@ describe("test connection against the sandbox", () => {
     assert.deepEqual(await page.$$eval("#arrival-findings .record code", (c) => c.map((x) => x.textContent)),
       ["v=spf1 a:localhost ~all", "v=DMARC1; p=none"]);
     assert.match(await page.textContent("#arrival-findings"), /Publish at _dmarc\.example\.org:/);
-    // Advice about DNS, not about these settings: they work, and Save opens.
+    // Warnings about DNS: the settings work, and Save opens.
     assert.equal(await page.getAttribute("#result", "data-ok"), "true");
     assert.equal(await findingCodes(page).then((c) => c.filter((x) => x.startsWith("domain."))).then((c) => c.length), 0,
       "the domain's findings are in their own section only");

@@ -142,9 +142,10 @@ function isDomain(d) {
 
 /**
  * Whether the connection itself works: no error but the sending domain's,
- * which are fixed in DNS rather than in these settings.
+ * which are fixed in DNS rather than in these settings (the headline says
+ * so; the report's `ok`, and so Save, still count them).
  */
-export function connectionWorks(report) {
+function connectionWorks(report) {
   return !report.diagnostics.some((d) => d.severity === "error" && !isDomain(d));
 }
 
