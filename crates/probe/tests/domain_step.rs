@@ -14,6 +14,9 @@ use serde_json::json;
 use smtp_doctor_core::report::{Report, Step, StepKind, StepStatus};
 use smtp_doctor_core::{Diagnostic, Param};
 
+/// Records by owner name, as the scripted server serves them.
+type Zone = Vec<(String, Vec<Record>)>;
+
 fn txt(name: &str, text: &str) -> (String, Vec<Record>) {
     (name.to_owned(), vec![Record::Txt(text.to_owned())])
 }
@@ -46,7 +49,7 @@ fn param(d: &Diagnostic, name: &str) -> String {
 
 /// A probe of `mail.example.net` (the logging peer) from me@example.com
 /// with these checks, resolving through `dns`.
-async fn run(records: Vec<(String, Vec<Record>)>, checks: &[&str]) -> (Report, logging_peer::Log) {
+async fn run(records: Zone, checks: &[&str]) -> (Report, logging_peer::Log) {
     let dns = serve_records(records).await;
     let (addr, log) = logging_peer::start(false).await;
     let engine = engine_with(|o| {
@@ -264,4 +267,186 @@ async fn a_session_that_ends_early_does_not_keep_the_step_waiting() {
     assert!(common::has(&report, "dns.not-found"));
     // Without an address nothing is said about authorizing the relay.
     assert_eq!(codes(domain_step(&report)), ["domain.dmarc-missing"]);
+}
+
+/// A 1024-bit RSA key (SubjectPublicKeyInfo, base64), made with OpenSSL.
+const RSA_1024: &str = include_str!("../../fuzz/corpus/dkim/rsa1024");
+
+/// The domain step's codes for mail from `from` through `host` (one of
+/// the names below, all at the logging peer `addr`), with `zone`.
+async fn domain_codes(
+    addr: std::net::SocketAddr,
+    host: &str,
+    from: &str,
+    zone: Zone,
+) -> Vec<String> {
+    let at = |host: &str| (host.to_owned(), vec![Record::Ip([127, 0, 0, 1].into())]);
+    let mut records = zone;
+    records.extend([
+        at("mail.example.net"),
+        at("smtp.office365.com"),
+        at("smtp.sendgrid.net"),
+    ]);
+    let dns = serve_records(records).await;
+    let engine = engine_with(|o| {
+        o.dns_server = Some(dns);
+        o.timeout = Duration::from_secs(1);
+        o.deadline = Duration::from_secs(8);
+    });
+    let mut req = request(addr, "none", json!({}), &["connect", "domain"]);
+    req.config["host"] = json!(host);
+    req.config["from"] = json!(from);
+    let report = probe(&engine, &req).await;
+    codes(domain_step(&report))
+        .into_iter()
+        .map(str::to_owned)
+        .collect()
+}
+
+/// `(code, relay, from, zone)`: a zone that raises each code.
+fn zones_by_code() -> Vec<(&'static str, &'static str, &'static str, Zone)> {
+    let eleven: Zone = (0..11)
+        .map(|i| txt(&format!("s{i}.example.org"), "v=spf1 ip4:192.0.2.1 -all"))
+        .collect();
+    let many = format!(
+        "v=spf1 {} a:mail.example.net -all",
+        (0..11)
+            .map(|i| format!("include:s{i}.example.org"))
+            .collect::<Vec<_>>()
+            .join(" ")
+    );
+    vec![
+        (
+            "domain.spf-missing",
+            "mail.example.net",
+            "me@example.com",
+            vec![],
+        ),
+        (
+            "domain.spf-invalid",
+            "mail.example.net",
+            "me@example.com",
+            [vec![txt("example.com", &many)], eleven].concat(),
+        ),
+        (
+            "domain.spf-excludes-relay",
+            "smtp.office365.com",
+            "me@example.com",
+            vec![txt("example.com", "v=spf1 mx -all")],
+        ),
+        (
+            "domain.dmarc-missing",
+            "mail.example.net",
+            "me@example.com",
+            vec![],
+        ),
+        (
+            "domain.dmarc-unaligned",
+            "smtp.sendgrid.net",
+            "me@example.com",
+            vec![
+                txt("example.com", "v=spf1 -all"),
+                txt("_dmarc.example.com", "v=DMARC1; p=quarantine"),
+            ],
+        ),
+        (
+            "domain.dkim-missing",
+            "smtp.office365.com",
+            "me@example.com",
+            vec![
+                txt(
+                    "example.com",
+                    "v=spf1 include:spf.protection.outlook.com -all",
+                ),
+                txt("spf.protection.outlook.com", "v=spf1 ip4:40.92.0.0/15 -all"),
+            ],
+        ),
+        (
+            "domain.dkim-weak-key",
+            "smtp.sendgrid.net",
+            "me@example.com",
+            vec![txt("s2._domainkey.example.com", RSA_1024)],
+        ),
+        // The scripted server never answers for `silent.test`.
+        (
+            "domain.lookup-failed",
+            "mail.example.net",
+            "me@silent.test",
+            vec![],
+        ),
+    ]
+}
+
+/// One zone per code, each through the scripted DNS server and a real
+/// probe: the code is raised there, and the zone in order raises none of
+/// the others.
+#[tokio::test]
+async fn each_code_is_raised_by_its_zone_and_not_by_a_zone_in_order() {
+    let (addr, _) = logging_peer::start(false).await;
+    for (code, host, from, zone) in zones_by_code() {
+        let found = domain_codes(addr, host, from, zone).await;
+        assert!(
+            found.iter().any(|c| c == code),
+            "{code} not raised: {found:?}"
+        );
+        assert!(!found.iter().any(|c| c == "domain.ok"), "{code} with ok");
+    }
+    let in_order = vec![
+        txt("example.com", "v=spf1 a:mail.example.net -all"),
+        txt("_dmarc.example.com", "v=DMARC1; p=reject"),
+    ];
+    let found = domain_codes(addr, "mail.example.net", "me@example.com", in_order).await;
+    assert_eq!(found, ["domain.ok"]);
+}
+
+/// The attack: a From domain whose records fan out (thirty includes, each
+/// with thirty more, an `mx` with thirty hosts, a name of twenty labels
+/// for the DMARC walk) to make the probe's resolver a query amplifier.
+/// The RFC 7208 limits and the walk's eight names bound what is asked.
+#[tokio::test]
+async fn a_hostile_domain_cannot_make_the_resolver_ask_without_bound() {
+    let deep = "a.b.c.d.e.f.g.h.i.j.k.l.m.n.o.p.q.r.evil.example";
+    let mut zone: Zone = vec![relay_a()];
+    let includes = |prefix: &str| {
+        (0..30)
+            .map(|i| format!("include:{prefix}{i}.evil.example"))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    zone.push(txt(deep, &format!("v=spf1 mx {} -all", includes("i"))));
+    for i in 0..30 {
+        zone.push(txt(
+            &format!("i{i}.evil.example"),
+            &format!("v=spf1 {} -all", includes(&format!("j{i}-"))),
+        ));
+    }
+    zone.push((
+        deep.to_owned(),
+        (0..30)
+            .map(|i| Record::Mx(10, format!("mx{i}.evil.example")))
+            .collect(),
+    ));
+    let (dns, asked) = common::dns::serve_counting(zone).await;
+    let (addr, _) = logging_peer::start(false).await;
+    let engine = engine_with(|o| {
+        o.dns_server = Some(dns);
+        o.timeout = Duration::from_secs(2);
+    });
+    let mut req = request(addr, "none", json!({}), &["connect", "domain"]);
+    req.config["host"] = json!("mail.example.net");
+    req.config["from"] = json!(format!("me@{deep}"));
+    let report = probe(&engine, &req).await;
+    let step = domain_step(&report);
+    assert!(
+        codes(step).contains(&"domain.spf-invalid"),
+        "over the limits: {:?}",
+        codes(step)
+    );
+    // The relay's A and AAAA, at most 10 SPF terms (each an include's TXT,
+    // or the mx's MX and at most 10 hosts' A and AAAA) plus the record
+    // itself, and 8 DMARC names: under 50 questions, where the zone
+    // offers over 900.
+    let n = asked.load(std::sync::atomic::Ordering::SeqCst);
+    eprintln!("questions asked: {n}");
+    assert!(n < 50, "{n} questions");
 }

@@ -153,6 +153,18 @@ pub async fn server(records: &[(&str, &[&str])]) -> SocketAddr {
 /// Serves any records; a name with no records of the asked type answers
 /// NOERROR without data.
 pub async fn serve_records(records: Vec<(String, Vec<Record>)>) -> SocketAddr {
+    serve_counting(records).await.0
+}
+
+/// Like [`serve_records`], and counts the questions received (UDP and
+/// TCP): what a hostile zone made the probe's resolver ask.
+pub async fn serve_counting(
+    records: Vec<(String, Vec<Record>)>,
+) -> (SocketAddr, Arc<std::sync::atomic::AtomicUsize>) {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let asked = Arc::new(AtomicUsize::new(0));
+    let udp_asked = Arc::clone(&asked);
+    let tcp_asked = Arc::clone(&asked);
     let mut table: HashMap<String, Vec<Record>> = HashMap::new();
     for (name, list) in records {
         table
@@ -176,6 +188,7 @@ pub async fn serve_records(records: Vec<(String, Vec<Record>)>) -> SocketAddr {
     tokio::spawn(async move {
         let mut buf = [0u8; 512];
         while let Ok((n, peer)) = socket.recv_from(&mut buf).await {
+            udp_asked.fetch_add(1, Ordering::SeqCst);
             if let Some(mut reply) = answer(&buf[..n], &udp_table) {
                 if reply.len() > 512 {
                     reply = truncated(&buf[..n], &reply);
@@ -187,6 +200,7 @@ pub async fn serve_records(records: Vec<(String, Vec<Record>)>) -> SocketAddr {
     tokio::spawn(async move {
         while let Ok((mut stream, _)) = tcp.accept().await {
             let table = Arc::clone(&table);
+            let asked = Arc::clone(&tcp_asked);
             tokio::spawn(async move {
                 // Each message is preceded by its length (two bytes).
                 let mut len = [0u8; 2];
@@ -195,6 +209,7 @@ pub async fn serve_records(records: Vec<(String, Vec<Record>)>) -> SocketAddr {
                     if stream.read_exact(&mut query).await.is_err() {
                         return;
                     }
+                    asked.fetch_add(1, Ordering::SeqCst);
                     let Some(reply) = answer(&query, &table) else {
                         continue;
                     };
@@ -210,7 +225,7 @@ pub async fn serve_records(records: Vec<(String, Vec<Record>)>) -> SocketAddr {
             });
         }
     });
-    addr
+    (addr, asked)
 }
 
 /// The header and question of `reply` with TC set and no records.
