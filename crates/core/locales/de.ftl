@@ -875,6 +875,40 @@ domain-ok = { $case ->
     }
     .help = Empfänger können erkennen, dass dieser Server E-Mails für { $domain } senden darf.
 
+
+arrival-ok = Die Testnachricht kam nach { $seconds } s an, mit unveränderter Absenderadresse, und bestand DKIM, SPF und DMARC für { $domain }.
+    .help = Ein Empfänger wie Gmail sieht sie als echte E-Mail von { $domain }.
+
+arrival-not-arrived = Der Server hat die Testnachricht angenommen, aber sie kam nicht innerhalb { $count ->
+        [one] 1 Sekunde
+       *[other] von { $count } Sekunden
+    } an.
+    .help = Der Server hat sie angenommen und dann zurückgehalten, verworfen oder zurückgeschickt. Sehen Sie in den gesendeten Elementen und Unzustellbarkeitsnachrichten des Kontos und im Zustellprotokoll des Anbieters nach: Meist ist es ein Sendelimit, ein nicht bestätigter Absender oder ein gesperrtes Ziel.
+
+arrival-from-rewritten = { $case ->
+        [none] Die Nachricht kam ohne Absenderadresse an (eingestellt: { $configured }).
+       *[other] Die Nachricht kam mit dem Absender { $seen } statt { $configured } an.
+    }
+    .help = Der Anbieter ersetzt eine Absenderadresse, die dieses Login nicht verwenden darf: Gmail setzt die Adresse des Logins ein. Fügen Sie { $configured } als Adresse hinzu, mit der das Konto senden darf (Gmail: „Senden als“), oder senden Sie von der Adresse des Logins.
+
+arrival-dkim-missing = Die Nachricht kam ohne DKIM-Signatur an.
+    .help = Schalten Sie beim E-Mail-Anbieter die DKIM-Signatur für Ihre Domain ein und veröffentlichen Sie den angegebenen Schlüssel. Gmail und Yahoo verlangen von jedem Absender SPF oder DKIM, von Massenversendern beides.
+
+arrival-dkim-fail = { $case ->
+        [weak-key] Die DKIM-Signatur von { $domain } (Selektor { $selector }) nutzt einen Schlüssel mit { $detail } Bit, zu kurz, um zu zählen.
+       *[fail] Die DKIM-Signatur von { $domain } (Selektor { $selector }) ist ungültig: { $detail }.
+    }
+    .help = { $case ->
+        [weak-key] Veröffentlichen Sie einen 2048-Bit-Schlüssel für den Selektor und signieren Sie damit.
+       *[fail] Prüfen Sie, ob der bei { $selector }._domainkey.{ $domain } veröffentlichte Schlüssel der ist, mit dem der Server signiert, und ob nichts die Nachricht nach dem Signieren ändert.
+    }
+
+arrival-spf-fail = SPF schlägt für { $domain } fehl: Die Nachricht kam von { $address }, das der SPF-Eintrag nicht erlaubt.
+    .help = Nehmen Sie das include des Anbieters (oder diese Adresse) in den einen SPF-Eintrag von { $domain } auf.
+
+arrival-dmarc-fail = Die Nachricht besteht DMARC für { $domain } nicht (Richtlinie { $policy }): Weder SPF noch DKIM passen zur Absenderdomain.
+    .help = Empfänger wenden die Richtlinie bei { $at } auf diese Nachricht an. Signieren Sie mit einem DKIM-Schlüssel von { $domain }, oder senden Sie mit einem Umschlagabsender in { $domain }, den dessen SPF-Eintrag erlaubt.
+
 ## Titel der Korrekturen
 
 fix-use-port = Port { $port } verwenden
@@ -917,6 +951,7 @@ step-auth = Anmelden
 step-sender = Darf als Absenderadresse senden
 step-send = Test-E-Mail senden
 step-domain = Absenderdomain prüfen
+step-arrival = Ist die Test-E-Mail angekommen?
 
 ## Die Kommandozeile
 

@@ -880,6 +880,39 @@ domain-ok = { $case ->
     }
     .help = Receivers can tell that this server may send mail for { $domain }.
 
+arrival-ok = The test message arrived after { $seconds } s, From unchanged, and passed DKIM, SPF and DMARC for { $domain }.
+    .help = A receiver such as Gmail sees it as genuine mail from { $domain }.
+
+arrival-not-arrived = The server accepted the test message, but it did not arrive within { $count ->
+        [one] 1 second
+       *[other] { $count } seconds
+    }.
+    .help = The server queued it and then held, dropped or bounced it. Look in the account's sent items and bounce messages, and in the provider's delivery log: a sending limit, an unverified sender or a blocked destination is the usual cause.
+
+arrival-from-rewritten = { $case ->
+        [none] The message arrived without a From address (configured: { $configured }).
+       *[other] The message arrived with From { $seen } instead of { $configured }.
+    }
+    .help = The provider replaces a From address this login may not use: Gmail puts the login's own address there. Add { $configured } as an address the account may send as (Gmail: "Send mail as"), or send from the login's address.
+
+arrival-dkim-missing = The message arrived without a DKIM signature.
+    .help = Turn on DKIM signing for your domain at your email provider and publish the key it gives you. Gmail and Yahoo require SPF or DKIM from every sender, and both from bulk senders.
+
+arrival-dkim-fail = { $case ->
+        [weak-key] The DKIM signature of { $domain } (selector { $selector }) uses a { $detail }-bit key, too short to count.
+       *[fail] The DKIM signature of { $domain } (selector { $selector }) does not verify: { $detail }.
+    }
+    .help = { $case ->
+        [weak-key] Publish a 2048-bit key for the selector and sign with it.
+       *[fail] Check that the key published at { $selector }._domainkey.{ $domain } is the one the server signs with, and that nothing changes the message after signing.
+    }
+
+arrival-spf-fail = SPF fails for { $domain }: the message came from { $address }, which its SPF record does not authorize.
+    .help = Add the provider's include (or this address) to the one SPF record of { $domain }.
+
+arrival-dmarc-fail = The message fails DMARC for { $domain } (policy { $policy }): neither SPF nor DKIM aligns with the From domain.
+    .help = Receivers apply the policy at { $at } to this message. Sign with a DKIM key of { $domain }, or send with an envelope sender in { $domain } that its SPF record authorizes.
+
 ## Fix titles: the changes are the arguments ($host, $port, $security,
 ## $username, $from, $auth).
 
@@ -923,6 +956,7 @@ step-auth = Log in
 step-sender = May send as the From address
 step-send = Send a test email
 step-domain = Check the sending domain
+step-arrival = Did the test email arrive?
 
 ## The command line
 

@@ -876,6 +876,40 @@ domain-ok = { $case ->
     }
     .help = Los destinatarios pueden comprobar que este servidor puede enviar correo de { $domain }.
 
+
+arrival-ok = El mensaje de prueba llegó tras { $seconds } s, con el remitente intacto, y pasó DKIM, SPF y DMARC para { $domain }.
+    .help = Un destinatario como Gmail lo ve como correo auténtico de { $domain }.
+
+arrival-not-arrived = El servidor aceptó el mensaje de prueba, pero no llegó en { $count ->
+        [one] 1 segundo
+       *[other] { $count } segundos
+    }.
+    .help = El servidor lo puso en cola y después lo retuvo, descartó o devolvió. Mire los elementos enviados y los avisos de no entrega de la cuenta, y el registro de entregas del proveedor: lo habitual es un límite de envío, un remitente sin verificar o un destino bloqueado.
+
+arrival-from-rewritten = { $case ->
+        [none] El mensaje llegó sin dirección de remitente (configurada: { $configured }).
+       *[other] El mensaje llegó con el remitente { $seen } en lugar de { $configured }.
+    }
+    .help = El proveedor sustituye un remitente que este usuario no puede usar: Gmail pone la dirección del usuario. Añada { $configured } como dirección desde la que la cuenta puede enviar (Gmail: «Enviar como»), o envíe desde la dirección del usuario.
+
+arrival-dkim-missing = El mensaje llegó sin firma DKIM.
+    .help = Active la firma DKIM de su dominio en su proveedor de correo y publique la clave que le da. Gmail y Yahoo exigen SPF o DKIM a todo remitente, y ambos a los remitentes masivos.
+
+arrival-dkim-fail = { $case ->
+        [weak-key] La firma DKIM de { $domain } (selector { $selector }) usa una clave de { $detail } bits, demasiado corta para contar.
+       *[fail] La firma DKIM de { $domain } (selector { $selector }) no es válida: { $detail }.
+    }
+    .help = { $case ->
+        [weak-key] Publique una clave de 2048 bits para el selector y firme con ella.
+       *[fail] Compruebe que la clave publicada en { $selector }._domainkey.{ $domain } es con la que firma el servidor, y que nada cambia el mensaje después de firmarlo.
+    }
+
+arrival-spf-fail = SPF falla para { $domain }: el mensaje vino de { $address }, que su registro SPF no autoriza.
+    .help = Añada el include del proveedor (o esta dirección) al único registro SPF de { $domain }.
+
+arrival-dmarc-fail = El mensaje no pasa DMARC para { $domain } (política { $policy }): ni SPF ni DKIM se alinean con el dominio del remitente.
+    .help = Los destinatarios aplican a este mensaje la política publicada en { $at }. Firme con una clave DKIM de { $domain }, o envíe con un remitente de sobre en { $domain } que su registro SPF autorice.
+
 ## Títulos de las correcciones
 
 fix-use-port = Usar el puerto { $port }
@@ -918,6 +952,7 @@ step-auth = Iniciar sesión
 step-sender = Puede enviar como el remitente
 step-send = Enviar un correo de prueba
 step-domain = Comprobar el dominio de envío
+step-arrival = ¿Llegó el correo de prueba?
 
 ## La línea de comandos
 

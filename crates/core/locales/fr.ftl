@@ -876,6 +876,40 @@ domain-ok = { $case ->
     }
     .help = Les destinataires peuvent vérifier que ce serveur peut envoyer des e-mails pour { $domain }.
 
+
+arrival-ok = Le message de test est arrivé après { $seconds } s, expéditeur inchangé, et a passé DKIM, SPF et DMARC pour { $domain }.
+    .help = Un destinataire comme Gmail le voit comme un vrai e-mail de { $domain }.
+
+arrival-not-arrived = Le serveur a accepté le message de test, mais il n'est pas arrivé en { $count ->
+        [one] 1 seconde
+       *[other] { $count } secondes
+    }.
+    .help = Le serveur l'a mis en file puis retenu, supprimé ou renvoyé. Regardez les éléments envoyés et les avis de non-remise du compte, et le journal de distribution du fournisseur : une limite d'envoi, un expéditeur non vérifié ou une destination bloquée en sont la cause habituelle.
+
+arrival-from-rewritten = { $case ->
+        [none] Le message est arrivé sans adresse d'expéditeur (configurée : { $configured }).
+       *[other] Le message est arrivé avec l'expéditeur { $seen } au lieu de { $configured }.
+    }
+    .help = Le fournisseur remplace une adresse d'expéditeur que cet identifiant ne peut pas utiliser : Gmail y met l'adresse de l'identifiant. Ajoutez { $configured } comme adresse d'envoi du compte (Gmail : « Envoyer des e-mails en tant que »), ou envoyez depuis l'adresse de l'identifiant.
+
+arrival-dkim-missing = Le message est arrivé sans signature DKIM.
+    .help = Activez la signature DKIM de votre domaine chez votre fournisseur et publiez la clé qu'il vous donne. Gmail et Yahoo exigent SPF ou DKIM de tout expéditeur, et les deux des expéditeurs en masse.
+
+arrival-dkim-fail = { $case ->
+        [weak-key] La signature DKIM de { $domain } (sélecteur { $selector }) utilise une clé de { $detail } bits, trop courte pour compter.
+       *[fail] La signature DKIM de { $domain } (sélecteur { $selector }) n'est pas valide : { $detail }.
+    }
+    .help = { $case ->
+        [weak-key] Publiez une clé de 2048 bits pour ce sélecteur et signez avec.
+       *[fail] Vérifiez que la clé publiée sur { $selector }._domainkey.{ $domain } est celle avec laquelle le serveur signe, et que rien ne modifie le message après la signature.
+    }
+
+arrival-spf-fail = SPF échoue pour { $domain } : le message vient de { $address }, que son enregistrement SPF n'autorise pas.
+    .help = Ajoutez l'include du fournisseur (ou cette adresse) à l'unique enregistrement SPF de { $domain }.
+
+arrival-dmarc-fail = Le message échoue à DMARC pour { $domain } (politique { $policy }) : ni SPF ni DKIM ne s'alignent sur le domaine de l'expéditeur.
+    .help = Les destinataires appliquent à ce message la politique publiée sur { $at }. Signez avec une clé DKIM de { $domain }, ou envoyez avec un expéditeur d'enveloppe dans { $domain } que son enregistrement SPF autorise.
+
 ## Titres des corrections
 
 fix-use-port = Utiliser le port { $port }
@@ -918,6 +952,7 @@ step-auth = Se connecter au compte
 step-sender = Droit d'envoyer avec l'adresse d'expéditeur
 step-send = Envoyer un e-mail de test
 step-domain = Vérifier le domaine d'envoi
+step-arrival = L'e-mail de test est-il arrivé ?
 
 ## La ligne de commande
 

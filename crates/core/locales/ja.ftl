@@ -875,6 +875,40 @@ domain-ok = { $case ->
     }
     .help = 受信側は、このサーバーが { $domain } のメールを送ってよいと確認できます。
 
+
+arrival-ok = テストメッセージは { $seconds } 秒後に届き、差出人はそのままで、{ $domain } の DKIM、SPF、DMARC に合格しました。
+    .help = Gmail などの受信側は、{ $domain } からの正当なメールとみなします。
+
+arrival-not-arrived = サーバーはテストメッセージを受け付けましたが、{ $count ->
+        [one] 1 秒
+       *[other] { $count } 秒
+    }以内に届きませんでした。
+    .help = サーバーはキューに入れた後、保留、破棄、または差し戻しました。アカウントの送信済みアイテムと配信不能通知、プロバイダーの配信ログを確認してください。送信制限、未確認の送信者、ブロックされた宛先がよくある原因です。
+
+arrival-from-rewritten = { $case ->
+        [none] メッセージは差出人アドレスなしで届きました（設定: { $configured }）。
+       *[other] メッセージは差出人 { $configured } ではなく { $seen } として届きました。
+    }
+    .help = このログインで使えない差出人は、プロバイダーが置き換えます。Gmail はログインのアドレスにします。{ $configured } をアカウントの送信元アドレスに追加する（Gmail:「名前」の「他のメールアドレスを追加」）か、ログインのアドレスから送ってください。
+
+arrival-dkim-missing = メッセージは DKIM 署名なしで届きました。
+    .help = メールプロバイダーでドメインの DKIM 署名を有効にし、表示される鍵を公開してください。Gmail と Yahoo はすべての送信者に SPF か DKIM を、大量送信者には両方を求めています。
+
+arrival-dkim-fail = { $case ->
+        [weak-key] { $domain } の DKIM 署名（セレクター { $selector }）の鍵は { $detail } ビットで、短すぎて有効とみなされません。
+       *[fail] { $domain } の DKIM 署名（セレクター { $selector }）を検証できません: { $detail }。
+    }
+    .help = { $case ->
+        [weak-key] このセレクターに 2048 ビットの鍵を公開し、それで署名してください。
+       *[fail] { $selector }._domainkey.{ $domain } に公開されている鍵がサーバーの署名に使う鍵と同じか、署名後にメッセージを変更するものがないかを確認してください。
+    }
+
+arrival-spf-fail = { $domain } の SPF が失敗しました。メッセージは SPF レコードで許可されていない { $address } から来ました。
+    .help = { $domain } の唯一の SPF レコードに、プロバイダーの include（またはこのアドレス）を追加してください。
+
+arrival-dmarc-fail = メッセージは { $domain } の DMARC に失敗しました（ポリシー { $policy }）。SPF も DKIM も差出人ドメインと一致しません。
+    .help = 受信側はこのメッセージに { $at } のポリシーを適用します。{ $domain } の DKIM 鍵で署名するか、SPF レコードで許可された { $domain } のエンベロープ送信者で送ってください。
+
 ## 修正ボタンの文言
 
 fix-use-port = ポート { $port } を使う
@@ -917,6 +951,7 @@ step-auth = ログイン
 step-sender = 差出人アドレスで送信できるか
 step-send = テストメールを送信
 step-domain = 送信ドメインを確認
+step-arrival = テストメールは届いたか
 
 ## コマンドライン
 

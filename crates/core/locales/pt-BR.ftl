@@ -876,6 +876,40 @@ domain-ok = { $case ->
     }
     .help = Os destinatários conseguem verificar que este servidor pode enviar e-mails de { $domain }.
 
+
+arrival-ok = A mensagem de teste chegou após { $seconds } s, com o remetente inalterado, e passou no DKIM, no SPF e no DMARC de { $domain }.
+    .help = Um destinatário como o Gmail a vê como e-mail legítimo de { $domain }.
+
+arrival-not-arrived = O servidor aceitou a mensagem de teste, mas ela não chegou em { $count ->
+        [one] 1 segundo
+       *[other] { $count } segundos
+    }.
+    .help = O servidor a colocou na fila e depois a reteve, descartou ou devolveu. Veja os itens enviados e os avisos de falha de entrega da conta, e o registro de entregas do provedor: o comum é um limite de envio, um remetente não verificado ou um destino bloqueado.
+
+arrival-from-rewritten = { $case ->
+        [none] A mensagem chegou sem endereço de remetente (configurado: { $configured }).
+       *[other] A mensagem chegou com o remetente { $seen } em vez de { $configured }.
+    }
+    .help = O provedor troca um remetente que este login não pode usar: o Gmail coloca o endereço do login. Adicione { $configured } como endereço de envio da conta (Gmail: "Enviar e-mail como"), ou envie pelo endereço do login.
+
+arrival-dkim-missing = A mensagem chegou sem assinatura DKIM.
+    .help = Ative a assinatura DKIM do seu domínio no seu provedor de e-mail e publique a chave que ele fornece. O Gmail e o Yahoo exigem SPF ou DKIM de todo remetente, e os dois de remetentes em massa.
+
+arrival-dkim-fail = { $case ->
+        [weak-key] A assinatura DKIM de { $domain } (seletor { $selector }) usa uma chave de { $detail } bits, curta demais para contar.
+       *[fail] A assinatura DKIM de { $domain } (seletor { $selector }) não é válida: { $detail }.
+    }
+    .help = { $case ->
+        [weak-key] Publique uma chave de 2048 bits para o seletor e assine com ela.
+       *[fail] Verifique se a chave publicada em { $selector }._domainkey.{ $domain } é a que o servidor usa para assinar, e se nada altera a mensagem depois da assinatura.
+    }
+
+arrival-spf-fail = O SPF falha para { $domain }: a mensagem veio de { $address }, que o registro SPF não autoriza.
+    .help = Adicione o include do provedor (ou este endereço) ao único registro SPF de { $domain }.
+
+arrival-dmarc-fail = A mensagem falha no DMARC de { $domain } (política { $policy }): nem o SPF nem o DKIM se alinham ao domínio do remetente.
+    .help = Os destinatários aplicam a esta mensagem a política publicada em { $at }. Assine com uma chave DKIM de { $domain }, ou envie com um remetente de envelope em { $domain } que o registro SPF autorize.
+
 ## Títulos das correções
 
 fix-use-port = Usar a porta { $port }
@@ -918,6 +952,7 @@ step-auth = Fazer login
 step-sender = Pode enviar como o remetente
 step-send = Enviar um e-mail de teste
 step-domain = Verificar o domínio de envio
+step-arrival = O e-mail de teste chegou?
 
 ## A linha de comando
 

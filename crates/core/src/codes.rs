@@ -199,6 +199,14 @@ registry! {
     /// the domain's DNS servers, never a verdict on the records).
     DomainLookupFailed = "domain.lookup-failed", Warning, NONE, true;
     DomainOk = "domain.ok", Info, NONE, true;
+    // ---- §7.7 the end-to-end test email --------------------------------
+    ArrivalOk = "arrival.ok", Info, NONE, true;
+    ArrivalNotArrived = "arrival.not-arrived", Error, NONE, true;
+    ArrivalFromRewritten = "arrival.from-rewritten", Warning, FROM, true;
+    ArrivalDkimMissing = "arrival.dkim-missing", Warning, NONE, true;
+    ArrivalDkimFail = "arrival.dkim-fail", Error, NONE, true;
+    ArrivalSpfFail = "arrival.spf-fail", Warning, NONE, true;
+    ArrivalDmarcFail = "arrival.dmarc-fail", Error, NONE, true;
 }
 
 impl Code {

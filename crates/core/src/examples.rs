@@ -215,6 +215,34 @@ pub static LIVE_EXAMPLES: &[(&str, &str)] = &[
         "the resolver answers `SERVFAIL` or nothing for `_dmarc.example.com`",
     ),
     (
+        "arrival.ok",
+        "delivered in 1.2 s; `dkim=pass d=example.com s=s1`, `spf=pass`, DMARC aligned",
+    ),
+    (
+        "arrival.not-arrived",
+        "the relay said `250 2.0.0 Ok: queued as 4ZxYq12abC`; nothing reached the inbox in 60 s",
+    ),
+    (
+        "arrival.from-rewritten",
+        "sent as `sales@example.com` through Gmail; it arrived `From: me@gmail.com`",
+    ),
+    (
+        "arrival.dkim-missing",
+        "the message arrived without a `DKIM-Signature` header",
+    ),
+    (
+        "arrival.dkim-fail",
+        "`DKIM-Signature: … d=example.com; s=s1` whose body hash does not match",
+    ),
+    (
+        "arrival.spf-fail",
+        "delivered from `203.0.113.9`; `example.com` says `v=spf1 ip4:198.51.100.0/24 -all`",
+    ),
+    (
+        "arrival.dmarc-fail",
+        "`From: news@other.org`, no DKIM signature of other.org, envelope sender elsewhere; `_dmarc.other.org` says `p=quarantine`",
+    ),
+    (
         "domain.ok",
         "`v=spf1 include:_spf.google.com ~all` and `v=DMARC1; p=reject` with Google Workspace as relay",
     ),

@@ -26,6 +26,44 @@ pub struct Report {
     /// (SPEC §7.6; only with `serve --attestation-key`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attestation: Option<String>,
+    /// What our inbox saw of the `arrival` test message (SPEC §7.7), when
+    /// it arrived.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub arrival: Option<ArrivalInfo>,
+}
+
+/// The test message as the receiver saw it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ArrivalInfo {
+    /// From the relay's 250 after DATA to our inbox's.
+    pub delay_ms: u64,
+    /// The From address shown to the recipient.
+    pub from_seen: Option<String>,
+    /// The address that delivered it (the relay's sending address).
+    pub sender_address: String,
+    /// SPF for that address: `pass`, `fail`, `softfail`, …
+    pub spf: String,
+    pub dkim: Vec<ArrivalSignature>,
+    /// The `Received` path, newest first.
+    pub received: Vec<String>,
+}
+
+/// One DKIM signature of the received message.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ArrivalSignature {
+    /// `d=`.
+    pub domain: String,
+    /// `s=`.
+    pub selector: String,
+    /// `pass`, `fail` or `temperror`.
+    pub result: String,
+    /// The RSA key's length, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bits: Option<u32>,
 }
 
 impl Report {
@@ -83,10 +121,13 @@ pub enum StepKind {
     /// The From domain's SPF, DMARC and DKIM (DNS only; SPEC §7.2), run
     /// beside the session.
     Domain,
+    /// The test message to our own inbox, and what the receiver saw
+    /// (SPEC §7.7).
+    Arrival,
 }
 
 impl StepKind {
-    pub const ALL: [Self; 9] = [
+    pub const ALL: [Self; 10] = [
         Self::Dns,
         Self::Connect,
         Self::Greeting,
@@ -96,6 +137,7 @@ impl StepKind {
         Self::Sender,
         Self::Send,
         Self::Domain,
+        Self::Arrival,
     ];
 
     /// The step named `id` (its JSON name), if any.
@@ -115,13 +157,15 @@ impl StepKind {
             Self::Sender => "sender",
             Self::Send => "send",
             Self::Domain => "domain",
+            Self::Arrival => "arrival",
         }
     }
 }
 
 /// What a probe does. The session's checks form a ladder: each includes
 /// the ones before it (`send` logs in first). `domain` stands apart: DNS
-/// only, run beside whatever session is asked for.
+/// only, run beside whatever session is asked for. `arrival` logs in (it
+/// includes `auth`) and sends its own message to our inbox.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -135,30 +179,38 @@ pub enum Check {
     Send,
     /// The From domain's SPF, DMARC and DKIM for this relay (SPEC §7.2).
     Domain,
+    /// A test message through the relay to a one-time address of our
+    /// inbox, and what the receiver saw (SPEC §7.7).
+    Arrival,
 }
 
 impl Check {
     pub const DEFAULT: [Check; 3] = [Check::Connect, Check::Tls, Check::Auth];
-    pub const ALL: [Check; 6] = [
+    pub const ALL: [Check; 7] = [
         Check::Connect,
         Check::Tls,
         Check::Auth,
         Check::Sender,
         Check::Send,
         Check::Domain,
+        Check::Arrival,
     ];
 
     /// Whether asking for these checks runs `check`: a session check runs
     /// when it or a later one of the ladder is asked for; `domain` only
     /// when asked for itself.
     pub fn wanted(checks: &[Check], check: Check) -> bool {
-        checks.iter().any(|&asked| {
-            if asked == Check::Domain || check == Check::Domain {
-                asked == check
-            } else {
-                asked >= check
-            }
-        })
+        checks.iter().any(|&asked| asked.includes(check))
+    }
+
+    /// Whether asking for `self` runs `other`.
+    pub fn includes(self, other: Check) -> bool {
+        match (self, other) {
+            (Check::Domain, _) | (_, Check::Domain | Check::Arrival) => self == other,
+            // Sending to the inbox needs the login, not the sender checks.
+            (Check::Arrival, _) => other <= Check::Auth,
+            _ => self >= other,
+        }
     }
 
     /// The name used in JSON and on the command line.
@@ -170,6 +222,7 @@ impl Check {
             Self::Sender => "sender",
             Self::Send => "send",
             Self::Domain => "domain",
+            Self::Arrival => "arrival",
         }
     }
 
@@ -185,7 +238,7 @@ impl Check {
             .filter(|s| !s.is_empty())
             .map(|s| {
                 Check::from_id(s).ok_or_else(|| {
-                    format!("unknown check `{s}` (use connect, tls, auth, sender, send, domain)")
+                    format!("unknown check `{s}` (use connect, tls, auth, sender, send, domain, arrival)")
                 })
             })
             .collect()
@@ -213,6 +266,7 @@ pub fn step_plan(security: Security, checks: &[Check]) -> Vec<StepKind> {
         (Check::Auth, StepKind::Auth),
         (Check::Sender, StepKind::Sender),
         (Check::Send, StepKind::Send),
+        (Check::Arrival, StepKind::Arrival),
     ] {
         if wants(check) {
             plan.push(step);
@@ -341,6 +395,13 @@ mod tests {
             names(Security::Tls, &[Check::Send]),
             "dns connect tls greeting ehlo auth sender send"
         );
+        // `arrival` logs in and sends its own message; not the sender checks.
+        assert_eq!(
+            names(Security::Tls, &[Check::Arrival, Check::Domain]),
+            "dns connect tls greeting ehlo auth arrival domain"
+        );
+        assert!(!Check::wanted(&[Check::Arrival], Check::Sender));
+        assert!(!Check::wanted(&[Check::Send], Check::Arrival));
     }
 
     #[test]

@@ -8,6 +8,7 @@ pub mod engine;
 #[doc(hidden)]
 pub mod fuzzing;
 pub mod http;
+pub mod inbox;
 pub mod policy;
 pub mod secret;
 

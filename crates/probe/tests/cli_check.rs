@@ -191,6 +191,8 @@ fn usage_errors_exit_2() {
         "no password as an argument value"
     );
     assert_eq!(with(&["--checks", "connect,bogus"]), Some(2));
+    // Our inbox runs only in the service.
+    assert_eq!(with(&["--checks", "auth,arrival"]), Some(2));
     assert_eq!(
         with(&["--password-env", "SMTP_DOCTOR_SURELY_UNSET"]),
         Some(2)

@@ -659,3 +659,28 @@ async fn the_domain_check_streams_its_own_step() {
     assert_eq!(codes, ["domain.dmarc-missing"], "{last}");
     assert_eq!(last["status"], "pass");
 }
+
+/// `"arrival"` needs our inbox: a service without one says so up front
+/// (400), and `/v1/info` lists the checks it runs.
+#[tokio::test]
+async fn arrival_without_an_inbox_is_refused_up_front() {
+    let addr = peer(false).await;
+    let s = state(Settings::default());
+    let body = probe_request(addr, &json!({"checks": ["auth", "arrival"]}));
+    let (status, _, text) = send(&s, post().body(Body::from(body.to_string())).unwrap()).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{text}");
+    assert!(text.contains("inbox"), "{text}");
+    let (status, _, text) = send(&s, Request::get("/v1/info").body(Body::empty()).unwrap()).await;
+    assert_eq!(status, StatusCode::OK);
+    let info: Value = serde_json::from_str(&text).unwrap();
+    let checks: Vec<&str> = info["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c.as_str().unwrap())
+        .collect();
+    assert_eq!(
+        checks,
+        ["connect", "tls", "auth", "sender", "send", "domain"]
+    );
+}

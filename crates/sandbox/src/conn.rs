@@ -18,9 +18,9 @@ use tokio_rustls::TlsAcceptor;
 use super::{Behaviour, Shared};
 
 /// Longest command or DATA line accepted (RFC 5321 says 1000 for text).
-const MAX_LINE: u64 = 4096;
+pub const MAX_LINE: u64 = 4096;
 /// A client that says nothing for this long is dropped.
-const IDLE: Duration = Duration::from_secs(60);
+pub const IDLE: Duration = Duration::from_secs(60);
 
 pub(super) async fn accept_loop(
     listener: TcpListener,
@@ -116,10 +116,12 @@ async fn handshake<S: AsyncRead + AsyncWrite + Unpin>(
 }
 
 /// Runs the dialogue until the client quits or asks for STARTTLS; in the
-/// latter case the plain stream comes back for the handshake.
-async fn converse<S: AsyncRead + AsyncWrite + Unpin>(
+/// latter case the plain stream comes back for the handshake. Lines are
+/// bounded by [`MAX_LINE`], silence by [`IDLE`]; `mailin` decides every
+/// reply through the handler (the sandbox's mailbox, the probe's inbox).
+pub async fn converse<S: AsyncRead + AsyncWrite + Unpin, H: Handler>(
     stream: S,
-    session: &mut mailin::Session<Mailbox<'_>>,
+    session: &mut mailin::Session<H>,
     greeting: Option<Response>,
 ) -> io::Result<Option<S>> {
     let mut reader = BufReader::new(stream);
@@ -174,6 +176,15 @@ async fn converse<S: AsyncRead + AsyncWrite + Unpin>(
             }
         }
     }
+}
+
+/// A refusal at the end of DATA that ends the transaction, not the
+/// session: `mailin` keeps an error reply's state, so a plain 5xx there
+/// would read the client's next commands as more message text.
+pub fn refuse_message(code: u16, text: &str) -> Response {
+    let mut reply = Response::custom(code, text.to_owned());
+    reply.is_error = false;
+    reply
 }
 
 /// The sandbox's decisions: who may log in and send as whom.
@@ -233,7 +244,7 @@ impl Handler for Mailbox<'_> {
 
     fn data_end(&mut self) -> Response {
         if self.bytes > self.shared.max_message {
-            return Response::custom(552, "5.3.4 Message size exceeds fixed limit".into());
+            return refuse_message(552, "5.3.4 Message size exceeds fixed limit");
         }
         let id = self.shared.next_queue_id();
         tracing::info!(

@@ -23,6 +23,11 @@ use tokio::sync::Semaphore;
 use tokio::task::JoinSet;
 
 pub use certs::OTHER_NAME;
+/// The bounded SMTP dialogue, for other receivers built on `mailin` (the
+/// probe's inbox).
+pub use conn::{IDLE, MAX_LINE, converse, refuse_message};
+/// The SMTP state machine the dialogue runs, for handlers built elsewhere.
+pub use mailin;
 
 /// Who may log in and which addresses that login may send as.
 #[derive(Debug, Clone)]

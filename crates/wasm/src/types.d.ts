@@ -70,13 +70,14 @@ export interface ProviderSuggestion {
   source: string;
 }
 
-export type StepKind = "dns" | "connect" | "greeting" | "ehlo" | "tls" | "auth" | "sender" | "send" | "domain";
+export type StepKind = "dns" | "connect" | "greeting" | "ehlo" | "tls" | "auth" | "sender" | "send" | "domain" | "arrival";
 /**
  * What a probe does. The session checks form a ladder: each includes the
  * ones before it. `domain` (the From domain's SPF, DKIM and DMARC; DNS
- * only) runs beside the session when asked for.
+ * only) runs beside the session when asked for; `arrival` logs in and sends
+ * a test message to the service's own inbox (only where `/v1/info` lists it).
  */
-export type Check = "connect" | "tls" | "auth" | "sender" | "send" | "domain";
+export type Check = "connect" | "tls" | "auth" | "sender" | "send" | "domain" | "arrival";
 export type StepStatus = "pass" | "fail" | "warn" | "skipped";
 
 export interface Step {
@@ -137,6 +138,21 @@ export interface Report {
    * before it saves the settings (SPEC §7.6).
    */
   attestation?: string;
+  /** What the service's inbox saw of the `arrival` test message. */
+  arrival?: ArrivalInfo;
+}
+
+/** The `arrival` test message as the receiver saw it (SPEC §7.7). */
+export interface ArrivalInfo {
+  delayMs: number;
+  fromSeen: string | null;
+  /** The address that delivered it: the relay's sending address. */
+  senderAddress: string;
+  /** SPF for that address: "pass", "fail", "softfail", … */
+  spf: string;
+  dkim: { domain: string; selector: string; result: "pass" | "fail" | "temperror"; bits?: number }[];
+  /** The `Received` path, newest first. */
+  received: string[];
 }
 
 /** What a rule does in one integration: off, or another severity. */

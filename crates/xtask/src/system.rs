@@ -61,6 +61,11 @@ pub(crate) const TEST: &[Requirement] = &[
         "Postfix is the first real SMTP server the probe is tested against",
     ),
     req(
+        Check::File("/usr/sbin/opendkim"),
+        &["opendkim"],
+        "OpenDKIM signs the arrival check's test messages as a relay's milter",
+    ),
+    req(
         Check::File("/usr/sbin/saslpasswd2"),
         &["sasl2-bin"],
         "Postfix's test logins (Cyrus SASL)",

@@ -279,7 +279,8 @@ pub fn merge_term(record: &str, term: &str) -> String {
     }
 }
 
-const fn verdict_name(verdict: &spf::Verdict) -> &'static str {
+/// The RFC 7208 name of a verdict (`pass`, `softfail`, …).
+pub const fn verdict_name(verdict: &spf::Verdict) -> &'static str {
     match verdict {
         spf::Verdict::Pass => "pass",
         spf::Verdict::Fail => "fail",

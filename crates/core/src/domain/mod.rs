@@ -9,6 +9,7 @@
 //! the three into the findings a person acts on; [`senders`] holds what
 //! providers document about sending for a customer's domain.
 
+pub mod arrival;
 pub mod check;
 pub mod dkim;
 pub mod dmarc;

@@ -154,7 +154,7 @@ impl EngineArgs {
     /// The engine for the CLI: the person at the keyboard is the operator,
     /// so `--recipient` may name anyone.
     pub(crate) fn engine(&self) -> anyhow::Result<Engine> {
-        self.engine_with(None, RecipientPolicy::Any)
+        self.engine_with(None, RecipientPolicy::Any, None)
     }
 
     /// The engine, also trusting and allowed to reach a sandbox.
@@ -162,6 +162,7 @@ impl EngineArgs {
         &self,
         sandbox: Option<&Sandbox>,
         recipients: RecipientPolicy,
+        arrival: Option<(smtp_doctor_probe::inbox::Inbox, Duration)>,
     ) -> anyhow::Result<Engine> {
         let mut extra_roots = match &self.ca_file {
             Some(path) => tls::load_ca_file(path).map_err(anyhow::Error::msg)?,
@@ -198,6 +199,10 @@ impl EngineArgs {
             helo: self.helo.clone(),
             recipients,
             local_zone,
+            arrival_wait: arrival
+                .as_ref()
+                .map_or(EngineOptions::default().arrival_wait, |(_, wait)| *wait),
+            inbox: arrival.map(|(inbox, _)| inbox),
             ..EngineOptions::default()
         };
         Engine::new(opts).map_err(anyhow::Error::msg)
@@ -338,6 +343,16 @@ pub(crate) struct ServeArgs {
     /// Shift every sandbox port by this much.
     #[arg(long, default_value_t = 0, requires = "sandbox")]
     pub(crate) sandbox_port_offset: u16,
+    /// Receive `arrival` test messages for one-time addresses at this
+    /// domain (point its MX at --inbox-listen) (SPEC §7.7).
+    #[arg(long, env = "SMTP_DOCTOR_INBOX_DOMAIN", requires = "inbox_listen")]
+    pub(crate) inbox_domain: Option<String>,
+    /// Where the inbox listens (ADDR:PORT; 25 in production).
+    #[arg(long, env = "SMTP_DOCTOR_INBOX_LISTEN", requires = "inbox_domain")]
+    pub(crate) inbox_listen: Option<SocketAddr>,
+    /// Seconds the `arrival` check waits for its message.
+    #[arg(long, env = "SMTP_DOCTOR_ARRIVAL_WAIT", default_value_t = 60.0)]
+    pub(crate) arrival_wait: f64,
     #[command(flatten)]
     pub(crate) engine: EngineArgs,
 }

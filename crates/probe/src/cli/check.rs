@@ -152,6 +152,11 @@ pub(super) fn render(report: &Report, color: bool, locale: &str) -> String {
 
 pub(crate) fn command(args: &CheckArgs, locale: &'static str) -> anyhow::Result<bool> {
     let checks = Check::parse_list(&args.checks).map_err(anyhow::Error::msg)?;
+    if checks.contains(&Check::Arrival) {
+        anyhow::bail!(
+            "the arrival check needs our inbox, which only the service runs: use `serve --inbox-domain D --inbox-listen ADDR:25` and POST /v1/probe with \"arrival\""
+        );
+    }
     let password: Option<Zeroizing<String>> = if args.password_stdin {
         let mut s = Zeroizing::new(String::new());
         std::io::stdin()

@@ -13,6 +13,28 @@ use tracing_subscriber::EnvFilter;
 
 use super::args::{LogFormat, ServeArgs, seconds, shutdown_signal};
 
+/// The inbox for the `arrival` check, when `--inbox-domain` asks for one.
+fn inbox(
+    args: &ServeArgs,
+    runtime: &tokio::runtime::Runtime,
+) -> anyhow::Result<Option<(smtp_doctor_probe::inbox::Inbox, std::time::Duration)>> {
+    let (Some(domain), Some(listen)) = (&args.inbox_domain, args.inbox_listen) else {
+        return Ok(None);
+    };
+    let inbox = runtime
+        .block_on(smtp_doctor_probe::inbox::Inbox::bind(domain, listen))
+        .with_context(|| format!("cannot start the inbox on {listen}"))?;
+    println!(
+        "inbox for {} listening on smtp://{}",
+        inbox.domain(),
+        inbox.local_addr()
+    );
+    Ok(Some((
+        inbox,
+        super::args::seconds(args.arrival_wait, "arrival-wait")?,
+    )))
+}
+
 pub(crate) fn command(args: &ServeArgs) -> anyhow::Result<()> {
     let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info"));
     match args.log_format {
@@ -46,8 +68,11 @@ pub(crate) fn command(args: &ServeArgs) -> anyhow::Result<()> {
         );
     }
     let recipients = RecipientPolicy::sender_only(&args.allow_recipient_domain);
-    let engine =
-        runtime.block_on(async { args.engine.engine_with(sandbox.as_ref(), recipients) })?;
+    let arrival = inbox(args, &runtime)?;
+    let engine = runtime.block_on(async {
+        args.engine
+            .engine_with(sandbox.as_ref(), recipients, arrival)
+    })?;
     runtime.block_on(async {
         let listener = tokio::net::TcpListener::bind(args.listen)
             .await

@@ -15,6 +15,47 @@ use hickory_resolver::net::runtime::TokioRuntimeProvider;
 use hickory_resolver::net::{DnsError, NetError};
 use hickory_resolver::proto::rr::RData;
 
+/// The resolver settings every lookup of the probe uses: the given server
+/// (UDP and TCP; `None`: the system's) and these options.
+fn resolver_config(
+    server: Option<SocketAddr>,
+    timeout: Duration,
+) -> (Option<ResolverConfig>, ResolverOpts) {
+    let mut opts = ResolverOpts::default();
+    opts.timeout = timeout;
+    opts.attempts = 2;
+    opts.ip_strategy = LookupIpStrategy::Ipv4AndIpv6;
+    opts.cache_size = 256;
+    let config = server.map(|addr| {
+        opts.use_hosts_file = ResolveHosts::Never;
+        let mut udp = ConnectionConfig::udp();
+        udp.port = addr.port();
+        let mut tcp = ConnectionConfig::tcp();
+        tcp.port = addr.port();
+        let ns = NameServerConfig::new(addr.ip(), true, vec![udp, tcp]);
+        ResolverConfig::from_name_servers(vec![ns])
+    });
+    (config, opts)
+}
+
+/// A DKIM verifier (`mail-auth`) that looks keys up exactly as the probe
+/// does: the same server, the same timeout.
+pub fn message_authenticator(
+    server: Option<SocketAddr>,
+    timeout: Duration,
+) -> Result<mail_auth::MessageAuthenticator, String> {
+    let (config, opts) = resolver_config(server, timeout);
+    let config = if let Some(config) = config {
+        config
+    } else {
+        let (config, _) = hickory_resolver::system_conf::read_system_conf()
+            .map_err(|e| format!("cannot read the system's DNS settings: {e}"))?;
+        config
+    };
+    mail_auth::MessageAuthenticator::new(config, opts)
+        .map_err(|e| format!("cannot start the DKIM verifier's resolver: {e}"))
+}
+
 /// Why a lookup found nothing. The first four are answers about the
 /// name; `Unavailable` is the probe's own outage and never the customer's
 /// fault (SPEC §7.1 `probe.dns-unavailable`).
@@ -129,23 +170,10 @@ pub struct Dns {
 impl Dns {
     /// The system resolver, or the given server (UDP and TCP).
     pub fn new(server: Option<SocketAddr>, timeout: Duration) -> Result<Self, String> {
-        let mut opts = ResolverOpts::default();
-        opts.timeout = timeout;
-        opts.attempts = 2;
-        opts.ip_strategy = LookupIpStrategy::Ipv4AndIpv6;
-        opts.cache_size = 256;
-        let builder = match server {
-            Some(addr) => {
-                opts.use_hosts_file = ResolveHosts::Never;
-                let mut udp = ConnectionConfig::udp();
-                udp.port = addr.port();
-                let mut tcp = ConnectionConfig::tcp();
-                tcp.port = addr.port();
-                let ns = NameServerConfig::new(addr.ip(), true, vec![udp, tcp]);
-                TokioResolver::builder_with_config(
-                    ResolverConfig::from_name_servers(vec![ns]),
-                    TokioRuntimeProvider::default(),
-                )
+        let (config, opts) = resolver_config(server, timeout);
+        let builder = match config {
+            Some(config) => {
+                TokioResolver::builder_with_config(config, TokioRuntimeProvider::default())
             }
             None => TokioResolver::builder_tokio()
                 .map_err(|e| format!("cannot read the system's DNS settings: {e}"))?,

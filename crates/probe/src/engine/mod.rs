@@ -14,6 +14,7 @@
 //! tokio-rustls with bounded reads; lettre builds the test message (headers,
 //! encoding, Message-ID) that the `send` step transmits.
 
+pub mod arrival;
 mod auth;
 mod connect;
 mod diagnose;
@@ -131,6 +132,11 @@ pub struct EngineOptions {
     pub slow_greeting: Duration,
     /// A zone answered without asking any DNS server (the sandbox's).
     pub local_zone: dns::LocalZone,
+    /// Our inbox for the `arrival` check (`serve --inbox-domain`), if any.
+    pub inbox: Option<crate::inbox::Inbox>,
+    /// How long the `arrival` check waits for its message (beyond the
+    /// deadline of the session itself).
+    pub arrival_wait: Duration,
 }
 
 impl Default for EngineOptions {
@@ -147,6 +153,8 @@ impl Default for EngineOptions {
             mismatch_window: Duration::from_millis(1500),
             slow_greeting: Duration::from_secs(3),
             local_zone: dns::LocalZone::default(),
+            inbox: None,
+            arrival_wait: Duration::from_secs(60),
         }
     }
 }
@@ -160,6 +168,18 @@ pub struct Engine {
     /// Plain, fully verifying HTTPS client TLS (discovery's autoconfig
     /// fetches), built once.
     https: Arc<rustls::ClientConfig>,
+    /// DKIM verification of what the inbox receives (with an inbox only).
+    verifier: Option<Verifier>,
+}
+
+/// `mail-auth`'s verifier, shared (it has no `Debug` of its own).
+#[derive(Clone)]
+struct Verifier(Arc<mail_auth::MessageAuthenticator>);
+
+impl std::fmt::Debug for Verifier {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Verifier")
+    }
 }
 
 impl Engine {
@@ -174,11 +194,19 @@ impl Engine {
         .map_err(|e| format!("cannot set up TLS: {e}"))?
         .with_root_certificates(Arc::clone(&roots))
         .with_no_client_auth();
+        let verifier = match opts.inbox {
+            Some(_) => Some(Verifier(Arc::new(dns::message_authenticator(
+                opts.dns_server,
+                opts.timeout.min(Duration::from_secs(5)),
+            )?))),
+            None => None,
+        };
         Ok(Self {
             opts: Arc::new(opts),
             dns,
             roots,
             https: Arc::new(https),
+            verifier,
         })
     }
 
@@ -189,6 +217,14 @@ impl Engine {
     /// The resolver every step uses (discovery shares it).
     pub fn dns(&self) -> &Dns {
         &self.dns
+    }
+
+    /// The inbox and its DKIM verifier, when `arrival` can run.
+    pub fn inbox(&self) -> Option<(&crate::inbox::Inbox, &mail_auth::MessageAuthenticator)> {
+        Some((
+            self.opts.inbox.as_ref()?,
+            self.verifier.as_ref()?.0.as_ref(),
+        ))
     }
 
     /// The TLS connector for HTTPS fetches (standard verification).

@@ -102,6 +102,10 @@ pub(crate) struct InfoResponse {
     allowed_ports: Vec<String>,
     limits: Limits,
     api_key_required: bool,
+    /// The checks this service runs: `arrival` only with an inbox.
+    checks: Vec<String>,
+    /// How long `arrival` waits for its message.
+    arrival_wait_seconds: f64,
 }
 
 #[derive(Serialize, ToSchema)]

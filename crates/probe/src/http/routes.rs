@@ -99,6 +99,13 @@ pub(super) async fn info(State(state): State<AppState>) -> Json<Value> {
             "maxBodyBytes": super::MAX_BODY_BYTES,
         },
         "apiKeyRequired": !s.api_keys.is_empty(),
+        // The checks this service runs (`arrival` needs its inbox).
+        "checks": Check::ALL
+            .iter()
+            .filter(|c| **c != Check::Arrival || state.engine().inbox().is_some())
+            .map(|c| c.as_str())
+            .collect::<Vec<_>>(),
+        "arrivalWaitSeconds": opts.arrival_wait.as_secs_f64(),
     }))
 }
 
@@ -136,7 +143,13 @@ pub(super) async fn probe(
     if Check::wanted(&request.checks, Check::Sender) {
         check_recipient(&state, &request)?;
     }
-    if request.checks.contains(&Check::Send) {
+    if request.checks.contains(&Check::Arrival) && state.engine().inbox().is_none() {
+        return Err(ApiError::BadRequest(
+            "this service has no inbox for the arrival check (serve --inbox-domain)".into(),
+        ));
+    }
+    // Both put a message on the relay's queue: one budget.
+    if request.checks.contains(&Check::Send) || request.checks.contains(&Check::Arrival) {
         state.check_send_rate(&client)?;
     }
     let slot = state.admit_probe()?;

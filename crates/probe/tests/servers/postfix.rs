@@ -179,71 +179,91 @@ smtpd_relay_restrictions = permit_sasl_authenticated, reject_unauth_destination
                 " -o smtpd_tls_cert_file={d}/missing.pem -o smtpd_tls_key_file={d}/missing.key"
             ),
         );
-        // Debian's master.cf with our listeners instead of port 25, no chroot.
-        let stock = fs::read_to_string("/etc/postfix/master.cf").map_err(|e| e.to_string())?;
-        let mut master = String::new();
-        for line in stock.lines() {
-            if line.starts_with("smtp ") && line.contains(" inet ") {
-                master += &inet;
-                continue;
-            }
-            let fields: Vec<&str> = line.split_whitespace().collect();
-            if fields.len() >= 8 && !line.starts_with(['#', ' ']) && fields[4] == "y" {
-                let mut f: Vec<String> = fields.iter().map(|s| (*s).to_owned()).collect();
-                f[4] = "n".into();
-                master += &f.join(" ");
-            } else {
-                master += line;
-            }
-            master.push('\n');
-        }
-        write("etc/master.cf", &master)?;
-        write(
-            "etc/sasl/smtpd.conf",
-            &format!(
-                "pwcheck_method: auxprop\nauxprop_plugin: sasldb\nmech_list: PLAIN LOGIN CRAM-MD5\nsasldb_path: {d}/sasldb2\n"
-            ),
-        )?;
-        for (login, secret) in [(USER, PASSWORD), (ASCII_USER, ASCII_PASSWORD)] {
-            let (user, realm) = login.split_once('@').unwrap();
-            let mut child = Command::new("/usr/sbin/saslpasswd2")
-                .args(["-p", "-c", "-f", &format!("{d}/sasldb2"), "-u", realm, user])
-                .stdin(std::process::Stdio::piped())
-                .spawn()
-                .map_err(|e| e.to_string())?;
-            std::io::Write::write_all(child.stdin.as_mut().unwrap(), secret.as_bytes())
-                .map_err(|e| e.to_string())?;
-            drop(child.stdin.take());
-            child.wait().map_err(|e| e.to_string())?;
-        }
-        run(Command::new("/bin/chown").args([
-            "postfix",
-            &format!("{d}/sasldb2"),
-            &format!("{d}/data"),
-        ]))?;
-        run(Command::new("chmod").args(["0755", &d.to_string()]))?;
+        write("etc/master.cf", &master_cf(&inet, "")?)?;
+        sasl_users(&dir)?;
         let pf = Self {
             dir: dir.clone(),
             ports,
         };
-        run(Command::new("/usr/sbin/postfix").args(["-c", &format!("{d}/etc"), "start"]))?;
-        // Bounded wait for every listener.
-        let deadline = Instant::now() + Duration::from_secs(20);
-        for port in [ports.submission, ports.smtps, ports.encrypt] {
-            while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-                if Instant::now() > deadline {
-                    let log = fs::read_to_string(dir.join("postfix.log")).unwrap_or_default();
-                    return Err(format!("Postfix did not listen on {port}:\n{log}"));
-                }
-                std::thread::sleep(Duration::from_millis(100));
-            }
-        }
+        launch(&dir, &[ports.submission, ports.smtps, ports.encrypt])?;
         Ok(pf)
     }
 
     pub fn log(&self) -> String {
         fs::read_to_string(self.dir.join("postfix.log")).unwrap_or_default()
     }
+}
+
+/// Debian's master.cf with `inet` instead of the port-25 listener, no
+/// chroot, and `extra` services appended.
+fn master_cf(inet: &str, extra: &str) -> Result<String, String> {
+    let stock = fs::read_to_string("/etc/postfix/master.cf").map_err(|e| e.to_string())?;
+    let mut master = String::new();
+    for line in stock.lines() {
+        if line.starts_with("smtp ") && line.contains(" inet ") {
+            master += inet;
+            continue;
+        }
+        let fields: Vec<&str> = line.split_whitespace().collect();
+        if fields.len() >= 8 && !line.starts_with(['#', ' ']) && fields[4] == "y" {
+            let mut f: Vec<String> = fields.iter().map(|s| (*s).to_owned()).collect();
+            f[4] = "n".into();
+            master += &f.join(" ");
+        } else {
+            master += line;
+        }
+        master.push('\n');
+    }
+    master += extra;
+    Ok(master)
+}
+
+/// The test logins in a sasldb of the instance, readable by Postfix.
+fn sasl_users(dir: &Path) -> Result<(), String> {
+    let d = dir.display();
+    fs::write(
+        dir.join("etc/sasl/smtpd.conf"),
+        format!(
+            "pwcheck_method: auxprop\nauxprop_plugin: sasldb\nmech_list: PLAIN LOGIN CRAM-MD5\nsasldb_path: {d}/sasldb2\n"
+        ),
+    )
+    .map_err(|e| e.to_string())?;
+    for (login, secret) in [(USER, PASSWORD), (ASCII_USER, ASCII_PASSWORD)] {
+        let (user, realm) = login.split_once('@').unwrap();
+        let mut child = Command::new("/usr/sbin/saslpasswd2")
+            .args(["-p", "-c", "-f", &format!("{d}/sasldb2"), "-u", realm, user])
+            .stdin(std::process::Stdio::piped())
+            .spawn()
+            .map_err(|e| e.to_string())?;
+        std::io::Write::write_all(child.stdin.as_mut().unwrap(), secret.as_bytes())
+            .map_err(|e| e.to_string())?;
+        drop(child.stdin.take());
+        child.wait().map_err(|e| e.to_string())?;
+    }
+    run(Command::new("/bin/chown").args([
+        "postfix",
+        &format!("{d}/sasldb2"),
+        &format!("{d}/data"),
+    ]))?;
+    run(Command::new("chmod").args(["0755", &d.to_string()]))?;
+    Ok(())
+}
+
+/// Starts the instance in `dir` and waits (bounded) for `ports`.
+fn launch(dir: &Path, ports: &[u16]) -> Result<(), String> {
+    let d = dir.display();
+    run(Command::new("/usr/sbin/postfix").args(["-c", &format!("{d}/etc"), "start"]))?;
+    let deadline = Instant::now() + Duration::from_secs(20);
+    for port in ports {
+        while std::net::TcpStream::connect(("127.0.0.1", *port)).is_err() {
+            if Instant::now() > deadline {
+                let log = fs::read_to_string(dir.join("postfix.log")).unwrap_or_default();
+                return Err(format!("Postfix did not listen on {port}:\n{log}"));
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+    Ok(())
 }
 
 impl Drop for Postfix {
@@ -253,4 +273,177 @@ impl Drop for Postfix {
             .output();
         let _ = fs::remove_dir_all(&self.dir);
     }
+}
+
+/// A relay as a customer's provider runs it: Postfix taking submissions
+/// (STARTTLS, SASL) and delivering mail for `check.test` to our inbox on
+/// loopback through a transport map; everything else is discarded (the
+/// "accepted but never delivered" case). Three listeners: one signs with
+/// OpenDKIM (a milter, Debian's), one does not, one rewrites From to the
+/// login as Gmail does.
+pub struct Relay {
+    dir: PathBuf,
+    pub signed: u16,
+    pub unsigned: u16,
+    pub rewriting: u16,
+    /// The DKIM key's DNS record (`v=DKIM1; k=rsa; p=…`) for selector
+    /// `s1` of example.com.
+    pub dkim_record: String,
+    opendkim: std::process::Child,
+}
+
+impl Relay {
+    /// The domain and selector OpenDKIM signs with.
+    pub const SIGNING_DOMAIN: &str = "example.com";
+    pub const SELECTOR: &str = "s1";
+
+    /// Starts the relay, delivering `check.test` to `127.0.0.1:inbox`.
+    pub fn start(inbox: u16) -> Result<Self, String> {
+        for tool in [
+            "/usr/sbin/postfix",
+            "/usr/sbin/saslpasswd2",
+            "/usr/sbin/opendkim",
+        ] {
+            if !Path::new(tool).exists() {
+                return Err(format!(
+                    "{tool} is not installed: run `cargo xtask test` (or apt-get install postfix sasl2-bin libsasl2-modules opendkim)"
+                ));
+            }
+        }
+        let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
+            .join(format!("postfix-relay-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        for sub in ["etc/sasl", "queue", "data"] {
+            fs::create_dir_all(dir.join(sub)).map_err(|e| e.to_string())?;
+        }
+        let d = dir.display();
+        let write =
+            |name: &str, text: &str| fs::write(dir.join(name), text).map_err(|e| e.to_string());
+        let c = certs();
+        write("good.pem", &c.good_pem.0)?;
+        write("good.key", &c.good_pem.1)?;
+        // The DKIM key, made by OpenSSL; its public half goes into DNS.
+        run(Command::new("openssl").args(["genrsa", "-out", &format!("{d}/s1.private"), "2048"]))?;
+        run(Command::new("chmod").args(["0600", &format!("{d}/s1.private")]))?;
+        let der = Command::new("openssl")
+            .args([
+                "rsa",
+                "-in",
+                &format!("{d}/s1.private"),
+                "-pubout",
+                "-outform",
+                "DER",
+            ])
+            .output()
+            .map_err(|e| e.to_string())?
+            .stdout;
+        let dkim_record = format!("v=DKIM1; k=rsa; p={}", base64(&der));
+        let (signed, unsigned, rewriting, milter) =
+            (free_port(), free_port(), free_port(), free_port());
+        write(
+            "opendkim.conf",
+            &format!(
+                "Syslog no\nMode s\nDomain example.com\nSelector s1\nKeyFile {d}/s1.private\n\
+                 Socket inet:{milter}@127.0.0.1\nCanonicalization relaxed/simple\n\
+                 SignatureAlgorithm rsa-sha256\nInternalHosts 127.0.0.1\nRequireSafeKeys false\n\
+                 PidFile {d}/opendkim.pid\n"
+            ),
+        )?;
+        let opendkim = Command::new("/usr/sbin/opendkim")
+            .args(["-f", "-x", &format!("{d}/opendkim.conf")])
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .map_err(|e| format!("cannot start opendkim: {e}"))?;
+        write("from.regexp", "/^From:/ REPLACE From: <me@example.com>\n")?;
+        write(
+            "etc/main.cf",
+            &format!(
+                "compatibility_level = 3.6
+queue_directory = {d}/queue
+data_directory = {d}/data
+mail_owner = postfix
+setgid_group = postdrop
+myhostname = relay.test.local
+mydomain = example.com
+myorigin = example.com
+mydestination =
+inet_interfaces = 127.0.0.1
+inet_protocols = ipv4
+maillog_file = {d}/postfix.log
+maillog_file_prefixes = {d}
+default_transport = discard
+relay_transport = discard
+transport_maps = inline:{{ check.test=smtp:[127.0.0.1]:{inbox} }}
+smtp_tls_security_level = none
+smtputf8_enable = no
+smtpd_tls_cert_file = {d}/good.pem
+smtpd_tls_key_file = {d}/good.key
+smtpd_tls_security_level = may
+smtpd_tls_auth_only = yes
+smtpd_sasl_auth_enable = yes
+smtpd_sasl_type = cyrus
+smtpd_sasl_path = smtpd
+cyrus_sasl_config_path = {d}/etc/sasl
+smtpd_sasl_security_options = noanonymous
+smtpd_relay_restrictions = permit_sasl_authenticated, reject_unauth_destination
+milter_default_action = tempfail
+"
+            ),
+        )?;
+        let svc = |port: u16, opts: &str| format!("127.0.0.1:{port} inet n - n - - smtpd{opts}\n");
+        let mut inet = String::new();
+        inet += &svc(
+            signed,
+            &format!(" -o smtpd_milters=inet:127.0.0.1:{milter}"),
+        );
+        inet += &svc(unsigned, "");
+        inet += &svc(rewriting, " -o cleanup_service_name=rewrite");
+        let extra =
+            format!("rewrite unix n - n - 0 cleanup -o header_checks=regexp:{d}/from.regexp\n");
+        write("etc/master.cf", &master_cf(&inet, &extra)?)?;
+        sasl_users(&dir)?;
+        let relay = Self {
+            dir: dir.clone(),
+            signed,
+            unsigned,
+            rewriting,
+            dkim_record,
+            opendkim,
+        };
+        launch(&dir, &[signed, unsigned, rewriting, milter])?;
+        Ok(relay)
+    }
+
+    pub fn log(&self) -> String {
+        fs::read_to_string(self.dir.join("postfix.log")).unwrap_or_default()
+    }
+}
+
+impl Drop for Relay {
+    fn drop(&mut self) {
+        let _ = Command::new("/usr/sbin/postfix")
+            .args(["-c", &format!("{}/etc", self.dir.display()), "stop"])
+            .output();
+        let _ = self.opendkim.kill();
+        let _ = self.opendkim.wait();
+        let _ = fs::remove_dir_all(&self.dir);
+    }
+}
+
+/// Standard base64 (the DKIM record's `p=`).
+fn base64(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::new();
+    for chunk in bytes.chunks(3) {
+        let n =
+            chunk.iter().fold(0u32, |acc, b| (acc << 8) | u32::from(*b)) << (8 * (3 - chunk.len()));
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(ALPHABET[((n >> (18 - 6 * i)) & 63) as usize] as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
 }

@@ -80,7 +80,7 @@ impl Probe<'_> {
         // limits it, so it refuses before any data goes out.
         let message = self
             .wants(Check::Send)
-            .then(|| test_message(&from, &rcpt, &plan.host));
+            .then(|| test_message(&from, &rcpt, &plan.host, None));
         let size = match (&message, self.ehlo.size_limit()) {
             (Some(Ok(m)), Some(_)) => format!(" SIZE={}", m.len()),
             _ => String::new(),
@@ -174,16 +174,26 @@ impl Probe<'_> {
 }
 
 /// The fixed test message, as lettre formats it (CRLF line ends, headers
-/// encoded), dot-stuffed and terminated for DATA.
+/// encoded), dot-stuffed and terminated for DATA. With `nonce`, it carries
+/// the inbox's header (the `arrival` check): our own value, hex only.
 pub(super) fn test_message(
     from: &SmtpAddress,
     to: &SmtpAddress,
     host: &str,
+    nonce: Option<&str>,
 ) -> Result<Vec<u8>, String> {
+    use lettre::message::header::{HeaderName, HeaderValue};
     use lettre::message::{Mailbox, Message, header::ContentType};
     let from: Mailbox = from.as_str().parse().map_err(|e| format!("{e}"))?;
     let to: Mailbox = to.as_str().parse().map_err(|e| format!("{e}"))?;
-    let message = Message::builder()
+    let mut builder = Message::builder();
+    if let Some(nonce) = nonce {
+        builder = builder.raw_header(HeaderValue::new(
+            HeaderName::new_from_ascii_str(crate::inbox::NONCE_HEADER),
+            nonce.to_owned(),
+        ));
+    }
+    let message = builder
         .from(from)
         .to(to)
         .subject("smtp-doctor test message")

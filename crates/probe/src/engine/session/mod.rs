@@ -1,6 +1,7 @@
 //! One probe from start to finish: the state of a report being built and
 //! the steps in order. See the module docs of `engine` for the why.
 
+mod arrival;
 mod domain;
 mod greeting;
 mod login;
@@ -244,7 +245,13 @@ impl<'a> Probe<'a> {
             // Every step is cut by the deadline already; this is the
             // backstop that makes "ends by its deadline" true whatever a
             // step waits on (SPEC §7.3).
-            let backstop = self.engine.options().deadline + Duration::from_millis(100);
+            // `arrival` waits for its message after the session.
+            let wait = if self.wants(Check::Arrival) {
+                self.engine.options().arrival_wait + self.engine.options().timeout
+            } else {
+                Duration::ZERO
+            };
+            let backstop = self.engine.options().deadline + wait + Duration::from_millis(100);
             let (tx, rx) = tokio::sync::oneshot::channel();
             let wants_domain = self.wants(Check::Domain);
             if wants_domain {
@@ -412,7 +419,16 @@ impl<'a> Probe<'a> {
         {
             self.send(plan, &mut conn, &rcpt, message).await;
         }
+        let sent = if self.wants(Check::Arrival) {
+            self.send_to_inbox(plan, &mut conn).await
+        } else {
+            None
+        };
         self.quit(&mut conn).await;
+        // The wait is after QUIT: the relay's connection is not held.
+        if let Some(sent) = sent {
+            self.await_arrival(sent).await;
+        }
     }
 
     fn read_failure(&self, e: ReadError) -> Diagnostic {

@@ -1,0 +1,128 @@
+//! What a receiver makes of the message our inbox got (SPEC §7.7): the
+//! From it shows, DKIM verified with `mail-auth` (the key looked up again
+//! through our resolver for its length), SPF for the address that
+//! delivered it, and the DMARC tree walk of the From domain. Core's
+//! `domain::arrival` turns these facts into findings.
+
+use mail_auth::{AuthenticatedMessage, DkimResult, MessageAuthenticator};
+use smtp_doctor_core::domain::arrival::{Delivery, DkimResult as Verified, Signature};
+use smtp_doctor_core::domain::dkim::{Key, KeyType};
+use tokio::time::{Instant, timeout_at};
+
+use super::dns::Dns;
+use super::domain;
+use crate::inbox::Received;
+
+/// At most this many `Received` lines are kept for the report.
+const MAX_RECEIVED: usize = 20;
+/// At most this many signatures are looked at.
+const MAX_SIGNATURES: usize = 8;
+
+/// The facts about `received`, a message sent as `from_configured`,
+/// `delay_ms` after the relay took it; every lookup ends by `deadline`.
+pub async fn judge(
+    dns: &Dns,
+    verifier: &MessageAuthenticator,
+    received: &Received,
+    from_configured: &str,
+    delay_ms: u64,
+    deadline: Instant,
+) -> Delivery {
+    let parsed = AuthenticatedMessage::parse(&received.message);
+    let from_seen = parsed
+        .as_ref()
+        .map(|m| m.from().trim().to_ascii_lowercase())
+        .filter(|f| f.contains('@'));
+    let mut dkim = Vec::new();
+    if let Some(message) = &parsed {
+        let outputs = timeout_at(deadline, verifier.verify_dkim(message))
+            .await
+            .unwrap_or_default();
+        for output in outputs.iter().take(MAX_SIGNATURES) {
+            let Some(signature) = output.signature() else {
+                continue;
+            };
+            let result = match output.result() {
+                DkimResult::Pass => Verified::Pass,
+                DkimResult::TempError(_) => Verified::TempError,
+                DkimResult::None => continue,
+                DkimResult::Neutral(e) | DkimResult::Fail(e) | DkimResult::PermError(e) => {
+                    Verified::Fail(e.to_string())
+                }
+            };
+            let rsa_bits = key_bits(dns, &signature.d, &signature.s, deadline).await;
+            dkim.push(Signature {
+                domain: signature.d.to_ascii_lowercase(),
+                selector: signature.s.clone(),
+                result,
+                rsa_bits,
+            });
+        }
+    }
+    let (spf_domain, spf_sender) = envelope(&received.mail_from, &received.helo);
+    let spf = domain::spf(dns, &spf_domain, received.peer, &spf_sender, deadline)
+        .await
+        .verdict;
+    let from_domain = from_seen
+        .as_deref()
+        .unwrap_or(from_configured)
+        .rsplit_once('@')
+        .map(|(_, d)| d.to_owned())
+        .unwrap_or_default();
+    let dmarc = domain::dmarc(dns, &from_domain, deadline).await.ok();
+    Delivery {
+        delay_ms,
+        from_configured: from_configured.to_ascii_lowercase(),
+        from_seen,
+        sender_ip: received.peer,
+        spf_domain,
+        spf,
+        dkim,
+        dmarc,
+        received: received_path(parsed.as_ref()),
+    }
+}
+
+/// The domain SPF checks and the sender it checks for: MAIL FROM, or
+/// `postmaster@` the HELO name for the null sender (RFC 7208 §2.4).
+fn envelope(mail_from: &str, helo: &str) -> (String, String) {
+    if let Some((_, domain)) = mail_from.rsplit_once('@') {
+        (domain.to_ascii_lowercase(), mail_from.to_owned())
+    } else {
+        let helo = helo.trim_end_matches('.').to_ascii_lowercase();
+        (helo.clone(), format!("postmaster@{helo}"))
+    }
+}
+
+/// The RSA key length at `selector._domainkey.domain`, if one is there.
+async fn key_bits(dns: &Dns, domain: &str, selector: &str, deadline: Instant) -> Option<u32> {
+    let keys = domain::dkim(dns, domain, &[selector], deadline)
+        .await
+        .ok()?;
+    keys.into_iter().find_map(|(_, key)| match key {
+        Some(Key::Published {
+            kind: KeyType::Rsa,
+            bits,
+        }) => Some(bits),
+        _ => None,
+    })
+}
+
+/// The `Received` lines, newest first, unfolded and bounded.
+fn received_path(message: Option<&AuthenticatedMessage<'_>>) -> Vec<String> {
+    let Some(message) = message else {
+        return Vec::new();
+    };
+    message
+        .raw_parsed_headers()
+        .iter()
+        .filter(|(name, _)| name.eq_ignore_ascii_case(b"Received"))
+        .take(MAX_RECEIVED)
+        .map(|(_, value)| {
+            String::from_utf8_lossy(value)
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect()
+}

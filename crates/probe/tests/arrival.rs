@@ -1,0 +1,191 @@
+//! The `arrival` check end to end (SPEC §7.7): the probe sends through
+//! Debian's Postfix (a relay we did not write), which signs with OpenDKIM
+//! or does not, rewrites From or does not, and delivers to our inbox on
+//! loopback through a transport map; the report says what the receiver
+//! saw. DNS (SPF, DMARC, the DKIM key) comes from the scripted server.
+
+mod common;
+#[path = "servers/postfix.rs"]
+mod postfix_server;
+
+use std::time::Duration;
+
+use common::dns::{Record, serve_records};
+use common::{engine_with, loopback, probe, request};
+use postfix_server::{PASSWORD, Relay, USER};
+use serde_json::json;
+use smtp_doctor_core::report::{Report, StepKind, StepStatus};
+use smtp_doctor_probe::inbox::Inbox;
+
+fn txt(name: &str, text: &str) -> (String, Vec<Record>) {
+    (name.to_owned(), vec![Record::Txt(text.to_owned())])
+}
+
+fn arrival_codes(report: &Report) -> Vec<String> {
+    report
+        .steps
+        .iter()
+        .filter(|s| s.step == StepKind::Arrival)
+        .flat_map(|s| &s.diagnostics)
+        .map(|d| d.code.to_string())
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[allow(clippy::too_many_lines)] // one relay, every case in order
+async fn through_postfix_to_our_inbox() {
+    let inbox = Inbox::bind("check.test", "127.0.0.1:0".parse().unwrap())
+        .await
+        .unwrap();
+    let port = inbox.local_addr().port();
+    let relay = tokio::task::spawn_blocking(move || Relay::start(port))
+        .await
+        .unwrap()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let dns = serve_records(vec![
+        txt("example.com", "v=spf1 ip4:127.0.0.1 -all"),
+        txt("_dmarc.example.com", "v=DMARC1; p=reject"),
+        txt("s1._domainkey.example.com", &relay.dkim_record),
+        txt("_dmarc.other.org", "v=DMARC1; p=quarantine"),
+    ])
+    .await;
+    let engine = engine_with(|o| {
+        o.dns_server = Some(dns);
+        o.inbox = Some(inbox.clone());
+        o.arrival_wait = Duration::from_secs(20);
+    });
+    let creds = |from: &str| json!({"username": USER, "password": PASSWORD, "from": from});
+    let mut failures = Vec::new();
+
+    // Signed by OpenDKIM, From kept: everything passes and aligns.
+    let r = probe(
+        &engine,
+        &request(
+            loopback(relay.signed),
+            "starttls",
+            creds("me@example.com"),
+            &["arrival"],
+        ),
+    )
+    .await;
+    let info = r.arrival.clone().unwrap_or_default();
+    let signed_ok = arrival_codes(&r) == ["arrival.ok"]
+        && info.dkim.iter().any(|s| {
+            s.domain == "example.com"
+                && s.selector == "s1"
+                && s.result == "pass"
+                && s.bits == Some(2048)
+        })
+        && info.spf == "pass"
+        && info.sender_address == "127.0.0.1"
+        && info.received.iter().any(|l| l.contains("relay.test.local"));
+    if !signed_ok {
+        failures.push(format!(
+            "signed: {:?} {info:#?}\n{:#?}",
+            arrival_codes(&r),
+            r.transcript
+        ));
+    }
+    // The message text is not in the report: only the verdict.
+    let json = serde_json::to_string(&r).unwrap();
+    if json.contains("This message was sent by smtp-doctor") {
+        failures.push("the message body is in the report".into());
+    }
+
+    // Not signed: DKIM missing, yet SPF passes and aligns (no DMARC failure).
+    let r = probe(
+        &engine,
+        &request(
+            loopback(relay.unsigned),
+            "starttls",
+            creds("me@example.com"),
+            &["arrival"],
+        ),
+    )
+    .await;
+    if arrival_codes(&r) != ["arrival.dkim-missing"] {
+        failures.push(format!("unsigned: {:?}", arrival_codes(&r)));
+    }
+
+    // From rewritten to the login, as Gmail does.
+    let r = probe(
+        &engine,
+        &request(
+            loopback(relay.rewriting),
+            "starttls",
+            creds("sales@example.com"),
+            &["arrival"],
+        ),
+    )
+    .await;
+    let rewritten = r
+        .steps
+        .iter()
+        .flat_map(|s| &s.diagnostics)
+        .find(|d| d.code.as_str() == "arrival.from-rewritten");
+    if !rewritten.is_some_and(|d| {
+        d.message.contains("me@example.com") && d.message.contains("sales@example.com")
+    }) {
+        failures.push(format!("rewritten: {:?}", arrival_codes(&r)));
+    }
+
+    // Another From domain, unsigned, with no SPF of its own: DMARC fails.
+    let r = probe(
+        &engine,
+        &request(
+            loopback(relay.unsigned),
+            "starttls",
+            creds("news@other.org"),
+            &["arrival"],
+        ),
+    )
+    .await;
+    let codes = arrival_codes(&r);
+    let step = r.steps.iter().find(|s| s.step == StepKind::Arrival);
+    if !codes.contains(&"arrival.dmarc-fail".to_owned())
+        || step.map(|s| s.status) != Some(StepStatus::Fail)
+        || r.ok
+    {
+        failures.push(format!("dmarc: {codes:?}"));
+    }
+
+    // Accepted, never delivered (the relay discards mail for lost.test).
+    let lost = Inbox::bind("lost.test", "127.0.0.1:0".parse().unwrap())
+        .await
+        .unwrap();
+    let dns2 = serve_records(vec![txt("example.com", "v=spf1 ip4:127.0.0.1 -all")]).await;
+    let impatient = engine_with(|o| {
+        o.dns_server = Some(dns2);
+        o.inbox = Some(lost.clone());
+        o.arrival_wait = Duration::from_secs(3);
+    });
+    let r = probe(
+        &impatient,
+        &request(
+            loopback(relay.signed),
+            "starttls",
+            creds("me@example.com"),
+            &["arrival"],
+        ),
+    )
+    .await;
+    let not_arrived = r
+        .steps
+        .iter()
+        .flat_map(|s| &s.diagnostics)
+        .find(|d| d.code.as_str() == "arrival.not-arrived");
+    if !not_arrived.is_some_and(|d| d.message.contains("3 seconds")) || lost.reserved() != 0 {
+        failures.push(format!(
+            "lost: {:?}, {} reserved",
+            arrival_codes(&r),
+            lost.reserved()
+        ));
+    }
+
+    assert!(
+        failures.is_empty(),
+        "{}\n--- relay log ---\n{}",
+        failures.join("\n\n"),
+        relay.log()
+    );
+}
