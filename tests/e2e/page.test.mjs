@@ -65,6 +65,9 @@ before(async () => {
     "--sandbox", "--sandbox-port-offset", String(OFFSET_A),
     "--cors-origin", cross.url, "--egress-ip", "192.0.2.44",
     "--probes-per-minute", "1000", "--timeout", "5", "--dns-server", dns.addr,
+    // The sandbox delivers mail for this domain to the service's inbox.
+    "--inbox-domain", "inbox.sandbox.test", "--inbox-listen", "127.0.0.1:0", "--arrival-wait", "15",
+    "--sends-per-hour", "1000",
   ]);
   limited = await serve(["--sandbox", "--sandbox-port-offset", String(OFFSET_B), "--probes-per-minute", "1", "--dns-server", dns.addr]);
   // Port 9 (discard): nothing listens, so the service has no resolver.
@@ -243,6 +246,29 @@ describe("test connection against the sandbox", () => {
       "the domain's findings are in their own section only");
     assert.equal(await page.isEnabled("#save-button"), true);
     await page.locator("#arrival").screenshot({ path: join(ARTIFACTS, "arrival.png") });
+    assert.deepEqual(problems, []);
+    await close();
+  });
+
+  test("Will it arrive?: the test email through the sandbox to the service's inbox", async () => {
+    const { page, problems, close } = await open(main.url);
+    await fill(page, sandbox());
+    // Offered because this service has an inbox.
+    await page.locator("#arrival-option:not([hidden])").waitFor();
+    await page.check("#check-arrival");
+    await runTest(page);
+    const statuses = await page.$$eval("#steps .step", (rows) => rows.map((r) => `${r.dataset.step}:${r.dataset.status}`));
+    assert.ok(statuses.includes("arrival:warn"), statuses.join(" "));
+    // No DKIM signature from the sandbox: named; SPF and DMARC pass.
+    assert.deepEqual(await page.$$eval("#arrival-findings .finding", (items) => items.map((i) => i.dataset.code)),
+      ["arrival.dkim-missing", "domain.ok"]);
+    await page.click("#arrival-seen summary");
+    const seen = await page.textContent("#arrival-seen");
+    assert.match(seen, /demo@sandbox\.test/);
+    assert.match(seen, /pass \(/, "SPF for the delivering address");
+    assert.match(seen, /by smtp\.sandbox\.test/, "the Received path");
+    assert.equal(await page.getAttribute("#result", "data-ok"), "true");
+    await page.locator("#arrival").screenshot({ path: join(ARTIFACTS, "arrival-inbox.png") });
     assert.deepEqual(problems, []);
     await close();
   });

@@ -971,6 +971,7 @@ ui-extra-checks = Weitere Prüfungen
 ui-check-sender = Prüfen, ob ich als Absenderadresse senden darf
 ui-check-send = Eine Test-E-Mail an die Absenderadresse senden
 ui-check-domain = Prüfen, ob E-Mails meiner Domain ankommen (SPF, DKIM, DMARC)
+ui-check-arrival = Eine Test-E-Mail an das Postfach des Testdienstes senden und sehen, wie sie ankommt
 ui-test = Verbindung testen
 ui-test-wait = Verbindung testen (noch { $seconds } s)
 ui-cancel = Abbrechen
@@ -1005,6 +1006,11 @@ ui-headline-fails = Diese Einstellungen funktionieren noch nicht
 ui-headline-arrival = Die Verbindung funktioniert, aber E-Mails dieser Domain kommen womöglich nicht an: siehe „Kommt die E-Mail an?“ unten.
 ui-arrive = Kommt die E-Mail an?
 ui-arrive-publish = Veröffentlichen bei { $name }:
+ui-arrival-seen = Was unser Postfach gesehen hat
+ui-arrival-delay = Zugestellt nach
+ui-arrival-from = Angezeigter Absender
+ui-arrival-dkim = DKIM
+ui-arrival-spf = SPF
 ui-more-problems = { $count ->
         [one] und 1 weiteres Problem unten
        *[other] und { $count } weitere Probleme unten

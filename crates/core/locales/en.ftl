@@ -976,6 +976,7 @@ ui-extra-checks = Extra checks
 ui-check-sender = Check that I may send as the From address
 ui-check-send = Send a test email to the From address
 ui-check-domain = Check that mail from my domain will arrive (SPF, DKIM, DMARC)
+ui-check-arrival = Send a test email to the test service's inbox and see how it arrives
 ui-test = Test connection
 ui-test-wait = Test connection (wait { $seconds } s)
 ui-cancel = Cancel
@@ -1010,6 +1011,11 @@ ui-headline-fails = These settings do not work yet
 ui-headline-arrival = The connection works, but mail from this domain may not arrive: see “Will it arrive?” below.
 ui-arrive = Will it arrive?
 ui-arrive-publish = Publish at { $name }:
+ui-arrival-seen = What our inbox saw
+ui-arrival-delay = Delivered after
+ui-arrival-from = From shown
+ui-arrival-dkim = DKIM
+ui-arrival-spf = SPF
 ui-more-problems = { $count ->
         [one] and 1 more problem below
        *[other] and { $count } more problems below

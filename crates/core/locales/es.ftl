@@ -972,6 +972,7 @@ ui-extra-checks = Comprobaciones adicionales
 ui-check-sender = Comprobar que puedo enviar como el remitente
 ui-check-send = Enviar un correo de prueba al remitente
 ui-check-domain = Comprobar que el correo de mi dominio llegará (SPF, DKIM, DMARC)
+ui-check-arrival = Enviar un correo de prueba al buzón del servicio de prueba y ver cómo llega
 ui-test = Probar la conexión
 ui-test-wait = Probar la conexión (espere { $seconds } s)
 ui-cancel = Cancelar
@@ -1006,6 +1007,11 @@ ui-headline-fails = Esta configuración todavía no funciona
 ui-headline-arrival = La conexión funciona, pero el correo de este dominio puede no llegar: vea «¿Llegará el correo?» más abajo.
 ui-arrive = ¿Llegará el correo?
 ui-arrive-publish = Publicar en { $name }:
+ui-arrival-seen = Lo que vio nuestro buzón
+ui-arrival-delay = Entregado tras
+ui-arrival-from = Remitente mostrado
+ui-arrival-dkim = DKIM
+ui-arrival-spf = SPF
 ui-more-problems = { $count ->
         [one] y 1 problema más abajo
        *[other] y { $count } problemas más abajo

@@ -972,6 +972,7 @@ ui-extra-checks = Vérifications supplémentaires
 ui-check-sender = Vérifier que je peux envoyer avec l'adresse d'expéditeur
 ui-check-send = Envoyer un e-mail de test à l'adresse d'expéditeur
 ui-check-domain = Vérifier que les e-mails de mon domaine arriveront (SPF, DKIM, DMARC)
+ui-check-arrival = Envoyer un e-mail de test à la boîte du service de test et voir comment il arrive
 ui-test = Tester la connexion
 ui-test-wait = Tester la connexion (attendre { $seconds } s)
 ui-cancel = Annuler
@@ -1006,6 +1007,11 @@ ui-headline-fails = Ces paramètres ne fonctionnent pas encore
 ui-headline-arrival = La connexion fonctionne, mais les e-mails de ce domaine risquent de ne pas arriver : voir « Vos e-mails arriveront-ils ? » ci-dessous.
 ui-arrive = Vos e-mails arriveront-ils ?
 ui-arrive-publish = À publier sur { $name } :
+ui-arrival-seen = Ce que notre boîte a vu
+ui-arrival-delay = Distribué après
+ui-arrival-from = Expéditeur affiché
+ui-arrival-dkim = DKIM
+ui-arrival-spf = SPF
 ui-more-problems = { $count ->
         [one] et 1 autre problème ci-dessous
        *[other] et { $count } autres problèmes ci-dessous

@@ -972,6 +972,7 @@ ui-extra-checks = Verificações extras
 ui-check-sender = Verificar se posso enviar como o remetente
 ui-check-send = Enviar um e-mail de teste para o remetente
 ui-check-domain = Verificar se os e-mails do meu domínio vão chegar (SPF, DKIM, DMARC)
+ui-check-arrival = Enviar um e-mail de teste para a caixa do serviço de teste e ver como ele chega
 ui-test = Testar conexão
 ui-test-wait = Testar conexão (aguarde { $seconds } s)
 ui-cancel = Cancelar
@@ -1006,6 +1007,11 @@ ui-headline-fails = Estas configurações ainda não funcionam
 ui-headline-arrival = A conexão funciona, mas os e-mails deste domínio podem não chegar: veja "O e-mail vai chegar?" abaixo.
 ui-arrive = O e-mail vai chegar?
 ui-arrive-publish = Publicar em { $name }:
+ui-arrival-seen = O que nossa caixa viu
+ui-arrival-delay = Entregue após
+ui-arrival-from = Remetente exibido
+ui-arrival-dkim = DKIM
+ui-arrival-spf = SPF
 ui-more-problems = { $count ->
         [one] e mais 1 problema abaixo
        *[other] e mais { $count } problemas abaixo

@@ -67,6 +67,10 @@ async fn serve(
         shared,
         user: None,
         bytes: 0,
+        peer,
+        from: String::new(),
+        relayed: Vec::new(),
+        message: Vec::new(),
     };
     match (behaviour, tls) {
         (Behaviour::RejectClient, _) => {
@@ -192,6 +196,12 @@ struct Mailbox<'a> {
     shared: &'a Shared,
     user: Option<String>,
     bytes: usize,
+    peer: IpAddr,
+    from: String,
+    /// Recipients at the relayed domain (the probe's inbox).
+    relayed: Vec<String>,
+    /// The message, kept only when it is to be relayed.
+    message: Vec<u8>,
 }
 
 impl Mailbox<'_> {
@@ -226,6 +236,9 @@ impl Handler for Mailbox<'_> {
 
     fn mail(&mut self, _ip: IpAddr, _domain: &str, from: &str) -> Response {
         self.bytes = 0;
+        from.clone_into(&mut self.from);
+        self.relayed.clear();
+        self.message.clear();
         let allowed = &self.shared.account.may_send_as;
         if allowed.iter().any(|a| a.eq_ignore_ascii_case(from)) {
             return response::OK;
@@ -237,8 +250,18 @@ impl Handler for Mailbox<'_> {
         )
     }
 
+    fn data_start(&mut self, _domain: &str, _from: &str, _is8bit: bool, to: &[String]) -> Response {
+        if let Some(relay) = &self.shared.relay_to {
+            self.relayed = to.iter().filter(|r| relay.wants(r)).cloned().collect();
+        }
+        response::OK
+    }
+
     fn data(&mut self, buf: &[u8]) -> io::Result<()> {
         self.bytes = self.bytes.saturating_add(buf.len());
+        if !self.relayed.is_empty() && self.bytes <= self.shared.max_message {
+            self.message.extend_from_slice(buf);
+        }
         Ok(())
     }
 
@@ -252,6 +275,31 @@ impl Handler for Mailbox<'_> {
             queue_id = id,
             "sandbox accepted a test message"
         );
+        if let Some(relay) = self.shared.relay_to.clone() {
+            // A relay's trace line on top, as every hop adds one.
+            let date = time::OffsetDateTime::now_utc()
+                .format(&time::format_description::well_known::Rfc2822)
+                .unwrap_or_default();
+            let mut message = format!(
+                "Received: from {} by {} with ESMTP id SBX{id:06}; {date}\r\n",
+                self.peer,
+                super::SANDBOX_HOST
+            )
+            .into_bytes();
+            message.append(&mut self.message);
+            let from = self.from.clone();
+            let helo = super::SANDBOX_HOST;
+            for rcpt in std::mem::take(&mut self.relayed) {
+                let (relay, message, from) = (relay.clone(), message.clone(), from.clone());
+                tokio::spawn(async move {
+                    if let Err(e) =
+                        super::relay::deliver(&relay, helo, &from, &rcpt, &message).await
+                    {
+                        tracing::warn!(error = %e, %rcpt, "sandbox could not deliver to the inbox");
+                    }
+                });
+            }
+        }
         Response::custom(250, format!("2.0.0 Ok: queued as SBX{id:06}"))
     }
 }

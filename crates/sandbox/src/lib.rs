@@ -12,6 +12,7 @@
 
 mod certs;
 mod conn;
+mod relay;
 
 use std::fmt;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
@@ -28,6 +29,7 @@ pub use certs::OTHER_NAME;
 pub use conn::{IDLE, MAX_LINE, converse, refuse_message};
 /// The SMTP state machine the dialogue runs, for handlers built elsewhere.
 pub use mailin;
+pub use relay::{RelayTo, dot_stuffed};
 
 /// Who may log in and which addresses that login may send as.
 #[derive(Debug, Clone)]
@@ -126,6 +128,9 @@ pub struct SandboxOptions {
     pub cert_names: Vec<String>,
     /// Largest accepted message, in bytes.
     pub max_message: usize,
+    /// Deliver accepted mail for one domain (the probe's inbox) instead of
+    /// only counting it.
+    pub relay_to: Option<RelayTo>,
 }
 
 /// The sandbox's name in its own `sandbox.test` zone.
@@ -144,6 +149,7 @@ impl SandboxOptions {
             name: "localhost".into(),
             cert_names: vec!["localhost".into(), SANDBOX_HOST.into()],
             max_message: 1 << 20,
+            relay_to: None,
         }
     }
 
@@ -181,6 +187,7 @@ pub(crate) struct Shared {
     pub(crate) account: Account,
     pub(crate) name: String,
     pub(crate) max_message: usize,
+    pub(crate) relay_to: Option<RelayTo>,
     pub(crate) queued: AtomicU64,
     /// Caps concurrent connections: a sandbox, not a mail server.
     pub(crate) slots: Arc<Semaphore>,
@@ -218,6 +225,7 @@ impl Sandbox {
             account: opts.account,
             name: opts.name,
             max_message: opts.max_message,
+            relay_to: opts.relay_to,
             queued: AtomicU64::new(0),
             slots: Arc::new(Semaphore::new(64)),
         });

@@ -1,7 +1,8 @@
 //! `cargo xtask demo`: build the browser package and the binary, then run
 //! `smtp-doctor serve --sandbox`: the settings page, the probe service and
 //! a local sandbox SMTP server, all on loopback, so every scenario works
-//! offline.
+//! offline — the end-to-end test email too: the sandbox delivers it to
+//! the service's inbox.
 
 use crate::sh::{Result, cmd, root, run};
 use crate::wasm;
@@ -22,6 +23,8 @@ pub(crate) fn start(args: &[String]) -> Result {
          \x20 port 2467 (wrong name), From ceo@sandbox.test with \"Check that I may send\" (sender not allowed),\n\
          \x20 password account-password (app password required), port 2554 (client refused).\n\
          \x20 \"Detect settings\" with demo@sandbox.test finds both ports through SRV records, offline.\n\
+         \x20 \"Send a test email to the test service's inbox\": the sandbox delivers it to the service's\n\
+         \x20 own inbox, and \"Will it arrive?\" says what a receiver saw (no DKIM signature here).\n\
          Ctrl-C stops the demo.\n"
     );
     run(cmd(
@@ -33,6 +36,12 @@ pub(crate) fn start(args: &[String]) -> Result {
             "--web-dir",
             &web.to_string_lossy(),
             "--sandbox",
+            // The sandbox delivers mail for this domain to the service's
+            // inbox: the `arrival` check works offline.
+            "--inbox-domain",
+            "inbox.sandbox.test",
+            "--inbox-listen",
+            "127.0.0.1:2526",
         ],
     ))
 }

@@ -21,6 +21,7 @@ const TEMPLATE = `
   <label><input type="checkbox" id="check-sender"> <span data-t="ui-check-sender">Check that I may send as the From address</span></label>
   <label><input type="checkbox" id="check-send"> <span data-t="ui-check-send">Send a test email to the From address</span></label>
   <label><input type="checkbox" id="check-domain" checked> <span data-t="ui-check-domain">Check that mail from my domain will arrive (SPF, DKIM, DMARC)</span></label>
+  <label id="arrival-option" hidden><input type="checkbox" id="check-arrival"> <span data-t="ui-check-arrival">Send a test email to the test service's inbox and see how it arrives</span></label>
 </fieldset>
 <div class="row">
   <button type="button" id="test-button" part="button" disabled data-t="ui-test">Test connection</button>
@@ -37,6 +38,7 @@ const TEMPLATE = `
   <section id="arrival" class="arrival" hidden aria-labelledby="arrival-title" part="arrival">
     <h4 id="arrival-title" data-t="ui-arrive">Will it arrive?</h4>
     <ul id="arrival-findings" class="findings"></ul>
+    <div id="arrival-seen"></div>
   </section>
   <details id="details" part="details">
     <summary data-t="ui-details">Technical details: certificate, server, conversation</summary>
@@ -50,7 +52,7 @@ const TEMPLATE = `
   </details>
 </div>`;
 
-const CHECKS = ["connect", "tls", "auth", "sender", "send", "domain"];
+const CHECKS = ["connect", "tls", "auth", "sender", "send", "domain", "arrival"];
 
 export class SmtpDoctorTest extends DoctorElement {
   static observedAttributes = ["for", "service", "lang", "checks", "token-url", "theme", "gates"];
@@ -125,7 +127,11 @@ export class SmtpDoctorTest extends DoctorElement {
       globalThis.performance?.mark("smtp-doctor:interactive");
       this.emit("ready", null);
     }, (e) => this.#status(t("ui-load-failed", { reason: e.message }), true));
-    this.client().info().then((i) => (this.#egress = i?.egressIps ?? []));
+    this.client().info().then((i) => {
+      this.#egress = i?.egressIps ?? [];
+      // Offered only where the service runs an inbox for it.
+      this.$("arrival-option").hidden = !(i?.checks ?? []).includes("arrival");
+    });
   }
 
   disconnectedCallback() {
@@ -166,6 +172,7 @@ export class SmtpDoctorTest extends DoctorElement {
     if (this.$("check-sender").checked) out.push("sender");
     if (this.$("check-send").checked) out.push("send");
     if (this.$("check-domain").checked) out.push("domain");
+    if (this.$("check-arrival").checked && !this.$("arrival-option").hidden) out.push("arrival");
     return out;
   }
 

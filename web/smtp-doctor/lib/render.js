@@ -135,9 +135,9 @@ export function showReport(root, report, actions) {
   root.hidden = false;
 }
 
-/** A finding of the `domain` check (SPEC §7.2). */
+/** A finding about whether mail arrives: the `domain` and `arrival` checks (SPEC §7.2, §7.7). */
 function isDomain(d) {
-  return d.code.startsWith("domain.");
+  return d.code.startsWith("domain.") || d.code.startsWith("arrival.");
 }
 
 /**
@@ -150,15 +150,17 @@ function connectionWorks(report) {
 }
 
 /**
- * "Will it arrive?": every finding of the domain step, the good news too,
- * each with the exact record to publish when there is one.
+ * "Will it arrive?": every finding of the arrival and domain steps, the
+ * good news too, each with the exact record to publish when there is one,
+ * then what the inbox saw.
  */
 function showArrival(section, report) {
-  const step = report.steps.find((s) => s.step === "domain");
   const list = section.querySelector("#arrival-findings");
   list.replaceChildren();
   const rank = { error: 0, warning: 1, info: 2 };
-  const found = [...(step?.diagnostics ?? [])].sort((a, b) => rank[a.severity] - rank[b.severity]);
+  const found = ["arrival", "domain"]
+    .flatMap((kind) => report.steps.find((s) => s.step === kind)?.diagnostics ?? [])
+    .sort((a, b) => rank[a.severity] - rank[b.severity]);
   for (const d of found) {
     const item = el("li", { class: `finding smtp-doctor-${d.severity}`, part: `finding finding-${d.severity}`, dataset: { code: d.code } },
       el("span", { class: "finding-message" }, d.message),
@@ -172,7 +174,23 @@ function showArrival(section, report) {
     }
     list.append(item);
   }
+  section.querySelector("#arrival-seen").replaceChildren(...arrivalCard(report.arrival));
   section.hidden = found.length === 0;
+}
+
+/** What the inbox saw: the delay, From, signatures, SPF and the Received path. */
+function arrivalCard(seen) {
+  if (!seen) return [];
+  const rows = [
+    [t("ui-arrival-delay"), `${(seen.delayMs / 1000).toFixed(1)} s`],
+    [t("ui-arrival-from"), seen.fromSeen ?? "—"],
+    [t("ui-arrival-dkim"), seen.dkim.map((s) => `${s.result} d=${s.domain} s=${s.selector}${s.bits ? ` (${s.bits} bits)` : ""}`).join("; ") || "—"],
+    [t("ui-arrival-spf"), `${seen.spf} (${seen.senderAddress})`],
+  ];
+  return [el("details", { class: "card", part: "card" },
+    el("summary", {}, t("ui-arrival-seen")),
+    el("dl", {}, ...rows.flatMap(([k, v]) => [el("dt", {}, k), el("dd", {}, v)])),
+    seen.received.length ? el("pre", { class: "received" }, seen.received.join("\n")) : null)];
 }
 
 let live = null;

@@ -90,6 +90,8 @@ details#details { margin-top: .75rem; }
 .suggestion p { margin: 0 0 .5rem; }
 .arrival { margin: 1rem 0 .5rem; }
 .arrival h4 { margin: 0; }
+.arrival details.card { margin-top: .5rem; }
+.received { font-size: .8rem; white-space: pre-wrap; overflow-wrap: anywhere; margin: .4rem 0 0; }
 .record { margin: 0; font-size: .88rem; overflow-wrap: anywhere; }
 .record code { user-select: all; background: color-mix(in srgb, var(--_text) 7%, transparent); padding: .1rem .3rem; border-radius: 4px; }
 .cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(15rem, 1fr)); gap: .75rem; margin: .75rem 0; }

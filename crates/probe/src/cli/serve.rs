@@ -8,7 +8,7 @@ use smtp_doctor_core::wire::HeloName;
 use smtp_doctor_probe::engine::RecipientPolicy;
 use smtp_doctor_probe::http::server::ConnectionLimits;
 use smtp_doctor_probe::http::{self, AppState, Settings};
-use smtp_doctor_probe::sandbox::{Sandbox, SandboxOptions};
+use smtp_doctor_probe::sandbox::{RelayTo, Sandbox, SandboxOptions};
 use tracing_subscriber::EnvFilter;
 
 use super::args::{LogFormat, ServeArgs, seconds, shutdown_signal};
@@ -51,8 +51,15 @@ pub(crate) fn command(args: &ServeArgs) -> anyhow::Result<()> {
             .init(),
     }
     let runtime = tokio::runtime::Runtime::new().context("cannot start the async runtime")?;
+    let arrival = inbox(args, &runtime)?;
     let sandbox = if args.sandbox {
-        let opts = SandboxOptions::demo(args.sandbox_port_offset);
+        let mut opts = SandboxOptions::demo(args.sandbox_port_offset);
+        // With an inbox, the sandbox delivers mail for it: the demo's
+        // `arrival` check works offline.
+        opts.relay_to = arrival.as_ref().map(|(inbox, _)| RelayTo {
+            domain: inbox.domain().to_owned(),
+            addr: inbox.local_addr(),
+        });
         let sandbox = runtime.block_on(Sandbox::start(opts))?;
         println!("{}", sandbox.describe());
         Some(sandbox)
@@ -68,7 +75,6 @@ pub(crate) fn command(args: &ServeArgs) -> anyhow::Result<()> {
         );
     }
     let recipients = RecipientPolicy::sender_only(&args.allow_recipient_domain);
-    let arrival = inbox(args, &runtime)?;
     let engine = runtime.block_on(async {
         args.engine
             .engine_with(sandbox.as_ref(), recipients, arrival)

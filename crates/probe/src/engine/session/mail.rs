@@ -202,21 +202,7 @@ pub(super) fn test_message(
             "This message was sent by smtp-doctor to check that {host} accepts mail from this account.\r\nNo reply is needed.\r\n"
         ))
         .map_err(|e| e.to_string())?;
-    let raw = message.formatted();
-    let mut out = Vec::with_capacity(raw.len() + 8);
-    let mut at_line_start = true;
-    for &b in &raw {
-        if at_line_start && b == b'.' {
-            out.push(b'.');
-        }
-        out.push(b);
-        at_line_start = b == b'\n';
-    }
-    if !out.ends_with(b"\r\n") {
-        out.extend_from_slice(b"\r\n");
-    }
-    out.extend_from_slice(b".\r\n");
-    Ok(out)
+    Ok(smtp_doctor_sandbox::dot_stuffed(&message.formatted()))
 }
 
 /// `sender.rejected` gets a one-click fix: send as the login's own
