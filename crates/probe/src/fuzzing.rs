@@ -138,6 +138,20 @@ pub fn dkim(data: &[u8]) {
     }
 }
 
+/// A message our inbox received from anyone: the nonce check and what the
+/// report keeps of it are bounded, and a nonce is never found where it
+/// is not.
+pub fn inbox_message(data: &[u8]) {
+    let (from, received) = crate::engine::arrival::read(data);
+    assert!(from.is_none_or(|f| f.contains('@')));
+    assert!(received.len() <= crate::engine::arrival::MAX_RECEIVED);
+    assert!(received.iter().all(|l| !l.contains(['\r', '\n'])));
+    let nonce = "0123456789abcdef";
+    if crate::inbox::carries_nonce(data, nonce) {
+        assert!(data.windows(nonce.len()).any(|w| w == nonce.as_bytes()));
+    }
+}
+
 /// An autoconfig file from a domain anyone controls.
 pub fn autoconfig(data: &[u8]) {
     if let Ok(servers) = crate::discover::autoconfig::parse(data, "me", "example.com") {
@@ -174,4 +188,5 @@ pub const TARGETS: &[(&str, Target)] = &[
     ("spf", spf),
     ("dmarc", dmarc),
     ("dkim", dkim),
+    ("inbox_message", inbox_message),
 ];

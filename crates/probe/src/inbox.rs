@@ -321,7 +321,7 @@ impl Handler for Receiver {
 }
 
 /// Whether the header section holds `X-Smtp-Doctor-Check: <nonce>`.
-fn carries_nonce(message: &[u8], nonce: &str) -> bool {
+pub fn carries_nonce(message: &[u8], nonce: &str) -> bool {
     let end = find(message, b"\r\n\r\n").unwrap_or(message.len());
     let headers = String::from_utf8_lossy(&message[..end]);
     headers.split("\r\n").any(|line| {

@@ -9,7 +9,7 @@
 use crate::sh::{Result, cargo, cmd, output, root, run};
 
 /// The targets, as in `crates/fuzz/Cargo.toml`.
-const TARGETS: [&str; 10] = [
+const TARGETS: [&str; 11] = [
     "reply",
     "ehlo",
     "wire",
@@ -20,6 +20,7 @@ const TARGETS: [&str; 10] = [
     "spf",
     "dmarc",
     "dkim",
+    "inbox_message",
 ];
 
 /// The cargo-fuzz version installed when missing.

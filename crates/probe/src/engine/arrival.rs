@@ -14,7 +14,7 @@ use super::domain;
 use crate::inbox::Received;
 
 /// At most this many `Received` lines are kept for the report.
-const MAX_RECEIVED: usize = 20;
+pub const MAX_RECEIVED: usize = 20;
 /// At most this many signatures are looked at.
 const MAX_SIGNATURES: usize = 8;
 
@@ -29,10 +29,7 @@ pub async fn judge(
     deadline: Instant,
 ) -> Delivery {
     let parsed = AuthenticatedMessage::parse(&received.message);
-    let from_seen = parsed
-        .as_ref()
-        .map(|m| m.from().trim().to_ascii_lowercase())
-        .filter(|f| f.contains('@'));
+    let from_seen = parsed.as_ref().and_then(from_shown);
     let mut dkim = Vec::new();
     if let Some(message) = &parsed {
         let outputs = timeout_at(deadline, verifier.verify_dkim(message))
@@ -106,6 +103,21 @@ async fn key_bits(dns: &Dns, domain: &str, selector: &str, deadline: Instant) ->
         }) => Some(bits),
         _ => None,
     })
+}
+
+/// The From address a reader is shown, if it is one.
+fn from_shown(message: &AuthenticatedMessage<'_>) -> Option<String> {
+    Some(message.from().trim().to_ascii_lowercase()).filter(|f| f.contains('@'))
+}
+
+/// What the report keeps of any message (the fuzz target `inbox_message`
+/// feeds it anything): the From shown and the `Received` path.
+pub fn read(message: &[u8]) -> (Option<String>, Vec<String>) {
+    let parsed = AuthenticatedMessage::parse(message);
+    (
+        parsed.as_ref().and_then(from_shown),
+        received_path(parsed.as_ref()),
+    )
 }
 
 /// The `Received` lines, newest first, unfolded and bounded.
