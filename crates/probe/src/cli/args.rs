@@ -350,6 +350,15 @@ pub(crate) struct ServeArgs {
     /// Where the inbox listens (ADDR:PORT; 25 in production).
     #[arg(long, env = "SMTP_DOCTOR_INBOX_LISTEN", requires = "inbox_domain")]
     pub(crate) inbox_listen: Option<SocketAddr>,
+    /// Share the rate limits, the send limit, the per-target caps and the
+    /// service-wide probe cap with every replica through this Redis
+    /// (`redis://host:6379/0`) (SPEC §7.5). While it is unreachable, this
+    /// replica enforces its own limits and /healthz says `degraded`.
+    #[arg(long, env = "SMTP_DOCTOR_REDIS", hide_env_values = true)]
+    pub(crate) redis: Option<String>,
+    /// Prefix of the shared keys (several services may share one Redis).
+    #[arg(long, env = "SMTP_DOCTOR_REDIS_PREFIX", default_value = "smtp-doctor")]
+    pub(crate) redis_prefix: String,
     /// Seconds the `arrival` check waits for its message.
     #[arg(long, env = "SMTP_DOCTOR_ARRIVAL_WAIT", default_value_t = 60.0)]
     pub(crate) arrival_wait: f64,

@@ -35,6 +35,54 @@ fn inbox(
     )))
 }
 
+/// The service's settings from its flags (and the API key file).
+async fn settings(args: &ServeArgs) -> anyhow::Result<Settings> {
+    let mut api_keys = args.api_key.clone();
+    if let Some(path) = &args.api_key_file {
+        let text = std::fs::read_to_string(path)
+            .with_context(|| format!("cannot read {}", path.display()))?;
+        api_keys.extend(
+            text.lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                .map(str::to_owned),
+        );
+    }
+    Ok(Settings {
+        web_dir: args.web_dir.clone(),
+        api_keys,
+        token_keys: smtp_doctor_probe::http::token::TokenKeys::new(&args.token_key)
+            .map_err(anyhow::Error::msg)?,
+        attestation_key: args
+            .attestation_key
+            .as_deref()
+            .map(smtp_doctor_probe::attestation::AttestationKey::new)
+            .transpose()
+            .map_err(anyhow::Error::msg)?,
+        cors_origins: args.cors_origin.clone(),
+        max_probes: args.max_probes,
+        per_target: args.per_target,
+        probes_per_minute: args.probes_per_minute,
+        sends_per_hour: args.sends_per_hour,
+        trust_proxy: args.trust_proxy || !args.trusted_proxy.is_empty(),
+        trusted_proxies: args.trusted_proxy.iter().map(|r| r.0).collect(),
+        connections: ConnectionLimits {
+            header_timeout: seconds(args.header_timeout, "header-timeout")?,
+            max_connections: args.max_connections,
+            per_address: Some(args.max_connections_per_ip),
+        },
+        shared: match &args.redis {
+            Some(url) => Some(
+                smtp_doctor_probe::http::shared::Shared::connect(url, &args.redis_prefix)
+                    .await
+                    .map_err(anyhow::Error::msg)?,
+            ),
+            None => None,
+        },
+        ..Settings::default()
+    })
+}
+
 pub(crate) fn command(args: &ServeArgs) -> anyhow::Result<()> {
     let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info"));
     match args.log_format {
@@ -86,42 +134,7 @@ pub(crate) fn command(args: &ServeArgs) -> anyhow::Result<()> {
         let addr = listener.local_addr()?;
         tracing::info!(%addr, "smtp-doctor listening");
         println!("smtp-doctor listening on http://{addr}");
-        let mut api_keys = args.api_key.clone();
-        if let Some(path) = &args.api_key_file {
-            let text = std::fs::read_to_string(path)
-                .with_context(|| format!("cannot read {}", path.display()))?;
-            api_keys.extend(
-                text.lines()
-                    .map(str::trim)
-                    .filter(|l| !l.is_empty() && !l.starts_with('#'))
-                    .map(str::to_owned),
-            );
-        }
-        let settings = Settings {
-            web_dir: args.web_dir.clone(),
-            api_keys,
-            token_keys: smtp_doctor_probe::http::token::TokenKeys::new(&args.token_key)
-                .map_err(anyhow::Error::msg)?,
-            attestation_key: args
-                .attestation_key
-                .as_deref()
-                .map(smtp_doctor_probe::attestation::AttestationKey::new)
-                .transpose()
-                .map_err(anyhow::Error::msg)?,
-            cors_origins: args.cors_origin.clone(),
-            max_probes: args.max_probes,
-            per_target: args.per_target,
-            probes_per_minute: args.probes_per_minute,
-            sends_per_hour: args.sends_per_hour,
-            trust_proxy: args.trust_proxy || !args.trusted_proxy.is_empty(),
-            trusted_proxies: args.trusted_proxy.iter().map(|r| r.0).collect(),
-            connections: ConnectionLimits {
-                header_timeout: seconds(args.header_timeout, "header-timeout")?,
-                max_connections: args.max_connections,
-                per_address: Some(args.max_connections_per_ip),
-            },
-            ..Settings::default()
-        };
+        let settings = settings(args).await?;
         // Running probes get their deadline plus a margin to finish after
         // ctrl-c/SIGTERM; then the process exits regardless.
         let grace = engine.options().deadline + Duration::from_secs(5);

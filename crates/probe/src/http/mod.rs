@@ -14,6 +14,7 @@ mod metrics;
 mod openapi;
 mod routes;
 pub mod server;
+pub mod shared;
 pub mod token;
 
 use std::collections::HashMap;
@@ -75,6 +76,9 @@ pub struct Settings {
     pub request_timeout: Duration,
     /// Header-read/idle timeout and connection caps of the listener.
     pub connections: server::ConnectionLimits,
+    /// Limits shared with the other replicas (`--redis`, SPEC §7.5); the
+    /// in-memory limits are the fallback while Redis is away.
+    pub shared: Option<shared::Shared>,
 }
 
 impl Default for Settings {
@@ -93,6 +97,7 @@ impl Default for Settings {
             trusted_proxies: Vec::new(),
             request_timeout: Duration::from_secs(90),
             connections: server::ConnectionLimits::default(),
+            shared: None,
         }
     }
 }
@@ -108,6 +113,14 @@ pub(crate) enum RateKey {
 impl RateKey {
     pub(crate) fn new(address: IpAddr, subject: Option<&token::Subject>) -> Self {
         subject.map_or(Self::Address(address), |s| Self::Subject(s.0.clone()))
+    }
+
+    /// The key's name in Redis.
+    fn shared_name(&self) -> String {
+        match self {
+            Self::Address(ip) => format!("ip:{}", smtp_doctor_core::ip::canonical(*ip)),
+            Self::Subject(sub) => format!("sub:{}", sub.chars().take(128).collect::<String>()),
+        }
     }
 }
 
@@ -232,37 +245,93 @@ impl AppState {
         }
     }
 
-    pub(crate) fn check_probe_rate(&self, client: &RateKey) -> Result<(), ApiError> {
-        Self::check_limit(&self.inner.probe_limiter, client, 1)
+    /// A limit of the client: shared through Redis when configured and
+    /// reachable, else this replica's own.
+    async fn check_rate(
+        &self,
+        name: &str,
+        limiter: &DefaultKeyedRateLimiter<RateKey>,
+        client: &RateKey,
+        weight: u32,
+    ) -> Result<(), ApiError> {
+        let s = self.settings();
+        if let Some(shared) = &s.shared {
+            let (burst, period) = match name {
+                "send" => (s.sends_per_hour, Duration::from_secs(3600)),
+                _ => (s.probes_per_minute, Duration::from_secs(60)),
+            };
+            match shared
+                .rate(name, &client.shared_name(), burst, period, weight)
+                .await
+            {
+                Ok(None) => return Ok(()),
+                Ok(Some(retry_after)) => return Err(ApiError::RateLimited { retry_after }),
+                Err(e) => tracing::debug!(error = %e, "rate limit from memory"),
+            }
+        }
+        Self::check_limit(limiter, client, weight)
+    }
+
+    pub(crate) async fn check_probe_rate(&self, client: &RateKey) -> Result<(), ApiError> {
+        self.check_rate("probe", &self.inner.probe_limiter, client, 1)
+            .await
     }
 
     /// A discovery verifies many candidates: it costs `DISCOVER_WEIGHT`
     /// probes of the client's rate and of the service-wide slots.
-    pub(crate) fn check_discover_rate(&self, client: &RateKey) -> Result<(), ApiError> {
-        Self::check_limit(&self.inner.probe_limiter, client, DISCOVER_WEIGHT)
+    pub(crate) async fn check_discover_rate(&self, client: &RateKey) -> Result<(), ApiError> {
+        self.check_rate("probe", &self.inner.probe_limiter, client, DISCOVER_WEIGHT)
+            .await
     }
 
-    pub(crate) fn check_send_rate(&self, client: &RateKey) -> Result<(), ApiError> {
-        Self::check_limit(&self.inner.send_limiter, client, 1)
+    pub(crate) async fn check_send_rate(&self, client: &RateKey) -> Result<(), ApiError> {
+        self.check_rate("send", &self.inner.send_limiter, client, 1)
+            .await
+    }
+
+    /// How long a shared slot is held at most: a probe's whole time (and
+    /// an arrival's wait) plus a margin. A replica that dies holding one
+    /// gives it back by this expiry.
+    fn slot_expiry(&self) -> Duration {
+        let o = self.engine().options();
+        o.deadline + o.arrival_wait + o.timeout + Duration::from_secs(10)
     }
 
     /// One service-wide slot for a probe.
-    pub(crate) fn admit_probe(&self) -> Result<ProbeSlot, ApiError> {
-        self.admit_weighted(1)
+    pub(crate) async fn admit_probe(&self) -> Result<ProbeSlot, ApiError> {
+        self.admit_weighted(1).await
     }
 
     /// `weight` service-wide slots (at most all of them).
-    pub(crate) fn admit_weighted(&self, weight: u32) -> Result<ProbeSlot, ApiError> {
+    pub(crate) async fn admit_weighted(&self, weight: u32) -> Result<ProbeSlot, ApiError> {
         let all = u32::try_from(self.settings().max_probes)
             .unwrap_or(u32::MAX)
             .max(1);
+        let weight = weight.clamp(1, all);
+        if let Some(shared) = &self.settings().shared {
+            let names = ["all".to_owned()];
+            match shared
+                .take("probes", &names, all as usize, weight, self.slot_expiry())
+                .await
+            {
+                Ok(Some(held)) => {
+                    self.metrics().in_flight(1);
+                    return Ok(ProbeSlot {
+                        state: self.clone(),
+                        held: Held::Shared(held),
+                    });
+                }
+                Ok(None) => return Err(ApiError::AtCapacity),
+                Err(e) => tracing::debug!(error = %e, "probe cap from memory"),
+            }
+        }
         let permit = Arc::clone(&self.inner.probes)
-            .try_acquire_many_owned(weight.clamp(1, all))
+            .try_acquire_many_owned(weight)
             .map_err(|_| ApiError::AtCapacity)?;
         self.metrics().in_flight(1);
         Ok(ProbeSlot {
             state: self.clone(),
-            _permit: permit,
+            held: Held::Local(permit),
         })
     }
 
@@ -270,19 +339,36 @@ impl AppState {
     /// against every resolved address it may connect to, so `h`, `h.`,
     /// the IP and its `::ffff:` form are one target); refused when any of
     /// them already has `per_target` probes running.
-    pub(crate) fn admit_targets(&self, keys: Vec<String>) -> Result<TargetSlot, ApiError> {
+    pub(crate) async fn admit_targets(&self, keys: Vec<String>) -> Result<TargetSlot, ApiError> {
         let mut keys = keys;
         keys.sort();
         keys.dedup();
-        let mut targets = self.inner.targets.lock().map_err(|_| ApiError::Internal)?;
         let cap = self.settings().per_target.max(1);
+        let busy = ApiError::RateLimited {
+            retry_after: Duration::from_secs(5),
+        };
+        if let Some(shared) = &self.settings().shared {
+            match shared
+                .take("target", &keys, cap, 1, self.slot_expiry())
+                .await
+            {
+                Ok(Some(held)) => {
+                    return Ok(TargetSlot {
+                        state: self.clone(),
+                        keys: Vec::new(),
+                        shared: Some(held),
+                    });
+                }
+                Ok(None) => return Err(busy),
+                Err(e) => tracing::debug!(error = %e, "per-target cap from memory"),
+            }
+        }
+        let mut targets = self.inner.targets.lock().map_err(|_| ApiError::Internal)?;
         if keys
             .iter()
             .any(|k| targets.get(k).is_some_and(|n| *n >= cap))
         {
-            return Err(ApiError::RateLimited {
-                retry_after: Duration::from_secs(5),
-            });
+            return Err(busy);
         }
         for k in &keys {
             *targets.entry(k.clone()).or_insert(0) += 1;
@@ -290,11 +376,15 @@ impl AppState {
         Ok(TargetSlot {
             state: self.clone(),
             keys,
+            shared: None,
         })
     }
 
     /// The per-target slots of a probe's checked addresses.
-    pub(crate) fn admit_addresses(&self, addresses: &[IpAddr]) -> Result<TargetSlot, ApiError> {
+    pub(crate) async fn admit_addresses(
+        &self,
+        addresses: &[IpAddr],
+    ) -> Result<TargetSlot, ApiError> {
         // One spelling per address: mapped and NAT64 forms count as the
         // IPv4 address they carry.
         self.admit_targets(
@@ -303,6 +393,7 @@ impl AppState {
                 .map(|ip| smtp_doctor_core::ip::canonical(*ip).to_string())
                 .collect(),
         )
+        .await
     }
 }
 
@@ -319,27 +410,43 @@ fn forwarded_ip(hop: &str) -> Option<IpAddr> {
 /// candidates, 100 ms apart).
 pub(crate) const DISCOVER_WEIGHT: u32 = 4;
 
+/// Service-wide slots: this replica's semaphore, or shared in Redis.
+enum Held {
+    /// Held for its `Drop`, which gives the slots back.
+    Local(#[allow(dead_code)] tokio::sync::OwnedSemaphorePermit),
+    Shared(shared::Held),
+}
+
 /// Held while a probe runs; frees its service-wide slots when dropped
 /// (also when a client hangs up and the probe is cancelled).
 pub(crate) struct ProbeSlot {
     state: AppState,
-    _permit: tokio::sync::OwnedSemaphorePermit,
+    held: Held,
 }
 
 impl Drop for ProbeSlot {
     fn drop(&mut self) {
         self.state.metrics().in_flight(-1);
+        if let (Held::Shared(held), Some(shared)) = (&self.held, &self.state.settings().shared) {
+            shared.give(held.clone());
+        }
     }
 }
 
 /// Held while a probe runs; frees its per-target slots when dropped.
 pub(crate) struct TargetSlot {
     state: AppState,
+    /// This replica's counts, when they were taken here.
     keys: Vec<String>,
+    /// The shared slots, when they were taken in Redis.
+    shared: Option<shared::Held>,
 }
 
 impl Drop for TargetSlot {
     fn drop(&mut self) {
+        if let (Some(held), Some(shared)) = (self.shared.take(), &self.state.settings().shared) {
+            shared.give(held);
+        }
         if let Ok(mut targets) = self.state.inner.targets.lock() {
             for key in &self.keys {
                 if let Some(n) = targets.get_mut(key) {
@@ -444,6 +551,7 @@ pub fn app(state: AppState) -> Router {
         .route("/v1/info", get(routes::info))
         .route_layer(middleware::from_fn_with_state(state.clone(), require_key))
         .route("/healthz", get(routes::healthz))
+        .route("/readyz", get(routes::readyz))
         .route("/metrics", get(routes::metrics))
         .route("/v1/openapi.json", get(routes::openapi))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))

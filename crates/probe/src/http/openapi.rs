@@ -120,6 +120,7 @@ pub(crate) struct Health {
     info(title = "smtp-doctor", description = "Diagnose SMTP settings: static validation and a live probe."),
     paths(
         super::routes::healthz,
+        super::routes::readyz,
         super::routes::metrics,
         super::routes::validate,
         super::routes::probe,

@@ -4,6 +4,7 @@
 
 use std::convert::Infallible;
 use std::net::{IpAddr, SocketAddr};
+use std::sync::{Arc, Mutex};
 
 use axum::Extension;
 use axum::Json;
@@ -23,19 +24,50 @@ use super::token::Subject;
 use super::{ApiError, AppState};
 use crate::engine::{Check, ProbeRequest};
 
-/// `GET /healthz`.
+/// `ok`, or `degraded` while the shared limits' Redis is away (this
+/// replica then enforces its own limits).
+fn status(state: &AppState) -> &'static str {
+    match &state.settings().shared {
+        Some(shared) if !shared.is_up() => "degraded",
+        _ => "ok",
+    }
+}
+
+/// `GET /healthz`: liveness, 200 even when degraded.
 #[utoipa::path(get, path = "/healthz", responses((status = 200, body = super::openapi::Health)))]
-pub(super) async fn healthz() -> Json<Value> {
-    Json(json!({ "status": "ok", "version": smtp_doctor_core::VERSION }))
+pub(super) async fn healthz(State(state): State<AppState>) -> Json<Value> {
+    Json(json!({ "status": status(&state), "version": smtp_doctor_core::VERSION }))
+}
+
+/// `GET /readyz`: for a load balancer. Ready whenever this replica can
+/// take probes, degraded included: taking every replica out when Redis is
+/// away would turn a weaker limit into an outage.
+#[utoipa::path(get, path = "/readyz", responses((status = 200, body = super::openapi::Health)))]
+pub(super) async fn readyz(State(state): State<AppState>) -> Json<Value> {
+    Json(json!({
+        "status": status(&state),
+        "version": smtp_doctor_core::VERSION,
+        "sharedLimits": state.settings().shared.as_ref().map(super::shared::Shared::is_up),
+    }))
 }
 
 /// `GET /metrics`: Prometheus text.
 #[utoipa::path(get, path = "/metrics", responses((status = 200, description = "Prometheus text exposition", content_type = "text/plain")))]
 pub(super) async fn metrics(State(state): State<AppState>) -> impl IntoResponse {
-    (
-        [(header::CONTENT_TYPE, "text/plain; version=0.0.4")],
-        state.metrics().render(),
-    )
+    let mut text = state.metrics().render();
+    if let Some(shared) = &state.settings().shared {
+        use std::fmt::Write as _;
+        let _ = write!(
+            text,
+            "# HELP smtp_doctor_redis_up Whether the shared limits' Redis answers (0: this replica's own limits apply).\n\
+             # TYPE smtp_doctor_redis_up gauge\nsmtp_doctor_redis_up {}\n\
+             # HELP smtp_doctor_redis_errors_total Redis commands that failed or timed out.\n\
+             # TYPE smtp_doctor_redis_errors_total counter\nsmtp_doctor_redis_errors_total {}\n",
+            u8::from(shared.is_up()),
+            shared.errors()
+        );
+    }
+    ([(header::CONTENT_TYPE, "text/plain; version=0.0.4")], text)
 }
 
 /// `POST /v1/validate`: config → `{ "diagnostics": [...] }`.
@@ -139,7 +171,7 @@ pub(super) async fn probe(
         state.client(peer.map(|Extension(c)| c.0), &headers),
         subject.as_ref().map(|Extension(s)| s),
     );
-    state.check_probe_rate(&client)?;
+    state.check_probe_rate(&client).await?;
     if Check::wanted(&request.checks, Check::Sender) {
         check_recipient(&state, &request)?;
     }
@@ -150,14 +182,14 @@ pub(super) async fn probe(
     }
     // Both put a message on the relay's queue: one budget.
     if request.checks.contains(&Check::Send) || request.checks.contains(&Check::Arrival) {
-        state.check_send_rate(&client)?;
+        state.check_send_rate(&client).await?;
     }
-    let slot = state.admit_probe()?;
+    let slot = state.admit_probe().await?;
     let engine = state.engine().clone();
     if !wants_event_stream(&headers) {
         // Runs in the handler: a client that hangs up drops this future,
         // and with it the probe and its slots.
-        let mut admission = Admission::new(state.clone(), None);
+        let admission = Admission::new(state.clone(), None);
         let mut report = engine
             .probe_admitted(&request, &mut |_: &Step| {}, &mut |ips| {
                 admission.admit(ips)
@@ -165,7 +197,7 @@ pub(super) async fn probe(
             .await;
         attest(&state, &request, &mut report);
         drop((request, slot));
-        if let Some(refused) = admission.refused.take() {
+        if let Some(refused) = admission.refused() {
             return Err(refused);
         }
         state.metrics().probe_finished(&report);
@@ -180,8 +212,8 @@ pub(super) async fn probe(
                 let _ = steps.send(event);
             }
         };
-        let mut admission = Admission::new(state.clone(), Some(admitted_tx));
-        let mut admit = |ips: &[IpAddr]| admission.admit(ips);
+        let admission = Admission::new(state.clone(), Some(admitted_tx));
+        let mut admit = |ips: Vec<IpAddr>| admission.admit(ips);
         let run = engine.probe_admitted(&request, &mut on_step, &mut admit);
         // The client hanging up closes the stream: the probe is dropped
         // (its sockets closed, its slots freed) at once, not at its deadline.
@@ -211,8 +243,12 @@ pub(super) async fn probe(
 }
 
 /// The per-target admission of one probe, asked by the engine once it
-/// knows the checked addresses.
-struct Admission {
+/// knows the checked addresses. Shared with the future the engine awaits
+/// (the slots may live in Redis); the slot is held until this is dropped.
+#[derive(Clone)]
+struct Admission(Arc<Mutex<Admitted>>);
+
+struct Admitted {
     state: AppState,
     slot: Option<super::TargetSlot>,
     refused: Option<ApiError>,
@@ -224,27 +260,44 @@ impl Admission {
         state: AppState,
         notify: Option<tokio::sync::oneshot::Sender<Result<(), ApiError>>>,
     ) -> Self {
-        Self {
+        Self(Arc::new(Mutex::new(Admitted {
             state,
             slot: None,
             refused: None,
             notify,
-        }
+        })))
     }
 
-    fn admit(&mut self, addresses: &[IpAddr]) -> bool {
-        let result = self.state.admit_addresses(addresses).map(|slot| {
-            self.slot = Some(slot);
-        });
-        let ok = result.is_ok();
-        match (self.notify.take(), result) {
-            (Some(tx), result) => {
-                let _ = tx.send(result);
+    fn admit(&self, addresses: Vec<IpAddr>) -> futures_util::future::BoxFuture<'static, bool> {
+        let this = self.clone();
+        Box::pin(async move {
+            let state = this.lock().state.clone();
+            let result = state.admit_addresses(&addresses).await;
+            let mut admitted = this.lock();
+            let result = result.map(|slot| {
+                admitted.slot = Some(slot);
+            });
+            let ok = result.is_ok();
+            match (admitted.notify.take(), result) {
+                (Some(tx), result) => {
+                    let _ = tx.send(result);
+                }
+                (None, Err(e)) => admitted.refused = Some(e),
+                (None, Ok(())) => {}
             }
-            (None, Err(e)) => self.refused = Some(e),
-            (None, Ok(())) => {}
-        }
-        ok
+            ok
+        })
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, Admitted> {
+        self.0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// Why the target was refused, if it was (without a stream to tell).
+    fn refused(&self) -> Option<ApiError> {
+        self.lock().refused.take()
     }
 }
 
@@ -281,9 +334,11 @@ pub(super) async fn discover(
         state.client(peer.map(|Extension(c)| c.0), &headers),
         subject.as_ref().map(|Extension(s)| s),
     );
-    state.check_discover_rate(&client)?;
-    let slot = state.admit_weighted(super::DISCOVER_WEIGHT)?;
-    let target = state.admit_targets(vec![format!("discover:{domain}")])?;
+    state.check_discover_rate(&client).await?;
+    let slot = state.admit_weighted(super::DISCOVER_WEIGHT).await?;
+    let target = state
+        .admit_targets(vec![format!("discover:{domain}")])
+        .await?;
     let engine = state.engine().clone();
     let opts = DiscoverOptions {
         deadline: engine

@@ -85,8 +85,10 @@ impl Plan {
 pub const MAX_ADDRESSES: usize = 8;
 
 /// Asked once, with the checked addresses, before the first connect: the
-/// service's per-target cap. `false` stops the probe.
-pub type Admit<'a> = &'a mut (dyn FnMut(&[IpAddr]) -> bool + Send);
+/// service's per-target cap (in Redis when replicas share it, hence a
+/// future). `false` stops the probe.
+pub type Admit<'a> =
+    &'a mut (dyn FnMut(Vec<IpAddr>) -> futures_util::future::BoxFuture<'static, bool> + Send);
 
 pub(super) struct Probe<'a> {
     engine: &'a Engine,
@@ -396,7 +398,7 @@ impl<'a> Probe<'a> {
         }
         self.report.target.addresses = addresses.iter().map(ToString::to_string).collect();
         if let Some(admit) = self.admit.as_mut()
-            && !admit(addresses)
+            && !admit(addresses.to_vec()).await
         {
             return;
         }
