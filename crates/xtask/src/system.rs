@@ -66,6 +66,16 @@ pub(crate) const TEST: &[Requirement] = &[
         "OpenDKIM signs the arrival check's test messages as a relay's milter",
     ),
     req(
+        Check::File("/usr/bin/redis-server"),
+        &["redis-server"],
+        "replicas share their limits through Redis (tests start their own on loopback)",
+    ),
+    req(
+        Check::File("/usr/sbin/haproxy"),
+        &["haproxy"],
+        "the replica tests put three services behind HAProxy",
+    ),
+    req(
         Check::File("/usr/sbin/saslpasswd2"),
         &["sasl2-bin"],
         "Postfix's test logins (Cyrus SASL)",

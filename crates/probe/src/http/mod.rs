@@ -294,7 +294,12 @@ impl AppState {
     /// gives it back by this expiry.
     fn slot_expiry(&self) -> Duration {
         let o = self.engine().options();
-        o.deadline + o.arrival_wait + o.timeout + Duration::from_secs(10)
+        let arrival = if o.inbox.is_some() {
+            o.arrival_wait
+        } else {
+            Duration::ZERO
+        };
+        o.deadline + arrival + o.timeout + Duration::from_secs(10)
     }
 
     /// One service-wide slot for a probe.
