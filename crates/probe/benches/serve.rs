@@ -2,7 +2,10 @@
 //! (a) `/v1/validate` throughput and latency with wrk at 64 connections;
 //! (b) 1,000 concurrent `/v1/probe` against a tarpit (accepts, never
 //! greets): peak RSS, open descriptors, `/healthz` and `/v1/validate`
-//! latency during the load, and how every probe ended.
+//! latency during the load, and how every probe ended;
+//! (c) three replicas sharing their limits through `redis-server`: limit
+//! accuracy (allowed vs. configured for one client's burst spread over
+//! them) and the latency a Redis round trip adds to each request.
 
 use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
@@ -220,4 +223,135 @@ fn main() {
     });
     let _ = server.kill();
     let _ = server.wait();
+    replicas();
+}
+
+/// A replica (`--redis`, if given) with these limits; its address.
+fn replica(redis: Option<&str>, per_minute: u32) -> (std::process::Child, String) {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_smtp-doctor"));
+    cmd.args([
+        "serve",
+        "--listen",
+        "127.0.0.1:0",
+        "--allow-target",
+        "127.0.0.0/8",
+    ])
+    .args(["--allow-port", "1024-65535", "--dns-server", "127.0.0.1:9"])
+    .args([
+        "--probes-per-minute",
+        &per_minute.to_string(),
+        "--max-probes",
+        "1000",
+    ])
+    .args(["--per-target", "1000", "--helo", "bench.test"])
+    .env("RUST_LOG", "error")
+    .stdout(Stdio::piped());
+    if let Some(url) = redis {
+        cmd.args(["--redis", url]);
+    }
+    let mut child = cmd.spawn().expect("smtp-doctor binary");
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let addr = line.trim().rsplit("http://").next().unwrap().to_owned();
+    (child, addr)
+}
+
+/// (c) Three replicas on one Redis.
+fn replicas() {
+    if !std::path::Path::new("/usr/bin/redis-server").exists() {
+        println!("\n(c) three replicas on Redis: skipped (redis-server is not installed)");
+        return;
+    }
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let mut redis = Command::new("/usr/bin/redis-server")
+        .args([
+            "--port",
+            &port.to_string(),
+            "--bind",
+            "127.0.0.1",
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+        ])
+        .stdout(Stdio::null())
+        .spawn()
+        .expect("redis-server");
+    let url = format!("redis://127.0.0.1:{port}/0");
+    std::thread::sleep(Duration::from_millis(300));
+    let closed = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let body = format!(
+        r#"{{"config":{{"host":"127.0.0.1","port":{closed},"security":"none","from":"a@example.com"}},"checks":["connect"]}}"#
+    );
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .unwrap();
+    // Accuracy: a burst of 300 from one client, round-robin over three
+    // replicas, against 60 per minute.
+    let mut three: Vec<_> = (0..3).map(|_| replica(Some(&url), 60)).collect();
+    let allowed = rt.block_on(async {
+        let tasks: Vec<_> = (0..300)
+            .map(|i| {
+                let (addr, body) = (three[i % 3].1.clone(), body.clone());
+                tokio::spawn(async move { http(&addr, "POST", "/v1/probe", &body).await })
+            })
+            .collect();
+        let mut allowed = 0;
+        for t in tasks {
+            if t.await
+                .unwrap()
+                .is_ok_and(|r| r.starts_with("HTTP/1.1 200"))
+            {
+                allowed += 1;
+            }
+        }
+        allowed
+    });
+    println!("\n(c) three replicas sharing limits through redis-server");
+    println!(
+        "  a burst of 300 from one client, 60 per minute configured: {allowed} allowed (without Redis: up to 180)"
+    );
+    for (child, _) in &mut three {
+        let _ = child.kill();
+        let _ = child.wait();
+    }
+    // Latency: 300 sequential cheap probes, with and without Redis.
+    for (name, redis_url) in [("in memory", None), ("on Redis", Some(url.as_str()))] {
+        let (mut child, addr) = replica(redis_url, 1_000_000);
+        let mut took = rt.block_on(async {
+            let mut took = Vec::new();
+            for _ in 0..300 {
+                let t = Instant::now();
+                if http(&addr, "POST", "/v1/probe", &body)
+                    .await
+                    .is_ok_and(|r| r.starts_with("HTTP/1.1 200"))
+                {
+                    took.push(t.elapsed());
+                }
+            }
+            took
+        });
+        println!(
+            "  /v1/probe (refused port), limits {name}: p50 {:.2} ms, p99 {:.2} ms ({} requests)",
+            percentile(&mut took, 0.5).as_secs_f64() * 1e3,
+            percentile(&mut took, 0.99).as_secs_f64() * 1e3,
+            took.len()
+        );
+        let _ = child.kill();
+        let _ = child.wait();
+    }
+    let _ = redis.kill();
+    let _ = redis.wait();
 }
