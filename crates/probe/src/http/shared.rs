@@ -128,7 +128,9 @@ impl Shared {
     /// cannot be used. An unreachable Redis is not an error here: the
     /// replica starts degraded and connects when Redis comes.
     pub async fn connect(url: &str, prefix: &str) -> Result<Self, String> {
-        let client = Client::open(url).map_err(|e| format!("--redis {url}: {e}"))?;
+        // The URL may carry a password: errors name only where it points.
+        let shown = url.rsplit_once('@').map_or(url, |(_, host)| host);
+        let client = Client::open(url).map_err(|e| format!("--redis …{shown}: {e}"))?;
         let config = redis::aio::ConnectionManagerConfig::new()
             .set_connection_timeout(Duration::from_secs(1))
             .set_response_timeout(COMMAND_TIMEOUT)
@@ -157,6 +159,12 @@ impl Shared {
             }),
         };
         shared.ping().await;
+        if !shared.is_up() {
+            tracing::warn!(
+                redis = shown,
+                "Redis unreachable at start: this replica enforces its own limits until it is reached"
+            );
+        }
         let watcher = shared.clone();
         tokio::spawn(async move {
             loop {
