@@ -98,7 +98,7 @@ export interface ProbeRequest {
 }
 
 export interface Client {
-  info(): Promise<{ version: string; egressIps: string[]; [key: string]: unknown } | null>;
+  info(): Promise<{ version: string; egressIps: string[]; checks?: Check[]; arrivalWaitSeconds?: number; [key: string]: unknown } | null>;
   probe(request: ProbeRequest, onStep?: (step: Report["steps"][number]) => void, signal?: AbortSignal): Promise<Report>;
   discover(request: { email: string }, onSource?: (source: DiscoverReport["sources"][number]) => void, signal?: AbortSignal): Promise<DiscoverReport>;
 }
