@@ -827,7 +827,7 @@ domain-dmarc-missing = { $case ->
     }
     .help = { $case ->
         [several] Behalten Sie einen TXT-Eintrag bei { $at }.
-       *[none] E-Mails kommen auch ohne an, aber Gmail, Yahoo und Outlook.com verlangen DMARC von Massenversendern. Um zu beginnen, ohne die Zustellung zu ändern, veröffentlichen Sie einen TXT-Eintrag bei { $name }: { $record }
+       *[none] E-Mails kommen auch ohne an, aber Gmail und Yahoo (mit Abweisungen seit November 2025) und Outlook.com (550 5.7.515 seit dem 5. Mai 2025) verlangen DMARC von Massenversendern. Um zu beginnen, ohne die Zustellung zu ändern, veröffentlichen Sie einen TXT-Eintrag bei { $name }: { $record }
     }
 
 domain-dmarc-unaligned = { $case ->

@@ -832,7 +832,7 @@ domain-dmarc-missing = { $case ->
     }
     .help = { $case ->
         [several] Keep one TXT record at { $at }.
-       *[none] Mail still arrives without one, but Gmail, Yahoo and Outlook.com require DMARC from bulk senders. To start without changing delivery, publish a TXT record at { $name }: { $record }
+       *[none] Mail still arrives without one, but Gmail and Yahoo (rejecting since November 2025) and Outlook.com (550 5.7.515 since 5 May 2025) require DMARC from bulk senders. To start without changing delivery, publish a TXT record at { $name }: { $record }
     }
 
 domain-dmarc-unaligned = { $case ->

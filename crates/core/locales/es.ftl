@@ -828,7 +828,7 @@ domain-dmarc-missing = { $case ->
     }
     .help = { $case ->
         [several] Deje un solo registro TXT en { $at }.
-       *[none] El correo llega igualmente, pero Gmail, Yahoo y Outlook.com exigen DMARC a los remitentes masivos. Para empezar sin cambiar la entrega, publique un registro TXT en { $name }: { $record }
+       *[none] El correo llega igualmente, pero Gmail y Yahoo (que rechazan desde noviembre de 2025) y Outlook.com (550 5.7.515 desde el 5 de mayo de 2025) exigen DMARC a los remitentes masivos. Para empezar sin cambiar la entrega, publique un registro TXT en { $name }: { $record }
     }
 
 domain-dmarc-unaligned = { $case ->

@@ -828,7 +828,7 @@ domain-dmarc-missing = { $case ->
     }
     .help = { $case ->
         [several] Gardez un seul enregistrement TXT sur { $at }.
-       *[none] Les e-mails arrivent quand même, mais Gmail, Yahoo et Outlook.com exigent DMARC des expéditeurs en masse. Pour commencer sans rien changer à la distribution, publiez un enregistrement TXT sur { $name } : { $record }
+       *[none] Les e-mails arrivent quand même, mais Gmail et Yahoo (qui refusent depuis novembre 2025) et Outlook.com (550 5.7.515 depuis le 5 mai 2025) exigent DMARC des expéditeurs en masse. Pour commencer sans rien changer à la distribution, publiez un enregistrement TXT sur { $name } : { $record }
     }
 
 domain-dmarc-unaligned = { $case ->

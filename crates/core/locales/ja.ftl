@@ -827,7 +827,7 @@ domain-dmarc-missing = { $case ->
     }
     .help = { $case ->
         [several] { $at } の TXT レコードを 1 つだけにしてください。
-       *[none] なくてもメールは届きますが、Gmail、Yahoo、Outlook.com は大量送信者に DMARC を求めています。配信を変えずに始めるには、{ $name } に TXT レコードを公開してください: { $record }
+       *[none] なくてもメールは届きますが、Gmail と Yahoo（2025 年 11 月から拒否）、Outlook.com（2025 年 5 月 5 日から 550 5.7.515）は大量送信者に DMARC を求めています。配信を変えずに始めるには、{ $name } に TXT レコードを公開してください: { $record }
     }
 
 domain-dmarc-unaligned = { $case ->

@@ -828,7 +828,7 @@ domain-dmarc-missing = { $case ->
     }
     .help = { $case ->
         [several] Mantenha um único registro TXT em { $at }.
-       *[none] Os e-mails chegam mesmo assim, mas o Gmail, o Yahoo e o Outlook.com exigem DMARC de remetentes em massa. Para começar sem mudar a entrega, publique um registro TXT em { $name }: { $record }
+       *[none] Os e-mails chegam mesmo assim, mas o Gmail e o Yahoo (que recusam desde novembro de 2025) e o Outlook.com (550 5.7.515 desde 5 de maio de 2025) exigem DMARC de remetentes em massa. Para começar sem mudar a entrega, publique um registro TXT em { $name }: { $record }
     }
 
 domain-dmarc-unaligned = { $case ->
