@@ -190,7 +190,8 @@ impl Inbox {
     }
 }
 
-fn random_hex(bytes: usize) -> io::Result<String> {
+/// `bytes` random bytes, as lowercase hex.
+pub(crate) fn random_hex(bytes: usize) -> io::Result<String> {
     let mut buf = vec![0u8; bytes];
     rustls::crypto::ring::default_provider()
         .secure_random

@@ -31,6 +31,16 @@ fn arrival_codes(report: &Report) -> Vec<String> {
         .collect()
 }
 
+/// The arrival check through the relay's listener on `port`, from `from`.
+async fn send(engine: &smtp_doctor_probe::engine::Engine, port: u16, from: &str) -> Report {
+    let creds = json!({"username": USER, "password": PASSWORD, "from": from});
+    probe(
+        engine,
+        &request(loopback(port), "starttls", creds, &["arrival"]),
+    )
+    .await
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[allow(clippy::too_many_lines)] // one relay, every case in order
 async fn through_postfix_to_our_inbox() {
@@ -54,20 +64,10 @@ async fn through_postfix_to_our_inbox() {
         o.inbox = Some(inbox.clone());
         o.arrival_wait = Duration::from_secs(20);
     });
-    let creds = |from: &str| json!({"username": USER, "password": PASSWORD, "from": from});
     let mut failures = Vec::new();
 
     // Signed by OpenDKIM, From kept: everything passes and aligns.
-    let r = probe(
-        &engine,
-        &request(
-            loopback(relay.signed),
-            "starttls",
-            creds("me@example.com"),
-            &["arrival"],
-        ),
-    )
-    .await;
+    let r = send(&engine, relay.signed, "me@example.com").await;
     let info = r.arrival.clone().unwrap_or_default();
     let signed_ok = arrival_codes(&r) == ["arrival.ok"]
         && info.dkim.iter().any(|s| {
@@ -93,31 +93,13 @@ async fn through_postfix_to_our_inbox() {
     }
 
     // Not signed: DKIM missing, yet SPF passes and aligns (no DMARC failure).
-    let r = probe(
-        &engine,
-        &request(
-            loopback(relay.unsigned),
-            "starttls",
-            creds("me@example.com"),
-            &["arrival"],
-        ),
-    )
-    .await;
+    let r = send(&engine, relay.unsigned, "me@example.com").await;
     if arrival_codes(&r) != ["arrival.dkim-missing"] {
         failures.push(format!("unsigned: {:?}", arrival_codes(&r)));
     }
 
     // From rewritten to the login, as Gmail does.
-    let r = probe(
-        &engine,
-        &request(
-            loopback(relay.rewriting),
-            "starttls",
-            creds("sales@example.com"),
-            &["arrival"],
-        ),
-    )
-    .await;
+    let r = send(&engine, relay.rewriting, "sales@example.com").await;
     let rewritten = r
         .steps
         .iter()
@@ -130,16 +112,7 @@ async fn through_postfix_to_our_inbox() {
     }
 
     // Another From domain, unsigned, with no SPF of its own: DMARC fails.
-    let r = probe(
-        &engine,
-        &request(
-            loopback(relay.unsigned),
-            "starttls",
-            creds("news@other.org"),
-            &["arrival"],
-        ),
-    )
-    .await;
+    let r = send(&engine, relay.unsigned, "news@other.org").await;
     let codes = arrival_codes(&r);
     let step = r.steps.iter().find(|s| s.step == StepKind::Arrival);
     if !codes.contains(&"arrival.dmarc-fail".to_owned())
@@ -159,16 +132,7 @@ async fn through_postfix_to_our_inbox() {
         o.inbox = Some(lost.clone());
         o.arrival_wait = Duration::from_secs(3);
     });
-    let r = probe(
-        &impatient,
-        &request(
-            loopback(relay.signed),
-            "starttls",
-            creds("me@example.com"),
-            &["arrival"],
-        ),
-    )
-    .await;
+    let r = send(&impatient, relay.signed, "me@example.com").await;
     let not_arrived = r
         .steps
         .iter()

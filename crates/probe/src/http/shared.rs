@@ -135,21 +135,13 @@ impl Shared {
             .set_connection_timeout(Duration::from_secs(1))
             .set_response_timeout(COMMAND_TIMEOUT)
             .set_number_of_retries(1);
-        let mut id = [0u8; 6];
-        let _ = rustls::crypto::ring::default_provider()
-            .secure_random
-            .fill(&mut id);
         let shared = Self {
             inner: Arc::new(Inner {
                 client,
                 config,
                 manager: tokio::sync::OnceCell::new(),
                 prefix: prefix.to_owned(),
-                replica: id.iter().fold(String::new(), |mut out, b| {
-                    use std::fmt::Write as _;
-                    let _ = write!(out, "{b:02x}");
-                    out
-                }),
+                replica: crate::inbox::random_hex(6).map_err(|e| e.to_string())?,
                 next: AtomicU64::new(0),
                 up: AtomicBool::new(false),
                 errors: AtomicU64::new(0),

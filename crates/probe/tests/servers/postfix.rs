@@ -109,71 +109,47 @@ impl Postfix {
         let d = dir.display();
         write(
             "etc/main.cf",
-            &format!(
-                "compatibility_level = 3.6
-queue_directory = {d}/queue
-data_directory = {d}/data
-mail_owner = postfix
-setgid_group = postdrop
-myhostname = mx.test.local
-mydomain = example.com
-myorigin = example.com
-mydestination =
-inet_interfaces = 127.0.0.1
-inet_protocols = ipv4
-maillog_file = {d}/postfix.log
-maillog_file_prefixes = {d}
-default_transport = discard
-relay_transport = discard
-smtputf8_enable = no
-smtpd_tls_cert_file = {d}/good.pem
-smtpd_tls_key_file = {d}/good.key
-smtpd_tls_security_level = may
-smtpd_sasl_auth_enable = yes
-smtpd_sasl_type = cyrus
-smtpd_sasl_path = smtpd
-cyrus_sasl_config_path = {d}/etc/sasl
-smtpd_sasl_security_options = noanonymous
-smtpd_tls_auth_only = yes
-smtpd_sender_login_maps = inline:{{ {USER}={USER} }}
-smtpd_sender_restrictions = reject_sender_login_mismatch
-smtpd_relay_restrictions = permit_sasl_authenticated, reject_unauth_destination
-"
+            &main_cf(
+                &dir,
+                "mx.test.local",
+                &format!(
+                    "smtpd_sender_login_maps = inline:{{ {USER}={USER} }}\n\
+                     smtpd_sender_restrictions = reject_sender_login_mismatch\n"
+                ),
             ),
         )?;
-        let svc = |port: u16, opts: &str| format!("127.0.0.1:{port} inet n - n - - smtpd{opts}\n");
         let mut inet = String::new();
-        inet += &svc(ports.submission, "");
-        inet += &svc(ports.smtps, " -o smtpd_tls_wrappermode=yes");
-        inet += &svc(
+        inet += &listener(ports.submission, "");
+        inet += &listener(ports.smtps, " -o smtpd_tls_wrappermode=yes");
+        inet += &listener(
             ports.expired,
             &format!(
                 " -o smtpd_tls_wrappermode=yes -o smtpd_tls_cert_file={d}/expired.pem -o smtpd_tls_key_file={d}/expired.key"
             ),
         );
-        inet += &svc(
+        inet += &listener(
             ports.wrong_name,
             &format!(
                 " -o smtpd_tls_wrappermode=yes -o smtpd_tls_cert_file={d}/wrong.pem -o smtpd_tls_key_file={d}/wrong.key"
             ),
         );
-        inet += &svc(
+        inet += &listener(
             ports.untrusted,
             &format!(
                 " -o smtpd_tls_wrappermode=yes -o smtpd_tls_cert_file={d}/self.pem -o smtpd_tls_key_file={d}/self.key"
             ),
         );
-        inet += &svc(
+        inet += &listener(
             ports.plain_only,
             " -o smtpd_tls_security_level=none -o smtpd_sasl_auth_enable=no",
         );
-        inet += &svc(ports.no_auth, " -o smtpd_sasl_auth_enable=no");
-        inet += &svc(ports.encrypt, " -o smtpd_tls_security_level=encrypt");
-        inet += &svc(
+        inet += &listener(ports.no_auth, " -o smtpd_sasl_auth_enable=no");
+        inet += &listener(ports.encrypt, " -o smtpd_tls_security_level=encrypt");
+        inet += &listener(
             ports.helo_check,
             " -o smtpd_helo_required=yes -o smtpd_helo_restrictions=reject_unknown_helo_hostname",
         );
-        inet += &svc(
+        inet += &listener(
             ports.broken_tls,
             &format!(
                 " -o smtpd_tls_cert_file={d}/missing.pem -o smtpd_tls_key_file={d}/missing.key"
@@ -192,6 +168,47 @@ smtpd_relay_restrictions = permit_sasl_authenticated, reject_unauth_destination
     pub fn log(&self) -> String {
         fs::read_to_string(self.dir.join("postfix.log")).unwrap_or_default()
     }
+}
+
+/// The main.cf every private instance shares (loopback only, logs and
+/// queue in `dir`, nothing delivered but what `extra` routes, STARTTLS with
+/// the test certificate, SASL logins required to relay), then `extra`.
+fn main_cf(dir: &Path, myhostname: &str, extra: &str) -> String {
+    let d = dir.display();
+    format!(
+        "compatibility_level = 3.6
+queue_directory = {d}/queue
+data_directory = {d}/data
+mail_owner = postfix
+setgid_group = postdrop
+myhostname = {myhostname}
+mydomain = example.com
+myorigin = example.com
+mydestination =
+inet_interfaces = 127.0.0.1
+inet_protocols = ipv4
+maillog_file = {d}/postfix.log
+maillog_file_prefixes = {d}
+default_transport = discard
+relay_transport = discard
+smtputf8_enable = no
+smtpd_tls_cert_file = {d}/good.pem
+smtpd_tls_key_file = {d}/good.key
+smtpd_tls_security_level = may
+smtpd_tls_auth_only = yes
+smtpd_sasl_auth_enable = yes
+smtpd_sasl_type = cyrus
+smtpd_sasl_path = smtpd
+cyrus_sasl_config_path = {d}/etc/sasl
+smtpd_sasl_security_options = noanonymous
+smtpd_relay_restrictions = permit_sasl_authenticated, reject_unauth_destination
+{extra}"
+    )
+}
+
+/// One smtpd listener on loopback, with `opts` (`-o name=value …`).
+fn listener(port: u16, opts: &str) -> String {
+    format!("127.0.0.1:{port} inet n - n - - smtpd{opts}\n")
 }
 
 /// Debian's master.cf with `inet` instead of the port-25 listener, no
@@ -357,47 +374,23 @@ impl Relay {
         write("from.regexp", "/^From:/ REPLACE From: <me@example.com>\n")?;
         write(
             "etc/main.cf",
-            &format!(
-                "compatibility_level = 3.6
-queue_directory = {d}/queue
-data_directory = {d}/data
-mail_owner = postfix
-setgid_group = postdrop
-myhostname = relay.test.local
-mydomain = example.com
-myorigin = example.com
-mydestination =
-inet_interfaces = 127.0.0.1
-inet_protocols = ipv4
-maillog_file = {d}/postfix.log
-maillog_file_prefixes = {d}
-default_transport = discard
-relay_transport = discard
-transport_maps = inline:{{ check.test=smtp:[127.0.0.1]:{inbox} }}
-smtp_tls_security_level = none
-smtputf8_enable = no
-smtpd_tls_cert_file = {d}/good.pem
-smtpd_tls_key_file = {d}/good.key
-smtpd_tls_security_level = may
-smtpd_tls_auth_only = yes
-smtpd_sasl_auth_enable = yes
-smtpd_sasl_type = cyrus
-smtpd_sasl_path = smtpd
-cyrus_sasl_config_path = {d}/etc/sasl
-smtpd_sasl_security_options = noanonymous
-smtpd_relay_restrictions = permit_sasl_authenticated, reject_unauth_destination
-milter_default_action = tempfail
-"
+            &main_cf(
+                &dir,
+                "relay.test.local",
+                &format!(
+                    "transport_maps = inline:{{ check.test=smtp:[127.0.0.1]:{inbox} }}\n\
+                     smtp_tls_security_level = none\n\
+                     milter_default_action = tempfail\n"
+                ),
             ),
         )?;
-        let svc = |port: u16, opts: &str| format!("127.0.0.1:{port} inet n - n - - smtpd{opts}\n");
         let mut inet = String::new();
-        inet += &svc(
+        inet += &listener(
             signed,
             &format!(" -o smtpd_milters=inet:127.0.0.1:{milter}"),
         );
-        inet += &svc(unsigned, "");
-        inet += &svc(rewriting, " -o cleanup_service_name=rewrite");
+        inet += &listener(unsigned, "");
+        inet += &listener(rewriting, " -o cleanup_service_name=rewrite");
         let extra =
             format!("rewrite unix n - n - 0 cleanup -o header_checks=regexp:{d}/from.regexp\n");
         write("etc/master.cf", &master_cf(&inet, &extra)?)?;
