@@ -96,7 +96,7 @@ async function testFlow(browser, url) {
     await page.waitForTimeout(300);
     shifts.load.push(await page.evaluate(() => window.__cls));
     await page.fill("#host", "smtp.sandbox.test");
-    await page.fill("#port", String(2587 + 34000));
+    await page.fill("#port", String(2587 + 25000));
     await page.selectOption("#security", "starttls");
     await page.fill("#username", "demo@sandbox.test");
     await page.fill("#password", i % 2 ? "demo-app-password" : "not-the-password");

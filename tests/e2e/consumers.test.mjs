@@ -18,7 +18,7 @@ import { pathToFileURL } from "node:url";
 import { launchChromium, serve } from "./harness.mjs";
 import { APPS, ATTESTATION_KEY, TOKEN_KEY, backend, buildApps, sh } from "./consumers.mjs";
 
-const OFFSET = 33000;
+const OFFSET = 23000;
 const SETTINGS = {
   host: "smtp.sandbox.test", port: String(2587 + OFFSET), security: "starttls",
   username: "demo@sandbox.test", password: "demo-app-password", from: "demo@sandbox.test",

@@ -19,9 +19,13 @@ const ARTIFACTS = join(ROOT, "target/e2e");
 const USER = "demo@sandbox.test";
 const PASSWORD = "demo-app-password";
 // Sandbox ports are the demo's shifted by an offset, so a running demo
-// does not collide with the tests.
-const OFFSET_A = 30000;
-const OFFSET_B = 31000;
+// does not collide with the tests. Every fixed offset in the suites (page
+// 20000-22000, consumers 23000, screenshots 24000, `xtask bench-page`
+// 25000) keeps the ports below Linux's ephemeral range (32768-60999): a
+// port up there can already be the local end of some outgoing connection,
+// and the sandbox then cannot listen on it.
+const OFFSET_A = 20000;
+const OFFSET_B = 21000;
 const port = (base, offset = OFFSET_A) => String(base + offset);
 
 const TYPES = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css", ".wasm": "application/wasm" };
@@ -71,7 +75,7 @@ before(async () => {
   ]);
   limited = await serve(["--sandbox", "--sandbox-port-offset", String(OFFSET_B), "--probes-per-minute", "1", "--dns-server", dns.addr]);
   // Port 9 (discard): nothing listens, so the service has no resolver.
-  nodns = await serve(["--sandbox", "--sandbox-port-offset", "32000", "--dns-server", "127.0.0.1:9", "--timeout", "3"]);
+  nodns = await serve(["--sandbox", "--sandbox-port-offset", "22000", "--dns-server", "127.0.0.1:9", "--timeout", "3"]);
   browser = await launchChromium();
 });
 

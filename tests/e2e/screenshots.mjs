@@ -6,7 +6,7 @@
 import { join } from "node:path";
 import { ROOT, launchChromium, serve } from "./harness.mjs";
 
-const OFFSET = 35000;
+const OFFSET = 24000;
 const DOCS = join(ROOT, "docs");
 const settings = (extra = {}) => ({
   host: "smtp.sandbox.test", port: String(2587 + OFFSET), security: "starttls",

@@ -76,7 +76,7 @@ pub(crate) fn page() -> Result {
             // The sandbox, for "Test connection" → headline timings.
             "--sandbox",
             "--sandbox-port-offset",
-            "34000",
+            "25000",
             "--probes-per-minute",
             "1000",
         ],
