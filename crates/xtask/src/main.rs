@@ -47,8 +47,8 @@ fn main() -> ExitCode {
         Some("bench-page") => bench::page(),
         Some("bench-discover") => bench::discover(),
         Some("fuzz") => match args.get(1).map(|s| s.parse::<u32>()) {
-            None => fuzz::run_all(300),
-            Some(Ok(seconds)) if seconds > 0 => fuzz::run_all(seconds),
+            None => fuzz::run_all(300, fuzz::Build::Long),
+            Some(Ok(seconds)) if seconds > 0 => fuzz::run_all(seconds, fuzz::Build::Long),
             Some(_) => Err("usage: cargo xtask fuzz [SECONDS]".into()),
         },
         _ => {

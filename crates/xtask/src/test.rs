@@ -17,7 +17,7 @@ const STEPS: [&str; 10] = [
     "TypeScript types",
     "the settings page end to end, and attachForm (headless Chromium, serve --sandbox)",
     "the npm package as integrators use it (npm pack into Vite + React, esbuild, plain HTML, TypeScript)",
-    "fuzzing smoke run (cargo-fuzz, 15 s per target; `cargo xtask fuzz` for long runs)",
+    "fuzzing smoke run (cargo-fuzz, unoptimized, 15 s per target; `cargo xtask fuzz` for long runs)",
 ];
 
 /// Every step; with `dry_run`, only the plan: what would be installed
@@ -133,7 +133,7 @@ pub(crate) fn all(dry_run: bool) -> Result {
     c.env("SMTP_DOCTOR_BIN", root().join("target/debug/smtp-doctor"));
     run(c)?;
     step(STEPS[9]);
-    crate::fuzz::run_all(15)?;
+    crate::fuzz::run_all(15, crate::fuzz::Build::Smoke)?;
     eprintln!("\n\x1b[1;32mall checks passed\x1b[0m");
     Ok(())
 }
