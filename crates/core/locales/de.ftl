@@ -1011,6 +1011,8 @@ ui-arrival-delay = Zugestellt nach
 ui-arrival-from = Angezeigter Absender
 ui-arrival-dkim = DKIM
 ui-arrival-spf = SPF
+ui-arrival-tls = Zustellung an unser Postfach über
+ui-arrival-plain = Klartext (kein TLS)
 ui-more-problems = { $count ->
         [one] und 1 weiteres Problem unten
        *[other] und { $count } weitere Probleme unten

@@ -1016,6 +1016,8 @@ ui-arrival-delay = Delivered after
 ui-arrival-from = From shown
 ui-arrival-dkim = DKIM
 ui-arrival-spf = SPF
+ui-arrival-tls = Delivered to our inbox over
+ui-arrival-plain = plain text (no TLS)
 ui-more-problems = { $count ->
         [one] and 1 more problem below
        *[other] and { $count } more problems below

@@ -1012,6 +1012,8 @@ ui-arrival-delay = Entregado tras
 ui-arrival-from = Remitente mostrado
 ui-arrival-dkim = DKIM
 ui-arrival-spf = SPF
+ui-arrival-tls = Entregado a nuestro buzón mediante
+ui-arrival-plain = texto sin cifrar (sin TLS)
 ui-more-problems = { $count ->
         [one] y 1 problema más abajo
        *[other] y { $count } problemas más abajo

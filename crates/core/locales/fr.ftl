@@ -1012,6 +1012,8 @@ ui-arrival-delay = Distribué après
 ui-arrival-from = Expéditeur affiché
 ui-arrival-dkim = DKIM
 ui-arrival-spf = SPF
+ui-arrival-tls = Remis à notre boîte via
+ui-arrival-plain = texte en clair (sans TLS)
 ui-more-problems = { $count ->
         [one] et 1 autre problème ci-dessous
        *[other] et { $count } autres problèmes ci-dessous

@@ -1012,6 +1012,8 @@ ui-arrival-delay = Entregue após
 ui-arrival-from = Remetente exibido
 ui-arrival-dkim = DKIM
 ui-arrival-spf = SPF
+ui-arrival-tls = Entregue à nossa caixa via
+ui-arrival-plain = texto sem criptografia (sem TLS)
 ui-more-problems = { $count ->
         [one] e mais 1 problema abaixo
        *[other] e mais { $count } problemas abaixo

@@ -48,6 +48,10 @@ pub struct ArrivalInfo {
     pub dkim: Vec<ArrivalSignature>,
     /// The `Received` path, newest first.
     pub received: Vec<String>,
+    /// The TLS version the relay delivered it over (`TLSv1.3`); `null`:
+    /// in plain text.
+    #[serde(default)]
+    pub tls: Option<String>,
 }
 
 /// One DKIM signature of the received message.

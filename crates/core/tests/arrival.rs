@@ -30,6 +30,7 @@ fn good() -> Delivery {
         }],
         dmarc: Some(dmarc_for("example.com", "v=DMARC1; p=reject")),
         received: vec!["from relay.example.net by check.test".into()],
+        tls: Some("TLSv1.3".into()),
     }
 }
 

@@ -9,17 +9,29 @@
 //! RCPT, and a message without the probe's nonce (someone else writing to
 //! an address they saw) is refused at the end of DATA. Nothing is kept:
 //! the bytes go to the waiting probe, which keeps only its verdict.
+//!
+//! It offers STARTTLS, as every receiving MTA should: a relay configured to
+//! deliver only over TLS (Postfix's `smtp_tls_security_level = encrypt`,
+//! an Exchange connector that forces TLS) would otherwise never deliver,
+//! and the check would blame the customer for our inbox. Relays delivering
+//! opportunistically do not verify the certificate, so without the
+//! operator's own (`--inbox-cert`/`--inbox-key`, needed where MTA-STS or
+//! DANE is published for the inbox's domain) one is made at start for the
+//! domain. The report says whether the message came over TLS.
 
 use std::collections::HashMap;
 use std::io;
 use std::net::{IpAddr, SocketAddr};
-use std::sync::{Arc, Mutex, PoisonError};
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 use std::time::{Duration, Instant};
 
+use rustls::pki_types::{CertificateDer, PrivateKeyDer, PrivatePkcs8KeyDer};
 use smtp_doctor_sandbox::mailin::{Handler, Response, SessionBuilder, response};
 use smtp_doctor_sandbox::refuse_message;
-use tokio::net::TcpListener;
+use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::{Semaphore, oneshot};
+use tokio_rustls::TlsAcceptor;
 
 /// The header that carries a probe's nonce in its test message.
 pub const NONCE_HEADER: &str = "X-Smtp-Doctor-Check";
@@ -41,6 +53,56 @@ pub struct Received {
     /// The message, dot-unstuffed, CRLF line ends.
     pub message: Vec<u8>,
     pub at: Instant,
+    /// The TLS version it came over (`TLSv1.3`), `None` for plain text.
+    pub tls: Option<String>,
+}
+
+/// The certificate the inbox offers with STARTTLS.
+#[derive(Clone, Debug, Default)]
+pub enum InboxTls {
+    /// Made at start for the inbox's domain; relays that deliver
+    /// opportunistically (nearly all) accept it.
+    #[default]
+    SelfSigned,
+    /// The operator's chain and key (PEM files), for relays that verify.
+    Files { cert: PathBuf, key: PathBuf },
+}
+
+impl InboxTls {
+    fn acceptor(&self, domain: &str) -> io::Result<TlsAcceptor> {
+        use rustls::pki_types::pem::PemObject as _;
+        let invalid = |e: String| io::Error::new(io::ErrorKind::InvalidInput, e);
+        let (chain, key) = match self {
+            Self::SelfSigned => {
+                let key =
+                    rcgen::KeyPair::generate().map_err(|e| io::Error::other(e.to_string()))?;
+                let cert = rcgen::CertificateParams::new(vec![domain.to_owned()])
+                    .and_then(|p| p.self_signed(&key))
+                    .map_err(|e| invalid(format!("no certificate for `{domain}`: {e}")))?;
+                (
+                    vec![cert.der().clone()],
+                    PrivateKeyDer::Pkcs8(PrivatePkcs8KeyDer::from(key.serialize_der())),
+                )
+            }
+            Self::Files { cert, key } => {
+                let chain = CertificateDer::pem_file_iter(cert)
+                    .and_then(Iterator::collect::<Result<Vec<_>, _>>)
+                    .map_err(|e| invalid(format!("{}: {e}", cert.display())))?;
+                if chain.is_empty() {
+                    return Err(invalid(format!("{} holds no certificate", cert.display())));
+                }
+                let key = PrivateKeyDer::from_pem_file(key)
+                    .map_err(|e| invalid(format!("{}: {e}", key.display())))?;
+                (chain, key)
+            }
+        };
+        let provider = Arc::new(rustls::crypto::ring::default_provider());
+        let config = rustls::ServerConfig::builder_with_provider(provider)
+            .with_safe_default_protocol_versions()
+            .and_then(|b| b.with_no_client_auth().with_single_cert(chain, key))
+            .map_err(|e| invalid(format!("the inbox's certificate and key: {e}")))?;
+        Ok(TlsAcceptor::from(Arc::new(config)))
+    }
 }
 
 /// A reserved one-time address; dropping it withdraws the address.
@@ -128,8 +190,9 @@ impl std::fmt::Debug for Inbox {
 }
 
 impl Inbox {
-    /// Listens on `listen` for mail to one-time addresses at `domain`.
-    pub async fn bind(domain: &str, listen: SocketAddr) -> io::Result<Self> {
+    /// Listens on `listen` for mail to one-time addresses at `domain`,
+    /// offering STARTTLS with `tls`.
+    pub async fn bind(domain: &str, listen: SocketAddr, tls: &InboxTls) -> io::Result<Self> {
         let domain = domain.trim().trim_end_matches('.').to_ascii_lowercase();
         if domain.is_empty() || !domain.contains('.') {
             return Err(io::Error::new(
@@ -137,13 +200,14 @@ impl Inbox {
                 format!("`{domain}` is not a domain for the inbox"),
             ));
         }
+        let acceptor = tls.acceptor(&domain)?;
         let listener = TcpListener::bind(listen).await?;
         let addr = listener.local_addr()?;
         let state = Arc::new(State {
             domain: domain.clone(),
             waiting: Mutex::default(),
         });
-        tokio::spawn(accept_loop(listener, Arc::clone(&state), domain));
+        tokio::spawn(accept_loop(listener, Arc::clone(&state), domain, acceptor));
         Ok(Self { state, addr })
     }
 
@@ -204,8 +268,15 @@ pub(crate) fn random_hex(bytes: usize) -> io::Result<String> {
     }))
 }
 
-async fn accept_loop(listener: TcpListener, state: Arc<State>, name: String) {
+async fn accept_loop(
+    listener: TcpListener,
+    state: Arc<State>,
+    name: String,
+    acceptor: TlsAcceptor,
+) {
     let slots = Arc::new(Semaphore::new(MAX_CONNECTIONS));
+    let mut builder = SessionBuilder::new(name);
+    builder.enable_start_tls();
     loop {
         let Ok((tcp, peer)) = listener.accept().await else {
             tokio::time::sleep(Duration::from_millis(50)).await;
@@ -216,26 +287,51 @@ async fn accept_loop(listener: TcpListener, state: Arc<State>, name: String) {
             continue;
         };
         let _ = tcp.set_nodelay(true);
-        let state = Arc::clone(&state);
-        let session = SessionBuilder::new(name.clone());
+        let (state, builder, acceptor) = (Arc::clone(&state), builder.clone(), acceptor.clone());
         tokio::spawn(async move {
             let _permit = permit;
-            let handler = Receiver {
-                state,
-                peer: peer.ip(),
-                helo: String::new(),
-                mail_from: String::new(),
-                token: None,
-                message: Vec::new(),
-                too_large: false,
-            };
-            let mut session = session.build(peer.ip(), handler);
-            let greeting = session.greeting();
-            if let Err(e) = smtp_doctor_sandbox::converse(tcp, &mut session, Some(greeting)).await {
+            if let Err(e) = serve(tcp, peer.ip(), state, &builder, &acceptor).await {
                 tracing::debug!(%peer, error = %e, "inbox connection ended");
             }
         });
     }
+}
+
+/// One connection: the plain dialogue, and after STARTTLS the encrypted one.
+async fn serve(
+    tcp: TcpStream,
+    peer: IpAddr,
+    state: Arc<State>,
+    builder: &SessionBuilder,
+    acceptor: &TlsAcceptor,
+) -> io::Result<()> {
+    let tls = Arc::new(OnceLock::new());
+    let handler = Receiver {
+        state,
+        peer,
+        helo: String::new(),
+        mail_from: String::new(),
+        token: None,
+        message: Vec::new(),
+        too_large: false,
+        tls: Arc::clone(&tls),
+    };
+    let mut session = builder.build(peer, handler);
+    let greeting = session.greeting();
+    let Some(tcp) = smtp_doctor_sandbox::converse(tcp, &mut session, Some(greeting)).await? else {
+        return Ok(());
+    };
+    let stream = smtp_doctor_sandbox::handshake(acceptor, tcp).await?;
+    let version = match stream.get_ref().1.protocol_version() {
+        Some(rustls::ProtocolVersion::TLSv1_3) => "TLSv1.3",
+        Some(rustls::ProtocolVersion::TLSv1_2) => "TLSv1.2",
+        _ => "TLS",
+    };
+    let _ = tls.set(version.to_owned());
+    session.tls_active();
+    smtp_doctor_sandbox::converse(stream, &mut session, None)
+        .await
+        .map(drop)
 }
 
 /// One connection's decisions.
@@ -248,6 +344,8 @@ struct Receiver {
     token: Option<String>,
     message: Vec<u8>,
     too_large: bool,
+    /// Set once STARTTLS succeeded: the TLS version.
+    tls: Arc<OnceLock<String>>,
 }
 
 impl Handler for Receiver {
@@ -314,6 +412,7 @@ impl Handler for Receiver {
             mail_from: self.mail_from.clone(),
             message,
             at: Instant::now(),
+            tls: self.tls.get().cloned(),
         };
         // The probe may have given up in between: the message is dropped.
         let _ = entry.deliver.send(received);

@@ -15,7 +15,7 @@ use common::{engine_with, loopback, probe, request};
 use postfix_server::{PASSWORD, Relay, USER};
 use serde_json::json;
 use smtp_doctor_core::report::{Report, StepKind, StepStatus};
-use smtp_doctor_probe::inbox::Inbox;
+use smtp_doctor_probe::inbox::{Inbox, InboxTls};
 
 fn txt(name: &str, text: &str) -> (String, Vec<Record>) {
     (name.to_owned(), vec![Record::Txt(text.to_owned())])
@@ -41,12 +41,21 @@ async fn send(engine: &smtp_doctor_probe::engine::Engine, port: u16, from: &str)
     .await
 }
 
+/// Our inbox for `domain` on loopback, with its made-up certificate.
+async fn inbox_for(domain: &str) -> Inbox {
+    Inbox::bind(
+        domain,
+        "127.0.0.1:0".parse().unwrap(),
+        &InboxTls::SelfSigned,
+    )
+    .await
+    .unwrap()
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[allow(clippy::too_many_lines)] // one relay, every case in order
 async fn through_postfix_to_our_inbox() {
-    let inbox = Inbox::bind("check.test", "127.0.0.1:0".parse().unwrap())
-        .await
-        .unwrap();
+    let inbox = inbox_for("check.test").await;
     let port = inbox.local_addr().port();
     let relay = tokio::task::spawn_blocking(move || Relay::start(port))
         .await
@@ -78,7 +87,10 @@ async fn through_postfix_to_our_inbox() {
         })
         && info.spf == "pass"
         && info.sender_address == "127.0.0.1"
-        && info.received.iter().any(|l| l.contains("relay.test.local"));
+        && info.received.iter().any(|l| l.contains("relay.test.local"))
+        // The relay insists on TLS (`smtp_tls_security_level = encrypt`):
+        // our inbox's STARTTLS is what lets the message arrive at all.
+        && info.tls.as_deref().is_some_and(|v| v.starts_with("TLSv1."));
     if !signed_ok {
         failures.push(format!(
             "signed: {:?} {info:#?}\n{:#?}",
@@ -123,9 +135,7 @@ async fn through_postfix_to_our_inbox() {
     }
 
     // Accepted, never delivered (the relay discards mail for lost.test).
-    let lost = Inbox::bind("lost.test", "127.0.0.1:0".parse().unwrap())
-        .await
-        .unwrap();
+    let lost = inbox_for("lost.test").await;
     let dns2 = serve_records(vec![txt("example.com", "v=spf1 ip4:127.0.0.1 -all")]).await;
     let impatient = engine_with(|o| {
         o.dns_server = Some(dns2);

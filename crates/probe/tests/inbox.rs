@@ -4,26 +4,58 @@
 
 use std::time::Duration;
 
-use smtp_doctor_probe::inbox::{Inbox, NONCE_HEADER};
-use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
+use std::sync::Arc;
+
+use rustls::pki_types::{CertificateDer, ServerName};
+use smtp_doctor_probe::inbox::{Inbox, InboxTls, NONCE_HEADER, Received, Ticket};
+use tokio::io::{AsyncBufReadExt, AsyncRead, AsyncWrite, AsyncWriteExt, BufReader};
 use tokio::net::TcpStream;
 
 /// A minimal SMTP client: each line sent, the reply's code back.
-struct Client(BufReader<TcpStream>);
+struct Client<S>(BufReader<S>, String);
 
-impl Client {
+impl Client<TcpStream> {
     async fn connect(inbox: &Inbox) -> Self {
         let tcp = TcpStream::connect(inbox.local_addr()).await.unwrap();
-        let mut client = Self(BufReader::new(tcp));
+        let mut client = Self(BufReader::new(tcp), String::new());
         assert_eq!(client.reply().await, 220);
         client
     }
 
+    /// STARTTLS, trusting only `root` for `check.test`.
+    async fn starttls(
+        mut self,
+        root: CertificateDer<'static>,
+    ) -> Client<tokio_rustls::client::TlsStream<TcpStream>> {
+        assert_eq!(self.say("STARTTLS").await, 220);
+        let mut roots = rustls::RootCertStore::empty();
+        roots.add(root).unwrap();
+        let provider = Arc::new(rustls::crypto::ring::default_provider());
+        let config = rustls::ClientConfig::builder_with_provider(provider)
+            .with_safe_default_protocol_versions()
+            .unwrap()
+            .with_root_certificates(roots)
+            .with_no_client_auth();
+        let tls = tokio_rustls::TlsConnector::from(Arc::new(config))
+            .connect(
+                ServerName::try_from("check.test").unwrap(),
+                self.0.into_inner(),
+            )
+            .await
+            .expect("the inbox's certificate verifies");
+        Client(BufReader::new(tls), String::new())
+    }
+}
+
+impl<S: AsyncRead + AsyncWrite + Unpin> Client<S> {
+    /// The reply's code; its text is kept in `.1`.
     async fn reply(&mut self) -> u16 {
+        self.1.clear();
         loop {
             let mut line = String::new();
             let read = tokio::time::timeout(Duration::from_secs(5), self.0.read_line(&mut line));
             assert!(read.await.unwrap().unwrap() > 0, "the inbox hung up");
+            self.1.push_str(&line);
             if line.as_bytes().get(3) != Some(&b'-') {
                 return line[..3].parse().unwrap();
             }
@@ -37,6 +69,17 @@ impl Client {
             .await
             .unwrap();
         self.reply().await
+    }
+
+    /// The probe's own message to `ticket`'s address, as the inbox hands
+    /// it over.
+    async fn deliver_own(&mut self, ticket: &mut Ticket) -> Received {
+        let nonce = format!("{NONCE_HEADER}: {}\r\n", ticket.nonce);
+        assert_eq!(self.deliver(&ticket.address, &nonce).await, (250, 250));
+        ticket
+            .wait(Duration::from_secs(5))
+            .await
+            .expect("delivered")
     }
 
     /// MAIL, RCPT, DATA with `headers`; the codes of RCPT and of the end
@@ -54,9 +97,109 @@ impl Client {
 }
 
 async fn inbox() -> Inbox {
-    Inbox::bind("check.test", "127.0.0.1:0".parse().unwrap())
-        .await
+    Inbox::bind(
+        "check.test",
+        "127.0.0.1:0".parse().unwrap(),
+        &InboxTls::SelfSigned,
+    )
+    .await
+    .unwrap()
+}
+
+/// A fresh directory of this test's own, removed when dropped.
+struct Scratch(std::path::PathBuf);
+
+impl Scratch {
+    fn new(name: &str) -> Self {
+        let dir =
+            std::env::temp_dir().join(format!("smtp-doctor-inbox-{name}-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        Self(dir)
+    }
+
+    fn path(&self) -> &std::path::Path {
+        &self.0
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// The operator's certificate for `check.test`, as PEM files in `dir`.
+fn operator_certificate(dir: &std::path::Path) -> (InboxTls, CertificateDer<'static>) {
+    let key = rcgen::KeyPair::generate().unwrap();
+    let cert = rcgen::CertificateParams::new(vec!["check.test".to_owned()])
         .unwrap()
+        .self_signed(&key)
+        .unwrap();
+    let (cert_path, key_path) = (dir.join("inbox.crt"), dir.join("inbox.key"));
+    std::fs::write(&cert_path, cert.pem()).unwrap();
+    std::fs::write(&key_path, key.serialize_pem()).unwrap();
+    let tls = InboxTls::Files {
+        cert: cert_path,
+        key: key_path,
+    };
+    (tls, cert.der().clone())
+}
+
+#[tokio::test]
+async fn a_relay_that_insists_on_tls_delivers_over_starttls_and_the_report_says_so() {
+    let dir = Scratch::new("tls");
+    let (tls, root) = operator_certificate(dir.path());
+    let inbox = Inbox::bind("check.test", "127.0.0.1:0".parse().unwrap(), &tls)
+        .await
+        .unwrap();
+    let mut ticket = inbox.reserve(Duration::from_secs(60)).unwrap();
+    let mut c = Client::connect(&inbox).await;
+    assert_eq!(c.say("EHLO relay.example.com").await, 250);
+    assert!(c.1.contains("STARTTLS"), "STARTTLS not offered: {}", c.1);
+    let mut c = c.starttls(root).await;
+    assert_eq!(c.say("EHLO relay.example.com").await, 250);
+    assert!(!c.1.contains("STARTTLS"), "offered twice: {}", c.1);
+    let received = c.deliver_own(&mut ticket).await;
+    assert_eq!(received.tls.as_deref(), Some("TLSv1.3"));
+}
+
+#[tokio::test]
+async fn plain_text_delivery_still_works_and_is_reported_as_plain() {
+    let inbox = inbox().await;
+    let mut ticket = inbox.reserve(Duration::from_secs(60)).unwrap();
+    let mut c = Client::connect(&inbox).await;
+    assert_eq!(c.say("EHLO relay.example.com").await, 250);
+    assert!(
+        c.1.contains("STARTTLS"),
+        "the self-signed default offers it too: {}",
+        c.1
+    );
+    let received = c.deliver_own(&mut ticket).await;
+    assert_eq!(received.tls, None);
+}
+
+#[tokio::test]
+async fn an_unreadable_certificate_is_a_clear_error_at_start() {
+    let dir = Scratch::new("bad");
+    let missing = InboxTls::Files {
+        cert: dir.path().join("absent.crt"),
+        key: dir.path().join("absent.key"),
+    };
+    let e = Inbox::bind("check.test", "127.0.0.1:0".parse().unwrap(), &missing)
+        .await
+        .unwrap_err();
+    assert!(e.to_string().contains("absent.crt"), "{e}");
+    let (InboxTls::Files { cert, .. }, _) = operator_certificate(dir.path()) else {
+        unreachable!()
+    };
+    let mismatched = InboxTls::Files {
+        cert,
+        key: dir.path().join("absent.key"),
+    };
+    let e = Inbox::bind("check.test", "127.0.0.1:0".parse().unwrap(), &mismatched)
+        .await
+        .unwrap_err();
+    assert!(e.to_string().contains("absent.key"), "{e}");
 }
 
 #[tokio::test]

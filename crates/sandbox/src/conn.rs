@@ -110,7 +110,8 @@ async fn serve(
     }
 }
 
-async fn handshake<S: AsyncRead + AsyncWrite + Unpin>(
+/// The server side of a TLS handshake, bounded to 10 s.
+pub async fn handshake<S: AsyncRead + AsyncWrite + Unpin>(
     acceptor: &TlsAcceptor,
     stream: S,
 ) -> io::Result<tokio_rustls::server::TlsStream<S>> {

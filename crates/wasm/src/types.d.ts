@@ -153,6 +153,8 @@ export interface ArrivalInfo {
   dkim: { domain: string; selector: string; result: "pass" | "fail" | "temperror"; bits?: number }[];
   /** The `Received` path, newest first. */
   received: string[];
+  /** The TLS version the relay delivered it over ("TLSv1.3"); null: plain text. */
+  tls: string | null;
 }
 
 /** What a rule does in one integration: off, or another severity. */

@@ -178,7 +178,7 @@ function showArrival(section, report) {
   section.hidden = found.length === 0;
 }
 
-/** What the inbox saw: the delay, From, signatures, SPF and the Received path. */
+/** What the inbox saw: the delay, From, signatures, SPF, TLS and the Received path. */
 function arrivalCard(seen) {
   if (!seen) return [];
   const rows = [
@@ -186,6 +186,7 @@ function arrivalCard(seen) {
     [t("ui-arrival-from"), seen.fromSeen ?? "—"],
     [t("ui-arrival-dkim"), seen.dkim.map((s) => `${s.result} d=${s.domain} s=${s.selector}${s.bits ? ` (${s.bits} bits)` : ""}`).join("; ") || "—"],
     [t("ui-arrival-spf"), `${seen.spf} (${seen.senderAddress})`],
+    [t("ui-arrival-tls"), seen.tls ?? t("ui-arrival-plain")],
   ];
   return [el("details", { class: "card", part: "card" },
     el("summary", {}, t("ui-arrival-seen")),

@@ -62,6 +62,8 @@ pub struct Delivery {
     pub dmarc: Option<dmarc::Discovery>,
     /// The `Received` path, newest first (the inbox's own line first).
     pub received: Vec<String>,
+    /// The TLS version it was delivered over; `None`: plain text.
+    pub tls: Option<String>,
 }
 
 /// The findings for a message that arrived, or `arrival.not-arrived`
@@ -192,6 +194,7 @@ impl From<&Delivery> for crate::report::ArrivalInfo {
                 })
                 .collect(),
             received: d.received.clone(),
+            tls: d.tls.clone(),
         }
     }
 }

@@ -350,6 +350,15 @@ pub(crate) struct ServeArgs {
     /// Where the inbox listens (ADDR:PORT; 25 in production).
     #[arg(long, env = "SMTP_DOCTOR_INBOX_LISTEN", requires = "inbox_domain")]
     pub(crate) inbox_listen: Option<SocketAddr>,
+    /// The inbox's certificate chain for STARTTLS (PEM). Needed only where
+    /// MTA-STS or DANE is published for the inbox's domain; without it a
+    /// self-signed one is made at start, which relays delivering
+    /// opportunistically accept.
+    #[arg(long, requires_all = ["inbox_domain", "inbox_key"])]
+    pub(crate) inbox_cert: Option<std::path::PathBuf>,
+    /// The private key of --inbox-cert (PEM).
+    #[arg(long, requires = "inbox_cert")]
+    pub(crate) inbox_key: Option<std::path::PathBuf>,
     /// Share the rate limits, the send limit, the per-target caps and the
     /// service-wide probe cap with every replica through this Redis
     /// (`redis://host:6379/0`) (SPEC §7.5). While it is unreachable, this

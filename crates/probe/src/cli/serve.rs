@@ -8,6 +8,7 @@ use smtp_doctor_core::wire::HeloName;
 use smtp_doctor_probe::engine::RecipientPolicy;
 use smtp_doctor_probe::http::server::ConnectionLimits;
 use smtp_doctor_probe::http::{self, AppState, Settings};
+use smtp_doctor_probe::inbox::{Inbox, InboxTls};
 use smtp_doctor_probe::sandbox::{RelayTo, Sandbox, SandboxOptions};
 use tracing_subscriber::EnvFilter;
 
@@ -17,12 +18,19 @@ use super::args::{LogFormat, ServeArgs, seconds, shutdown_signal};
 fn inbox(
     args: &ServeArgs,
     runtime: &tokio::runtime::Runtime,
-) -> anyhow::Result<Option<(smtp_doctor_probe::inbox::Inbox, std::time::Duration)>> {
+) -> anyhow::Result<Option<(Inbox, std::time::Duration)>> {
     let (Some(domain), Some(listen)) = (&args.inbox_domain, args.inbox_listen) else {
         return Ok(None);
     };
+    let tls = match (&args.inbox_cert, &args.inbox_key) {
+        (Some(cert), Some(key)) => InboxTls::Files {
+            cert: cert.clone(),
+            key: key.clone(),
+        },
+        _ => InboxTls::SelfSigned,
+    };
     let inbox = runtime
-        .block_on(smtp_doctor_probe::inbox::Inbox::bind(domain, listen))
+        .block_on(Inbox::bind(domain, listen, &tls))
         .with_context(|| format!("cannot start the inbox on {listen}"))?;
     println!(
         "inbox for {} listening on smtp://{}",

@@ -77,6 +77,7 @@ pub async fn judge(
         dkim,
         dmarc,
         received: received_path(parsed.as_ref()),
+        tls: received.tls.clone(),
     }
 }
 

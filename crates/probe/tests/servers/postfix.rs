@@ -294,7 +294,9 @@ impl Drop for Postfix {
 
 /// A relay as a customer's provider runs it: Postfix taking submissions
 /// (STARTTLS, SASL) and delivering mail for `check.test` to our inbox on
-/// loopback through a transport map; everything else is discarded (the
+/// loopback through a transport map, over TLS or not at all
+/// (`smtp_tls_security_level = encrypt`, as relays that insist on TLS do);
+/// everything else is discarded (the
 /// "accepted but never delivered" case). Three listeners: one signs with
 /// OpenDKIM (a milter, Debian's), one does not, one rewrites From to the
 /// login as Gmail does.
@@ -379,7 +381,7 @@ impl Relay {
                 "relay.test.local",
                 &format!(
                     "transport_maps = inline:{{ check.test=smtp:[127.0.0.1]:{inbox} }}\n\
-                     smtp_tls_security_level = none\n\
+                     smtp_tls_security_level = encrypt\n\
                      milter_default_action = tempfail\n"
                 ),
             ),
