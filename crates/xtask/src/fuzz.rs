@@ -45,7 +45,9 @@ pub(crate) fn run_all(seconds: u32, build: Build) -> Result {
         Build::Smoke => &["--dev"],
         Build::Long => &[],
     };
+    let lock = std::fs::read(root().join(LOCK)).unwrap_or_default();
     run(cargo_fuzz("build", profile))?;
+    lock_unchanged(&lock)?;
     for target in TARGETS {
         let corpus = root().join("target/fuzz-corpus").join(target);
         std::fs::create_dir_all(&corpus).map_err(|e| e.to_string())?;
@@ -64,6 +66,27 @@ pub(crate) fn run_all(seconds: u32, build: Build) -> Result {
         run(cargo_fuzz("run", &[profile, &args].concat()))?;
     }
     Ok(())
+}
+
+/// The fuzz workspace's own lock file.
+const LOCK: &str = "crates/fuzz/Cargo.lock";
+
+/// In CI, what `--locked` is for the workspace: cargo-fuzz has no such
+/// flag, so a lock that cargo had to rewrite (a dependency added to the
+/// probe but not to this lock) would build with whatever versions the
+/// registry offers that day. Locally, the rewritten lock is left to commit.
+fn lock_unchanged(before: &[u8]) -> Result {
+    if std::env::var_os("CI").is_none() {
+        return Ok(());
+    }
+    let after = std::fs::read(root().join(LOCK)).unwrap_or_default();
+    if after == before {
+        return Ok(());
+    }
+    Err(format!(
+        "{LOCK} was out of date and cargo rewrote it. Make its versions the workspace's and commit it: \
+         cp Cargo.lock {LOCK} && cargo +nightly metadata --format-version 1 --manifest-path crates/fuzz/Cargo.toml >/dev/null"
+    ))
 }
 
 /// `cargo fuzz SUBCOMMAND` on nightly (through rustup, whatever toolchain
