@@ -58,11 +58,10 @@ pub struct Received {
 }
 
 /// The certificate the inbox offers with STARTTLS.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub enum InboxTls {
     /// Made at start for the inbox's domain; relays that deliver
     /// opportunistically (nearly all) accept it.
-    #[default]
     SelfSigned,
     /// The operator's chain and key (PEM files), for relays that verify.
     Files { cert: PathBuf, key: PathBuf },
@@ -96,12 +95,8 @@ impl InboxTls {
                 (chain, key)
             }
         };
-        let provider = Arc::new(rustls::crypto::ring::default_provider());
-        let config = rustls::ServerConfig::builder_with_provider(provider)
-            .with_safe_default_protocol_versions()
-            .and_then(|b| b.with_no_client_auth().with_single_cert(chain, key))
-            .map_err(|e| invalid(format!("the inbox's certificate and key: {e}")))?;
-        Ok(TlsAcceptor::from(Arc::new(config)))
+        smtp_doctor_sandbox::tls_acceptor(chain, key)
+            .map_err(|e| invalid(format!("the inbox's certificate and key: {e}")))
     }
 }
 
@@ -322,12 +317,8 @@ async fn serve(
         return Ok(());
     };
     let stream = smtp_doctor_sandbox::handshake(acceptor, tcp).await?;
-    let version = match stream.get_ref().1.protocol_version() {
-        Some(rustls::ProtocolVersion::TLSv1_3) => "TLSv1.3",
-        Some(rustls::ProtocolVersion::TLSv1_2) => "TLSv1.2",
-        _ => "TLS",
-    };
-    let _ = tls.set(version.to_owned());
+    let version = stream.get_ref().1.protocol_version();
+    let _ = tls.set(version.map_or_else(|| "TLS".to_owned(), crate::engine::tls::version_label));
     session.tls_active();
     smtp_doctor_sandbox::converse(stream, &mut session, None)
         .await

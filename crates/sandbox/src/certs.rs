@@ -45,10 +45,12 @@ impl Certs {
             p.not_before = now + valid.0;
             p.not_after = now + valid.1;
             let cert = p.signed_by(&key, &issuer)?;
-            Ok::<_, rcgen::Error>(acceptor(
-                cert.der().clone(),
-                PrivatePkcs8KeyDer::from(key.serialize_der()),
-            ))
+            let key = PrivateKeyDer::Pkcs8(PrivatePkcs8KeyDer::from(key.serialize_der()));
+            Ok::<_, rcgen::Error>(
+                tls_acceptor(vec![cert.der().clone()], key).expect(
+                    "a freshly generated ECDSA key and certificate are a valid rustls config",
+                ),
+            )
         };
         let day = time::Duration::days(1);
         Ok(Self {
@@ -65,14 +67,16 @@ impl Certs {
     }
 }
 
-fn acceptor(cert: CertificateDer<'static>, key: PrivatePkcs8KeyDer<'static>) -> TlsAcceptor {
+/// A server-side TLS acceptor for `chain` and `key` (ring, rustls's safe
+/// default versions): the sandbox's listeners and the probe's inbox.
+pub fn tls_acceptor(
+    chain: Vec<CertificateDer<'static>>,
+    key: PrivateKeyDer<'static>,
+) -> Result<TlsAcceptor, rustls::Error> {
     let provider = Arc::new(rustls::crypto::ring::default_provider());
     let config = rustls::ServerConfig::builder_with_provider(provider)
-        .with_safe_default_protocol_versions()
-        .and_then(|b| {
-            b.with_no_client_auth()
-                .with_single_cert(vec![cert], PrivateKeyDer::Pkcs8(key))
-        })
-        .expect("a freshly generated ECDSA key and certificate are a valid rustls config");
-    TlsAcceptor::from(Arc::new(config))
+        .with_safe_default_protocol_versions()?
+        .with_no_client_auth()
+        .with_single_cert(chain, key)?;
+    Ok(TlsAcceptor::from(Arc::new(config)))
 }

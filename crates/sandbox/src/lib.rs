@@ -23,7 +23,7 @@ use tokio::net::TcpListener;
 use tokio::sync::Semaphore;
 use tokio::task::JoinSet;
 
-pub use certs::OTHER_NAME;
+pub use certs::{OTHER_NAME, tls_acceptor};
 /// The bounded SMTP dialogue, for other receivers built on `mailin` (the
 /// probe's inbox).
 pub use conn::{IDLE, MAX_LINE, converse, handshake, refuse_message};
