@@ -113,6 +113,8 @@ impl TokenKeys {
         validation.leeway = 5;
         validation.set_required_spec_claims(&["exp"]);
         validation.validate_exp = true;
+        // A token minted to open later (`nbf` ahead of now) is not valid yet.
+        validation.validate_nbf = true;
         let claims = self
             .0
             .iter()
@@ -241,6 +243,26 @@ mod tests {
                     "new-key-0123456789",
                     Algorithm::HS256,
                     &json!({"exp": now + 60, "scope": "probe"}),
+                ),
+                Some(Scope::Probe),
+                Ok(None),
+            ),
+            // Not valid before two minutes from now: refused today.
+            (
+                mint(
+                    "new-key-0123456789",
+                    Algorithm::HS256,
+                    &json!({"exp": now + 300, "nbf": now + 120, "scope": "probe"}),
+                ),
+                Some(Scope::Probe),
+                Err(TokenError::Invalid),
+            ),
+            // Valid since a minute ago: accepted.
+            (
+                mint(
+                    "new-key-0123456789",
+                    Algorithm::HS256,
+                    &json!({"exp": now + 300, "nbf": now - 60, "scope": "probe"}),
                 ),
                 Some(Scope::Probe),
                 Ok(None),
