@@ -3,6 +3,7 @@
 //! `main.rs` only parses flags and calls in here.
 
 pub mod attestation;
+pub mod clients;
 pub mod discover;
 pub mod engine;
 #[doc(hidden)]

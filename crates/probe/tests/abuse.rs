@@ -207,3 +207,90 @@ async fn a_password_of_the_wrong_type_is_not_echoed() {
         }
     }
 }
+
+/// Ten addresses of one IPv6 /64 are one client: one subscriber picks any
+/// of 2^64 addresses, so a limit keyed by full address would give each
+/// its own budget (SPEC §7.3). Another /64 keeps its own.
+#[tokio::test]
+async fn addresses_of_one_ipv6_network_share_the_probe_rate() {
+    let state = AppState::new(
+        Settings {
+            probes_per_minute: 3,
+            ..Settings::default()
+        },
+        common::engine(),
+    );
+    let probe = || {
+        Request::post("/v1/probe")
+            .header(header::CONTENT_TYPE, "application/json")
+            .body(Body::from(json!({"config": {}}).to_string()))
+            .unwrap()
+    };
+    let mut statuses = Vec::new();
+    for i in 1..=10 {
+        let peer = format!("[2001:db8:7:7::{i:x}]:4000");
+        statuses.push(call(&state, probe(), &peer).await.0);
+    }
+    let admitted = statuses.iter().filter(|s| **s == StatusCode::OK).count();
+    assert_eq!(admitted, 3, "{statuses:?}");
+    let (status, _) = call(&state, probe(), "[2001:db8:7:8::1]:4000").await;
+    assert_eq!(status, StatusCode::OK, "another /64 has its own budget");
+    // Behind a trusted proxy the forwarded address is grouped the same way.
+    let proxied = AppState::new(
+        Settings {
+            probes_per_minute: 1,
+            trust_proxy: true,
+            ..Settings::default()
+        },
+        common::engine(),
+    );
+    assert_eq!(
+        call(&proxied, validate_from("2001:db8:9:9::1"), "10.0.0.2:1")
+            .await
+            .0,
+        StatusCode::OK
+    );
+    assert_eq!(
+        call(&proxied, validate_from("2001:db8:9:9::2"), "10.0.0.2:1")
+            .await
+            .0,
+        StatusCode::TOO_MANY_REQUESTS
+    );
+}
+
+/// The send budget (a message on the relay's queue) is the /64's too.
+#[tokio::test]
+async fn addresses_of_one_ipv6_network_share_the_send_budget() {
+    let state = AppState::new(
+        Settings {
+            probes_per_minute: 1000,
+            sends_per_hour: 2,
+            ..Settings::default()
+        },
+        common::engine_with(|o| o.timeout = Duration::from_secs(2)),
+    );
+    // Nothing listens on port 1 of loopback: each probe ends at connect.
+    let send = || {
+        Request::post("/v1/probe")
+            .header(header::CONTENT_TYPE, "application/json")
+            .body(Body::from(
+                json!({
+                    "config": {"host": "127.0.0.1", "port": 1, "security": "none",
+                               "auth": "none", "from": "me@example.com"},
+                    "checks": ["send"],
+                })
+                .to_string(),
+            ))
+            .unwrap()
+    };
+    let mut statuses = Vec::new();
+    for i in 1..=5 {
+        let peer = format!("[2001:db8:5:5:{i:x}::1]:4000");
+        statuses.push(call(&state, send(), &peer).await.0);
+    }
+    let limited = statuses
+        .iter()
+        .filter(|s| **s == StatusCode::TOO_MANY_REQUESTS)
+        .count();
+    assert_eq!(limited, 3, "{statuses:?}");
+}

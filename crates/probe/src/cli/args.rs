@@ -336,6 +336,15 @@ pub(crate) struct ServeArgs {
     /// Open HTTP connections from one address (off with --trust-proxy).
     #[arg(long, env = "SMTP_DOCTOR_MAX_CONNECTIONS_PER_IP", default_value_t = 64)]
     pub(crate) max_connections_per_ip: usize,
+    /// IPv6 clients are counted by network for every per-client limit
+    /// (rates, the send budget, connection caps): this prefix length.
+    #[arg(
+        long,
+        env = "SMTP_DOCTOR_IPV6_PREFIX",
+        default_value_t = smtp_doctor_probe::clients::DEFAULT_IPV6_PREFIX,
+        value_parser = clap::value_parser!(u8).range(32..=128)
+    )]
+    pub(crate) ipv6_prefix: u8,
     /// Also run the sandbox SMTP server (see `smtp-doctor sandbox`): its CA
     /// is trusted and exactly its address and ports are opened.
     #[arg(long)]

@@ -5,6 +5,7 @@ use std::time::Duration;
 
 use anyhow::Context as _;
 use smtp_doctor_core::wire::HeloName;
+use smtp_doctor_probe::clients::ClientNets;
 use smtp_doctor_probe::engine::RecipientPolicy;
 use smtp_doctor_probe::http::server::ConnectionLimits;
 use smtp_doctor_probe::http::{self, AppState, Settings};
@@ -87,6 +88,7 @@ async fn settings(args: &ServeArgs) -> anyhow::Result<Settings> {
             ),
             None => None,
         },
+        client_nets: ClientNets::new(args.ipv6_prefix).map_err(anyhow::Error::msg)?,
         ..Settings::default()
     })
 }

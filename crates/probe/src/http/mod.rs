@@ -40,6 +40,7 @@ use tower_http::timeout::TimeoutLayer;
 
 pub use error::ApiError;
 
+use crate::clients::{ClientNet, ClientNets};
 use crate::engine::Engine;
 
 /// Request bodies above this are refused with 413 (SPEC §5).
@@ -79,6 +80,8 @@ pub struct Settings {
     /// Limits shared with the other replicas (`--redis`, SPEC §7.5); the
     /// in-memory limits are the fallback while Redis is away.
     pub shared: Option<shared::Shared>,
+    /// How per-client limits group IPv6 clients (`--ipv6-prefix`).
+    pub client_nets: ClientNets,
 }
 
 impl Default for Settings {
@@ -98,27 +101,29 @@ impl Default for Settings {
             request_timeout: Duration::from_secs(90),
             connections: server::ConnectionLimits::default(),
             shared: None,
+            client_nets: ClientNets::default(),
         }
     }
 }
 
-/// Whom a rate limit counts: the client's address, or the `sub` of the
-/// browser token it sent (one customer's page, wherever it runs).
+/// Whom a rate limit counts: the client (an IPv4 address, an IPv6
+/// network), or the `sub` of the browser token it sent (one customer's
+/// page, wherever it runs).
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub(crate) enum RateKey {
-    Address(IpAddr),
+    Address(ClientNet),
     Subject(String),
 }
 
 impl RateKey {
-    pub(crate) fn new(address: IpAddr, subject: Option<&token::Subject>) -> Self {
-        subject.map_or(Self::Address(address), |s| Self::Subject(s.0.clone()))
+    pub(crate) fn new(client: ClientNet, subject: Option<&token::Subject>) -> Self {
+        subject.map_or(Self::Address(client), |s| Self::Subject(s.0.clone()))
     }
 
     /// The key's name in Redis.
     fn shared_name(&self) -> String {
         match self {
-            Self::Address(ip) => format!("ip:{}", smtp_doctor_core::ip::canonical(*ip)),
+            Self::Address(net) => format!("ip:{net}"),
             Self::Subject(sub) => format!("sub:{}", sub.chars().take(128).collect::<String>()),
         }
     }
@@ -176,6 +181,22 @@ impl AppState {
 
     pub(crate) fn metrics(&self) -> &metrics::Metrics {
         &self.inner.metrics
+    }
+
+    /// Whom the rate limits count for this request: the token's subject,
+    /// else the client's network.
+    pub(crate) fn rate_key(
+        &self,
+        peer: Option<SocketAddr>,
+        headers: &HeaderMap,
+        subject: Option<&token::Subject>,
+    ) -> RateKey {
+        let net = self
+            .inner
+            .settings
+            .client_nets
+            .of(self.client(peer, headers));
+        RateKey::new(net, subject)
     }
 
     /// The client's address (SPEC §7.3): the peer; behind a trusted proxy,
@@ -629,5 +650,26 @@ pub async fn serve(
         header_timeout = ?limits.header_timeout,
         "connection limits"
     );
-    server::run(listener, app(state), limits, shutdown).await
+    let nets = settings.client_nets;
+    server::run(listener, app(state), limits, nets, shutdown).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn redis_keys_name_the_client_network() {
+        let nets = ClientNets::default();
+        let key = |ip: &str| RateKey::new(nets.of(ip.parse().unwrap()), None).shared_name();
+        assert_eq!(key("203.0.113.7"), "ip:203.0.113.7");
+        assert_eq!(key("::ffff:203.0.113.7"), "ip:203.0.113.7");
+        assert_eq!(key("2001:db8:1:2::1"), "ip:2001:db8:1:2::/64");
+        assert_eq!(key("2001:db8:1:2:aaaa::9"), key("2001:db8:1:2::1"));
+        let sub = token::Subject("tenant-7".into());
+        assert_eq!(
+            RateKey::new(nets.of("2001:db8::1".parse().unwrap()), Some(&sub)).shared_name(),
+            "sub:tenant-7"
+        );
+    }
 }

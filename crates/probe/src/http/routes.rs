@@ -18,7 +18,6 @@ use smtp_doctor_core::Config;
 use smtp_doctor_core::report::{Report, Step};
 use smtp_doctor_core::wire::SmtpAddress;
 
-use super::RateKey;
 use super::body::SecretJson;
 use super::token::Subject;
 use super::{ApiError, AppState};
@@ -167,8 +166,9 @@ pub(super) async fn probe(
     drop(body);
     let locale = locale(&headers);
     request.locale = locale;
-    let client = RateKey::new(
-        state.client(peer.map(|Extension(c)| c.0), &headers),
+    let client = state.rate_key(
+        peer.map(|Extension(c)| c.0),
+        &headers,
         subject.as_ref().map(|Extension(s)| s),
     );
     state.check_probe_rate(&client).await?;
@@ -330,8 +330,9 @@ pub(super) async fn discover(
     request.locale = locale;
     let domain = crate::discover::check_request(&request)
         .map_err(|e| ApiError::BadRequest(e.to_string()))?;
-    let client = RateKey::new(
-        state.client(peer.map(|Extension(c)| c.0), &headers),
+    let client = state.rate_key(
+        peer.map(|Extension(c)| c.0),
+        &headers,
         subject.as_ref().map(|Extension(s)| s),
     );
     state.check_discover_rate(&client).await?;

@@ -9,25 +9,25 @@
 //! - a cap on open connections, kept below the process's file limit (the
 //!   soft limit is raised to the hard one first), with room left for the
 //!   probes' own sockets;
-//! - a per-address cap, so one client (or one slowloris) cannot take
+//! - a per-client cap (an IPv4 address, an IPv6 /64: see
+//!   [`crate::clients`]), so one client (or one slowloris) cannot take
 //!   every connection; it is off behind a trusted proxy, where every
 //!   connection comes from the proxy;
 //! - over a cap, a new connection is closed at once rather than left in
 //!   the kernel's queue, and accept errors (EMFILE) back off instead of
 //!   spinning.
 
-use std::collections::HashMap;
 use std::future::Future;
-use std::net::IpAddr;
-use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use axum::Router;
 use axum::extract::ConnectInfo;
 use hyper_util::rt::{TokioIo, TokioTimer};
 use tokio::net::TcpListener;
-use tokio::sync::{OwnedSemaphorePermit, Semaphore, watch};
+use tokio::sync::watch;
 use tower::ServiceExt as _;
+
+use crate::clients::{ClientNets, ConnectionGate};
 
 /// Limits of the listener (flags of `smtp-doctor serve`).
 #[derive(Clone, Debug)]
@@ -37,7 +37,8 @@ pub struct ConnectionLimits {
     pub header_timeout: Duration,
     /// Open connections, service-wide (lowered to fit the file limit).
     pub max_connections: usize,
-    /// Open connections from one address; `None` turns it off.
+    /// Open connections from one client (an IPv4 address, an IPv6
+    /// network); `None` turns it off.
     pub per_address: Option<usize>,
 }
 
@@ -70,54 +71,6 @@ pub fn fit_to_file_limit(wanted: usize, max_probes: usize) -> usize {
     }
 }
 
-/// Open connections, in total and per address.
-#[derive(Debug)]
-struct Gate {
-    total: Arc<Semaphore>,
-    per_address: Option<usize>,
-    by_address: Mutex<HashMap<IpAddr, usize>>,
-}
-
-/// One admitted connection; gives its places back when dropped.
-struct Admitted {
-    gate: Arc<Gate>,
-    ip: IpAddr,
-    _permit: OwnedSemaphorePermit,
-}
-
-impl Drop for Admitted {
-    fn drop(&mut self) {
-        if self.gate.per_address.is_some()
-            && let Ok(mut map) = self.gate.by_address.lock()
-            && let Some(n) = map.get_mut(&self.ip)
-        {
-            *n -= 1;
-            if *n == 0 {
-                map.remove(&self.ip);
-            }
-        }
-    }
-}
-
-impl Gate {
-    fn admit(self: &Arc<Self>, ip: IpAddr) -> Option<Admitted> {
-        let permit = Arc::clone(&self.total).try_acquire_owned().ok()?;
-        if let Some(cap) = self.per_address {
-            let mut map = self.by_address.lock().ok()?;
-            let n = map.entry(ip).or_insert(0);
-            if *n >= cap {
-                return None;
-            }
-            *n += 1;
-        }
-        Some(Admitted {
-            gate: Arc::clone(self),
-            ip,
-            _permit: permit,
-        })
-    }
-}
-
 /// Serves `router` on `listener` until `shutdown` resolves, then stops
 /// accepting, lets in-flight requests finish and returns when every
 /// connection has closed.
@@ -125,14 +78,10 @@ pub async fn run(
     listener: TcpListener,
     router: Router,
     limits: ConnectionLimits,
+    nets: ClientNets,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    let max = limits.max_connections.max(1);
-    let gate = Arc::new(Gate {
-        total: Arc::new(Semaphore::new(max)),
-        per_address: limits.per_address,
-        by_address: Mutex::new(HashMap::new()),
-    });
+    let gate = ConnectionGate::new(limits.max_connections, limits.per_address, nets);
     let mut http = hyper::server::conn::http1::Builder::new();
     http.timer(TokioTimer::new())
         .header_read_timeout(limits.header_timeout)
@@ -153,10 +102,13 @@ pub async fn run(
                 }
             },
         };
-        let Some(admitted) = gate.admit(peer.ip()) else {
-            tracing::debug!(%peer, "connection refused: at the connection cap");
-            drop(tcp);
-            continue;
+        let admitted = match gate.admit(peer.ip()) {
+            Ok(admitted) => admitted,
+            Err(why) => {
+                tracing::debug!(%peer, ?why, "connection refused: at the connection cap");
+                drop(tcp);
+                continue;
+            }
         };
         let _ = tcp.set_nodelay(true);
         let router = router.clone();
@@ -183,33 +135,14 @@ pub async fn run(
     }
     drop(listener);
     let _ = stop_tx.send(true);
-    // Every connection gives its permit back when it ends.
-    let all = u32::try_from(max).unwrap_or(u32::MAX);
-    let _ = gate.total.acquire_many(all).await;
+    // Every connection gives its place back when it ends.
+    gate.drained().await;
     Ok(())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn the_gate_caps_per_address_and_in_total() {
-        let gate = Arc::new(Gate {
-            total: Arc::new(Semaphore::new(3)),
-            per_address: Some(2),
-            by_address: Mutex::new(HashMap::new()),
-        });
-        let a: IpAddr = "192.0.2.1".parse().unwrap();
-        let b: IpAddr = "192.0.2.2".parse().unwrap();
-        let first = gate.admit(a).unwrap();
-        let _second = gate.admit(a).unwrap();
-        assert!(gate.admit(a).is_none(), "per-address cap");
-        let _third = gate.admit(b).unwrap();
-        assert!(gate.admit(b).is_none(), "total cap");
-        drop(first);
-        assert!(gate.admit(a).is_some(), "a place came back");
-    }
 
     #[test]
     fn the_cap_leaves_room_for_the_probes() {
