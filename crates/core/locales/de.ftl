@@ -885,6 +885,12 @@ arrival-not-arrived = Der Server hat die Testnachricht angenommen, aber sie kam 
     } an.
     .help = Der Server hat sie angenommen und dann zurückgehalten, verworfen oder zurückgeschickt. Sehen Sie in den gesendeten Elementen und Unzustellbarkeitsnachrichten des Kontos und im Zustellprotokoll des Anbieters nach: Meist ist es ein Sendelimit, ein nicht bestätigter Absender oder ein gesperrtes Ziel.
 
+probe-inbox-busy = Der Server hat die Testnachricht angenommen, aber sie kam nicht innerhalb { $count ->
+        [one] 1 Sekunde
+       *[other] von { $count } Sekunden
+    } an, und der Posteingang des Testdienstes hat in dieser Zeit Verbindungen abgewiesen (zu viele auf einmal). Die Nachricht wurde vermutlich nur auf später verschoben.
+    .help = Das ist ein Problem des Testdienstes, nicht Ihrer Einstellungen: Sie müssen nichts ändern. Wiederholen Sie den Test in ein paar Minuten.
+
 arrival-from-rewritten = { $case ->
         [none] Die Nachricht kam ohne Absenderadresse an (eingestellt: { $configured }).
        *[other] Die Nachricht kam mit dem Absender { $seen } statt { $configured } an.

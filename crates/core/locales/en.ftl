@@ -889,6 +889,12 @@ arrival-not-arrived = The server accepted the test message, but it did not arriv
     }.
     .help = The server queued it and then held, dropped or bounced it. Look in the account's sent items and bounce messages, and in the provider's delivery log: a sending limit, an unverified sender or a blocked destination is the usual cause.
 
+probe-inbox-busy = The server accepted the test message, but it did not arrive within { $count ->
+        [one] 1 second
+       *[other] { $count } seconds
+    }, and the test service's own inbox was turning connections away meanwhile (too many at once). The message may simply have been told to come back later.
+    .help = This is a problem of the test service, not of your settings: nothing needs to change on your side. Try the test again in a few minutes.
+
 arrival-from-rewritten = { $case ->
         [none] The message arrived without a From address (configured: { $configured }).
        *[other] The message arrived with From { $seen } instead of { $configured }.

@@ -886,6 +886,12 @@ arrival-not-arrived = El servidor aceptó el mensaje de prueba, pero no llegó e
     }.
     .help = El servidor lo puso en cola y después lo retuvo, descartó o devolvió. Mire los elementos enviados y los avisos de no entrega de la cuenta, y el registro de entregas del proveedor: lo habitual es un límite de envío, un remitente sin verificar o un destino bloqueado.
 
+probe-inbox-busy = El servidor aceptó el mensaje de prueba, pero no llegó en { $count ->
+        [one] 1 segundo
+       *[other] { $count } segundos
+    }, y el buzón del propio servicio de prueba rechazaba conexiones mientras tanto (demasiadas a la vez). Puede que al mensaje solo se le pidiera volver más tarde.
+    .help = Es un problema del servicio de prueba, no de su configuración: no tiene que cambiar nada. Repita la prueba en unos minutos.
+
 arrival-from-rewritten = { $case ->
         [none] El mensaje llegó sin dirección de remitente (configurada: { $configured }).
        *[other] El mensaje llegó con el remitente { $seen } en lugar de { $configured }.

@@ -886,6 +886,12 @@ arrival-not-arrived = Le serveur a accepté le message de test, mais il n'est pa
     }.
     .help = Le serveur l'a mis en file puis retenu, supprimé ou renvoyé. Regardez les éléments envoyés et les avis de non-remise du compte, et le journal de distribution du fournisseur : une limite d'envoi, un expéditeur non vérifié ou une destination bloquée en sont la cause habituelle.
 
+probe-inbox-busy = Le serveur a accepté le message de test, mais il n'est pas arrivé en { $count ->
+        [one] 1 seconde
+       *[other] { $count } secondes
+    }, et la boîte de réception du service de test refusait des connexions pendant ce temps (trop à la fois). Le message a peut-être seulement été prié de revenir plus tard.
+    .help = C'est un problème du service de test, pas de vos paramètres : vous n'avez rien à changer. Relancez le test dans quelques minutes.
+
 arrival-from-rewritten = { $case ->
         [none] Le message est arrivé sans adresse d'expéditeur (configurée : { $configured }).
        *[other] Le message est arrivé avec l'expéditeur { $seen } au lieu de { $configured }.

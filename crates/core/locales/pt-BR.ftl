@@ -886,6 +886,12 @@ arrival-not-arrived = O servidor aceitou a mensagem de teste, mas ela não chego
     }.
     .help = O servidor a colocou na fila e depois a reteve, descartou ou devolveu. Veja os itens enviados e os avisos de falha de entrega da conta, e o registro de entregas do provedor: o comum é um limite de envio, um remetente não verificado ou um destino bloqueado.
 
+probe-inbox-busy = O servidor aceitou a mensagem de teste, mas ela não chegou em { $count ->
+        [one] 1 segundo
+       *[other] { $count } segundos
+    }, e a caixa de entrada do próprio serviço de teste recusava conexões nesse tempo (muitas ao mesmo tempo). Talvez a mensagem só tenha sido adiada para mais tarde.
+    .help = Este é um problema do serviço de teste, não das suas configurações: você não precisa mudar nada. Repita o teste em alguns minutos.
+
 arrival-from-rewritten = { $case ->
         [none] A mensagem chegou sem endereço de remetente (configurado: { $configured }).
        *[other] A mensagem chegou com o remetente { $seen } em vez de { $configured }.

@@ -202,6 +202,9 @@ registry! {
     // ---- §7.7 the end-to-end test email --------------------------------
     ArrivalOk = "arrival.ok", Info, NONE, true;
     ArrivalNotArrived = "arrival.not-arrived", Error, NONE, true;
+    /// Nothing arrived, and our own inbox turned connections away while
+    /// the probe waited: the fault may be ours, not the relay's.
+    ProbeInboxBusy = "probe.inbox-busy", Error, NONE, true;
     ArrivalFromRewritten = "arrival.from-rewritten", Warning, FROM, true;
     ArrivalDkimMissing = "arrival.dkim-missing", Warning, NONE, true;
     ArrivalDkimFail = "arrival.dkim-fail", Error, NONE, true;

@@ -223,6 +223,10 @@ pub static LIVE_EXAMPLES: &[(&str, &str)] = &[
         "the relay said `250 2.0.0 Ok: queued as 4ZxYq12abC`; nothing reached the inbox in 60 s",
     ),
     (
+        "probe.inbox-busy",
+        "the relay queued the message, but the test service's inbox was answering `421 4.7.0 Too many connections` meanwhile",
+    ),
+    (
         "arrival.from-rewritten",
         "sent as `sales@example.com` through Gmail; it arrived `From: me@gmail.com`",
     ),

@@ -3,9 +3,14 @@
 
 use std::collections::HashMap;
 
-use smtp_doctor_core::domain::arrival::{Delivery, DkimResult, Signature, findings};
+use smtp_doctor_core::domain::arrival::{Delivery, DkimResult, Signature, Wait, findings};
 use smtp_doctor_core::domain::{dmarc, spf};
 use smtp_doctor_core::{Diagnostic, Param, Severity};
+
+const WAITED: Wait = Wait {
+    secs: 60,
+    inbox_refused: 0,
+};
 
 fn dmarc_for(domain: &str, record: &str) -> dmarc::Discovery {
     let mut txt = HashMap::new();
@@ -48,30 +53,43 @@ fn text(d: &Diagnostic, name: &str) -> String {
 
 #[test]
 fn a_good_message_is_ok_with_its_delay() {
-    let found = findings(Some(&good()), 60);
+    let found = findings(Some(&good()), WAITED);
     assert_eq!(codes(&found), ["arrival.ok"]);
     assert_eq!(text(&found[0], "seconds"), "1.2");
 }
 
 #[test]
 fn nothing_arrived_is_an_error_with_the_wait() {
-    let found = findings(None, 60);
+    let found = findings(None, WAITED);
     assert_eq!(codes(&found), ["arrival.not-arrived"]);
     assert_eq!(found[0].severity, Severity::Error);
     assert_eq!(text(&found[0], "count"), "60");
 }
 
 #[test]
+fn nothing_arrived_while_our_inbox_turned_relays_away_is_our_problem() {
+    let busy = Wait {
+        inbox_refused: 3,
+        ..WAITED
+    };
+    let found = findings(None, busy);
+    assert_eq!(codes(&found), ["probe.inbox-busy"]);
+    assert_eq!(text(&found[0], "count"), "60");
+    // A message that came is judged as ever, refusals or not.
+    assert_eq!(codes(&findings(Some(&good()), busy)), ["arrival.ok"]);
+}
+
+#[test]
 fn a_rewritten_from_is_named_and_judged_by_what_was_shown() {
     let mut d = good();
     d.from_configured = "sales@example.com".into();
-    let found = findings(Some(&d), 60);
+    let found = findings(Some(&d), WAITED);
     assert_eq!(codes(&found), ["arrival.from-rewritten"]);
     assert_eq!(text(&found[0], "seen"), "me@example.com");
     // Case alone is not a rewrite.
     let mut d = good();
     d.from_seen = Some("Me@Example.COM".into());
-    assert_eq!(codes(&findings(Some(&d), 60)), ["arrival.ok"]);
+    assert_eq!(codes(&findings(Some(&d), WAITED)), ["arrival.ok"]);
 }
 
 #[test]
@@ -80,19 +98,19 @@ fn dkim_missing_failing_or_weak() {
     unsigned.dkim.clear();
     // SPF still passes and aligns: DMARC holds.
     assert_eq!(
-        codes(&findings(Some(&unsigned), 60)),
+        codes(&findings(Some(&unsigned), WAITED)),
         ["arrival.dkim-missing"]
     );
 
     let mut broken = good();
     broken.dkim[0].result = DkimResult::Fail("body hash does not match".into());
-    let found = findings(Some(&broken), 60);
+    let found = findings(Some(&broken), WAITED);
     assert_eq!(codes(&found), ["arrival.dkim-fail"]);
     assert_eq!(text(&found[0], "case"), "fail");
 
     let mut weak = good();
     weak.dkim[0].rsa_bits = Some(512);
-    let found = findings(Some(&weak), 60);
+    let found = findings(Some(&weak), WAITED);
     assert_eq!(codes(&found), ["arrival.dkim-fail"]);
     assert_eq!(text(&found[0], "case"), "weak-key");
     assert_eq!(text(&found[0], "detail"), "512");
@@ -102,7 +120,7 @@ fn dkim_missing_failing_or_weak() {
 fn spf_failing_is_a_warning_while_dkim_aligns() {
     let mut d = good();
     d.spf = spf::Verdict::SoftFail;
-    let found = findings(Some(&d), 60);
+    let found = findings(Some(&d), WAITED);
     assert_eq!(codes(&found), ["arrival.spf-fail"]);
     assert_eq!(found[0].severity, Severity::Warning);
     assert_eq!(text(&found[0], "address"), "198.51.100.7");
@@ -114,34 +132,47 @@ fn dmarc_fails_when_neither_aligns() {
     let mut d = good();
     d.dkim[0].domain = "sendgrid.net".into();
     d.spf_domain = "bounces.sendgrid.net".into();
-    let found = findings(Some(&d), 60);
+    let found = findings(Some(&d), WAITED);
     assert_eq!(codes(&found), ["arrival.dmarc-fail"]);
     assert_eq!(text(&found[0], "policy"), "reject");
     assert_eq!(found[0].severity, Severity::Error);
     // A subdomain aligns under relaxed rules...
     let mut sub = good();
     sub.dkim[0].domain = "mail.example.com".into();
-    assert_eq!(codes(&findings(Some(&sub), 60)), ["arrival.ok"]);
+    assert_eq!(codes(&findings(Some(&sub), WAITED)), ["arrival.ok"]);
     // ...not under strict ones.
     sub.dmarc = Some(dmarc_for(
         "example.com",
         "v=DMARC1; p=reject; adkim=s; aspf=s",
     ));
     sub.spf_domain = "bounce.example.com".into();
-    assert_eq!(codes(&findings(Some(&sub), 60)), ["arrival.dmarc-fail"]);
+    assert_eq!(codes(&findings(Some(&sub), WAITED)), ["arrival.dmarc-fail"]);
     // Without a DMARC record there is no DMARC failure to report.
     let mut none = d;
     none.dmarc = Some(dmarc::discover(
         "example.com",
         &HashMap::<String, Vec<String>>::new(),
     ));
-    assert!(!codes(&findings(Some(&none), 60)).contains(&"arrival.dmarc-fail"));
+    assert!(!codes(&findings(Some(&none), WAITED)).contains(&"arrival.dmarc-fail"));
 }
 
 #[test]
 fn every_finding_reads_in_every_language() {
-    let mut all = findings(None, 1);
-    all.extend(findings(Some(&good()), 60));
+    let mut all = findings(
+        None,
+        Wait {
+            secs: 1,
+            inbox_refused: 0,
+        },
+    );
+    all.extend(findings(
+        None,
+        Wait {
+            secs: 1,
+            inbox_refused: 1,
+        },
+    ));
+    all.extend(findings(Some(&good()), WAITED));
     let mut bad = good();
     bad.from_configured = "sales@example.com".into();
     bad.dkim[0].result = DkimResult::Fail("signature does not verify".into());
@@ -153,10 +184,10 @@ fn every_finding_reads_in_every_language() {
     });
     bad.spf = spf::Verdict::Fail;
     bad.dkim[1].domain = "elsewhere.net".into();
-    all.extend(findings(Some(&bad), 60));
+    all.extend(findings(Some(&bad), WAITED));
     let mut unsigned = good();
     unsigned.dkim.clear();
-    all.extend(findings(Some(&unsigned), 60));
+    all.extend(findings(Some(&unsigned), WAITED));
     let listed: Vec<_> = codes(&all);
     for code in [
         "arrival.ok",

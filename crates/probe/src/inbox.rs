@@ -3,8 +3,14 @@
 //! message only for a one-time address a running probe reserved, and only
 //! once, and hands it to that probe.
 //!
-//! The dialogue is the sandbox's (`mailin` with bounded lines, idle
-//! timeouts and a connection cap); this module adds the decisions. It
+//! The dialogue is the sandbox's (`mailin` with bounded lines, idle, write
+//! and lifetime bounds); this module adds the decisions and who may connect.
+//! It is on the internet, and every tenant's arrival check depends on it
+//! being free: one client network (an IPv4 address, an IPv6 /64) holds at
+//! most a few of its places, a session ends after a few minutes whatever
+//! it sends, and when the inbox did turn a relay away while a probe
+//! waited, that probe says so (`probe.inbox-busy`) instead of blaming the
+//! customer's relay. It
 //! never relays: every recipient but a reserved address is refused at
 //! RCPT, and a message without the probe's nonce (someone else writing to
 //! an address they saw) is refused at the end of DATA. Nothing is kept:
@@ -23,23 +29,54 @@ use std::collections::HashMap;
 use std::io;
 use std::net::{IpAddr, SocketAddr};
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 use std::time::{Duration, Instant};
 
 use rustls::pki_types::{CertificateDer, PrivateKeyDer, PrivatePkcs8KeyDer};
 use smtp_doctor_sandbox::mailin::{Handler, Response, SessionBuilder, response};
-use smtp_doctor_sandbox::refuse_message;
+use smtp_doctor_sandbox::{Bounds, Clock, refuse_message};
 use tokio::net::{TcpListener, TcpStream};
-use tokio::sync::{Semaphore, oneshot};
+use tokio::sync::oneshot;
 use tokio_rustls::TlsAcceptor;
+
+use crate::clients::{ClientNets, ConnectionGate, Refused};
 
 /// The header that carries a probe's nonce in its test message.
 pub const NONCE_HEADER: &str = "X-Smtp-Doctor-Check";
 /// Largest message accepted (the test message is under 2 KB; signatures
 /// and relays' headers add little).
 pub const MAX_MESSAGE: usize = 256 * 1024;
-/// Connections served at once.
-const MAX_CONNECTIONS: usize = 32;
+
+/// Who may hold the inbox's connections, and for how long.
+#[derive(Clone, Copy, Debug)]
+pub struct InboxLimits {
+    /// Connections served at once.
+    pub connections: usize,
+    /// Of those, for one client network. A relay delivers one test message
+    /// per connection in seconds; big providers deliver from few networks,
+    /// so this is not 1.
+    pub per_client: usize,
+    /// What one client network is (IPv6: a /64 by default).
+    pub nets: ClientNets,
+    /// Idle, write and lifetime bounds of one connection.
+    pub bounds: Bounds,
+}
+
+impl Default for InboxLimits {
+    fn default() -> Self {
+        Self {
+            connections: 256,
+            per_client: 16,
+            nets: ClientNets::default(),
+            bounds: Bounds {
+                idle: Duration::from_secs(30),
+                write: Duration::from_secs(30),
+                lifetime: Duration::from_secs(180),
+            },
+        }
+    }
+}
 
 /// A message as the inbox received it.
 #[derive(Debug)]
@@ -145,6 +182,8 @@ struct Waiting {
 struct State {
     domain: String,
     waiting: Mutex<HashMap<String, Waiting>>,
+    /// Connections turned away (inbox full, or a network over its share).
+    refused: AtomicU64,
 }
 
 impl State {
@@ -186,8 +225,13 @@ impl std::fmt::Debug for Inbox {
 
 impl Inbox {
     /// Listens on `listen` for mail to one-time addresses at `domain`,
-    /// offering STARTTLS with `tls`.
-    pub async fn bind(domain: &str, listen: SocketAddr, tls: &InboxTls) -> io::Result<Self> {
+    /// offering STARTTLS with `tls`, within `limits`.
+    pub async fn bind(
+        domain: &str,
+        listen: SocketAddr,
+        tls: &InboxTls,
+        limits: InboxLimits,
+    ) -> io::Result<Self> {
         let domain = domain.trim().trim_end_matches('.').to_ascii_lowercase();
         if domain.is_empty() || !domain.contains('.') {
             return Err(io::Error::new(
@@ -201,8 +245,16 @@ impl Inbox {
         let state = Arc::new(State {
             domain: domain.clone(),
             waiting: Mutex::default(),
+            refused: AtomicU64::new(0),
         });
-        tokio::spawn(accept_loop(listener, Arc::clone(&state), domain, acceptor));
+        let gate = ConnectionGate::new(limits.connections, Some(limits.per_client), limits.nets);
+        tokio::spawn(accept_loop(
+            listener,
+            Arc::clone(&state),
+            domain,
+            acceptor,
+            (gate, limits.bounds),
+        ));
         Ok(Self { state, addr })
     }
 
@@ -247,6 +299,12 @@ impl Inbox {
     pub fn reserved(&self) -> usize {
         self.state.waiting().len()
     }
+
+    /// How many connections the inbox has turned away since it started: a
+    /// probe compares the figure before and after its wait.
+    pub fn refused(&self) -> u64 {
+        self.state.refused.load(Ordering::Relaxed)
+    }
 }
 
 /// `bytes` random bytes, as lowercase hex.
@@ -268,8 +326,8 @@ async fn accept_loop(
     state: Arc<State>,
     name: String,
     acceptor: TlsAcceptor,
+    (gate, bounds): (Arc<ConnectionGate>, Bounds),
 ) {
-    let slots = Arc::new(Semaphore::new(MAX_CONNECTIONS));
     let mut builder = SessionBuilder::new(name);
     builder.enable_start_tls();
     loop {
@@ -277,15 +335,27 @@ async fn accept_loop(
             tokio::time::sleep(Duration::from_millis(50)).await;
             continue;
         };
-        let Ok(permit) = Arc::clone(&slots).try_acquire_owned() else {
-            let _ = tcp.try_write(b"421 4.7.0 Too many connections, try again later\r\n");
-            continue;
+        let permit = match gate.admit(peer.ip()) {
+            Ok(permit) => permit,
+            Err(why) => {
+                state.refused.fetch_add(1, Ordering::Relaxed);
+                let reply: &[u8] = match why {
+                    Refused::Full => b"421 4.7.0 Too many connections, try again later\r\n",
+                    Refused::ClientCap => {
+                        b"421 4.7.0 Too many connections from your network, try again later\r\n"
+                    }
+                };
+                tracing::debug!(%peer, ?why, "inbox turned a connection away");
+                let _ = tcp.try_write(reply);
+                continue;
+            }
         };
         let _ = tcp.set_nodelay(true);
         let (state, builder, acceptor) = (Arc::clone(&state), builder.clone(), acceptor.clone());
+        let clock = bounds.start();
         tokio::spawn(async move {
             let _permit = permit;
-            if let Err(e) = serve(tcp, peer.ip(), state, &builder, &acceptor).await {
+            if let Err(e) = serve(tcp, peer.ip(), state, &builder, &acceptor, &clock).await {
                 tracing::debug!(%peer, error = %e, "inbox connection ended");
             }
         });
@@ -299,6 +369,7 @@ async fn serve(
     state: Arc<State>,
     builder: &SessionBuilder,
     acceptor: &TlsAcceptor,
+    clock: &Clock,
 ) -> io::Result<()> {
     let tls = Arc::new(OnceLock::new());
     let handler = Receiver {
@@ -313,14 +384,15 @@ async fn serve(
     };
     let mut session = builder.build(peer, handler);
     let greeting = session.greeting();
-    let Some(tcp) = smtp_doctor_sandbox::converse(tcp, &mut session, Some(greeting)).await? else {
+    let Some(tcp) = smtp_doctor_sandbox::converse(tcp, &mut session, Some(greeting), clock).await?
+    else {
         return Ok(());
     };
-    let stream = smtp_doctor_sandbox::handshake(acceptor, tcp).await?;
+    let stream = smtp_doctor_sandbox::handshake(acceptor, tcp, clock).await?;
     let version = stream.get_ref().1.protocol_version();
     let _ = tls.set(version.map_or_else(|| "TLS".to_owned(), crate::engine::tls::version_label));
     session.tls_active();
-    smtp_doctor_sandbox::converse(stream, &mut session, None)
+    smtp_doctor_sandbox::converse(stream, &mut session, None, clock)
         .await
         .map(drop)
 }

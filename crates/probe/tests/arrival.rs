@@ -15,7 +15,7 @@ use common::{engine_with, loopback, probe, request};
 use postfix_server::{PASSWORD, Relay, USER};
 use serde_json::json;
 use smtp_doctor_core::report::{Report, StepKind, StepStatus};
-use smtp_doctor_probe::inbox::{Inbox, InboxTls};
+use smtp_doctor_probe::inbox::{Inbox, InboxLimits, InboxTls};
 
 fn txt(name: &str, text: &str) -> (String, Vec<Record>) {
     (name.to_owned(), vec![Record::Txt(text.to_owned())])
@@ -47,6 +47,7 @@ async fn inbox_for(domain: &str) -> Inbox {
         domain,
         "127.0.0.1:0".parse().unwrap(),
         &InboxTls::SelfSigned,
+        InboxLimits::default(),
     )
     .await
     .unwrap()
@@ -57,7 +58,20 @@ async fn inbox_for(domain: &str) -> Inbox {
 async fn through_postfix_to_our_inbox() {
     let inbox = inbox_for("check.test").await;
     let port = inbox.local_addr().port();
-    let relay = tokio::task::spawn_blocking(move || Relay::start(port))
+    // An inbox with one place, which a stranger holds.
+    let busy = Inbox::bind(
+        "busy.test",
+        "127.0.0.1:0".parse().unwrap(),
+        &InboxTls::SelfSigned,
+        InboxLimits {
+            connections: 1,
+            ..InboxLimits::default()
+        },
+    )
+    .await
+    .unwrap();
+    let busy_port = busy.local_addr().port();
+    let relay = tokio::task::spawn_blocking(move || Relay::start(port, busy_port))
         .await
         .unwrap()
         .unwrap_or_else(|e| panic!("{e}"));
@@ -155,6 +169,32 @@ async fn through_postfix_to_our_inbox() {
             lost.reserved()
         ));
     }
+
+    // Our inbox turned the relay away (a stranger holds its only place):
+    // the report blames us, not the customer's relay.
+    let mut squatter = tokio::net::TcpStream::connect(busy.local_addr())
+        .await
+        .unwrap();
+    let mut greeting = [0u8; 3];
+    tokio::io::AsyncReadExt::read_exact(&mut squatter, &mut greeting)
+        .await
+        .unwrap();
+    assert_eq!(&greeting, b"220", "the stranger holds the place");
+    let dns3 = serve_records(vec![txt("example.com", "v=spf1 ip4:127.0.0.1 -all")]).await;
+    let crowded = engine_with(|o| {
+        o.dns_server = Some(dns3);
+        o.inbox = Some(busy.clone());
+        o.arrival_wait = Duration::from_secs(4);
+    });
+    let r = send(&crowded, relay.signed, "me@example.com").await;
+    if arrival_codes(&r) != ["probe.inbox-busy"] || busy.refused() == 0 {
+        failures.push(format!(
+            "busy: {:?}, {} refused",
+            arrival_codes(&r),
+            busy.refused()
+        ));
+    }
+    drop(squatter);
 
     assert!(
         failures.is_empty(),

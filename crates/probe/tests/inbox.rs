@@ -7,7 +7,7 @@ use std::time::Duration;
 use std::sync::Arc;
 
 use rustls::pki_types::{CertificateDer, ServerName};
-use smtp_doctor_probe::inbox::{Inbox, InboxTls, NONCE_HEADER, Received, Ticket};
+use smtp_doctor_probe::inbox::{Inbox, InboxLimits, InboxTls, NONCE_HEADER, Received, Ticket};
 use tokio::io::{AsyncBufReadExt, AsyncRead, AsyncWrite, AsyncWriteExt, BufReader};
 use tokio::net::TcpStream;
 
@@ -101,6 +101,7 @@ async fn inbox() -> Inbox {
         "check.test",
         "127.0.0.1:0".parse().unwrap(),
         &InboxTls::SelfSigned,
+        InboxLimits::default(),
     )
     .await
     .unwrap()
@@ -149,9 +150,14 @@ fn operator_certificate(dir: &std::path::Path) -> (InboxTls, CertificateDer<'sta
 async fn a_relay_that_insists_on_tls_delivers_over_starttls_and_the_report_says_so() {
     let dir = Scratch::new("tls");
     let (tls, root) = operator_certificate(dir.path());
-    let inbox = Inbox::bind("check.test", "127.0.0.1:0".parse().unwrap(), &tls)
-        .await
-        .unwrap();
+    let inbox = Inbox::bind(
+        "check.test",
+        "127.0.0.1:0".parse().unwrap(),
+        &tls,
+        InboxLimits::default(),
+    )
+    .await
+    .unwrap();
     let mut ticket = inbox.reserve(Duration::from_secs(60)).unwrap();
     let mut c = Client::connect(&inbox).await;
     assert_eq!(c.say("EHLO relay.example.com").await, 250);
@@ -185,9 +191,14 @@ async fn an_unreadable_certificate_is_a_clear_error_at_start() {
         cert: dir.path().join("absent.crt"),
         key: dir.path().join("absent.key"),
     };
-    let e = Inbox::bind("check.test", "127.0.0.1:0".parse().unwrap(), &missing)
-        .await
-        .unwrap_err();
+    let e = Inbox::bind(
+        "check.test",
+        "127.0.0.1:0".parse().unwrap(),
+        &missing,
+        InboxLimits::default(),
+    )
+    .await
+    .unwrap_err();
     assert!(e.to_string().contains("absent.crt"), "{e}");
     let (InboxTls::Files { cert, .. }, _) = operator_certificate(dir.path()) else {
         unreachable!()
@@ -196,9 +207,14 @@ async fn an_unreadable_certificate_is_a_clear_error_at_start() {
         cert,
         key: dir.path().join("absent.key"),
     };
-    let e = Inbox::bind("check.test", "127.0.0.1:0".parse().unwrap(), &mismatched)
-        .await
-        .unwrap_err();
+    let e = Inbox::bind(
+        "check.test",
+        "127.0.0.1:0".parse().unwrap(),
+        &mismatched,
+        InboxLimits::default(),
+    )
+    .await
+    .unwrap_err();
     assert!(e.to_string().contains("absent.key"), "{e}");
 }
 
@@ -278,4 +294,178 @@ async fn a_message_over_the_limit_is_refused() {
     }
     body.push('.');
     assert_eq!(c.say(&body).await, 552);
+}
+
+/// The inbox with `tweak` applied to its default limits.
+async fn inbox_within(tweak: impl FnOnce(&mut InboxLimits)) -> Inbox {
+    let mut limits = InboxLimits::default();
+    tweak(&mut limits);
+    Inbox::bind(
+        "check.test",
+        "127.0.0.1:0".parse().unwrap(),
+        &InboxTls::SelfSigned,
+        limits,
+    )
+    .await
+    .unwrap()
+}
+
+/// A connection from `from` (any of 127/8 is this machine), its first line.
+async fn raw_from(inbox: &Inbox, from: &str) -> (BufReader<TcpStream>, String) {
+    let socket = tokio::net::TcpSocket::new_v4().unwrap();
+    socket.bind(format!("{from}:0").parse().unwrap()).unwrap();
+    let tcp = socket.connect(inbox.local_addr()).await.unwrap();
+    let mut reader = BufReader::new(tcp);
+    let mut line = String::new();
+    let read = tokio::time::timeout(Duration::from_secs(5), reader.read_line(&mut line));
+    read.await.unwrap().unwrap();
+    (reader, line)
+}
+
+/// What the inbox says after `client`'s last line, and whether it then
+/// hung up: read up to `within`, at most 64 lines.
+async fn last_words(client: &mut BufReader<TcpStream>, within: Duration) -> (String, bool) {
+    let deadline = tokio::time::Instant::now() + within;
+    let mut last = String::new();
+    for _ in 0..64 {
+        let mut line = String::new();
+        match tokio::time::timeout_at(deadline, client.read_line(&mut line)).await {
+            Ok(Ok(0) | Err(_)) => return (last, true),
+            Ok(Ok(_)) => last = line,
+            Err(_) => return (last, false),
+        }
+    }
+    (last, false)
+}
+
+#[tokio::test]
+async fn forty_idle_connections_from_one_address_do_not_take_the_inbox() {
+    // The attack: one address opens 40 connections and says nothing, so
+    // that every relay gets 421 and every tenant's check blames its relay.
+    let inbox = inbox().await;
+    let mut held = Vec::new();
+    let mut turned_away = 0;
+    for _ in 0..40 {
+        let (conn, first) = raw_from(&inbox, "127.0.0.1").await;
+        if first.starts_with("421") {
+            assert!(first.contains("from your network"), "{first}");
+            turned_away += 1;
+        } else {
+            assert!(first.starts_with("220"), "{first}");
+            held.push(conn);
+        }
+    }
+    assert_eq!(
+        (held.len(), turned_away),
+        (16, 24),
+        "one network holds at most 16 places"
+    );
+    assert_eq!(inbox.refused(), 24);
+
+    // A relay on another address still delivers.
+    let mut ticket = inbox.reserve(Duration::from_secs(60)).unwrap();
+    let (relay, first) = raw_from(&inbox, "127.0.0.2").await;
+    assert!(first.starts_with("220"), "{first}");
+    let mut relay = Client(relay, String::new());
+    assert_eq!(relay.say("EHLO relay.example.com").await, 250);
+    let received = relay.deliver_own(&mut ticket).await;
+    assert_eq!(received.peer.to_string(), "127.0.0.2");
+}
+
+#[tokio::test]
+async fn a_client_that_sends_noop_forever_is_closed_at_the_session_lifetime() {
+    let inbox = inbox_within(|l| {
+        l.per_client = 1;
+        l.bounds.idle = Duration::from_secs(30);
+        l.bounds.lifetime = Duration::from_secs(2);
+    })
+    .await;
+    let (mut client, first) = raw_from(&inbox, "127.0.0.1").await;
+    assert!(first.starts_with("220"), "{first}");
+    let started = std::time::Instant::now();
+    let mut last = String::new();
+    // Never idle: a NOOP every 300 ms, for at most 10 s.
+    while started.elapsed() < Duration::from_secs(10) {
+        if client.get_mut().write_all(b"NOOP\r\n").await.is_err() {
+            break;
+        }
+        let (said, closed) = last_words(&mut client, Duration::from_millis(300)).await;
+        if !said.is_empty() {
+            last = said;
+        }
+        if closed {
+            break;
+        }
+    }
+    assert!(last.starts_with("421 4.4.2"), "{last}");
+    assert!(last.contains("Session too long"), "{last}");
+    assert!(
+        started.elapsed() < Duration::from_secs(5),
+        "closed after {:?}",
+        started.elapsed()
+    );
+    // Its place is free again.
+    let (_, again) = raw_from(&inbox, "127.0.0.1").await;
+    assert!(again.starts_with("220"), "{again}");
+}
+
+#[tokio::test]
+async fn a_silent_client_hears_421_and_is_closed_when_idle() {
+    let inbox = inbox_within(|l| {
+        l.per_client = 1;
+        l.bounds.idle = Duration::from_secs(1);
+    })
+    .await;
+    let (mut client, first) = raw_from(&inbox, "127.0.0.1").await;
+    assert!(first.starts_with("220"), "{first}");
+    let (said, closed) = last_words(&mut client, Duration::from_secs(10)).await;
+    assert!(
+        said.starts_with("421 4.4.2") && said.contains("Idle"),
+        "{said}"
+    );
+    assert!(closed, "still open after the idle bound");
+    let (_, again) = raw_from(&inbox, "127.0.0.1").await;
+    assert!(again.starts_with("220"), "{again}");
+}
+
+#[tokio::test]
+async fn a_client_that_never_reads_its_replies_is_dropped_at_the_write_bound() {
+    let inbox = inbox_within(|l| {
+        l.per_client = 1;
+        l.bounds.write = Duration::from_secs(1);
+    })
+    .await;
+    // A small receive window, and commands pipelined without reading a
+    // reply: the inbox's replies pile up until it cannot write.
+    let socket = tokio::net::TcpSocket::new_v4().unwrap();
+    socket.set_recv_buffer_size(4096).unwrap();
+    let mut tcp = socket.connect(inbox.local_addr()).await.unwrap();
+    let commands = b"HELP\r\n".repeat(2048);
+    let started = std::time::Instant::now();
+    let mut failed = None;
+    while started.elapsed() < Duration::from_secs(30) {
+        // Written, or our own write is stuck because the inbox stopped
+        // reading us while it waits to write: go on until it gives up.
+        let write = tokio::time::timeout(Duration::from_secs(5), tcp.write_all(&commands));
+        if let Ok(Err(e)) = write.await {
+            failed = Some(e);
+            break;
+        }
+    }
+    let e = failed.expect("the inbox kept a client that never reads for 30 s");
+    assert!(
+        matches!(
+            e.kind(),
+            std::io::ErrorKind::ConnectionReset | std::io::ErrorKind::BrokenPipe
+        ),
+        "{e}"
+    );
+    assert!(
+        started.elapsed() < Duration::from_secs(20),
+        "dropped after {:?}",
+        started.elapsed()
+    );
+    drop(tcp);
+    let (_, again) = raw_from(&inbox, "127.0.0.1").await;
+    assert!(again.starts_with("220"), "{again}");
 }

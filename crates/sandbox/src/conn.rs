@@ -1,6 +1,8 @@
 //! One sandbox connection: `mailin` decides every reply; this file moves
-//! bytes with bounds (line length, message size, idle time) and does the
-//! TLS handshakes.
+//! bytes with bounds (line length, message size, idle time, the time to
+//! write a reply and the whole connection's lifetime) and does the TLS
+//! handshakes. A client that sends a NOOP now and then, or never reads
+//! what it is sent, is still let go when its time is up.
 
 use std::io;
 use std::net::IpAddr;
@@ -12,7 +14,7 @@ use tokio::io::{
     AsyncBufReadExt as _, AsyncRead, AsyncReadExt as _, AsyncWrite, AsyncWriteExt as _, BufReader,
 };
 use tokio::net::{TcpListener, TcpStream};
-use tokio::time::timeout;
+use tokio::time::{Instant, timeout};
 use tokio_rustls::TlsAcceptor;
 
 use super::{Behaviour, Shared};
@@ -21,6 +23,65 @@ use super::{Behaviour, Shared};
 pub const MAX_LINE: u64 = 4096;
 /// A client that says nothing for this long is dropped.
 pub const IDLE: Duration = Duration::from_secs(60);
+/// Longest a TLS handshake may take.
+const HANDSHAKE: Duration = Duration::from_secs(10);
+
+/// How long one connection may take, per step and in all.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Bounds {
+    /// Silence from the client before it is dropped.
+    pub idle: Duration,
+    /// Time for one reply to leave, for a client that does not read.
+    pub write: Duration,
+    /// The whole connection, handshakes and DATA included.
+    pub lifetime: Duration,
+}
+
+impl Default for Bounds {
+    /// The sandbox's: generous, for people typing at it by hand.
+    fn default() -> Self {
+        Self {
+            idle: IDLE,
+            write: Duration::from_secs(30),
+            lifetime: Duration::from_secs(600),
+        }
+    }
+}
+
+impl Bounds {
+    /// The clock of a connection accepted now.
+    pub fn start(self) -> Clock {
+        Clock {
+            bounds: self,
+            ends: Instant::now() + self.lifetime,
+        }
+    }
+}
+
+/// One connection's bounds, with the moment its lifetime ends.
+#[derive(Debug, Clone, Copy)]
+pub struct Clock {
+    bounds: Bounds,
+    ends: Instant,
+}
+
+impl Clock {
+    /// `limit`, or less if the lifetime ends sooner.
+    fn within(&self, limit: Duration) -> Duration {
+        limit.min(self.ends.saturating_duration_since(Instant::now()))
+    }
+
+    fn expired(&self) -> bool {
+        Instant::now() >= self.ends
+    }
+
+    /// Writes `bytes` within the write bound (and the lifetime).
+    async fn send<S: AsyncWrite + Unpin>(&self, stream: &mut S, bytes: &[u8]) -> io::Result<()> {
+        timeout(self.within(self.bounds.write), stream.write_all(bytes))
+            .await
+            .map_err(|_| io::Error::new(io::ErrorKind::TimedOut, "client does not read"))?
+    }
+}
 
 pub(super) async fn accept_loop(
     listener: TcpListener,
@@ -28,6 +89,7 @@ pub(super) async fn accept_loop(
     tls: Option<TlsAcceptor>,
     shared: Arc<Shared>,
 ) {
+    let bounds = Bounds::default();
     loop {
         let Ok((tcp, peer)) = listener.accept().await else {
             // Out of file descriptors and the like: back off, keep serving.
@@ -45,7 +107,8 @@ pub(super) async fn accept_loop(
         let shared = shared.clone();
         tokio::spawn(async move {
             let _permit = permit;
-            if let Err(e) = serve(tcp, peer.ip(), behaviour, tls, &shared).await {
+            let clock = bounds.start();
+            if let Err(e) = serve(tcp, peer.ip(), behaviour, tls, &shared, &clock).await {
                 tracing::debug!(%peer, error = %e, "sandbox connection ended");
             }
         });
@@ -58,6 +121,7 @@ async fn serve(
     behaviour: Behaviour,
     tls: Option<TlsAcceptor>,
     shared: &Shared,
+    clock: &Clock,
 ) -> io::Result<()> {
     let mut builder = SessionBuilder::new(shared.name.clone());
     builder
@@ -75,20 +139,22 @@ async fn serve(
     match (behaviour, tls) {
         (Behaviour::RejectClient, _) => {
             let mut tcp = tcp;
-            tcp.write_all(
-                b"554 5.7.1 Access denied: your IP address is not on this server's allowlist\r\n",
-            )
-            .await?;
+            clock
+                .send(
+                    &mut tcp,
+                    b"554 5.7.1 Access denied: your IP address is not on this server's allowlist\r\n",
+                )
+                .await?;
             tcp.shutdown().await
         }
         (Behaviour::Starttls, Some(acceptor)) => {
             builder.enable_start_tls();
             let mut session = builder.build(peer, mailbox);
             let greeting = session.greeting();
-            if let Some(tcp) = converse(tcp, &mut session, Some(greeting)).await? {
-                let tls = handshake(&acceptor, tcp).await?;
+            if let Some(tcp) = converse(tcp, &mut session, Some(greeting), clock).await? {
+                let tls = handshake(&acceptor, tcp, clock).await?;
                 session.tls_active();
-                converse(tls, &mut session, None).await?;
+                converse(tls, &mut session, None, clock).await?;
             }
             Ok(())
         }
@@ -97,60 +163,81 @@ async fn serve(
             // before the first byte, so it is never advertised.
             builder.enable_start_tls();
             let mut session = builder.build(peer, mailbox);
-            let tls = handshake(&acceptor, tcp).await?;
+            let tls = handshake(&acceptor, tcp, clock).await?;
             session.tls_active();
             let greeting = session.greeting();
-            converse(tls, &mut session, Some(greeting)).await.map(drop)
+            converse(tls, &mut session, Some(greeting), clock)
+                .await
+                .map(drop)
         }
         (_, None) => {
             let mut session = builder.build(peer, mailbox);
             let greeting = session.greeting();
-            converse(tcp, &mut session, Some(greeting)).await.map(drop)
+            converse(tcp, &mut session, Some(greeting), clock)
+                .await
+                .map(drop)
         }
     }
 }
 
-/// The server side of a TLS handshake, bounded to 10 s.
+/// The server side of a TLS handshake, bounded to 10 s (and the lifetime).
 pub async fn handshake<S: AsyncRead + AsyncWrite + Unpin>(
     acceptor: &TlsAcceptor,
     stream: S,
+    clock: &Clock,
 ) -> io::Result<tokio_rustls::server::TlsStream<S>> {
-    timeout(Duration::from_secs(10), acceptor.accept(stream))
+    timeout(clock.within(HANDSHAKE), acceptor.accept(stream))
         .await
         .map_err(|_| io::Error::new(io::ErrorKind::TimedOut, "no TLS ClientHello"))?
 }
 
 /// Runs the dialogue until the client quits or asks for STARTTLS; in the
 /// latter case the plain stream comes back for the handshake. Lines are
-/// bounded by [`MAX_LINE`], silence by [`IDLE`]; `mailin` decides every
-/// reply through the handler (the sandbox's mailbox, the probe's inbox).
+/// bounded by [`MAX_LINE`], silence, each reply and the whole connection by
+/// the `clock`; when silence or the lifetime ends it, the client hears
+/// `421` first. `mailin` decides every reply through the handler (the
+/// sandbox's mailbox, the probe's inbox).
 pub async fn converse<S: AsyncRead + AsyncWrite + Unpin, H: Handler>(
     stream: S,
     session: &mut mailin::Session<H>,
     greeting: Option<Response>,
+    clock: &Clock,
 ) -> io::Result<Option<S>> {
     let mut reader = BufReader::new(stream);
     if let Some(greeting) = greeting {
-        reader.get_mut().write_all(&greeting.buffer()?).await?;
+        clock.send(reader.get_mut(), &greeting.buffer()?).await?;
     }
     let mut line = Vec::with_capacity(256);
     loop {
         line.clear();
-        let n = timeout(
-            IDLE,
-            (&mut reader).take(MAX_LINE).read_until(b'\n', &mut line),
-        )
-        .await
-        .map_err(|_| io::Error::new(io::ErrorKind::TimedOut, "idle client"))??;
-        if n == 0 {
+        let mut bounded = (&mut reader).take(MAX_LINE);
+        let read = bounded.read_until(b'\n', &mut line);
+        let Ok(n) = timeout(clock.within(clock.bounds.idle), read).await else {
+            let (why, reply): (_, &[u8]) = if clock.expired() {
+                (
+                    "session lifetime over",
+                    b"421 4.4.2 Session too long, closing\r\n",
+                )
+            } else {
+                ("idle client", b"421 4.4.2 Idle too long, closing\r\n")
+            };
+            // Best effort, briefly: the client may not be reading either.
+            let _ = timeout(Duration::from_secs(1), reader.get_mut().write_all(reply)).await;
+            return Err(io::Error::new(io::ErrorKind::TimedOut, why));
+        };
+        if n? == 0 {
             return Ok(None);
         }
         if !line.ends_with(b"\n") {
-            reader
-                .get_mut()
-                .write_all(b"500 5.5.2 Line too long\r\n")
+            clock
+                .send(reader.get_mut(), b"500 5.5.2 Line too long\r\n")
                 .await?;
-            reader.get_mut().shutdown().await?;
+            timeout(
+                clock.within(clock.bounds.write),
+                reader.get_mut().shutdown(),
+            )
+            .await
+            .map_err(|_| io::Error::new(io::ErrorKind::TimedOut, "client does not read"))??;
             // Read (and drop) what the client is still sending, briefly and
             // boundedly, so closing does not reset the reply away.
             let mut sink = tokio::io::sink();
@@ -162,13 +249,13 @@ pub async fn converse<S: AsyncRead + AsyncWrite + Unpin, H: Handler>(
         let reply = session.process(&line);
         match reply.action {
             Action::NoReply => {}
-            Action::Reply => reader.get_mut().write_all(&reply.buffer()?).await?,
+            Action::Reply => clock.send(reader.get_mut(), &reply.buffer()?).await?,
             Action::Close => {
-                reader.get_mut().write_all(&reply.buffer()?).await?;
+                clock.send(reader.get_mut(), &reply.buffer()?).await?;
                 return Ok(None);
             }
             Action::UpgradeTls => {
-                reader.get_mut().write_all(&reply.buffer()?).await?;
+                clock.send(reader.get_mut(), &reply.buffer()?).await?;
                 // Bytes pipelined after STARTTLS would be injected into the
                 // encrypted session (CVE-2011-0411): refuse the connection.
                 if !reader.buffer().is_empty() {

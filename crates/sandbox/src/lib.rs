@@ -26,7 +26,7 @@ use tokio::task::JoinSet;
 pub use certs::{OTHER_NAME, tls_acceptor};
 /// The bounded SMTP dialogue, for other receivers built on `mailin` (the
 /// probe's inbox).
-pub use conn::{IDLE, MAX_LINE, converse, handshake, refuse_message};
+pub use conn::{Bounds, Clock, IDLE, MAX_LINE, converse, handshake, refuse_message};
 /// The SMTP state machine the dialogue runs, for handlers built elsewhere.
 pub use mailin;
 pub use relay::{RelayTo, dot_stuffed};

@@ -66,13 +66,30 @@ pub struct Delivery {
     pub tls: Option<String>,
 }
 
-/// The findings for a message that arrived, or `arrival.not-arrived`
-/// after `waited_secs`.
-pub fn findings(delivery: Option<&Delivery>, waited_secs: u64) -> Vec<Diagnostic> {
+/// How the wait for the message went.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Wait {
+    /// How long the probe waited.
+    pub secs: u64,
+    /// Connections our inbox turned away while it waited (it was full, or
+    /// a network held its share): a relay told `421` tries again in
+    /// minutes, so a message that did not come may be our inbox's fault.
+    pub inbox_refused: u64,
+}
+
+/// The findings for a message that arrived; when none did,
+/// `arrival.not-arrived`, or `probe.inbox-busy` when our inbox turned
+/// connections away meanwhile (then the customer is not to blame).
+pub fn findings(delivery: Option<&Delivery>, wait: Wait) -> Vec<Diagnostic> {
     let Some(d) = delivery else {
-        return vec![Diagnostic::new(Code::ArrivalNotArrived).param(
+        let code = if wait.inbox_refused > 0 {
+            Code::ProbeInboxBusy
+        } else {
+            Code::ArrivalNotArrived
+        };
+        return vec![Diagnostic::new(code).param(
             "count",
-            Param::Count(i64::try_from(waited_secs).unwrap_or(i64::MAX)),
+            Param::Count(i64::try_from(wait.secs).unwrap_or(i64::MAX)),
         )];
     };
     let mut out = Vec::new();

@@ -9,7 +9,7 @@ use smtp_doctor_probe::clients::ClientNets;
 use smtp_doctor_probe::engine::RecipientPolicy;
 use smtp_doctor_probe::http::server::ConnectionLimits;
 use smtp_doctor_probe::http::{self, AppState, Settings};
-use smtp_doctor_probe::inbox::{Inbox, InboxTls};
+use smtp_doctor_probe::inbox::{Inbox, InboxLimits, InboxTls};
 use smtp_doctor_probe::sandbox::{RelayTo, Sandbox, SandboxOptions};
 use tracing_subscriber::EnvFilter;
 
@@ -30,8 +30,12 @@ fn inbox(
         },
         _ => InboxTls::SelfSigned,
     };
+    let limits = InboxLimits {
+        nets: ClientNets::new(args.ipv6_prefix).map_err(anyhow::Error::msg)?,
+        ..InboxLimits::default()
+    };
     let inbox = runtime
-        .block_on(Inbox::bind(domain, listen, &tls))
+        .block_on(Inbox::bind(domain, listen, &tls, limits))
         .with_context(|| format!("cannot start the inbox on {listen}"))?;
     println!(
         "inbox for {} listening on smtp://{}",

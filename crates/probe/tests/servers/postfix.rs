@@ -294,7 +294,8 @@ impl Drop for Postfix {
 
 /// A relay as a customer's provider runs it: Postfix taking submissions
 /// (STARTTLS, SASL) and delivering mail for `check.test` to our inbox on
-/// loopback through a transport map, over TLS or not at all
+/// loopback through a transport map (and `busy.test` to a second inbox),
+/// over TLS or not at all
 /// (`smtp_tls_security_level = encrypt`, as relays that insist on TLS do);
 /// everything else is discarded (the
 /// "accepted but never delivered" case). Three listeners: one signs with
@@ -316,8 +317,9 @@ impl Relay {
     pub const SIGNING_DOMAIN: &str = "example.com";
     pub const SELECTOR: &str = "s1";
 
-    /// Starts the relay, delivering `check.test` to `127.0.0.1:inbox`.
-    pub fn start(inbox: u16) -> Result<Self, String> {
+    /// Starts the relay, delivering `check.test` to `127.0.0.1:inbox` and
+    /// `busy.test` to `127.0.0.1:busy`.
+    pub fn start(inbox: u16, busy: u16) -> Result<Self, String> {
         for tool in [
             "/usr/sbin/postfix",
             "/usr/sbin/saslpasswd2",
@@ -380,7 +382,8 @@ impl Relay {
                 &dir,
                 "relay.test.local",
                 &format!(
-                    "transport_maps = inline:{{ check.test=smtp:[127.0.0.1]:{inbox} }}\n\
+                    "transport_maps = inline:{{ check.test=smtp:[127.0.0.1]:{inbox}, \
+                     busy.test=smtp:[127.0.0.1]:{busy} }}\n\
                      smtp_tls_security_level = encrypt\n\
                      milter_default_action = tempfail\n"
                 ),

@@ -24,6 +24,8 @@ pub(super) struct Sent {
     ticket: Ticket,
     from: SmtpAddress,
     at: Instant,
+    /// The inbox's count of connections turned away before the message.
+    refused_before: u64,
 }
 
 impl Probe<'_> {
@@ -53,6 +55,8 @@ impl Probe<'_> {
                 return None;
             }
         };
+        // Counted before MAIL: a relay may deliver before it answers DATA.
+        let refused_before = inbox.refused();
         let rcpt = SmtpAddress::parse(&ticket.address).ok()?;
         let message = match test_message(&from, &rcpt, &plan.host, Some(&ticket.nonce)) {
             Ok(m) => m,
@@ -92,6 +96,7 @@ impl Probe<'_> {
             ticket,
             from,
             at: Instant::now(),
+            refused_before,
         })
     }
 
@@ -123,15 +128,20 @@ impl Probe<'_> {
     /// Waits (bounded) for the message, then says what the receiver saw.
     pub(super) async fn await_arrival(&mut self, sent: Sent) {
         let wait = self.engine.options().arrival_wait;
-        let Some((_, verifier)) = self.engine.inbox() else {
+        let Some((inbox, verifier)) = self.engine.inbox() else {
             return;
         };
         let Sent {
             mut ticket,
             from,
             at,
+            refused_before,
         } = sent;
         let arrived = ticket.wait(wait).await;
+        let waited = arrival::Wait {
+            secs: wait.as_secs(),
+            inbox_refused: inbox.refused().saturating_sub(refused_before),
+        };
         let delivery = match &arrived {
             Some(received) => {
                 let delay = received.at.saturating_duration_since(at);
@@ -154,7 +164,7 @@ impl Probe<'_> {
         };
         // Nothing of the message is kept past this point but the verdict.
         drop(arrived);
-        let diags = arrival::findings(delivery.as_ref(), wait.as_secs());
+        let diags = arrival::findings(delivery.as_ref(), waited);
         if let Some(d) = &delivery {
             self.report.arrival = Some(smtp_doctor_core::report::ArrivalInfo::from(d));
         }
