@@ -138,10 +138,14 @@ pub fn dkim(data: &[u8]) {
     }
 }
 
-/// A message our inbox received from anyone: the nonce check and what the
-/// report keeps of it are bounded, and a nonce is never found where it
+/// A message our inbox received from anyone: the DKIM work it may ask
+/// for, the nonce check and what the report keeps of it are bounded, and a nonce is never found where it
 /// is not.
 pub fn inbox_message(data: &[u8]) {
+    let bounded = crate::engine::dkim_bounds::bound(data);
+    let max = crate::engine::dkim_bounds::MAX_SIGNATURES;
+    assert!(bounded.message.len() <= data.len());
+    assert!(bounded.kept.len() + bounded.set_aside.len() <= max);
     let (from, received) = crate::engine::arrival::read(data);
     assert!(from.is_none_or(|f| f.contains('@')));
     assert!(received.len() <= crate::engine::arrival::MAX_RECEIVED);

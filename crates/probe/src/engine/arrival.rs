@@ -4,58 +4,52 @@
 //! delivered it, and the DMARC tree walk of the From domain. Core's
 //! `domain::arrival` turns these facts into findings.
 
+use std::sync::Arc;
+
 use mail_auth::{AuthenticatedMessage, DkimResult, MessageAuthenticator};
 use smtp_doctor_core::domain::arrival::{Delivery, DkimResult as Verified, Signature};
 use smtp_doctor_core::domain::dkim::{Key, KeyType};
 use tokio::time::{Instant, timeout_at};
 
 use super::dns::Dns;
-use super::domain;
+use super::{dkim_bounds, domain};
 use crate::inbox::Received;
 
 /// At most this many `Received` lines are kept for the report.
 pub const MAX_RECEIVED: usize = 20;
-/// At most this many signatures are looked at.
-const MAX_SIGNATURES: usize = 8;
-
 /// The facts about `received`, a message sent as `from_configured`,
 /// `delay_ms` after the relay took it; every lookup ends by `deadline`.
+/// DKIM work is bounded first (`dkim_bounds`) and runs in a task of its
+/// own, so the deadline ends it even mid-verification.
 pub async fn judge(
     dns: &Dns,
-    verifier: &MessageAuthenticator,
+    verifier: &Arc<MessageAuthenticator>,
     received: &Received,
     from_configured: &str,
     delay_ms: u64,
     deadline: Instant,
 ) -> Delivery {
-    let parsed = AuthenticatedMessage::parse(&received.message);
+    let bounded = dkim_bounds::bound(&received.message);
+    let parsed = AuthenticatedMessage::parse(&bounded.message);
     let from_seen = parsed.as_ref().and_then(from_shown);
+    let received_lines = received_path(parsed.as_ref());
+    drop(parsed);
     let mut dkim = Vec::new();
-    if let Some(message) = &parsed {
-        let outputs = timeout_at(deadline, verifier.verify_dkim(message))
-            .await
-            .unwrap_or_default();
-        for output in outputs.iter().take(MAX_SIGNATURES) {
-            let Some(signature) = output.signature() else {
-                continue;
-            };
-            let result = match output.result() {
-                DkimResult::Pass => Verified::Pass,
-                DkimResult::TempError(_) => Verified::TempError,
-                DkimResult::None => continue,
-                DkimResult::Neutral(e) | DkimResult::Fail(e) | DkimResult::PermError(e) => {
-                    Verified::Fail(e.to_string())
-                }
-            };
-            let rsa_bits = key_bits(dns, &signature.d, &signature.s, deadline).await;
-            dkim.push(Signature {
-                domain: signature.d.to_ascii_lowercase(),
-                selector: signature.s.clone(),
-                result,
-                rsa_bits,
-            });
-        }
+    for (domain, selector, result) in verify(verifier, &bounded, deadline).await {
+        let rsa_bits = key_bits(dns, &domain, &selector, deadline).await;
+        dkim.push(Signature {
+            domain: domain.to_ascii_lowercase(),
+            selector,
+            result,
+            rsa_bits,
+        });
     }
+    dkim.extend(bounded.set_aside.into_iter().map(|s| Signature {
+        domain: s.domain.to_ascii_lowercase(),
+        selector: s.selector,
+        result: Verified::Fail(s.why),
+        rsa_bits: None,
+    }));
     let (spf_domain, spf_sender) = envelope(&received.mail_from, &received.helo);
     let spf = domain::spf(dns, &spf_domain, received.peer, &spf_sender, deadline)
         .await
@@ -76,9 +70,54 @@ pub async fn judge(
         spf,
         dkim,
         dmarc,
-        received: received_path(parsed.as_ref()),
+        received: received_lines,
         tls: received.tls.clone(),
     }
+}
+
+/// `mail-auth`'s verdict on each kept signature (`d=`, `s=`, result), in
+/// a task the deadline aborts; unfinished by then, each is a temporary
+/// error (no DNS answer in time), not a missing signature.
+async fn verify(
+    verifier: &Arc<MessageAuthenticator>,
+    bounded: &dkim_bounds::Bounded,
+    deadline: Instant,
+) -> Vec<(String, String, Verified)> {
+    if bounded.kept.is_empty() {
+        return Vec::new();
+    }
+    let (verifier, message) = (Arc::clone(verifier), bounded.message.clone());
+    let mut task = tokio::spawn(async move {
+        let Some(parsed) = AuthenticatedMessage::parse(&message) else {
+            return Vec::new();
+        };
+        let outputs = verifier.verify_dkim(&parsed).await;
+        outputs
+            .iter()
+            .filter_map(|output| {
+                let signature = output.signature()?;
+                let result = match output.result() {
+                    DkimResult::Pass => Verified::Pass,
+                    DkimResult::TempError(_) => Verified::TempError,
+                    DkimResult::None => return None,
+                    DkimResult::Neutral(e) | DkimResult::Fail(e) | DkimResult::PermError(e) => {
+                        Verified::Fail(e.to_string())
+                    }
+                };
+                Some((signature.d.clone(), signature.s.clone(), result))
+            })
+            .take(dkim_bounds::MAX_SIGNATURES)
+            .collect::<Vec<_>>()
+    });
+    if let Ok(Ok(verdicts)) = timeout_at(deadline, &mut task).await {
+        return verdicts;
+    }
+    task.abort();
+    bounded
+        .kept
+        .iter()
+        .map(|(d, s)| (d.clone(), s.clone(), Verified::TempError))
+        .collect()
 }
 
 /// The domain SPF checks and the sender it checks for: MAIL FROM, or
@@ -114,7 +153,8 @@ fn from_shown(message: &AuthenticatedMessage<'_>) -> Option<String> {
 /// What the report keeps of any message (the fuzz target `inbox_message`
 /// feeds it anything): the From shown and the `Received` path.
 pub fn read(message: &[u8]) -> (Option<String>, Vec<String>) {
-    let parsed = AuthenticatedMessage::parse(message);
+    let bounded = dkim_bounds::bound(message);
+    let parsed = AuthenticatedMessage::parse(&bounded.message);
     (
         parsed.as_ref().and_then(from_shown),
         received_path(parsed.as_ref()),

@@ -18,6 +18,7 @@ pub mod arrival;
 mod auth;
 mod connect;
 mod diagnose;
+pub mod dkim_bounds;
 pub mod dns;
 pub mod domain;
 pub mod ehlo;
@@ -220,11 +221,8 @@ impl Engine {
     }
 
     /// The inbox and its DKIM verifier, when `arrival` can run.
-    pub fn inbox(&self) -> Option<(&crate::inbox::Inbox, &mail_auth::MessageAuthenticator)> {
-        Some((
-            self.opts.inbox.as_ref()?,
-            self.verifier.as_ref()?.0.as_ref(),
-        ))
+    pub fn inbox(&self) -> Option<(&crate::inbox::Inbox, &Arc<mail_auth::MessageAuthenticator>)> {
+        Some((self.opts.inbox.as_ref()?, &self.verifier.as_ref()?.0))
     }
 
     /// The TLS connector for HTTPS fetches (standard verification).
