@@ -9,13 +9,34 @@ export interface TokenOptions {
   now?: number;
 }
 export function mintToken(key: string, options?: TokenOptions): string;
-export function configDigest(settings: Record<string, unknown>): string;
+export type Check = "connect" | "tls" | "auth" | "sender" | "send" | "domain" | "arrival";
+/** Fields whose value the digest holds only as an HMAC under the attestation key. */
+export const SECRET_FIELDS: readonly ["password", "pass", "accessToken"];
+export const DEFAULT_REQUIRED_CHECKS: readonly ["connect", "tls", "auth"];
+export function configDigest(settings: Record<string, unknown>, key: string): string;
+export interface AttestationClaims {
+  config: string;
+  ok: true;
+  /** The checks that were asked for. */
+  checks: Check[];
+  /** The checks whose steps passed. */
+  passed: Check[];
+  iat: number;
+}
 export type Verdict =
-  | { ok: true; claims: { config: string; ok: true; checks: string[]; iat: number } }
-  | { ok: false; reason: "malformed" | "signature" | "other-settings" | "not-ok" | "stale" };
+  | { ok: true; claims: AttestationClaims }
+  | { ok: false; reason: "malformed" | "signature" | "other-settings" | "not-ok" | "stale" }
+  | { ok: false; reason: "missing-checks"; missing: Check[] };
+export interface VerifyOptions {
+  /** Oldest accepted; default 600 s. */
+  maxAgeSeconds?: number;
+  now?: number;
+  /** Checks that must have passed; default ["connect", "tls", "auth"]. */
+  requiredChecks?: readonly Check[];
+}
 export function verifyAttestation(
   token: string,
   key: string,
   settings: Record<string, unknown>,
-  options?: { maxAgeSeconds?: number; now?: number },
+  options?: VerifyOptions,
 ): Verdict;

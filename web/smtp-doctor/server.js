@@ -3,11 +3,14 @@
 // the attestation a report carries before saving the settings.
 //
 // The report's `attestation` is a compact JWS (HS256) over
-// { config, ok, checks, iat }, where `config` is the SHA-256 hex of the
-// canonical settings JSON (keys sorted, no whitespace, integers only)
-// with the password replaced by its own SHA-256 hex. Call it with the
-// settings you are about to save; save only when it returns { ok: true }.
-// The Rust twin is `smtp_doctor_probe::attestation::verify`.
+// { config, ok, checks, passed, iat }, where `config` is the SHA-256 hex
+// of the canonical settings JSON (keys sorted, no whitespace, integers
+// only) with each secret (password, pass, accessToken) replaced by its
+// HMAC-SHA256 hex under the attestation key — keyed, because the browser
+// can read the payload and an unkeyed hash of a password falls to a
+// dictionary — and `passed` the checks whose steps passed. Call it with
+// the settings you are about to save; save only when it returns
+// { ok: true }. The Rust twin is `smtp_doctor_probe::attestation::verify`.
 import { createHash, createHmac, timingSafeEqual } from "node:crypto";
 
 const b64url = (value) => Buffer.from(typeof value === "string" ? value : JSON.stringify(value)).toString("base64url");
@@ -31,6 +34,11 @@ export function mintToken(key, options = {}) {
 
 const sha256hex = (text) => createHash("sha256").update(text, "utf8").digest("hex");
 
+/** The settings fields that hold a secret: the digest has their HMAC. */
+export const SECRET_FIELDS = Object.freeze(["password", "pass", "accessToken"]);
+/** What verifyAttestation requires by default: a session that connected, encrypted and logged in. */
+export const DEFAULT_REQUIRED_CHECKS = Object.freeze(["connect", "tls", "auth"]);
+
 function canonical(value) {
   if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
   if (value !== null && typeof value === "object") {
@@ -42,11 +50,17 @@ function canonical(value) {
   return JSON.stringify(value);
 }
 
-/** The digest an attestation names for these settings. */
-export function configDigest(settings) {
+/**
+ * The digest an attestation names for these settings, under the
+ * service's --attestation-key.
+ */
+export function configDigest(settings, key) {
+  if (typeof key !== "string" || key.length === 0) {
+    throw new Error("smtp-doctor: configDigest(settings, key) needs the attestation key");
+  }
   const copy = { ...settings };
-  for (const key of ["password", "pass"]) {
-    if (typeof copy[key] === "string") copy[key] = sha256hex(copy[key]);
+  for (const field of SECRET_FIELDS) {
+    if (typeof copy[field] === "string") copy[field] = createHmac("sha256", key).update(copy[field], "utf8").digest("hex");
   }
   return sha256hex(canonical(copy));
 }
@@ -55,11 +69,14 @@ export function configDigest(settings) {
  * @param {string} token the report's `attestation`
  * @param {string} key the service's --attestation-key
  * @param {object} settings what you are about to save (with the password)
- * @param {{ maxAgeSeconds?: number, now?: number }} [options]
- * @returns {{ ok: true, claims: object } | { ok: false, reason: string }}
+ * @param {{ maxAgeSeconds?: number, now?: number, requiredChecks?: string[] }} [options]
+ *   requiredChecks: the checks that must have passed, default
+ *   ["connect", "tls", "auth"]; a relay without TLS or login names fewer.
+ * @returns {{ ok: true, claims: object } | { ok: false, reason: string, missing?: string[] }}
  */
 export function verifyAttestation(token, key, settings, options = {}) {
-  const { maxAgeSeconds = 600, now = Math.floor(Date.now() / 1000) } = options;
+  const { maxAgeSeconds = 600, now = Math.floor(Date.now() / 1000), requiredChecks = DEFAULT_REQUIRED_CHECKS } = options;
+  if (!Array.isArray(requiredChecks)) throw new Error("smtp-doctor: requiredChecks is an array of check names");
   const parts = typeof token === "string" ? token.split(".") : [];
   if (parts.length !== 3) return { ok: false, reason: "malformed" };
   const [header, payload, signature] = parts;
@@ -81,8 +98,11 @@ export function verifyAttestation(token, key, settings, options = {}) {
   } catch {
     return { ok: false, reason: "malformed" };
   }
-  if (claims.config !== configDigest(settings)) return { ok: false, reason: "other-settings" };
+  if (claims.config !== configDigest(settings, key)) return { ok: false, reason: "other-settings" };
   if (claims.ok !== true) return { ok: false, reason: "not-ok" };
+  const passed = Array.isArray(claims.passed) ? claims.passed : [];
+  const missing = requiredChecks.filter((check) => !passed.includes(check));
+  if (missing.length > 0) return { ok: false, reason: "missing-checks", missing };
   if (typeof claims.iat !== "number" || claims.iat > now + 60 || now - claims.iat > maxAgeSeconds) {
     return { ok: false, reason: "stale" };
   }

@@ -414,7 +414,7 @@ fn attest(state: &AppState, request: &ProbeRequest, report: &mut Report) {
         report.attestation = crate::attestation::sign(
             key.as_bytes(),
             &request.config,
-            report.ok,
+            report,
             &request.checks,
             super::token::now(),
         )
