@@ -204,3 +204,79 @@ async fn discovery_ends_by_its_deadline_when_every_source_hangs() {
     assert!(!report.found);
     drop(mute);
 }
+
+/// An arrival probe whose message never comes (the sandbox takes it and
+/// delivers nothing) waits 20 s after a session that took under a second,
+/// with a 1 s request timeout and a 3 s deadline: the router once cut it
+/// at 18 s with a 408, and the wait held the relay's only per-target
+/// slot, so a second test of the same relay got 429 meanwhile.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_arrival_wait_holds_neither_the_target_slot_nor_a_408() {
+    use smtp_doctor_probe::inbox::{Inbox, InboxLimits, InboxTls};
+    use smtp_doctor_probe::sandbox::{Behaviour, Sandbox, SandboxOptions};
+    let sandbox = Sandbox::start(SandboxOptions::ephemeral()).await.unwrap();
+    let inbox = Inbox::bind(
+        "check.test",
+        "127.0.0.1:0".parse().unwrap(),
+        &InboxTls::SelfSigned,
+        InboxLimits::default(),
+    )
+    .await
+    .unwrap();
+    let ca = sandbox.ca_der().clone();
+    let state = AppState::new(
+        Settings {
+            per_target: 1,
+            probes_per_minute: 1000,
+            request_timeout: Duration::from_secs(1),
+            ..Settings::default()
+        },
+        common::engine_with(|o| {
+            o.extra_roots.push(ca);
+            o.deadline = Duration::from_secs(3);
+            o.timeout = Duration::from_secs(3);
+            o.inbox = Some(inbox);
+            o.arrival_wait = Duration::from_secs(20);
+        }),
+    );
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let service = listener.local_addr().unwrap();
+    tokio::spawn(http::serve(listener, state, std::future::pending()));
+    let port = sandbox.port(Behaviour::Starttls).unwrap();
+    let config = json!({
+        "host": "localhost", "port": port, "security": "starttls",
+        "username": "demo@sandbox.test", "password": "demo-app-password",
+        "from": "demo@sandbox.test"
+    });
+    let post = |checks: &'static [&'static str]| {
+        let body = json!({"config": config, "checks": checks}).to_string();
+        async move {
+            let mut tcp = TcpStream::connect(service).await.unwrap();
+            let request = format!(
+                "POST /v1/probe HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n\
+                 Connection: close\r\nContent-Length: {}\r\n\r\n{body}",
+                body.len()
+            );
+            tcp.write_all(request.as_bytes()).await.unwrap();
+            let mut answer = Vec::new();
+            tokio::time::timeout(Duration::from_secs(60), tcp.read_to_end(&mut answer))
+                .await
+                .expect("an answer within a minute")
+                .unwrap();
+            String::from_utf8_lossy(&answer).into_owned()
+        }
+    };
+    let waiting = tokio::spawn(post(&["arrival"]));
+    // The session is over in well under 5 s; the wait goes on.
+    tokio::time::sleep(Duration::from_secs(5)).await;
+    assert!(!waiting.is_finished(), "the arrival wait ended early");
+    let second = post(&["connect"]).await;
+    assert!(second.starts_with("HTTP/1.1 200"), "{second}");
+    let answer = waiting.await.unwrap();
+    assert!(
+        answer.starts_with("HTTP/1.1 200"),
+        "{}",
+        &answer[..answer.len().min(300)]
+    );
+    assert!(answer.contains("arrival.not-arrived"), "{answer}");
+}

@@ -151,7 +151,7 @@ pub(crate) fn command(args: &ServeArgs) -> anyhow::Result<()> {
         let settings = settings(args).await?;
         // Running probes get their deadline plus a margin to finish after
         // ctrl-c/SIGTERM; then the process exits regardless.
-        let grace = engine.options().deadline + Duration::from_secs(5);
+        let grace = engine.options().longest_probe() + Duration::from_secs(5);
         let state = AppState::new(settings, engine);
         let (stop_tx, mut stop_rx) = tokio::sync::watch::channel(false);
         let graceful = async move {

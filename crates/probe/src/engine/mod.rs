@@ -160,6 +160,21 @@ impl Default for EngineOptions {
     }
 }
 
+impl EngineOptions {
+    /// The longest one probe may run: its deadline and, with an inbox, the
+    /// arrival wait and the verdict's lookups (one step's time). The one
+    /// figure behind the session's backstop, the slot expiry, the router's
+    /// timeout and the shutdown grace, each adding its own margin.
+    pub fn longest_probe(&self) -> Duration {
+        let arrival = if self.inbox.is_some() {
+            self.arrival_wait + self.timeout
+        } else {
+            Duration::ZERO
+        };
+        self.deadline + arrival
+    }
+}
+
 /// The probe engine: resolver and trust roots built once.
 #[derive(Clone, Debug)]
 pub struct Engine {

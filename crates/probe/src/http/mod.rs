@@ -314,13 +314,7 @@ impl AppState {
     /// an arrival's wait) plus a margin. A replica that dies holding one
     /// gives it back by this expiry.
     fn slot_expiry(&self) -> Duration {
-        let o = self.engine().options();
-        let arrival = if o.inbox.is_some() {
-            o.arrival_wait
-        } else {
-            Duration::ZERO
-        };
-        o.deadline + arrival + o.timeout + Duration::from_secs(10)
+        self.engine().options().longest_probe() + Duration::from_secs(10)
     }
 
     /// One service-wide slot for a probe.
@@ -593,11 +587,11 @@ pub fn app(state: AppState) -> Router {
         ),
         None => api.fallback(routes::not_found),
     };
-    // Nothing may hold a connection longer than the probe's own deadline
-    // plus a margin (SSE included).
+    // Nothing may hold a connection longer than the longest probe (an
+    // arrival's wait included) plus a margin (SSE included).
     let timeout = settings
         .request_timeout
-        .max(state.engine().options().deadline + Duration::from_secs(15));
+        .max(state.engine().options().longest_probe() + Duration::from_secs(15));
     let mut router = router
         .with_state(state)
         .layer(TimeoutLayer::with_status_code(

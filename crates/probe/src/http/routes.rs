@@ -268,8 +268,16 @@ impl Admission {
         })))
     }
 
+    /// The engine's `Admit`: the target's slot for `addresses`, or, with
+    /// none, the slot given back (the session is over, the arrival wait
+    /// goes on without a connection).
     fn admit(&self, addresses: Vec<IpAddr>) -> futures_util::future::BoxFuture<'static, bool> {
         let this = self.clone();
+        if addresses.is_empty() {
+            let slot = this.lock().slot.take();
+            drop(slot);
+            return Box::pin(std::future::ready(true));
+        }
         Box::pin(async move {
             let state = this.lock().state.clone();
             let result = state.admit_addresses(&addresses).await;

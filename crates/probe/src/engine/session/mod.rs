@@ -86,7 +86,9 @@ pub const MAX_ADDRESSES: usize = 8;
 
 /// Asked once, with the checked addresses, before the first connect: the
 /// service's per-target cap (in Redis when replicas share it, hence a
-/// future). `false` stops the probe.
+/// future). `false` stops the probe. Called once more with no addresses
+/// when the connection to the target is closed and the probe goes on
+/// without it (the arrival wait): the caller gives the target's slot back.
 pub type Admit<'a> =
     &'a mut (dyn FnMut(Vec<IpAddr>) -> futures_util::future::BoxFuture<'static, bool> + Send);
 
@@ -248,12 +250,12 @@ impl<'a> Probe<'a> {
             // backstop that makes "ends by its deadline" true whatever a
             // step waits on (SPEC §7.3).
             // `arrival` waits for its message after the session.
-            let wait = if self.wants(Check::Arrival) {
-                self.engine.options().arrival_wait + self.engine.options().timeout
+            let longest = if self.wants(Check::Arrival) {
+                self.engine.options().longest_probe()
             } else {
-                Duration::ZERO
+                self.engine.options().deadline
             };
-            let backstop = self.engine.options().deadline + wait + Duration::from_millis(100);
+            let backstop = longest + Duration::from_millis(100);
             let (tx, rx) = tokio::sync::oneshot::channel();
             let wants_domain = self.wants(Check::Domain);
             if wants_domain {
@@ -427,8 +429,13 @@ impl<'a> Probe<'a> {
             None
         };
         self.quit(&mut conn).await;
-        // The wait is after QUIT: the relay's connection is not held.
+        // The wait is after QUIT: neither the relay's connection nor its
+        // per-target slot is held while our inbox waits.
         if let Some(sent) = sent {
+            drop(conn);
+            if let Some(admit) = self.admit.as_mut() {
+                admit(Vec::new()).await;
+            }
             self.await_arrival(sent).await;
         }
     }
