@@ -242,9 +242,9 @@ async fn an_arrival_wait_holds_neither_the_target_slot_nor_a_408() {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let service = listener.local_addr().unwrap();
     tokio::spawn(http::serve(listener, state, std::future::pending()));
-    let port = sandbox.port(Behaviour::Starttls).unwrap();
+    let relay = sandbox.port(Behaviour::Starttls).unwrap();
     let config = json!({
-        "host": "localhost", "port": port, "security": "starttls",
+        "host": "localhost", "port": relay, "security": "starttls",
         "username": "demo@sandbox.test", "password": "demo-app-password",
         "from": "demo@sandbox.test"
     });
