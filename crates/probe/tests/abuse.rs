@@ -294,3 +294,51 @@ async fn addresses_of_one_ipv6_network_share_the_send_budget() {
         .count();
     assert_eq!(limited, 3, "{statuses:?}");
 }
+
+#[tokio::test]
+async fn with_api_keys_a_stranger_cannot_read_metrics_or_readiness() {
+    let get = |path: &str, key: Option<&str>| {
+        let mut req = Request::get(path);
+        if let Some(key) = key {
+            req = req.header(header::AUTHORIZATION, format!("Bearer {key}"));
+        }
+        req.body(Body::empty()).unwrap()
+    };
+    let keyed = |public_metrics| {
+        AppState::new(
+            Settings {
+                api_keys: vec!["operator-key-0123456789".into()],
+                public_metrics,
+                ..Settings::default()
+            },
+            common::engine(),
+        )
+    };
+    let state = keyed(false);
+    for path in ["/metrics", "/readyz"] {
+        let (status, body) = call(&state, get(path, None), "203.0.113.9:1").await;
+        assert_eq!(status, StatusCode::UNAUTHORIZED, "{path}: {body}");
+        assert!(!body.contains("smtp_doctor_"), "{path}: {body}");
+        let (status, _) = call(&state, get(path, Some("a-guess")), "203.0.113.9:1").await;
+        assert_eq!(status, StatusCode::UNAUTHORIZED, "{path}");
+        let (status, _) = call(
+            &state,
+            get(path, Some("operator-key-0123456789")),
+            "203.0.113.9:1",
+        )
+        .await;
+        assert_eq!(status, StatusCode::OK, "{path}");
+    }
+    // Liveness stays open (it says only ok or degraded).
+    let (status, _) = call(&state, get("/healthz", None), "203.0.113.9:1").await;
+    assert_eq!(status, StatusCode::OK);
+    // The operator's choice: public again.
+    let public = keyed(true);
+    let (status, body) = call(&public, get("/metrics", None), "203.0.113.9:1").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(body.contains("smtp_doctor_"), "{body}");
+    // Without API keys nothing changes (the embedded default).
+    let open = AppState::new(Settings::default(), common::engine());
+    let (status, _) = call(&open, get("/readyz", None), "203.0.113.9:1").await;
+    assert_eq!(status, StatusCode::OK);
+}

@@ -264,6 +264,10 @@ pub(crate) struct ServeArgs {
         hide_env_values = true
     )]
     pub(crate) api_key: Vec<String>,
+    /// Serve /metrics and /readyz without a key even when --api-key is set
+    /// (by default they need one of the API keys then).
+    #[arg(long, env = "SMTP_DOCTOR_PUBLIC_METRICS")]
+    pub(crate) public_metrics: bool,
     /// Read API keys from a file, one per line.
     #[arg(long, env = "SMTP_DOCTOR_API_KEY_FILE")]
     pub(crate) api_key_file: Option<PathBuf>,

@@ -64,6 +64,7 @@ async fn settings(args: &ServeArgs) -> anyhow::Result<Settings> {
     Ok(Settings {
         web_dir: args.web_dir.clone(),
         api_keys,
+        public_metrics: args.public_metrics,
         token_keys: smtp_doctor_probe::http::token::TokenKeys::new(&args.token_key)
             .map_err(anyhow::Error::msg)?,
         attestation_key: args

@@ -53,6 +53,8 @@ pub struct Settings {
     pub web_dir: Option<PathBuf>,
     /// Bearer keys; empty means no key is required (unless token keys are set).
     pub api_keys: Vec<String>,
+    /// `/metrics` and `/readyz` without a key even when API keys are set.
+    pub public_metrics: bool,
     /// HS256 keys for short-lived browser tokens (`--token-key`, SPEC §7.6).
     pub token_keys: token::TokenKeys,
     /// Signs every report's outcome (`--attestation-key`, SPEC §7.6).
@@ -89,6 +91,7 @@ impl Default for Settings {
         Self {
             web_dir: None,
             api_keys: Vec::new(),
+            public_metrics: false,
             token_keys: token::TokenKeys::default(),
             attestation_key: None,
             cors_origins: Vec::new(),
@@ -521,6 +524,36 @@ async fn require_key(
     }
 }
 
+/// Refuses `/metrics` and `/readyz` without an API key when API keys are
+/// configured (browser tokens do not open them), unless the operator made
+/// them public (`--public-metrics`, e.g. for a load balancer that cannot
+/// send a header).
+async fn require_operator_key(
+    State(state): State<AppState>,
+    request: Request,
+    next: Next,
+) -> Result<Response, ApiError> {
+    let settings = state.settings();
+    if settings.public_metrics || settings.api_keys.is_empty() {
+        return Ok(next.run(request).await);
+    }
+    let given = request
+        .headers()
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .unwrap_or_default();
+    if settings
+        .api_keys
+        .iter()
+        .any(|k| constant_time_eq(k.as_bytes(), given.as_bytes()))
+    {
+        Ok(next.run(request).await)
+    } else {
+        Err(ApiError::Unauthorized)
+    }
+}
+
 /// Counts every response by route template and status.
 async fn count(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let route = request
@@ -564,15 +597,23 @@ pub fn parse_origin(text: &str) -> Result<String, String> {
 /// The router with every route.
 pub fn app(state: AppState) -> Router {
     let settings = state.settings().clone();
+    // What the operator watches: with API keys, only for them (a stranger
+    // learns refusals, codes and load from it), unless --public-metrics.
+    let operator = Router::new()
+        .route("/readyz", get(routes::readyz))
+        .route("/metrics", get(routes::metrics))
+        .route_layer(middleware::from_fn_with_state(
+            state.clone(),
+            require_operator_key,
+        ));
     let api = Router::new()
         .route("/v1/validate", post(routes::validate))
         .route("/v1/probe", post(routes::probe))
         .route("/v1/discover", post(routes::discover))
         .route("/v1/info", get(routes::info))
         .route_layer(middleware::from_fn_with_state(state.clone(), require_key))
+        .merge(operator)
         .route("/healthz", get(routes::healthz))
-        .route("/readyz", get(routes::readyz))
-        .route("/metrics", get(routes::metrics))
         .route("/v1/openapi.json", get(routes::openapi))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .route_layer(middleware::from_fn_with_state(state.clone(), count));
