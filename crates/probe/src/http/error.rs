@@ -52,14 +52,22 @@ impl ApiError {
     }
 }
 
+impl ApiError {
+    /// `{"error": {"code", "message"}}`: the body of the JSON answer, and of
+    /// an event stream's `error` event.
+    pub fn body(&self) -> serde_json::Value {
+        let (_, code) = self.status_and_code();
+        json!({ "error": { "code": code, "message": self.to_string() } })
+    }
+}
+
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let (status, code) = self.status_and_code();
         if status.is_server_error() {
             tracing::error!(code, "request failed: {self}");
         }
-        let body = json!({ "error": { "code": code, "message": self.to_string() } });
-        let mut response = (status, axum::Json(body)).into_response();
+        let mut response = (status, axum::Json(self.body())).into_response();
         if let Self::RateLimited { retry_after } = &self {
             let secs = retry_after.as_secs() + u64::from(retry_after.subsec_nanos() > 0);
             if let Ok(v) = HeaderValue::from_str(&secs.max(1).to_string()) {
@@ -67,5 +75,28 @@ impl IntoResponse for ApiError {
             }
         }
         response
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_event_streams_error_is_the_json_answers_body() {
+        use http_body_util::BodyExt as _;
+        let e = ApiError::BadRequest("give an email address or a domain".into());
+        let body = e.body();
+        assert_eq!(body["error"]["code"], "bad-request");
+        let answer =
+            ApiError::BadRequest("give an email address or a domain".into()).into_response();
+        let bytes = futures_util::FutureExt::now_or_never(answer.into_body().collect())
+            .expect("a ready body")
+            .unwrap()
+            .to_bytes();
+        assert_eq!(
+            serde_json::from_slice::<serde_json::Value>(&bytes).unwrap(),
+            body
+        );
     }
 }

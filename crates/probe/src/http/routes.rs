@@ -386,9 +386,10 @@ pub(super) async fn discover(
         drop((request, slot, target));
         let event = match result {
             Ok(report) => Event::default().event("result").json_data(&report),
+            // The same body as the JSON answer's error.
             Err(e) => Event::default()
                 .event("error")
-                .json_data(json!({ "error": { "code": "bad_request", "message": e.to_string() } })),
+                .json_data(ApiError::BadRequest(e.to_string()).body()),
         };
         if let Ok(event) = event {
             let _ = tx.send(event);
