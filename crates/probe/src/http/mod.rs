@@ -9,6 +9,7 @@
 //! limit and a request timeout.
 
 mod body;
+mod caller;
 mod error;
 mod metrics;
 mod openapi;

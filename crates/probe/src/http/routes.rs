@@ -3,12 +3,11 @@
 //! `Accept: text/event-stream`).
 
 use std::convert::Infallible;
-use std::net::{IpAddr, SocketAddr};
+use std::net::IpAddr;
 use std::sync::{Arc, Mutex};
 
-use axum::Extension;
 use axum::Json;
-use axum::extract::{ConnectInfo, State};
+use axum::extract::State;
 use axum::http::{HeaderMap, header};
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
@@ -19,7 +18,7 @@ use smtp_doctor_core::report::{Report, Step};
 use smtp_doctor_core::wire::SmtpAddress;
 
 use super::body::SecretJson;
-use super::token::Subject;
+use super::caller::Caller;
 use super::{ApiError, AppState};
 use crate::engine::{Check, ProbeRequest};
 
@@ -78,27 +77,15 @@ pub(super) async fn metrics(State(state): State<AppState>) -> impl IntoResponse 
         (status = 413, body = super::openapi::ErrorBody), (status = 415, body = super::openapi::ErrorBody),
     ))]
 pub(super) async fn validate(
-    headers: HeaderMap,
+    Caller { locale, .. }: Caller,
     SecretJson(config): SecretJson,
 ) -> Result<Response, ApiError> {
-    let locale = locale(&headers);
     let mut diagnostics = smtp_doctor_core::validate_json(&config.settings());
     smtp_doctor_core::i18n::localize(&mut diagnostics, locale);
     Ok(in_language(
         Json(json!({ "diagnostics": diagnostics })).into_response(),
         locale,
     ))
-}
-
-/// The language of an answer's texts: the best match of the request's
-/// `Accept-Language` (SPEC §7.4), English when none fits.
-fn locale(headers: &HeaderMap) -> &'static str {
-    headers
-        .get(axum::http::header::ACCEPT_LANGUAGE)
-        .and_then(|v| v.to_str().ok())
-        .map_or(smtp_doctor_core::i18n::DEFAULT_LOCALE, |v| {
-            smtp_doctor_core::i18n::negotiate(v)
-        })
 }
 
 /// Says which language the texts are in, and that caches must key on it.
@@ -156,21 +143,17 @@ pub(super) async fn info(State(state): State<AppState>) -> Json<Value> {
     ))]
 pub(super) async fn probe(
     State(state): State<AppState>,
-    peer: Option<Extension<ConnectInfo<SocketAddr>>>,
-    subject: Option<Extension<Subject>>,
+    Caller {
+        key: client,
+        locale,
+    }: Caller,
     headers: HeaderMap,
     body: SecretJson,
 ) -> Result<Response, ApiError> {
     // Both the body and the request wipe their strings when dropped.
     let mut request: ProbeRequest = body.parse("probe request")?;
     drop(body);
-    let locale = locale(&headers);
     request.locale = locale;
-    let client = state.rate_key(
-        peer.map(|Extension(c)| c.0),
-        &headers,
-        subject.as_ref().map(|Extension(s)| s),
-    );
     state.check_probe_rate(&client).await?;
     if Check::wanted(&request.checks, Check::Sender) {
         check_recipient(&state, &request)?;
@@ -325,8 +308,10 @@ impl Admission {
     ))]
 pub(super) async fn discover(
     State(state): State<AppState>,
-    peer: Option<Extension<ConnectInfo<SocketAddr>>>,
-    subject: Option<Extension<Subject>>,
+    Caller {
+        key: client,
+        locale,
+    }: Caller,
     headers: HeaderMap,
     body: SecretJson,
 ) -> Result<Response, ApiError> {
@@ -334,15 +319,9 @@ pub(super) async fn discover(
     // DiscoverRequest wipes its password when dropped, the body its strings.
     let mut request: DiscoverRequest = body.parse("discover request")?;
     drop(body);
-    let locale = locale(&headers);
     request.locale = locale;
     let domain = crate::discover::check_request(&request)
         .map_err(|e| ApiError::BadRequest(e.to_string()))?;
-    let client = state.rate_key(
-        peer.map(|Extension(c)| c.0),
-        &headers,
-        subject.as_ref().map(|Extension(s)| s),
-    );
     state.check_discover_rate(&client).await?;
     let slot = state.admit_weighted(super::DISCOVER_WEIGHT).await?;
     let target = state
