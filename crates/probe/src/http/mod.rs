@@ -3,13 +3,16 @@
 //! oneshot, or call the router with `tower::ServiceExt::oneshot`.
 //!
 //! It connects to hosts strangers choose, so it is an abuse surface first:
-//! the address and port policy lives in the engine; here are the API keys,
-//! CORS allowlist, per-client rate limits (a separate, tighter one for
-//! `send`), a global cap on concurrent probes, a per-target cap, the body
-//! limit and a request timeout.
+//! the address and port policy lives in the engine; here are the
+//! per-client rate limits (a separate, tighter one for `send`), a global
+//! cap on concurrent probes, a per-target cap, the body limit and a request
+//! timeout; keys and tokens are `auth`, the CORS allowlist `cors`, who is
+//! asking `caller`.
 
+mod auth;
 mod body;
 mod caller;
+mod cors;
 mod error;
 mod metrics;
 mod openapi;
@@ -28,17 +31,17 @@ use std::time::Duration;
 
 use axum::Router;
 use axum::extract::{DefaultBodyLimit, Request, State};
-use axum::http::{HeaderMap, HeaderValue, Method, header};
+use axum::http::HeaderMap;
 use axum::middleware::{self, Next};
 use axum::response::Response;
 use axum::routing::{get, post};
 use governor::{DefaultKeyedRateLimiter, Quota};
 use tokio::net::TcpListener;
 use tokio::sync::Semaphore;
-use tower_http::cors::{AllowOrigin, CorsLayer};
 use tower_http::services::ServeDir;
 use tower_http::timeout::TimeoutLayer;
 
+pub use cors::parse_origin;
 pub use error::ApiError;
 
 use crate::clients::{ClientNet, ClientNets};
@@ -484,77 +487,6 @@ impl Drop for TargetSlot {
     }
 }
 
-/// Refuses `/v1/*` without a configured bearer key (constant-time compare).
-async fn require_key(
-    State(state): State<AppState>,
-    mut request: Request,
-    next: Next,
-) -> Result<Response, ApiError> {
-    let settings = state.settings();
-    let (keys, tokens) = (&settings.api_keys, &settings.token_keys);
-    if keys.is_empty() && tokens.is_empty() {
-        return Ok(next.run(request).await);
-    }
-    let given = request
-        .headers()
-        .get(header::AUTHORIZATION)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.strip_prefix("Bearer "))
-        .unwrap_or_default();
-    if keys
-        .iter()
-        .any(|k| constant_time_eq(k.as_bytes(), given.as_bytes()))
-    {
-        return Ok(next.run(request).await);
-    }
-    if tokens.is_empty() || given.is_empty() {
-        return Err(ApiError::Unauthorized);
-    }
-    let scope = token::Scope::for_path(request.uri().path());
-    match tokens.verify(given, scope, token::now()) {
-        Ok(subject) => {
-            if let Some(subject) = subject {
-                request.extensions_mut().insert(subject);
-            }
-            Ok(next.run(request).await)
-        }
-        Err(e) => {
-            tracing::debug!(error = %e, "token refused");
-            Err(ApiError::Unauthorized)
-        }
-    }
-}
-
-/// Refuses `/metrics` and `/readyz` without an API key when API keys are
-/// configured (browser tokens do not open them), unless the operator made
-/// them public (`--public-metrics`, e.g. for a load balancer that cannot
-/// send a header).
-async fn require_operator_key(
-    State(state): State<AppState>,
-    request: Request,
-    next: Next,
-) -> Result<Response, ApiError> {
-    let settings = state.settings();
-    if settings.public_metrics || settings.api_keys.is_empty() {
-        return Ok(next.run(request).await);
-    }
-    let given = request
-        .headers()
-        .get(header::AUTHORIZATION)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.strip_prefix("Bearer "))
-        .unwrap_or_default();
-    if settings
-        .api_keys
-        .iter()
-        .any(|k| constant_time_eq(k.as_bytes(), given.as_bytes()))
-    {
-        Ok(next.run(request).await)
-    } else {
-        Err(ApiError::Unauthorized)
-    }
-}
-
 /// Counts every response by route template and status.
 async fn count(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let route = request
@@ -564,35 +496,6 @@ async fn count(State(state): State<AppState>, request: Request, next: Next) -> R
     let response = next.run(request).await;
     state.metrics().request(&route, response.status().as_u16());
     response
-}
-
-fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
-    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
-}
-
-/// Reads a `--cors-origin`: `*`, or `scheme://host[:port]` as a browser
-/// sends it in `Origin` (no path, no trailing slash).
-pub fn parse_origin(text: &str) -> Result<String, String> {
-    let text = text.trim();
-    if text == "*" {
-        return Ok(text.to_owned());
-    }
-    let bad = || {
-        format!(
-            "`{}` is not an origin like https://app.example.com (or `*` for any)",
-            text.escape_default()
-        )
-    };
-    let (scheme, rest) = text.split_once("://").ok_or_else(bad)?;
-    let host_ok = !rest.is_empty()
-        && !rest.contains(['/', '?', '#', '@', ' '])
-        && rest
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || "-.:[]".contains(c));
-    if !matches!(scheme, "http" | "https") || !host_ok || HeaderValue::from_str(text).is_err() {
-        return Err(bad());
-    }
-    Ok(text.to_ascii_lowercase())
 }
 
 /// The router with every route.
@@ -605,14 +508,17 @@ pub fn app(state: AppState) -> Router {
         .route("/metrics", get(routes::metrics))
         .route_layer(middleware::from_fn_with_state(
             state.clone(),
-            require_operator_key,
+            auth::require_operator_key,
         ));
     let api = Router::new()
         .route("/v1/validate", post(routes::validate))
         .route("/v1/probe", post(routes::probe))
         .route("/v1/discover", post(routes::discover))
         .route("/v1/info", get(routes::info))
-        .route_layer(middleware::from_fn_with_state(state.clone(), require_key))
+        .route_layer(middleware::from_fn_with_state(
+            state.clone(),
+            auth::require_key,
+        ))
         .merge(operator)
         .route("/healthz", get(routes::healthz))
         .route("/v1/openapi.json", get(routes::openapi))
@@ -640,27 +546,8 @@ pub fn app(state: AppState) -> Router {
             axum::http::StatusCode::REQUEST_TIMEOUT,
             timeout,
         ));
-    if !settings.cors_origins.is_empty() {
-        // `*` is "any origin" (tower-http panics on it inside a list); the
-        // others are checked by `parse_origin` before they get here.
-        let allow = if settings.cors_origins.iter().any(|o| o.trim() == "*") {
-            AllowOrigin::any()
-        } else {
-            AllowOrigin::list(
-                settings
-                    .cors_origins
-                    .iter()
-                    .filter_map(|o| HeaderValue::from_str(o.trim()).ok()),
-            )
-        };
-        router = router.layer(
-            CorsLayer::new()
-                .allow_origin(allow)
-                .allow_methods([Method::GET, Method::POST])
-                .allow_headers([header::CONTENT_TYPE, header::AUTHORIZATION, header::ACCEPT])
-                .expose_headers([header::RETRY_AFTER])
-                .max_age(Duration::from_secs(600)),
-        );
+    if let Some(cors) = cors::layer(&settings.cors_origins) {
+        router = router.layer(cors);
     }
     router
 }
