@@ -19,6 +19,7 @@ mod openapi;
 mod routes;
 pub mod server;
 pub mod shared;
+mod sse;
 pub mod token;
 
 use std::collections::HashMap;

@@ -2,16 +2,14 @@
 //! answers JSON (or an event stream for `/v1/probe` with
 //! `Accept: text/event-stream`).
 
-use std::convert::Infallible;
 use std::net::IpAddr;
 use std::sync::{Arc, Mutex};
 
 use axum::Json;
 use axum::extract::State;
 use axum::http::{HeaderMap, header};
-use axum::response::sse::{Event, KeepAlive, Sse};
+use axum::response::sse::Event;
 use axum::response::{IntoResponse, Response};
-use futures_util::stream;
 use serde_json::{Value, json};
 use smtp_doctor_core::Config;
 use smtp_doctor_core::report::{Report, Step};
@@ -19,6 +17,7 @@ use smtp_doctor_core::wire::SmtpAddress;
 
 use super::body::SecretJson;
 use super::caller::Caller;
+use super::sse;
 use super::{ApiError, AppState};
 use crate::engine::{Check, ProbeRequest};
 
@@ -169,7 +168,7 @@ pub(super) async fn probe(
     }
     let slot = state.admit_probe().await?;
     let engine = state.engine().clone();
-    if !wants_event_stream(&headers) {
+    if !sse::wanted(&headers) {
         // Runs in the handler: a client that hangs up drops this future,
         // and with it the probe and its slots.
         let admission = Admission::new(state.clone(), None);
@@ -222,7 +221,7 @@ pub(super) async fn probe(
     if let Ok(Err(refused)) = admitted_rx.await {
         return Err(refused);
     }
-    Ok(in_language(event_stream(rx).into_response(), locale))
+    Ok(in_language(sse::stream(rx).into_response(), locale))
 }
 
 /// The per-target admission of one probe, asked by the engine once it
@@ -335,7 +334,7 @@ pub(super) async fn discover(
             .min(DiscoverOptions::default().deadline),
         ..DiscoverOptions::default()
     };
-    if !wants_event_stream(&headers) {
+    if !sse::wanted(&headers) {
         // A client that hangs up drops this future and the discovery with it.
         let result = crate::discover::discover(&engine, &request, &opts, &mut |_| {}).await;
         drop((request, slot, target));
@@ -374,25 +373,7 @@ pub(super) async fn discover(
             let _ = tx.send(event);
         }
     });
-    Ok(in_language(event_stream(rx), locale))
-}
-
-/// Whether the client asked for server-sent events.
-fn wants_event_stream(headers: &HeaderMap) -> bool {
-    headers
-        .get(header::ACCEPT)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.contains("text/event-stream"))
-}
-
-/// The events a task sends, as a `text/event-stream` response.
-fn event_stream(rx: tokio::sync::mpsc::UnboundedReceiver<Event>) -> Response {
-    let events = stream::unfold(rx, |mut rx| async move {
-        rx.recv().await.map(|e| (Ok::<_, Infallible>(e), rx))
-    });
-    Sse::new(events)
-        .keep_alive(KeepAlive::default())
-        .into_response()
+    Ok(in_language(sse::stream(rx), locale))
 }
 
 /// With `--attestation-key`, the report carries a signed statement of its
