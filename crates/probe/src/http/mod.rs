@@ -18,6 +18,7 @@ mod metrics;
 mod openapi;
 mod routes;
 pub mod server;
+mod settings;
 pub mod shared;
 mod sse;
 pub mod token;
@@ -26,7 +27,6 @@ use std::collections::HashMap;
 use std::future::Future;
 use std::net::{IpAddr, SocketAddr};
 use std::num::NonZeroU32;
-use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -44,75 +44,13 @@ use tower_http::timeout::TimeoutLayer;
 
 pub use cors::parse_origin;
 pub use error::ApiError;
+pub use settings::Settings;
 
-use crate::clients::{ClientNet, ClientNets};
+use crate::clients::ClientNet;
 use crate::engine::Engine;
 
 /// Request bodies above this are refused with 413 (SPEC §5).
 pub const MAX_BODY_BYTES: usize = 16 * 1024;
-
-/// Service settings (flags of `smtp-doctor serve`).
-#[derive(Clone, Debug)]
-pub struct Settings {
-    /// The settings page to serve at `/`, if any.
-    pub web_dir: Option<PathBuf>,
-    /// Bearer keys; empty means no key is required (unless token keys are set).
-    pub api_keys: Vec<String>,
-    /// `/metrics` and `/readyz` without a key even when API keys are set.
-    pub public_metrics: bool,
-    /// HS256 keys for short-lived browser tokens (`--token-key`, SPEC §7.6).
-    pub token_keys: token::TokenKeys,
-    /// Signs every report's outcome (`--attestation-key`, SPEC §7.6).
-    pub attestation_key: Option<crate::attestation::AttestationKey>,
-    /// Origins allowed to call the API from a browser; empty: same origin only.
-    pub cors_origins: Vec<String>,
-    /// Probes running at once, service-wide.
-    pub max_probes: usize,
-    /// Probes running at once against one host.
-    pub per_target: usize,
-    /// Probes per client per minute.
-    pub probes_per_minute: u32,
-    /// `send` checks per client per hour.
-    pub sends_per_hour: u32,
-    /// Key clients by `X-Forwarded-For` (only behind a trusted proxy).
-    pub trust_proxy: bool,
-    /// The proxies in front (`--trusted-proxy`): the client is the
-    /// rightmost `X-Forwarded-For` entry outside these. Empty with
-    /// `trust_proxy`: the connecting peer is the one proxy.
-    pub trusted_proxies: Vec<ipnet::IpNet>,
-    /// Whole-request timeout for non-streaming routes.
-    pub request_timeout: Duration,
-    /// Header-read/idle timeout and connection caps of the listener.
-    pub connections: server::ConnectionLimits,
-    /// Limits shared with the other replicas (`--redis`, SPEC §7.5); the
-    /// in-memory limits are the fallback while Redis is away.
-    pub shared: Option<shared::Shared>,
-    /// How per-client limits group IPv6 clients (`--ipv6-prefix`).
-    pub client_nets: ClientNets,
-}
-
-impl Default for Settings {
-    fn default() -> Self {
-        Self {
-            web_dir: None,
-            api_keys: Vec::new(),
-            public_metrics: false,
-            token_keys: token::TokenKeys::default(),
-            attestation_key: None,
-            cors_origins: Vec::new(),
-            max_probes: 32,
-            per_target: 2,
-            probes_per_minute: 20,
-            sends_per_hour: 5,
-            trust_proxy: false,
-            trusted_proxies: Vec::new(),
-            request_timeout: Duration::from_secs(90),
-            connections: server::ConnectionLimits::default(),
-            shared: None,
-            client_nets: ClientNets::default(),
-        }
-    }
-}
 
 /// Whom a rate limit counts: the client (an IPv4 address, an IPv6
 /// network), or the `sub` of the browser token it sent (one customer's
@@ -581,6 +519,7 @@ pub async fn serve(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::clients::ClientNets;
 
     #[test]
     fn redis_keys_name_the_client_network() {
