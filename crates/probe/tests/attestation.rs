@@ -26,13 +26,12 @@ use tower::ServiceExt;
 
 const KEY: &str = "attestation-shared-secret";
 
-/// `verifyAttestation` in Node, on `token` and `settings` with `options`.
-fn node_verify(token: &str, settings: &Value, options: &Value) -> Value {
+/// Runs `body` in Node after `import { <names> } from "smtp-doctor/server"`
+/// (web/smtp-doctor/server.js): what it printed.
+fn node_server(names: &str, body: &str) -> String {
     let module = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../web/smtp-doctor/server.js");
     let script = format!(
-        "import {{ verifyAttestation }} from {module:?};\n\
-         const r = verifyAttestation({token:?}, {KEY:?}, {settings}, {options});\n\
-         console.log(JSON.stringify({{ ok: r.ok, reason: r.reason ?? null, missing: r.missing ?? null }}));",
+        "import {{ {names} }} from {module:?};\n{body}",
         module = module.display().to_string(),
     );
     let out = Command::new("node")
@@ -44,7 +43,19 @@ fn node_verify(token: &str, settings: &Value, options: &Value) -> Value {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    serde_json::from_slice(&out.stdout).unwrap()
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// `verifyAttestation` in Node, on `token` and `settings` with `options`.
+fn node_verify(token: &str, settings: &Value, options: &Value) -> Value {
+    let out = node_server(
+        "verifyAttestation",
+        &format!(
+            "const r = verifyAttestation({token:?}, {KEY:?}, {settings}, {options});\n\
+             console.log(JSON.stringify({{ ok: r.ok, reason: r.reason ?? null, missing: r.missing ?? null }}));"
+        ),
+    );
+    serde_json::from_str(&out).unwrap()
 }
 
 /// `/v1/probe` of `settings` with `checks`: the report.
@@ -209,23 +220,12 @@ fn rust_and_node_compute_one_digest_for_non_ascii_secrets() {
         "host": "smtp.bücher.de", "port": "587", "password": "pässwörd",
         "accessToken": "ya29.ä", "extra": {"b": [1, null], "a": "z"}
     });
-    let module = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../web/smtp-doctor/server.js");
-    let script = format!(
-        "import {{ configDigest }} from {module:?};\n\
-         console.log(configDigest({settings}, {KEY:?}));",
-        module = module.display().to_string(),
-    );
-    let out = Command::new("node")
-        .args(["--input-type=module", "-e", &script])
-        .output()
-        .expect("node (installed by `cargo xtask test`)");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let out = node_server(
+        "configDigest",
+        &format!("console.log(configDigest({settings}, {KEY:?}));"),
     );
     assert_eq!(
-        String::from_utf8_lossy(&out.stdout).trim(),
+        out.trim(),
         smtp_doctor_probe::attestation::config_digest(&settings, KEY.as_bytes())
     );
 }

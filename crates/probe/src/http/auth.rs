@@ -21,16 +21,8 @@ pub(super) async fn require_key(
     if keys.is_empty() && tokens.is_empty() {
         return Ok(next.run(request).await);
     }
-    let given = request
-        .headers()
-        .get(header::AUTHORIZATION)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.strip_prefix("Bearer "))
-        .unwrap_or_default();
-    if keys
-        .iter()
-        .any(|k| constant_time_eq(k.as_bytes(), given.as_bytes()))
-    {
+    let given = bearer(&request);
+    if is_api_key(keys, given) {
         return Ok(next.run(request).await);
     }
     if tokens.is_empty() || given.is_empty() {
@@ -64,21 +56,27 @@ pub(super) async fn require_operator_key(
     if settings.public_metrics || settings.api_keys.is_empty() {
         return Ok(next.run(request).await);
     }
-    let given = request
-        .headers()
-        .get(header::AUTHORIZATION)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.strip_prefix("Bearer "))
-        .unwrap_or_default();
-    if settings
-        .api_keys
-        .iter()
-        .any(|k| constant_time_eq(k.as_bytes(), given.as_bytes()))
-    {
+    if is_api_key(&settings.api_keys, bearer(&request)) {
         Ok(next.run(request).await)
     } else {
         Err(ApiError::Unauthorized)
     }
+}
+
+/// The `Authorization: Bearer …` value, empty when there is none.
+fn bearer(request: &Request) -> &str {
+    request
+        .headers()
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .unwrap_or_default()
+}
+
+/// Whether `given` is one of `keys` (constant-time per key).
+fn is_api_key(keys: &[String], given: &str) -> bool {
+    keys.iter()
+        .any(|k| constant_time_eq(k.as_bytes(), given.as_bytes()))
 }
 
 fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
