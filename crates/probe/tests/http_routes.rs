@@ -293,6 +293,10 @@ async fn openapi_describes_every_route_and_shape() {
         "ProbeRequestBody",
         "ErrorBody",
         "InfoResponse",
+        "Limits",
+        "Ready",
+        "Health",
+        "ValidateResponse",
         "DiscoverRequestBody",
         "DiscoverReport",
         "Candidate",
@@ -317,4 +321,43 @@ async fn openapi_describes_every_route_and_shape() {
         let name = &part[..part.find('"').unwrap()];
         assert!(schemas.contains_key(name), "dangling $ref {name}");
     }
+}
+
+/// A refused discovery answers the same 400 whether or not the client asked
+/// for an event stream: the same status, the same body, no stream.
+#[tokio::test]
+async fn a_refused_stream_is_the_json_400() {
+    let ask = |accept: Option<&str>| {
+        let mut req =
+            Request::post("/v1/discover").header(header::CONTENT_TYPE, "application/json");
+        if let Some(accept) = accept {
+            req = req.header(header::ACCEPT, accept);
+        }
+        req.body(Body::from(r#"{"host":"not a domain"}"#)).unwrap()
+    };
+    let (json_status, json_body) = call(ask(None)).await;
+    assert_eq!(json_status, StatusCode::BAD_REQUEST);
+    assert_eq!(json_body["error"]["code"], "bad-request");
+    let resp = app(state())
+        .oneshot(ask(Some("text/event-stream")))
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), StatusCode::BAD_REQUEST);
+    assert_eq!(
+        resp.headers()[header::CONTENT_TYPE],
+        "application/json",
+        "a refusal is not a stream"
+    );
+    let bytes = resp.into_body().collect().await.unwrap().to_bytes();
+    assert_eq!(serde_json::from_slice::<Value>(&bytes).unwrap(), json_body);
+}
+
+/// `/readyz` and `/healthz` answer typed bodies with the documented fields.
+#[tokio::test]
+async fn readiness_names_its_shared_limits() {
+    let (status, body) = call(Request::get("/readyz").body(Body::empty()).unwrap()).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(body["status"], "ok");
+    assert_eq!(body["version"], smtp_doctor_core::VERSION);
+    assert!(body["sharedLimits"].is_null(), "{body}");
 }

@@ -6,7 +6,8 @@ use std::time::Duration;
 
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use serde_json::json;
+
+use super::api::{ErrorBody, ErrorDetail};
 
 /// A request the service refuses.
 #[derive(Debug, thiserror::Error)]
@@ -55,9 +56,14 @@ impl ApiError {
 impl ApiError {
     /// `{"error": {"code", "message"}}`: the body of the JSON answer, and of
     /// an event stream's `error` event.
-    pub fn body(&self) -> serde_json::Value {
+    pub(crate) fn body(&self) -> ErrorBody {
         let (_, code) = self.status_and_code();
-        json!({ "error": { "code": code, "message": self.to_string() } })
+        ErrorBody {
+            error: ErrorDetail {
+                code,
+                message: self.to_string(),
+            },
+        }
     }
 }
 
@@ -86,7 +92,7 @@ mod tests {
     fn an_event_streams_error_is_the_json_answers_body() {
         use http_body_util::BodyExt as _;
         let e = ApiError::BadRequest("give an email address or a domain".into());
-        let body = e.body();
+        let body = serde_json::to_value(e.body()).unwrap();
         assert_eq!(body["error"]["code"], "bad-request");
         let answer =
             ApiError::BadRequest("give an email address or a domain".into()).into_response();

@@ -1,12 +1,11 @@
 //! Prometheus text metrics: requests by route and status, refusals by
 //! reason, probes by outcome and by diagnostic code, step latencies as
-//! histograms, probes in flight. Hand-rolled: a handful of counters does
+//! histograms (the limits add probes in flight). Hand-rolled: a handful of counters does
 //! not need a metrics framework.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::sync::Mutex;
-use std::sync::atomic::{AtomicI64, Ordering};
 
 use smtp_doctor_core::report::Report;
 
@@ -28,7 +27,6 @@ pub(crate) struct Metrics {
     probes: Mutex<BTreeMap<&'static str, u64>>,
     codes: Mutex<BTreeMap<String, u64>>,
     steps: Mutex<BTreeMap<String, Histogram>>,
-    in_flight: AtomicI64,
 }
 
 fn bump<K: Ord>(map: &Mutex<BTreeMap<K, u64>>, key: K) {
@@ -51,11 +49,6 @@ impl Metrics {
             _ => return,
         };
         bump(&self.refusals, reason);
-    }
-
-    /// A slot taken (`+1`) or given back (`-1`).
-    pub(crate) fn in_flight(&self, delta: i64) {
-        self.in_flight.fetch_add(delta, Ordering::Relaxed);
     }
 
     /// A streamed probe whose client hung up: cancelled, no report.
@@ -158,11 +151,6 @@ impl Metrics {
                 );
             }
         }
-        let _ = writeln!(
-            out,
-            "# HELP smtp_doctor_probes_in_flight Probes running now.\n# TYPE smtp_doctor_probes_in_flight gauge\nsmtp_doctor_probes_in_flight {}",
-            self.in_flight.load(Ordering::Relaxed)
-        );
         out
     }
 }

@@ -1,5 +1,10 @@
 //! `GET /v1/openapi.json`: the OpenAPI document, generated from the Rust
 //! types (utoipa) so it cannot drift from what the service sends.
+//!
+//! Answers are documented by the types handlers return (`api`, core's
+//! report, the discovery report). Requests are read by the engine's own
+//! types, which accept more spellings than a schema should advertise and
+//! wipe their secrets: the request-side types here only document them.
 
 use serde::Serialize;
 use smtp_doctor_core::report::{
@@ -8,6 +13,9 @@ use smtp_doctor_core::report::{
 use smtp_doctor_core::{AuthMechanism, Code, Diagnostic, Field, Fix, Security, Severity};
 use utoipa::{OpenApi, ToSchema};
 
+use super::api::{
+    ErrorBody, ErrorDetail, Health, InfoLimits, InfoResponse, Ready, ValidateResponse,
+};
 use crate::engine::Check;
 
 /// SMTP settings as a form sends them (SPEC §2). Unknown fields are ignored.
@@ -54,82 +62,21 @@ pub(crate) struct DiscoverRequestBody {
     password: Option<String>,
 }
 
-pub(crate) use crate::discover::DiscoverReport as DiscoverReportBody;
-
-#[derive(Serialize, ToSchema)]
-#[allow(dead_code)]
-pub(crate) struct ValidateResponse {
-    diagnostics: Vec<Diagnostic>,
-}
-
-#[derive(Serialize, ToSchema)]
-#[allow(dead_code)]
-pub(crate) struct ErrorDetail {
-    /// bad-json, bad-request, unauthorized, forbidden, too-large,
-    /// unsupported-media-type, rate-limited, at-capacity, not-found, internal.
-    code: String,
-    message: String,
-}
-
-/// Every error answer: `{ "error": { "code", "message" } }`.
-#[derive(Serialize, ToSchema)]
-#[allow(dead_code)]
-pub(crate) struct ErrorBody {
-    error: ErrorDetail,
-}
-
-#[derive(Serialize, ToSchema)]
-#[serde(rename_all = "camelCase")]
-#[allow(dead_code)]
-pub(crate) struct Limits {
-    probes_per_minute: u32,
-    sends_per_hour: u32,
-    concurrent_probes: usize,
-    per_target: usize,
-    step_timeout_seconds: f64,
-    deadline_seconds: f64,
-    max_body_bytes: usize,
-}
-
-#[derive(Serialize, ToSchema)]
-#[serde(rename_all = "camelCase")]
-#[allow(dead_code)]
-pub(crate) struct InfoResponse {
-    version: String,
-    /// Addresses the probe connects from: what a server's allowlist needs.
-    egress_ips: Vec<String>,
-    /// Ports or ranges, e.g. "587", "2500-2599".
-    allowed_ports: Vec<String>,
-    limits: Limits,
-    api_key_required: bool,
-    /// The checks this service runs: `arrival` only with an inbox.
-    checks: Vec<String>,
-    /// How long `arrival` waits for its message.
-    arrival_wait_seconds: f64,
-}
-
-#[derive(Serialize, ToSchema)]
-#[allow(dead_code)]
-pub(crate) struct Health {
-    status: String,
-    version: String,
-}
-
 #[derive(OpenApi)]
 #[openapi(
     info(title = "smtp-doctor", description = "Diagnose SMTP settings: static validation and a live probe."),
     paths(
-        super::routes::healthz,
-        super::routes::readyz,
-        super::routes::metrics,
-        super::routes::validate,
-        super::routes::probe,
-        super::routes::discover,
-        super::routes::info,
-        super::routes::openapi,
+        super::routes::meta::healthz,
+        super::routes::meta::readyz,
+        super::routes::meta::metrics,
+        super::routes::validate::validate,
+        super::routes::probe::probe,
+        super::routes::discover::discover,
+        super::routes::meta::info_handler,
+        super::routes::meta::openapi,
     ),
     components(schemas(
-        ConfigInput, ProbeRequestBody, ValidateResponse, ErrorBody, ErrorDetail, InfoResponse, Limits, Health, Check,
+        ConfigInput, ProbeRequestBody, ValidateResponse, ErrorBody, ErrorDetail, InfoResponse, InfoLimits, Health, Ready, Check,
         Diagnostic, Code, Severity, Field, Fix, Security, AuthMechanism, Report, Target, Step, StepKind, StepStatus,
         ServerInfo, TlsInfo, Certificate, Suggestion, DiscoverRequestBody,
         crate::discover::DiscoverReport, crate::discover::Candidate, crate::discover::Evidence,
