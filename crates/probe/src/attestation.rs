@@ -177,9 +177,11 @@ pub fn config_digest(config: &Value, key: &[u8]) -> String {
     let mut copy = crate::secret::WipedJson::new(config.clone());
     if let Value::Object(map) = &mut *copy {
         for field in SECRET_FIELDS {
-            if let Some(Value::String(secret)) = map.get(field) {
+            if let Some(Value::String(secret)) = map.get_mut(field) {
+                // In place: the copy's secret is wiped, not dropped as is.
                 let hashed = hmac_hex(key, secret.as_bytes());
-                map.insert(field.to_owned(), Value::String(hashed));
+                zeroize::Zeroize::zeroize(secret);
+                *secret = hashed;
             }
         }
     }

@@ -72,10 +72,14 @@ pub(crate) fn all(dry_run: bool) -> Result {
         ],
     ))?;
     step(STEPS[3]);
+    let references = root().join("target/insta-references.txt");
+    let _ = std::fs::remove_file(&references);
     let mut c = cmd(&cargo, &["test", "--workspace"]);
     c.env("SMTP_DOCTOR_TEST_PYTHON", &python)
-        .env("SMTP_DOCTOR_TEST_OPENSMTPD", &opensmtpd);
+        .env("SMTP_DOCTOR_TEST_OPENSMTPD", &opensmtpd)
+        .env("INSTA_SNAPSHOT_REFERENCES_FILE", &references);
     run(c)?;
+    orphan_snapshots(&references, &root().join("crates"))?;
     step(STEPS[4]);
     let mut c = cmd(
         &cargo,
@@ -136,6 +140,51 @@ pub(crate) fn all(dry_run: bool) -> Result {
     crate::fuzz::run_all(15, crate::fuzz::Build::Smoke)?;
     eprintln!("\n\x1b[1;32mall checks passed\x1b[0m");
     Ok(())
+}
+
+/// A snapshot no test asserted fails the run: a renamed or deleted test
+/// leaves its `.snap` behind, where it would rot unseen. insta lists every
+/// snapshot it compared in `references`.
+fn orphan_snapshots(references: &std::path::Path, dir: &std::path::Path) -> Result {
+    use std::collections::HashSet;
+    let text = std::fs::read_to_string(references)
+        .map_err(|e| format!("insta listed no snapshots in {}: {e}", references.display()))?;
+    let seen: HashSet<std::path::PathBuf> = text
+        .lines()
+        .filter_map(|line| std::fs::canonicalize(line).ok())
+        .collect();
+    let mut found = Vec::new();
+    snapshot_files(dir, &mut found);
+    let orphans: Vec<String> = found
+        .into_iter()
+        .filter(|f| std::fs::canonicalize(f).map_or(true, |f| !seen.contains(&f)))
+        .map(|f| f.display().to_string())
+        .collect();
+    if orphans.is_empty() {
+        return Ok(());
+    }
+    Err(format!(
+        "snapshots that no test asserts (delete them, or restore their test):\n  {}",
+        orphans.join("\n  ")
+    ))
+}
+
+/// Every `*.snap` under `dir` (build output and node modules skipped).
+fn snapshot_files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let name = entry.file_name();
+        if path.is_dir() {
+            if name != "target" && name != "node_modules" {
+                snapshot_files(&path, out);
+            }
+        } else if path.extension().is_some_and(|e| e == "snap") {
+            out.push(path);
+        }
+    }
 }
 
 fn step(name: &str) {
@@ -202,4 +251,28 @@ fn demo_build_without_node() -> Result {
         return Err("the build without node did not say that it skipped wasm-opt".into());
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::orphan_snapshots;
+
+    #[test]
+    fn a_snapshot_no_test_asserted_fails_the_run() {
+        let dir = std::env::temp_dir().join(format!("xtask-snap-{}", std::process::id()));
+        let snaps = dir.join("core/tests/snapshots");
+        std::fs::create_dir_all(&snaps).unwrap();
+        let kept = snaps.join("rules__kept.snap");
+        let orphan = snaps.join("rules__renamed_test.snap");
+        std::fs::write(&kept, "").unwrap();
+        std::fs::write(&orphan, "").unwrap();
+        let references = dir.join("references.txt");
+        std::fs::write(&references, format!("{}\n", kept.display())).unwrap();
+        let err = orphan_snapshots(&references, &dir).unwrap_err();
+        assert!(err.contains("rules__renamed_test.snap"), "{err}");
+        assert!(!err.contains("rules__kept.snap"), "{err}");
+        std::fs::remove_file(&orphan).unwrap();
+        assert_eq!(orphan_snapshots(&references, &dir), Ok(()));
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
 }
