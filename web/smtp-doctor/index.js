@@ -7,12 +7,12 @@
 // Every rule, fix, label and field mapping is core's (through wasm); this
 // file only keeps the UI state a form has (touched, blurred, submitted).
 
+import * as i18n from "./lib/i18n.js";
+
 /** @type {Promise<typeof import("./pkg/smtp_doctor_wasm.js")> | null} */
 let loading = null;
 /** @type {typeof import("./pkg/smtp_doctor_wasm.js") | null} */
 let wasm = null;
-/** The current language's texts (lib/i18n.js `Texts`), once loaded. */
-let texts = null;
 /** `attachForm`'s DOM binding (lib/attach.js), loaded with the wasm. */
 let attach = null;
 
@@ -28,16 +28,14 @@ let attach = null;
  */
 export function load(options = {}) {
   loading ??= (async () => {
-    const [glue, i18n, binding] = await Promise.all([
+    const [glue, binding] = await Promise.all([
       import("./pkg/smtp_doctor_wasm.js"),
-      import("./lib/i18n.js"),
       import("./lib/attach.js"),
     ]);
-    const [, found] = await Promise.all([
+    await Promise.all([
       glue.default(options.wasm ? { module_or_path: options.wasm } : undefined),
-      i18n.loadTexts(i18n.pickLocale(options.locale)),
+      i18n.speak(i18n.pickLocale(options.locale)),
     ]);
-    texts = found;
     attach = binding.attach;
     wasm = glue;
     return glue;
@@ -55,22 +53,10 @@ export function load(options = {}) {
  */
 export async function setLocale(locale) {
   await load();
-  const i18n = await import("./lib/i18n.js");
-  const found = await i18n.loadTexts(i18n.supported(locale) ?? "en");
-  texts = found;
-  return found.locale;
+  return i18n.speak(i18n.supported(locale) ?? "en");
 }
 
-/** The language the texts are in (after `load()`). */
-export const locale = () => texts?.locale ?? "en";
-
-/**
- * A text of the catalog in the current language: `t("step-auth")`,
- * `t("ui-test-failed", { reason })`. The id itself before `load()`.
- * @param {string} id
- * @param {Record<string, string | number>} [args]
- */
-export const t = (id, args) => texts?.text(id, undefined, args) ?? id;
+export { locale, t } from "./lib/i18n.js";
 
 /** Whether `load()` finished, so the synchronous functions work. */
 export const isLoaded = () => wasm !== null;
@@ -97,12 +83,12 @@ function withTexts(diagnostics) {
     if (d.message) continue;
     const id = d.code.replaceAll(".", "-");
     const args = () => labelled(d.params ?? {});
-    lazy(d, "message", () => texts?.text(id, undefined, args()) ?? d.code);
-    lazy(d, "help", () => texts?.text(id, "help", args()) ?? "");
+    lazy(d, "message", () => i18n.texts()?.text(id, undefined, args()) ?? d.code);
+    lazy(d, "help", () => i18n.texts()?.text(id, "help", args()) ?? "");
     const fix = d.fix;
     // A fix's changes are values, never counts: a port reads "2525", not "2,525".
     const changes = () => labelled(Object.fromEntries(Object.entries(fix.changes).map(([k, v]) => [k, String(v)])));
-    if (fix?.key && !fix.title) lazy(fix, "title", () => texts?.text(`fix-${fix.key}`, undefined, changes()) ?? fix.key);
+    if (fix?.key && !fix.title) lazy(fix, "title", () => i18n.texts()?.text(`fix-${fix.key}`, undefined, changes()) ?? fix.key);
   }
   return diagnostics;
 }
@@ -111,7 +97,7 @@ function withTexts(diagnostics) {
 function labelled(params) {
   const out = {};
   for (const [name, value] of Object.entries(params)) {
-    out[name] = (name === "security" || name.endsWith("-security")) && texts ? texts.text(`security-${value}`) : value;
+    out[name] = (name === "security" || name.endsWith("-security")) && i18n.texts() ? i18n.texts().text(`security-${value}`) : value;
   }
   return out;
 }

@@ -80,3 +80,29 @@ export function loadTexts(locale) {
   }
   return loaded.get(locale);
 }
+
+/** The current language's texts, once loaded. */
+let current = null;
+
+/**
+ * Speaks `locale` from now on (its catalog loaded once); returns the
+ * locale chosen.
+ */
+export async function speak(locale) {
+  current = await loadTexts(locale);
+  return current.locale;
+}
+
+/** The current texts (`Texts`), or null before `load()`. */
+export const texts = () => current;
+
+/** The language the texts are in (after `load()`). */
+export const locale = () => current?.locale ?? "en";
+
+/**
+ * A text of the catalog in the current language: `t("step-auth")`,
+ * `t("ui-test-failed", { reason })`. The id itself before `load()`.
+ * @param {string} id
+ * @param {Record<string, string | number>} [args]
+ */
+export const t = (id, args) => current?.text(id, undefined, args) ?? id;

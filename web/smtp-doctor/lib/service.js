@@ -4,7 +4,7 @@
 // never holds a long-lived API key: `token` is a short-lived one the
 // integrator's backend mints (SPEC §7.6), fetched again for each call.
 
-import { locale, t } from "../index.js";
+import { locale, t } from "./i18n.js";
 
 /** A failure to talk to the service, with what the customer should read. */
 export class ServiceError extends Error {
