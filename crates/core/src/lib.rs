@@ -59,12 +59,18 @@ pub fn validate(config: &Config) -> Vec<Diagnostic> {
 /// Reads settings from any JSON value and validates them. A value that is
 /// not an object yields `config.invalid` plus what is then missing.
 pub fn validate_json(value: &Json) -> Vec<Diagnostic> {
+    validate_parsed(value, &Config::from_json(value))
+}
+
+/// [`validate_json`] for settings already read: `config` is
+/// `Config::from_json(value)` (a caller that needs both reads once).
+pub fn validate_parsed(value: &Json, config: &Config) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     if !value.is_object() {
         out.push(Diagnostic::new(Code::ConfigInvalid));
         i18n::localize_default(&mut out);
     }
-    out.extend(validate(&Config::from_json(value)));
+    out.extend(validate(config));
     out
 }
 

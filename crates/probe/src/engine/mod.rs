@@ -61,6 +61,30 @@ pub struct ProbeRequest {
     pub locale: &'static str,
 }
 
+/// A request's settings as core reads them: read once at the edge and
+/// shared by the service's recipient check, the static rules and the
+/// session's plan. Wiped when dropped, like the request.
+pub struct ReadSettings {
+    pub settings: crate::secret::WipedSettings,
+    pub config: smtp_doctor_core::Config,
+}
+
+/// Never prints the settings: they hold the password.
+impl std::fmt::Debug for ReadSettings {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("ReadSettings(<not shown>)")
+    }
+}
+
+impl ProbeRequest {
+    /// Reads the settings (once per request: keep the result).
+    pub fn read(&self) -> ReadSettings {
+        let settings = self.config.settings();
+        let config = smtp_doctor_core::Config::from_json(&settings);
+        ReadSettings { settings, config }
+    }
+}
+
 fn default_locale() -> &'static str {
     smtp_doctor_core::i18n::DEFAULT_LOCALE
 }
@@ -251,21 +275,24 @@ impl Engine {
         request: &ProbeRequest,
         on_step: &mut (dyn FnMut(&Step) + Send),
     ) -> Report {
-        session::Probe::new(self, request, on_step, None)
+        let read = request.read();
+        session::Probe::new(self, request, &read, on_step, None)
             .run()
             .await
     }
 
-    /// Like [`probe`](Self::probe), but `admit` is asked once, with the
-    /// checked addresses (at most eight), before any connection; `false`
-    /// ends the probe there (the service's per-target cap).
+    /// Like [`probe`](Self::probe), for settings the caller already `read`,
+    /// and `admit` is asked once, with the checked addresses (at most
+    /// eight), before any connection; `false` ends the probe there (the
+    /// service's per-target cap).
     pub async fn probe_admitted(
         &self,
         request: &ProbeRequest,
+        read: &ReadSettings,
         on_step: &mut (dyn FnMut(&Step) + Send),
         admit: session::Admit<'_>,
     ) -> Report {
-        session::Probe::new(self, request, on_step, Some(admit))
+        session::Probe::new(self, request, read, on_step, Some(admit))
             .run()
             .await
     }

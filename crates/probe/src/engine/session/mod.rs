@@ -19,12 +19,12 @@ use smtp_doctor_core::mailbox::parse_mailbox;
 use smtp_doctor_core::providers::{Provider, provider_by_host};
 use smtp_doctor_core::report::{Report, Step, StepKind, StepStatus, Target};
 use smtp_doctor_core::wire::{AuthIdentity, SmtpAddress, WireError};
-use smtp_doctor_core::{Code, Diagnostic, Severity, validate_json};
+use smtp_doctor_core::{Code, Diagnostic, Severity, validate_parsed};
 use zeroize::Zeroizing;
 
 use super::auth::{self};
 use super::io::{Conn, ReadError, Reply};
-use super::{Check, Engine, ProbeRequest, replies};
+use super::{Check, Engine, ProbeRequest, ReadSettings, replies};
 use crate::policy::Refused;
 
 /// What the config asks to probe, once it is usable.
@@ -95,6 +95,7 @@ pub type Admit<'a> =
 pub(super) struct Probe<'a> {
     engine: &'a Engine,
     req: &'a ProbeRequest,
+    read: &'a ReadSettings,
     on_step: &'a mut (dyn FnMut(&Step) + Send),
     admit: Option<Admit<'a>>,
     started: Instant,
@@ -117,12 +118,14 @@ impl<'a> Probe<'a> {
     pub(super) fn new(
         engine: &'a Engine,
         req: &'a ProbeRequest,
+        read: &'a ReadSettings,
         on_step: &'a mut (dyn FnMut(&Step) + Send),
         admit: Option<Admit<'a>>,
     ) -> Self {
         Self {
             engine,
             req,
+            read,
             on_step,
             admit,
             started: Instant::now(),
@@ -235,11 +238,11 @@ impl<'a> Probe<'a> {
     }
 
     pub(super) async fn run(mut self) -> Report {
-        let settings = self.req.config.settings();
-        let mut static_findings = validate_json(&settings);
+        let read = self.read;
+        let mut static_findings = validate_parsed(&read.settings, &read.config);
         smtp_doctor_core::i18n::localize(&mut static_findings, self.req.locale);
-        let config = Config::from_json(&settings);
-        if let Some(plan) = Plan::new(&config) {
+        let config = &read.config;
+        if let Some(plan) = Plan::new(config) {
             self.report.target = Target {
                 host: plan.host.clone(),
                 port: Some(plan.port),

@@ -48,8 +48,10 @@ pub(crate) async fn probe(
     request.locale = locale;
     let limits = state.limits();
     limits.rate(&key, Kind::Probe).await?;
+    // Read once: the recipient check, the rules and the session share it.
+    let read = request.read();
     if Check::wanted(&request.checks, Check::Sender) {
-        check_recipient(&state, &request)?;
+        check_recipient(&state, &request, &read.config)?;
     }
     if request.checks.contains(&Check::Arrival) && state.engine().inbox().is_none() {
         return Err(ApiError::BadRequest(
@@ -67,12 +69,12 @@ pub(crate) async fn probe(
         // and with it the probe and its slots.
         let admission = limits.admission(None);
         let mut report = engine
-            .probe_admitted(&request, &mut |_: &Step| {}, &mut |ips| {
+            .probe_admitted(&request, &read, &mut |_: &Step| {}, &mut |ips| {
                 admission.admit(ips)
             })
             .await;
         attest(&state, &request, &mut report);
-        drop((request, slot));
+        drop((request, read, slot));
         if let Some(refused) = admission.refused() {
             return Err(refused.into());
         }
@@ -90,7 +92,7 @@ pub(crate) async fn probe(
             }
         };
         let mut admit = |ips| admission.admit(ips);
-        let run = engine.probe_admitted(&request, &mut on_step, &mut admit);
+        let run = engine.probe_admitted(&request, &read, &mut on_step, &mut admit);
         // The client hanging up closes the stream: the probe is dropped
         // (its sockets closed, its slots freed) at once, not at its deadline.
         let mut report = tokio::select! {
@@ -100,7 +102,7 @@ pub(crate) async fn probe(
         if let Some(report) = report.as_mut() {
             attest(&state, &request, report);
         }
-        drop((request, admission, slot));
+        drop((request, read, admission, slot));
         let Some(report) = report else {
             state.metrics().probe_abandoned();
             return;
@@ -138,15 +140,17 @@ fn attest(state: &AppState, request: &ProbeRequest, report: &mut Report) {
 /// unless the operator allowed the recipient's domain (SPEC §7.3). The
 /// engine applies the same policy again; this answers 400/403 before any
 /// work is done.
-fn check_recipient(state: &AppState, request: &ProbeRequest) -> Result<(), ApiError> {
+fn check_recipient(
+    state: &AppState,
+    request: &ProbeRequest,
+    config: &Config,
+) -> Result<(), ApiError> {
     let Some(recipient) = request.recipient.as_deref() else {
         return Ok(());
     };
     let rcpt = SmtpAddress::parse(recipient)
         .map_err(|e| ApiError::BadRequest(format!("the recipient cannot be used: {e}")))?;
-    let from = Config::from_json(&request.config.settings())
-        .from_field()
-        .and_then(|f| SmtpAddress::parse(f).ok());
+    let from = config.from_field().and_then(|f| SmtpAddress::parse(f).ok());
     if state
         .engine()
         .options()
