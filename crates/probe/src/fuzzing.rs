@@ -151,7 +151,7 @@ pub fn inbox_message(data: &[u8]) {
     assert!(received.len() <= crate::engine::arrival::MAX_RECEIVED);
     assert!(received.iter().all(|l| !l.contains(['\r', '\n'])));
     let nonce = "0123456789abcdef";
-    if crate::inbox::carries_nonce(data, nonce) {
+    if crate::engine::arrival::inbox::carries_nonce(data, nonce) {
         assert!(data.windows(nonce.len()).any(|w| w == nonce.as_bytes()));
     }
 }

@@ -9,10 +9,10 @@ pub mod engine;
 #[doc(hidden)]
 pub mod fuzzing;
 pub mod http;
-pub mod inbox;
 pub mod policy;
 pub mod secret;
 
 /// The local teaching server (its own crate), re-exported for the CLI,
 /// the demo and the tests.
+pub use engine::arrival::inbox;
 pub use smtp_doctor_sandbox as sandbox;

@@ -158,7 +158,7 @@ pub struct EngineOptions {
     /// A zone answered without asking any DNS server (the sandbox's).
     pub local_zone: dns::LocalZone,
     /// Our inbox for the `arrival` check (`serve --inbox-domain`), if any.
-    pub inbox: Option<crate::inbox::Inbox>,
+    pub inbox: Option<crate::engine::arrival::inbox::Inbox>,
     /// How long the `arrival` check waits for its message (beyond the
     /// deadline of the session itself).
     pub arrival_wait: Duration,
@@ -260,7 +260,12 @@ impl Engine {
     }
 
     /// The inbox and its DKIM verifier, when `arrival` can run.
-    pub fn inbox(&self) -> Option<(&crate::inbox::Inbox, &Arc<mail_auth::MessageAuthenticator>)> {
+    pub fn inbox(
+        &self,
+    ) -> Option<(
+        &crate::engine::arrival::inbox::Inbox,
+        &Arc<mail_auth::MessageAuthenticator>,
+    )> {
         Some((self.opts.inbox.as_ref()?, &self.verifier.as_ref()?.0))
     }
 

@@ -15,9 +15,9 @@ use smtp_doctor_core::{Code, Diagnostic};
 
 use super::mail::test_message;
 use super::{Plan, Probe};
+use crate::engine::arrival::inbox::Ticket;
 use crate::engine::io::Conn;
 use crate::engine::replies;
-use crate::inbox::Ticket;
 
 /// A message the relay took for our inbox.
 pub(super) struct Sent {

@@ -189,7 +189,7 @@ pub(super) fn test_message(
     let mut builder = Message::builder();
     if let Some(nonce) = nonce {
         builder = builder.raw_header(HeaderValue::new(
-            HeaderName::new_from_ascii_str(crate::inbox::NONCE_HEADER),
+            HeaderName::new_from_ascii_str(crate::engine::arrival::inbox::NONCE_HEADER),
             nonce.to_owned(),
         ));
     }

@@ -113,7 +113,7 @@ impl Shared {
                 config,
                 manager: tokio::sync::OnceCell::new(),
                 prefix: prefix.to_owned(),
-                replica: crate::inbox::random_hex(6).map_err(|e| e.to_string())?,
+                replica: crate::engine::arrival::inbox::random_hex(6).map_err(|e| e.to_string())?,
                 next: AtomicU64::new(0),
                 up: AtomicBool::new(false),
                 errors: AtomicU64::new(0),

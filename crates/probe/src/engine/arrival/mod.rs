@@ -4,6 +4,8 @@
 //! delivered it, and the DMARC tree walk of the From domain. Core's
 //! `domain::arrival` turns these facts into findings.
 
+pub mod inbox;
+
 use std::sync::Arc;
 
 use mail_auth::{AuthenticatedMessage, DkimResult, MessageAuthenticator};
@@ -13,7 +15,7 @@ use tokio::time::{Instant, timeout_at};
 
 use super::dns::Dns;
 use super::{dkim_bounds, domain};
-use crate::inbox::Received;
+use inbox::Received;
 
 /// At most this many `Received` lines are kept for the report.
 pub const MAX_RECEIVED: usize = 20;
