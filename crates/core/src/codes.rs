@@ -11,7 +11,7 @@ use std::fmt;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::diagnostic::{Field, Severity};
+use crate::vocabulary::{Field, Severity};
 
 /// What the registry knows about one code.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

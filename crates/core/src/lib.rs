@@ -32,6 +32,7 @@ pub mod providers;
 pub mod render;
 pub mod report;
 mod rules;
+pub mod vocabulary;
 pub mod wire;
 
 use json::{Json, Object};
