@@ -106,7 +106,8 @@ async fn a_chain_of_trusted_proxies_is_skipped_from_the_right() {
 
 #[tokio::test]
 async fn one_target_under_many_spellings_is_one_target() {
-    let target = common::silent_peer().await;
+    let tarpit = common::tarpit().await;
+    let target = tarpit.addr;
     let dns =
         common::dns::server(&[("h.test", &["127.0.0.1"]), ("alias.test", &["127.0.0.1"])]).await;
     let state = AppState::new(
@@ -134,7 +135,8 @@ async fn one_target_under_many_spellings_is_one_target() {
         let req = probe("h.test");
         tokio::spawn(async move { call(&state, req, "192.0.2.1:1").await.0 })
     };
-    tokio::time::sleep(Duration::from_millis(400)).await;
+    // Admitted (the target's slot is taken before the connection).
+    tarpit.holds(1).await;
     for spelling in [
         "h.test.",
         "H.TEST",

@@ -17,17 +17,13 @@ use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
 use tokio::net::TcpListener;
 use tower::ServiceExt;
 
-/// A plain SMTP peer (no TLS, no AUTH); `silent` never greets.
-async fn peer(silent: bool) -> SocketAddr {
+/// A plain SMTP peer (no TLS, no AUTH).
+async fn peer() -> SocketAddr {
     let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
     tokio::spawn(async move {
         while let Ok((tcp, _)) = listener.accept().await {
             tokio::spawn(async move {
-                if silent {
-                    tokio::time::sleep(Duration::from_secs(20)).await;
-                    return;
-                }
                 let mut io = BufReader::new(tcp);
                 let _ = io.get_mut().write_all(b"220 http.test ESMTP\r\n").await;
                 let mut line = String::new();
@@ -85,7 +81,7 @@ async fn send(state: &AppState, req: Request<Body>) -> (StatusCode, axum::http::
 
 #[tokio::test]
 async fn probe_answers_200_with_a_report_and_never_echoes_the_password() {
-    let addr = peer(false).await;
+    let addr = peer().await;
     let s = state(Settings::default());
     let mut body = probe_request(addr, &json!({}));
     body["config"]["password"] = json!("Hunter2-Secret");
@@ -179,7 +175,7 @@ async fn probe_speaks_the_accepted_language() {
 
 #[tokio::test]
 async fn probe_streams_one_step_event_per_step_then_the_report() {
-    let addr = peer(false).await;
+    let addr = peer().await;
     let s = state(Settings::default());
     let body = probe_request(addr, &json!({}));
     let req = post()
@@ -300,7 +296,7 @@ async fn browser_tokens_open_their_scope_and_key_the_rate_limit() {
     }
     // The rate limit follows `sub`: tenant-1 spends its one probe, tenant-2
     // (same address) still has its own.
-    let addr = peer(false).await;
+    let addr = peer().await;
     let body = probe_request(addr, &json!({})).to_string();
     let probe_as = |sub: &str| {
         post()
@@ -324,7 +320,7 @@ async fn browser_tokens_open_their_scope_and_key_the_rate_limit() {
 
 #[tokio::test]
 async fn rate_limit_answers_429_with_retry_after() {
-    let addr = peer(false).await;
+    let addr = peer().await;
     let s = state(Settings {
         probes_per_minute: 2,
         ..Settings::default()
@@ -352,7 +348,6 @@ async fn rate_limit_answers_429_with_retry_after() {
 
 #[tokio::test]
 async fn concurrency_and_per_target_caps() {
-    let silent = peer(true).await;
     for (settings, want) in [
         (
             Settings {
@@ -369,6 +364,10 @@ async fn concurrency_and_per_target_caps() {
             StatusCode::TOO_MANY_REQUESTS,
         ),
     ] {
+        // A tarpit per round: each probe of it connects more than once
+        // (plain, then TLS), so counts do not carry over.
+        let tarpit = common::tarpit().await;
+        let silent = tarpit.addr;
         let s = state(settings);
         let body = probe_request(silent, &json!({}));
         let first = {
@@ -379,7 +378,8 @@ async fn concurrency_and_per_target_caps() {
                     .0
             })
         };
-        tokio::time::sleep(Duration::from_millis(300)).await;
+        // The first probe is in the tarpit: it holds its slots.
+        tarpit.holds(1).await;
         let (status, _, text) = send(&s, post().body(Body::from(body.to_string())).unwrap()).await;
         assert_eq!(status, want, "{text}");
         assert_eq!(
@@ -399,7 +399,7 @@ async fn concurrency_and_per_target_caps() {
 
 #[tokio::test]
 async fn send_only_to_the_senders_own_address_unless_allowed() {
-    let addr = peer(false).await;
+    let addr = peer().await;
     let s = state(Settings::default());
     let body = probe_request(
         addr,
@@ -462,7 +462,7 @@ async fn bad_probe_requests_are_400_and_info_describes_the_service() {
 
 #[tokio::test]
 async fn metrics_count_probes_codes_steps_and_refusals() {
-    let addr = peer(false).await;
+    let addr = peer().await;
     let s = state(Settings {
         probes_per_minute: 1,
         ..Settings::default()
@@ -538,7 +538,7 @@ async fn cors_answers_only_the_allowed_origins() {
 
 #[tokio::test]
 async fn forwarded_for_keys_the_limit_only_behind_a_trusted_proxy() {
-    let addr = peer(false).await;
+    let addr = peer().await;
     let body = probe_request(addr, &json!({}));
     let from = |ip: &str| {
         post()
@@ -582,7 +582,7 @@ async fn no_password_reaches_the_service_logs_or_answers() {
         .with_writer(move || writer.clone())
         .finish();
     let _guard = tracing::subscriber::set_default(subscriber);
-    let addr = peer(false).await;
+    let addr = peer().await;
     let s = state(Settings::default());
     let secret = "Srv-Secret-9f3a";
     let mut body = probe_request(addr, &json!({}));
@@ -618,7 +618,7 @@ async fn no_password_reaches_the_service_logs_or_answers() {
 /// reason to check a recipient: it sends nothing (SPEC §7.2).
 #[tokio::test]
 async fn the_domain_check_streams_its_own_step() {
-    let addr = peer(false).await;
+    let addr = peer().await;
     let dns = common::dns::serve_records(vec![(
         "example.com".to_owned(),
         vec![common::dns::Record::Txt("v=spf1 ip4:127.0.0.1 -all".into())],
@@ -664,7 +664,7 @@ async fn the_domain_check_streams_its_own_step() {
 /// (400), and `/v1/info` lists the checks it runs.
 #[tokio::test]
 async fn arrival_without_an_inbox_is_refused_up_front() {
-    let addr = peer(false).await;
+    let addr = peer().await;
     let s = state(Settings::default());
     let body = probe_request(addr, &json!({"checks": ["auth", "arrival"]}));
     let (status, _, text) = send(&s, post().body(Body::from(body.to_string())).unwrap()).await;

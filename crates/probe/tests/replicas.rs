@@ -9,6 +9,8 @@ use std::fmt::Write as _;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::process::{Child, Command, Stdio};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 fn free_port() -> u16 {
@@ -177,17 +179,21 @@ fn probe_of(host: &str, port: u16) -> String {
     )
 }
 
-/// A listener that accepts and never greets: a probe of it holds its slots.
-fn tarpit() -> u16 {
+/// A listener that accepts and never greets: a probe of it holds its
+/// slots. `held` counts the connections it accepted.
+fn tarpit() -> (u16, Arc<AtomicUsize>) {
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();
     let port = listener.local_addr().unwrap().port();
+    let held = Arc::new(AtomicUsize::new(0));
+    let count = Arc::clone(&held);
     std::thread::spawn(move || {
-        let mut held = Vec::new();
+        let mut open = Vec::new();
         for tcp in listener.incoming().flatten() {
-            held.push(tcp);
+            open.push(tcp);
+            count.fetch_add(1, Ordering::SeqCst);
         }
     });
-    port
+    (port, held)
 }
 
 fn count(statuses: &[u16], code: u16) -> usize {
@@ -234,11 +240,18 @@ fn the_per_target_cap_holds_across_replicas_and_a_dead_replica_s_slot_expires() 
     let cap = ["--per-target", "1", "--probes-per-minute", "1000"];
     let (a, a_port) = replica(redis_port, &cap);
     let (_b, b_port) = replica(redis_port, &cap);
-    let target = tarpit();
+    let (target, held) = tarpit();
     // A probe of the tarpit on replica A holds the target's one slot.
     let holding =
         std::thread::spawn(move || request(a_port, "POST", "/v1/probe", &probe_body(target)));
-    std::thread::sleep(Duration::from_millis(700));
+    let admitted = Instant::now() + Duration::from_secs(10);
+    while held.load(Ordering::SeqCst) == 0 {
+        assert!(
+            Instant::now() < admitted,
+            "the first probe never reached the tarpit"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
     let (status, _) = request(b_port, "POST", "/v1/probe", &probe_body(target));
     assert_eq!(
         status, 429,

@@ -11,10 +11,12 @@ fn sigterm_lets_the_running_probe_answer_then_exits() {
     // A tarpit: accepts and never greets.
     let tarpit = TcpListener::bind("127.0.0.1:0").unwrap();
     let tarpit_port = tarpit.local_addr().unwrap().port();
+    let (accepted, held) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
-        let mut held = Vec::new();
+        let mut open = Vec::new();
         for s in tarpit.incoming().take(4).flatten() {
-            held.push(s);
+            open.push(s);
+            let _ = accepted.send(());
         }
         std::thread::sleep(Duration::from_secs(30));
     });
@@ -47,7 +49,9 @@ fn sigterm_lets_the_running_probe_answer_then_exits() {
         .set_read_timeout(Some(Duration::from_secs(20)))
         .unwrap();
     write!(client, "POST /v1/probe HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}", body.len()).unwrap();
-    std::thread::sleep(Duration::from_millis(500));
+    // The probe is running (in the tarpit) when the signal comes.
+    held.recv_timeout(Duration::from_secs(10))
+        .expect("the probe reached the tarpit");
     let started = Instant::now();
     Command::new("kill")
         .args(["-TERM", &child.id().to_string()])

@@ -192,15 +192,57 @@ pub fn suggests(
 /// An SMTP server that accepts and never greets (a tarpit): a probe
 /// against it holds its slots until its own deadline.
 pub async fn silent_peer() -> SocketAddr {
+    tarpit().await.addr
+}
+
+/// A tarpit that counts the connections it holds, so a test can wait until
+/// a probe is really in it instead of sleeping a guess.
+pub struct Tarpit {
+    pub addr: SocketAddr,
+    held: Arc<std::sync::atomic::AtomicUsize>,
+}
+
+pub async fn tarpit() -> Tarpit {
+    use std::sync::atomic::{AtomicUsize, Ordering};
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
+    let held = Arc::new(AtomicUsize::new(0));
+    let count = Arc::clone(&held);
     tokio::spawn(async move {
-        let mut held = Vec::new();
+        let mut open = Vec::new();
         while let Ok((tcp, _)) = listener.accept().await {
-            held.push(tcp);
+            open.push(tcp);
+            count.fetch_add(1, Ordering::SeqCst);
         }
     });
-    addr
+    Tarpit { addr, held }
+}
+
+impl Tarpit {
+    /// Returns once `n` connections were accepted (panics after 10 s).
+    pub async fn holds(&self, n: usize) {
+        assert!(
+            until(Duration::from_secs(10), || {
+                self.held.load(std::sync::atomic::Ordering::SeqCst) >= n
+            })
+            .await,
+            "the tarpit never held {n} connection(s)"
+        );
+    }
+}
+
+/// Polls `ready` every 20 ms for at most `within`; whether it became true.
+pub async fn until(within: Duration, mut ready: impl FnMut() -> bool) -> bool {
+    let deadline = tokio::time::Instant::now() + within;
+    loop {
+        if ready() {
+            return true;
+        }
+        if tokio::time::Instant::now() >= deadline {
+            return false;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
 }
 
 /// `127.0.0.1:port`.
