@@ -7,6 +7,7 @@
 pub mod dns;
 pub mod logging_peer;
 pub mod netns;
+pub mod scenarios;
 
 use std::net::SocketAddr;
 use std::sync::{Arc, OnceLock};
