@@ -8,6 +8,7 @@
 // file only keeps the UI state a form has (touched, blurred, submitted).
 
 import * as i18n from "./lib/i18n.js";
+import { locale, t } from "./lib/i18n.js";
 
 /** @type {Promise<typeof import("./pkg/smtp_doctor_wasm.js")> | null} */
 let loading = null;
@@ -56,7 +57,7 @@ export async function setLocale(locale) {
   return i18n.speak(i18n.supported(locale) ?? "en");
 }
 
-export { locale, t } from "./lib/i18n.js";
+export { locale, t };
 
 /** Whether `load()` finished, so the synchronous functions work. */
 export const isLoaded = () => wasm !== null;
