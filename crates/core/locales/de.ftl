@@ -269,16 +269,89 @@ auth-credential-type = { $case ->
 
 auth-oauth-required = { $case ->
         [required] { $provider } akzeptiert für SMTP keine Passwörter mehr (seit { $since }).
-        [retiring] { $provider } schafft die Anmeldung per Passwort für SMTP ab.
+        [retiring] { $provider } schaltet die Anmeldung per Passwort für SMTP am { $date } standardmäßig ab.
+        [retired] { $provider } hat die Anmeldung per Passwort für SMTP seit { $date } standardmäßig abgeschaltet.
        *[other] Dieser Anbieter akzeptiert für SMTP keine Passwörter mehr.
     }
     .help = { $case ->
-        [required] Passwörter und App-Passwörter werden abgelehnt. Melden Sie sich mit OAuth2 (XOAUTH2) an und tragen Sie das Zugriffstoken ins Passwortfeld ein.
+        [required] Passwörter und App-Passwörter werden abgelehnt. Melden Sie sich stattdessen mit OAuth2 an.
         [retiring] { $oauth-note ->
-            [microsoft-365] Microsoft lässt die einfache SMTP-Anmeldung (SMTP AUTH) bis Dezember 2026 unverändert und schaltet sie danach für bestehende Mandanten standardmäßig ab; sie funktioniert außerdem nur, wo SMTP AUTH für das Postfach aktiviert ist.
+            [microsoft-365] Bis dahin funktioniert die einfache SMTP-Anmeldung (SMTP AUTH), wo sie für das Postfach aktiviert ist; danach ist sie bei bestehenden Mandanten aus, solange ein Administrator sie nicht wieder einschaltet.
            *[other] {""}
-        } Verwenden Sie besser OAuth2 (XOAUTH2).
-       *[other] Melden Sie sich mit OAuth2 (XOAUTH2) statt mit einem Passwort an.
+        } Melden Sie sich schon jetzt mit Microsoft (OAuth2) an, dann ändert sich an diesem Tag nichts.
+        [retired] { $oauth-note ->
+            [microsoft-365] Eine Anmeldung per Passwort funktioniert nur noch, wo ein Administrator SMTP AUTH für Mandant und Postfach wieder eingeschaltet hat, und Microsoft entfernt sie endgültig.
+           *[other] {""}
+        } Melden Sie sich stattdessen mit Microsoft (OAuth2) an.
+       *[other] Melden Sie sich mit OAuth2 statt mit einem Passwort an.
+    }
+
+## OAuth2-Zugriffstoken (gelesen, nicht geprüft: das prüft der Server)
+
+auth-token-missing = { $case ->
+        [provider] Melden Sie sich mit { $provider } an oder geben Sie ein Zugriffstoken an.
+       *[other] OAuth2 braucht ein Zugriffstoken.
+    }
+    .help = Bei OAuth2 prüft der Server statt eines Passworts ein kurzlebiges Zugriffstoken. Nutzen Sie die Anmelde-Schaltfläche, oder lassen Sie das Backend Ihrer App ein frisches Zugriffstoken in das Feld „Zugriffstoken“ eintragen.
+
+auth-token-kind = { $kind ->
+        [id-token] Das ist ein ID-Token, kein Zugriffstoken.
+        [refresh-token] Das ist ein Aktualisierungstoken (Refresh-Token), kein Zugriffstoken.
+        [authorization-code] Das ist ein Autorisierungscode, kein Zugriffstoken.
+        [client-secret] Das ist der geheime Clientschlüssel der App, kein Zugriffstoken.
+       *[other] Das ist kein Zugriffstoken.
+    }
+    .help = { $kind ->
+        [id-token] Ein ID-Token sagt Ihrer App, wer sich angemeldet hat; der Mailserver nimmt nur das Zugriffstoken derselben Anmeldung (access_token in der Token-Antwort).
+        [refresh-token] Ein Aktualisierungstoken bleibt im Backend Ihrer App, das es gegen ein kurzlebiges Zugriffstoken tauscht: Geben Sie dem Test dieses Zugriffstoken.
+        [authorization-code] Der Code aus der Anmelde-Weiterleitung muss erst am Token-Endpunkt eingelöst werden; das Zugriffstoken kommt aus diesem Tausch.
+        [client-secret] Der geheime Clientschlüssel weist Ihre App beim Anbieter aus und gehört ins Backend; der Mailserver braucht das Zugriffstoken eines angemeldeten Kontos.
+       *[other] Geben Sie das Zugriffstoken eines angemeldeten Kontos an.
+    } Nur an der Form erkannt: Das letzte Wort hat der Server.
+
+auth-token-expired = Das Zugriffstoken ist seit { $minutes } Minuten abgelaufen.
+    .help = Zugriffstoken gelten etwa eine Stunde. Melden Sie sich erneut an oder lassen Sie Ihr Backend es mit dem Aktualisierungstoken erneuern, und testen Sie mit dem neuen.
+
+auth-token-expiring = Das Zugriffstoken läuft in { $seconds } Sekunden ab, bevor der Test fertig sein kann.
+    .help = Holen Sie ein frisches Zugriffstoken (Ihr Backend erneuert es mit dem Aktualisierungstoken) und testen Sie erneut.
+
+auth-token-audience = { $case ->
+        [graph] Dieses Zugriffstoken gilt für Microsoft Graph, nicht für SMTP.
+        [google-for-microsoft] Das ist ein Google-Zugriffstoken; { $provider } braucht eines von Microsoft.
+        [microsoft-for-google] Das ist ein Microsoft-Zugriffstoken; { $provider } braucht eines von Google.
+       *[other] Dieses Zugriffstoken gilt für { $audience }, nicht für SMTP.
+    }
+    .help = { $case ->
+        [graph] Ein Graph-Token funktioniert für die Graph-API, aber SMTP antwortet 535 5.7.3 Authentication unsuccessful. Fordern Sie bei der Anmeldung den Bereich https://outlook.office.com/SMTP.Send (mit offline_access) an.
+        [google-for-microsoft] Melden Sie sich mit Microsoft an und fordern Sie https://outlook.office.com/SMTP.Send an.
+        [microsoft-for-google] Melden Sie sich mit Google an und fordern Sie den Bereich https://mail.google.com/ an.
+       *[other] Für Microsoft 365 und Outlook.com fordern Sie bei der Anmeldung https://outlook.office.com/SMTP.Send an.
+    } Die Angaben im Token werden hier gelesen, nicht geprüft: Die Signatur prüft der Server.
+
+auth-token-scope = Das Zugriffstoken darf keine Mail über SMTP senden: Ihm fehlt die Berechtigung SMTP.Send.
+    .help = Seine Berechtigungen: { $scopes }. Fügen Sie der App-Registrierung die delegierte Berechtigung SMTP.Send (Office 365 Exchange Online) hinzu und fordern Sie bei der Anmeldung https://outlook.office.com/SMTP.Send an; eine App, die ohne Benutzer sendet, braucht SMTP.SendAsApp.
+
+auth-token-user = Das Zugriffstoken wurde für { $token-user } ausgestellt, der Benutzername ist aber { $username }.
+    .help = Die Anmeldung schickt den Benutzernamen mit dem Token, und der Server lehnt eine Abweichung ab. Verwenden Sie das angemeldete Konto, oder melden Sie sich als { $username } an.
+
+auth-token-tenant = { $case ->
+        [personal] Dieses Token gehört zu einem privaten Microsoft-Konto; Microsoft 365 braucht ein Geschäfts- oder Schulkonto.
+       *[work] Dieses Token gehört zu einem Geschäfts- oder Schulkonto; Outlook.com braucht ein privates Microsoft-Konto.
+    }
+    .help = { $case ->
+        [personal] Melden Sie sich mit dem Konto der Organisation an, oder verwenden Sie smtp-mail.outlook.com für eine Outlook.com- oder Hotmail-Adresse.
+       *[work] Verwenden Sie smtp.office365.com für ein Microsoft-365-Postfach.
+    }
+
+auth-token-rejected = { $case ->
+        [invalid] Der Server hat das Zugriffstoken abgelehnt: Es ist ungültig oder abgelaufen.
+        [scope] Der Server hat das Zugriffstoken abgelehnt: Ihm fehlt der Bereich { $scope }.
+       *[other] Der Server hat das Zugriffstoken abgelehnt.
+    }
+    .help = { $case ->
+        [invalid] Holen Sie ein frisches Zugriffstoken (neu anmelden oder im Backend erneuern) und testen Sie erneut.
+        [scope] Melden Sie sich erneut an und fordern Sie { $scope } an.
+       *[other] Melden Sie sich erneut an; schlägt es weiter fehl, darf das Konto SMTP womöglich nicht nutzen.
     }
 
 from-missing = { $case ->
@@ -658,13 +731,15 @@ auth-not-offered = { $case ->
 auth-mechanism-unsupported = { $case ->
         [refused] Der Server hat die Anmeldemethode abgelehnt.
         [oauth-only] Der Server nimmt nur OAuth2-Zugriffstokens an ({ $offered }), keine Passwörter.
+        [password-only] Der Server bietet nur Anmeldungen per Passwort an ({ $offered }): Ein Zugriffstoken lässt sich hier nicht verwenden.
         [none-known] Der Server bietet { $offered } an, aber keine Anmeldemethode, die dieses Werkzeug spricht.
         [not-offered] Der Server bietet { $offered } an, aber nicht { $wanted }.
         [use-auto] Der Server bietet { $offered } an, aber nicht { $wanted }.
        *[other] Der Server bietet die gewählte Anmeldemethode nicht an.
     }
     .help = { $case ->
-        [oauth-only] Hier funktioniert kein Passwort. Melden Sie sich mit OAuth2 an und verwenden Sie das Zugriffstoken als Passwort mit der Methode XOAUTH2, oder nutzen Sie den SMTP-Dienst des Anbieters, der App-Passwörter annimmt.
+        [oauth-only] Hier funktioniert kein Passwort. Melden Sie sich mit OAuth2 an (Anmeldemethode oauth2), oder nutzen Sie den SMTP-Dienst des Anbieters, der App-Passwörter annimmt.
+        [password-only] Verwenden Sie das Passwort (oder App-Passwort) des Kontos mit der Anmeldemethode password, oder einen Server des Anbieters, der OAuth2 annimmt.
         [use-auto] Der Server bietet { $usable } an; mit „auto“ verwendet der Test diese Methode.
        *[other] Wählen Sie „auto“ oder eine Methode, die der Server anbietet.
     }
@@ -932,6 +1007,8 @@ fix-use-username = { $username } verwenden
 fix-move-address = Adresse in „Benutzername“ und „Absender“ übernehmen
 fix-auth-auto = Anmeldemethode automatisch wählen
 fix-auth-xoauth2 = OAuth2 (XOAUTH2) verwenden
+fix-auth-oauth2 = Mit OAuth2 anmelden
+fix-auth-password = Mit Passwort anmelden
 
 ## Bezeichnungen
 
@@ -946,6 +1023,7 @@ field-username = Benutzername
 field-password = Passwort
 field-from = Absenderadresse
 field-auth = Anmeldemethode
+field-accessToken = Zugriffstoken
 field-general = Allgemein
 
 step-dns = Server nachschlagen

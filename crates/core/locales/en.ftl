@@ -275,16 +275,89 @@ auth-credential-type = { $case ->
 
 auth-oauth-required = { $case ->
         [required] { $provider } no longer accepts passwords for SMTP (since { $since }).
-        [retiring] { $provider } is retiring password login for SMTP.
+        [retiring] { $provider } turns password login for SMTP off by default on { $date }.
+        [retired] { $provider } has turned password login for SMTP off by default since { $date }.
        *[other] This provider no longer accepts passwords for SMTP.
     }
     .help = { $case ->
-        [required] Passwords and app passwords are refused. Sign in with OAuth2 (XOAUTH2) and put the access token in the password field.
+        [required] Passwords and app passwords are refused. Sign in with OAuth2 instead.
         [retiring] { $oauth-note ->
-            [microsoft-365] Microsoft keeps basic SMTP AUTH unchanged through December 2026, then turns it off by default for existing tenants; it also works only where SMTP AUTH is enabled for the mailbox.
+            [microsoft-365] Until then basic SMTP AUTH works where it is enabled for the mailbox; from then on, existing tenants have it off unless an administrator turns it back on.
            *[other] {""}
-        } Prefer OAuth2 (XOAUTH2).
-       *[other] Sign in with OAuth2 (XOAUTH2) instead of a password.
+        } Sign in with Microsoft (OAuth2) now, so nothing changes on that day.
+        [retired] { $oauth-note ->
+            [microsoft-365] A password login works only where an administrator turned SMTP AUTH back on for the tenant and the mailbox, and Microsoft will remove it for good.
+           *[other] {""}
+        } Sign in with Microsoft (OAuth2) instead.
+       *[other] Sign in with OAuth2 instead of a password.
+    }
+
+## OAuth2 access tokens (read, not verified: the server checks them)
+
+auth-token-missing = { $case ->
+        [provider] Sign in with { $provider }, or give an access token.
+       *[other] OAuth2 needs an access token.
+    }
+    .help = With OAuth2 the server checks a short-lived access token instead of a password. Use the sign-in button, or have your app's backend put a fresh access token in the access token field.
+
+auth-token-kind = { $kind ->
+        [id-token] This is an ID token, not an access token.
+        [refresh-token] This is a refresh token, not an access token.
+        [authorization-code] This is an authorization code, not an access token.
+        [client-secret] This is the app's client secret, not an access token.
+       *[other] This is not an access token.
+    }
+    .help = { $kind ->
+        [id-token] An ID token tells your app who signed in; the mail server takes only the access token of the same sign-in (access_token in the token response).
+        [refresh-token] A refresh token stays in your app's backend, which trades it for a short-lived access token: give the test that access token.
+        [authorization-code] The code of the sign-in redirect must first be redeemed at the token endpoint; the access token comes back from that exchange.
+        [client-secret] The client secret identifies your app to the provider and belongs in your backend; the mail server needs the access token of a signed-in account.
+       *[other] Give the access token of a signed-in account.
+    } Recognised by its shape only: the server has the last word.
+
+auth-token-expired = The access token expired { $minutes } minutes ago.
+    .help = Access tokens live about an hour. Sign in again, or let your backend refresh it with its refresh token, and test with the new one.
+
+auth-token-expiring = The access token expires in { $seconds } seconds, before the test can finish.
+    .help = Get a fresh access token (your backend refreshes it with its refresh token) and test again.
+
+auth-token-audience = { $case ->
+        [graph] This access token is for Microsoft Graph, not for SMTP.
+        [google-for-microsoft] This is a Google access token; { $provider } needs a Microsoft one.
+        [microsoft-for-google] This is a Microsoft access token; { $provider } needs a Google one.
+       *[other] This access token is for { $audience }, not for SMTP.
+    }
+    .help = { $case ->
+        [graph] A Graph token works for the Graph API, but SMTP answers 535 5.7.3 Authentication unsuccessful. Request the scope https://outlook.office.com/SMTP.Send (with offline_access) when signing in.
+        [google-for-microsoft] Sign in with Microsoft and request https://outlook.office.com/SMTP.Send.
+        [microsoft-for-google] Sign in with Google and request the scope https://mail.google.com/.
+       *[other] For Microsoft 365 and Outlook.com, request https://outlook.office.com/SMTP.Send when signing in.
+    } The token's claims are read here, not verified: the server checks its signature.
+
+auth-token-scope = The access token may not send mail over SMTP: it lacks the SMTP.Send permission.
+    .help = Its permissions: { $scopes }. Add the delegated permission SMTP.Send (Office 365 Exchange Online) to the app registration and request https://outlook.office.com/SMTP.Send when signing in; an app sending without a user needs SMTP.SendAsApp.
+
+auth-token-user = The access token was issued to { $token-user }, but the username is { $username }.
+    .help = The login sends the username with the token, and the server refuses a mismatch. Use the account that signed in, or sign in as { $username }.
+
+auth-token-tenant = { $case ->
+        [personal] This token is for a personal Microsoft account; Microsoft 365 needs a work or school account.
+       *[work] This token is for a work or school account; Outlook.com needs a personal Microsoft account.
+    }
+    .help = { $case ->
+        [personal] Sign in with the organisation's account, or use smtp-mail.outlook.com for an Outlook.com or Hotmail address.
+       *[work] Use smtp.office365.com for a Microsoft 365 mailbox.
+    }
+
+auth-token-rejected = { $case ->
+        [invalid] The server refused the access token: it is invalid or expired.
+        [scope] The server refused the access token: it lacks the scope { $scope }.
+       *[other] The server refused the access token.
+    }
+    .help = { $case ->
+        [invalid] Get a fresh access token (sign in again, or refresh it in your backend) and test again.
+        [scope] Sign in again and request { $scope }.
+       *[other] Sign in again; if it keeps failing, the account may not be allowed to use SMTP.
     }
 
 from-missing = { $case ->
@@ -664,13 +737,15 @@ auth-not-offered = { $case ->
 auth-mechanism-unsupported = { $case ->
         [refused] The server refused the login method.
         [oauth-only] The server accepts only OAuth2 access tokens ({ $offered }), not passwords.
+        [password-only] The server offers only password logins ({ $offered }): an access token cannot be used here.
         [none-known] The server offers { $offered } but no login method this tool speaks.
         [not-offered] The server offers { $offered } but not { $wanted }.
         [use-auto] The server offers { $offered } but not { $wanted }.
        *[other] The server offers no login method in common with the chosen one.
     }
     .help = { $case ->
-        [oauth-only] No password works here. Sign in with OAuth2 and use the access token as the password with the XOAUTH2 method, or use the provider's SMTP service that accepts app passwords.
+        [oauth-only] No password works here. Sign in with OAuth2 (the login method oauth2), or use the provider's SMTP service that accepts app passwords.
+        [password-only] Use the account's password (or app password) with the login method password, or a server of the provider that takes OAuth2.
         [use-auto] The server offers { $usable }; with “auto” the test uses it.
        *[other] Choose auto, or a method the server offers.
     }
@@ -937,6 +1012,8 @@ fix-use-username = Use { $username }
 fix-move-address = Put the address in Username and From
 fix-auth-auto = Choose the login method automatically
 fix-auth-xoauth2 = Use OAuth2 (XOAUTH2)
+fix-auth-oauth2 = Sign in with OAuth2
+fix-auth-password = Log in with a password
 
 ## Labels
 
@@ -951,6 +1028,7 @@ field-username = Username
 field-password = Password
 field-from = From address
 field-auth = Login method
+field-accessToken = Access token
 field-general = General
 
 step-dns = Look up the server

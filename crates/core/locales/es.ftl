@@ -270,16 +270,89 @@ auth-credential-type = { $case ->
 
 auth-oauth-required = { $case ->
         [required] { $provider } ya no acepta contraseñas para SMTP (desde el { $since }).
-        [retiring] { $provider } está retirando el inicio de sesión SMTP con contraseña.
+        [retiring] { $provider } desactiva por defecto el inicio de sesión SMTP con contraseña el { $date }.
+        [retired] { $provider } desactivó por defecto el inicio de sesión SMTP con contraseña el { $date }.
        *[other] Este proveedor ya no acepta contraseñas para SMTP.
     }
     .help = { $case ->
-        [required] Se rechazan las contraseñas y las contraseñas de aplicación. Inicie sesión con OAuth2 (XOAUTH2) y ponga el token de acceso en el campo de la contraseña.
+        [required] Se rechazan las contraseñas y las contraseñas de aplicación. Inicie sesión con OAuth2.
         [retiring] { $oauth-note ->
-            [microsoft-365] Microsoft mantiene la autenticación SMTP básica (SMTP AUTH) sin cambios hasta diciembre de 2026 y después la desactiva por defecto en los inquilinos existentes; además, solo funciona donde SMTP AUTH está activado para el buzón.
+            [microsoft-365] Hasta entonces la autenticación SMTP básica (SMTP AUTH) funciona donde está activada para el buzón; después queda desactivada en los inquilinos existentes salvo que un administrador la vuelva a activar.
            *[other] {""}
-        } Mejor use OAuth2 (XOAUTH2).
-       *[other] Inicie sesión con OAuth2 (XOAUTH2) en lugar de una contraseña.
+        } Inicie sesión con Microsoft (OAuth2) ya, y ese día no cambiará nada.
+        [retired] { $oauth-note ->
+            [microsoft-365] El inicio de sesión con contraseña solo funciona donde un administrador volvió a activar SMTP AUTH para el inquilino y el buzón, y Microsoft lo retirará definitivamente.
+           *[other] {""}
+        } Inicie sesión con Microsoft (OAuth2) en su lugar.
+       *[other] Inicie sesión con OAuth2 en lugar de una contraseña.
+    }
+
+## Tokens de acceso OAuth2 (leídos, no verificados: los verifica el servidor)
+
+auth-token-missing = { $case ->
+        [provider] Inicie sesión con { $provider } o indique un token de acceso.
+       *[other] OAuth2 necesita un token de acceso.
+    }
+    .help = Con OAuth2 el servidor comprueba un token de acceso de corta duración en lugar de una contraseña. Use el botón de inicio de sesión o deje que el backend de su aplicación ponga un token de acceso reciente en el campo «Token de acceso».
+
+auth-token-kind = { $kind ->
+        [id-token] Esto es un token de identidad (ID token), no un token de acceso.
+        [refresh-token] Esto es un token de actualización (refresh token), no un token de acceso.
+        [authorization-code] Esto es un código de autorización, no un token de acceso.
+        [client-secret] Esto es el secreto de cliente de la aplicación, no un token de acceso.
+       *[other] Esto no es un token de acceso.
+    }
+    .help = { $kind ->
+        [id-token] Un token de identidad le dice a su aplicación quién inició sesión; el servidor de correo solo acepta el token de acceso del mismo inicio de sesión (access_token en la respuesta del token).
+        [refresh-token] Un token de actualización se queda en el backend de su aplicación, que lo cambia por un token de acceso de corta duración: dé a la prueba ese token de acceso.
+        [authorization-code] El código de la redirección de inicio de sesión debe canjearse antes en el endpoint de tokens; el token de acceso llega de ese canje.
+        [client-secret] El secreto de cliente identifica su aplicación ante el proveedor y va en su backend; el servidor de correo necesita el token de acceso de una cuenta que inició sesión.
+       *[other] Indique el token de acceso de una cuenta que inició sesión.
+    } Reconocido solo por su forma: el servidor tiene la última palabra.
+
+auth-token-expired = El token de acceso caducó hace { $minutes } minutos.
+    .help = Los tokens de acceso duran alrededor de una hora. Vuelva a iniciar sesión o deje que su backend lo renueve con su token de actualización, y pruebe con el nuevo.
+
+auth-token-expiring = El token de acceso caduca en { $seconds } segundos, antes de que la prueba pueda terminar.
+    .help = Consiga un token de acceso reciente (su backend lo renueva con su token de actualización) y vuelva a probar.
+
+auth-token-audience = { $case ->
+        [graph] Este token de acceso es para Microsoft Graph, no para SMTP.
+        [google-for-microsoft] Este es un token de acceso de Google; { $provider } necesita uno de Microsoft.
+        [microsoft-for-google] Este es un token de acceso de Microsoft; { $provider } necesita uno de Google.
+       *[other] Este token de acceso es para { $audience }, no para SMTP.
+    }
+    .help = { $case ->
+        [graph] Un token de Graph sirve para la API de Graph, pero SMTP responde 535 5.7.3 Authentication unsuccessful. Pida el ámbito https://outlook.office.com/SMTP.Send (con offline_access) al iniciar sesión.
+        [google-for-microsoft] Inicie sesión con Microsoft y pida https://outlook.office.com/SMTP.Send.
+        [microsoft-for-google] Inicie sesión con Google y pida el ámbito https://mail.google.com/.
+       *[other] Para Microsoft 365 y Outlook.com, pida https://outlook.office.com/SMTP.Send al iniciar sesión.
+    } Los datos del token se leen aquí, no se verifican: el servidor comprueba su firma.
+
+auth-token-scope = El token de acceso no puede enviar correo por SMTP: le falta el permiso SMTP.Send.
+    .help = Sus permisos: { $scopes }. Añada el permiso delegado SMTP.Send (Office 365 Exchange Online) al registro de la aplicación y pida https://outlook.office.com/SMTP.Send al iniciar sesión; una aplicación que envía sin usuario necesita SMTP.SendAsApp.
+
+auth-token-user = El token de acceso se emitió para { $token-user }, pero el usuario es { $username }.
+    .help = El inicio de sesión envía el usuario junto con el token y el servidor rechaza una diferencia. Use la cuenta que inició sesión o inicie sesión como { $username }.
+
+auth-token-tenant = { $case ->
+        [personal] Este token es de una cuenta personal de Microsoft; Microsoft 365 necesita una cuenta profesional o educativa.
+       *[work] Este token es de una cuenta profesional o educativa; Outlook.com necesita una cuenta personal de Microsoft.
+    }
+    .help = { $case ->
+        [personal] Inicie sesión con la cuenta de la organización, o use smtp-mail.outlook.com para una dirección de Outlook.com o Hotmail.
+       *[work] Use smtp.office365.com para un buzón de Microsoft 365.
+    }
+
+auth-token-rejected = { $case ->
+        [invalid] El servidor rechazó el token de acceso: no es válido o ha caducado.
+        [scope] El servidor rechazó el token de acceso: le falta el ámbito { $scope }.
+       *[other] El servidor rechazó el token de acceso.
+    }
+    .help = { $case ->
+        [invalid] Consiga un token de acceso reciente (vuelve a iniciar sesión o renuévelo en su backend) y vuelva a probar.
+        [scope] Vuelva a iniciar sesión pidiendo { $scope }.
+       *[other] Vuelva a iniciar sesión; si sigue fallando, puede que la cuenta no tenga permiso para usar SMTP.
     }
 
 from-missing = { $case ->
@@ -659,13 +732,15 @@ auth-not-offered = { $case ->
 auth-mechanism-unsupported = { $case ->
         [refused] El servidor rechazó el método de inicio de sesión.
         [oauth-only] El servidor solo acepta tokens de acceso OAuth2 ({ $offered }), no contraseñas.
+        [password-only] El servidor solo ofrece inicios de sesión con contraseña ({ $offered }): aquí no se puede usar un token de acceso.
         [none-known] El servidor ofrece { $offered }, pero ningún método de inicio de sesión que esta herramienta conozca.
         [not-offered] El servidor ofrece { $offered }, pero no { $wanted }.
         [use-auto] El servidor ofrece { $offered }, pero no { $wanted }.
        *[other] El servidor no ofrece el método de inicio de sesión elegido.
     }
     .help = { $case ->
-        [oauth-only] Aquí no sirve ninguna contraseña. Inicie sesión con OAuth2 y use el token de acceso como contraseña con el método XOAUTH2, o use el servicio SMTP del proveedor que acepta contraseñas de aplicación.
+        [oauth-only] Aquí no sirve ninguna contraseña. Inicie sesión con OAuth2 (el método oauth2), o use el servicio SMTP del proveedor que acepta contraseñas de aplicación.
+        [password-only] Use la contraseña (o contraseña de aplicación) de la cuenta con el método password, o un servidor del proveedor que acepte OAuth2.
         [use-auto] El servidor ofrece { $usable }; con «auto», la prueba lo usa.
        *[other] Elija «auto» o un método que ofrezca el servidor.
     }
@@ -933,6 +1008,8 @@ fix-use-username = Usar { $username }
 fix-move-address = Poner la dirección en «Usuario» y «Remitente»
 fix-auth-auto = Elegir el método de inicio de sesión automáticamente
 fix-auth-xoauth2 = Usar OAuth2 (XOAUTH2)
+fix-auth-oauth2 = Iniciar sesión con OAuth2
+fix-auth-password = Iniciar sesión con contraseña
 
 ## Etiquetas
 
@@ -947,6 +1024,7 @@ field-username = Usuario
 field-password = Contraseña
 field-from = Dirección del remitente
 field-auth = Método de inicio de sesión
+field-accessToken = Token de acceso
 field-general = General
 
 step-dns = Buscar el servidor

@@ -270,16 +270,89 @@ auth-credential-type = { $case ->
 
 auth-oauth-required = { $case ->
         [required] { $provider } n'accepte plus de mot de passe pour SMTP (depuis le { $since }).
-        [retiring] { $provider } abandonne la connexion SMTP par mot de passe.
+        [retiring] { $provider } désactive par défaut la connexion SMTP par mot de passe le { $date }.
+        [retired] { $provider } a désactivé par défaut la connexion SMTP par mot de passe depuis le { $date }.
        *[other] Ce fournisseur n'accepte plus de mot de passe pour SMTP.
     }
     .help = { $case ->
-        [required] Les mots de passe et mots de passe d'application sont refusés. Connectez-vous avec OAuth2 (XOAUTH2) et mettez le jeton d'accès dans le champ du mot de passe.
+        [required] Les mots de passe et mots de passe d'application sont refusés. Connectez-vous plutôt avec OAuth2.
         [retiring] { $oauth-note ->
-            [microsoft-365] Microsoft garde l'authentification SMTP de base (SMTP AUTH) inchangée jusqu'en décembre 2026, puis la désactive par défaut pour les locataires existants ; elle ne fonctionne en outre que là où SMTP AUTH est activé pour la boîte aux lettres.
+            [microsoft-365] D'ici là, l'authentification SMTP de base (SMTP AUTH) fonctionne là où elle est activée pour la boîte aux lettres ; ensuite, elle est désactivée pour les locataires existants tant qu'un administrateur ne la réactive pas.
            *[other] {""}
-        } Préférez OAuth2 (XOAUTH2).
-       *[other] Connectez-vous avec OAuth2 (XOAUTH2) plutôt qu'avec un mot de passe.
+        } Connectez-vous dès maintenant avec Microsoft (OAuth2) : rien ne changera ce jour-là.
+        [retired] { $oauth-note ->
+            [microsoft-365] La connexion par mot de passe ne fonctionne plus que là où un administrateur a réactivé SMTP AUTH pour le locataire et la boîte aux lettres, et Microsoft la supprimera définitivement.
+           *[other] {""}
+        } Connectez-vous plutôt avec Microsoft (OAuth2).
+       *[other] Connectez-vous avec OAuth2 plutôt qu'avec un mot de passe.
+    }
+
+## Jetons d'accès OAuth2 (lus, pas vérifiés : le serveur les vérifie)
+
+auth-token-missing = { $case ->
+        [provider] Connectez-vous avec { $provider }, ou donnez un jeton d'accès.
+       *[other] OAuth2 a besoin d'un jeton d'accès.
+    }
+    .help = Avec OAuth2, le serveur vérifie un jeton d'accès de courte durée au lieu d'un mot de passe. Utilisez le bouton de connexion, ou laissez le backend de votre application placer un jeton d'accès récent dans le champ « Jeton d'accès ».
+
+auth-token-kind = { $kind ->
+        [id-token] C'est un jeton d'identité (ID token), pas un jeton d'accès.
+        [refresh-token] C'est un jeton d'actualisation (refresh token), pas un jeton d'accès.
+        [authorization-code] C'est un code d'autorisation, pas un jeton d'accès.
+        [client-secret] C'est le secret client de l'application, pas un jeton d'accès.
+       *[other] Ce n'est pas un jeton d'accès.
+    }
+    .help = { $kind ->
+        [id-token] Un jeton d'identité dit à votre application qui s'est connecté ; le serveur de messagerie n'accepte que le jeton d'accès de la même connexion (access_token dans la réponse du jeton).
+        [refresh-token] Un jeton d'actualisation reste dans le backend de votre application, qui l'échange contre un jeton d'accès de courte durée : donnez ce jeton d'accès au test.
+        [authorization-code] Le code de la redirection de connexion doit d'abord être échangé au point de terminaison des jetons ; le jeton d'accès revient de cet échange.
+        [client-secret] Le secret client identifie votre application auprès du fournisseur et reste dans votre backend ; le serveur de messagerie a besoin du jeton d'accès d'un compte connecté.
+       *[other] Donnez le jeton d'accès d'un compte connecté.
+    } Reconnu à sa forme seulement : le serveur a le dernier mot.
+
+auth-token-expired = Le jeton d'accès a expiré il y a { $minutes } minutes.
+    .help = Les jetons d'accès durent environ une heure. Reconnectez-vous, ou laissez votre backend le renouveler avec son jeton d'actualisation, puis testez avec le nouveau.
+
+auth-token-expiring = Le jeton d'accès expire dans { $seconds } secondes, avant la fin du test.
+    .help = Obtenez un jeton d'accès récent (votre backend le renouvelle avec son jeton d'actualisation) et testez de nouveau.
+
+auth-token-audience = { $case ->
+        [graph] Ce jeton d'accès est destiné à Microsoft Graph, pas à SMTP.
+        [google-for-microsoft] C'est un jeton d'accès Google ; { $provider } en demande un de Microsoft.
+        [microsoft-for-google] C'est un jeton d'accès Microsoft ; { $provider } en demande un de Google.
+       *[other] Ce jeton d'accès est destiné à { $audience }, pas à SMTP.
+    }
+    .help = { $case ->
+        [graph] Un jeton Graph fonctionne pour l'API Graph, mais SMTP répond 535 5.7.3 Authentication unsuccessful. Demandez l'étendue https://outlook.office.com/SMTP.Send (avec offline_access) lors de la connexion.
+        [google-for-microsoft] Connectez-vous avec Microsoft et demandez https://outlook.office.com/SMTP.Send.
+        [microsoft-for-google] Connectez-vous avec Google et demandez l'étendue https://mail.google.com/.
+       *[other] Pour Microsoft 365 et Outlook.com, demandez https://outlook.office.com/SMTP.Send lors de la connexion.
+    } Les informations du jeton sont lues ici, pas vérifiées : le serveur vérifie sa signature.
+
+auth-token-scope = Le jeton d'accès ne peut pas envoyer de courrier par SMTP : il n'a pas l'autorisation SMTP.Send.
+    .help = Ses autorisations : { $scopes }. Ajoutez l'autorisation déléguée SMTP.Send (Office 365 Exchange Online) à l'inscription de l'application et demandez https://outlook.office.com/SMTP.Send lors de la connexion ; une application qui envoie sans utilisateur a besoin de SMTP.SendAsApp.
+
+auth-token-user = Le jeton d'accès a été émis pour { $token-user }, mais le nom d'utilisateur est { $username }.
+    .help = La connexion envoie le nom d'utilisateur avec le jeton, et le serveur refuse une différence. Utilisez le compte qui s'est connecté, ou connectez-vous en tant que { $username }.
+
+auth-token-tenant = { $case ->
+        [personal] Ce jeton est celui d'un compte Microsoft personnel ; Microsoft 365 demande un compte professionnel ou scolaire.
+       *[work] Ce jeton est celui d'un compte professionnel ou scolaire ; Outlook.com demande un compte Microsoft personnel.
+    }
+    .help = { $case ->
+        [personal] Connectez-vous avec le compte de l'organisation, ou utilisez smtp-mail.outlook.com pour une adresse Outlook.com ou Hotmail.
+       *[work] Utilisez smtp.office365.com pour une boîte aux lettres Microsoft 365.
+    }
+
+auth-token-rejected = { $case ->
+        [invalid] Le serveur a refusé le jeton d'accès : il est invalide ou expiré.
+        [scope] Le serveur a refusé le jeton d'accès : il lui manque l'étendue { $scope }.
+       *[other] Le serveur a refusé le jeton d'accès.
+    }
+    .help = { $case ->
+        [invalid] Obtenez un jeton d'accès récent (reconnectez-vous ou renouvelez-le dans votre backend) et testez de nouveau.
+        [scope] Reconnectez-vous en demandant { $scope }.
+       *[other] Reconnectez-vous ; si l'échec persiste, le compte n'a peut-être pas le droit d'utiliser SMTP.
     }
 
 from-missing = { $case ->
@@ -659,13 +732,15 @@ auth-not-offered = { $case ->
 auth-mechanism-unsupported = { $case ->
         [refused] Le serveur a refusé la méthode de connexion.
         [oauth-only] Le serveur n'accepte que des jetons d'accès OAuth2 ({ $offered }), pas de mot de passe.
+        [password-only] Le serveur ne propose que des connexions par mot de passe ({ $offered }) : un jeton d'accès n'est pas utilisable ici.
         [none-known] Le serveur propose { $offered }, mais aucune méthode de connexion que cet outil connaît.
         [not-offered] Le serveur propose { $offered }, mais pas { $wanted }.
         [use-auto] Le serveur propose { $offered }, mais pas { $wanted }.
        *[other] Le serveur ne propose pas la méthode de connexion choisie.
     }
     .help = { $case ->
-        [oauth-only] Aucun mot de passe ne fonctionne ici. Connectez-vous avec OAuth2 et utilisez le jeton d'accès comme mot de passe avec la méthode XOAUTH2, ou utilisez le service SMTP du fournisseur qui accepte les mots de passe d'application.
+        [oauth-only] Aucun mot de passe ne fonctionne ici. Connectez-vous avec OAuth2 (la méthode oauth2), ou utilisez le service SMTP du fournisseur qui accepte les mots de passe d'application.
+        [password-only] Utilisez le mot de passe (ou mot de passe d'application) du compte avec la méthode password, ou un serveur du fournisseur qui accepte OAuth2.
         [use-auto] Le serveur propose { $usable } ; avec « auto », le test l'utilise.
        *[other] Choisissez « auto », ou une méthode que le serveur propose.
     }
@@ -933,6 +1008,8 @@ fix-use-username = Utiliser { $username }
 fix-move-address = Mettre l'adresse dans « Nom d'utilisateur » et « Expéditeur »
 fix-auth-auto = Choisir la méthode de connexion automatiquement
 fix-auth-xoauth2 = Utiliser OAuth2 (XOAUTH2)
+fix-auth-oauth2 = Se connecter avec OAuth2
+fix-auth-password = Se connecter avec un mot de passe
 
 ## Libellés
 
@@ -947,6 +1024,7 @@ field-username = Nom d'utilisateur
 field-password = Mot de passe
 field-from = Adresse d'expéditeur
 field-auth = Méthode de connexion
+field-accessToken = Jeton d'accès
 field-general = Général
 
 step-dns = Trouver le serveur

@@ -269,16 +269,89 @@ auth-credential-type = { $case ->
 
 auth-oauth-required = { $case ->
         [required] { $provider } は SMTP でパスワードを受け付けなくなりました（{ $since } 以降）。
-        [retiring] { $provider } は SMTP のパスワード ログインを廃止しつつあります。
+        [retiring] { $provider } は { $date } に SMTP のパスワード ログインを既定で無効にします。
+        [retired] { $provider } は { $date } から SMTP のパスワード ログインを既定で無効にしています。
        *[other] このプロバイダーは SMTP でパスワードを受け付けなくなりました。
     }
     .help = { $case ->
-        [required] パスワードもアプリ パスワードも拒否されます。OAuth2（XOAUTH2）でサインインし、アクセストークンをパスワード欄に入れてください。
+        [required] パスワードもアプリ パスワードも拒否されます。代わりに OAuth2 でサインインしてください。
         [retiring] { $oauth-note ->
-            [microsoft-365] Microsoft は基本認証の SMTP AUTH を 2026 年 12 月まで変更せず、その後は既存テナントで既定で無効にします。また、メールボックスで SMTP AUTH が有効な場合にしか使えません。
+            [microsoft-365] それまでは、メールボックスで有効になっていれば基本認証の SMTP AUTH が使えます。その後は、管理者が再び有効にしない限り既存テナントでは無効になります。
            *[other] {""}
-        }OAuth2（XOAUTH2）をおすすめします。
-       *[other] パスワードではなく OAuth2（XOAUTH2）でサインインしてください。
+        }今のうちに Microsoft (OAuth2) でサインインしておけば、その日に何も変わりません。
+        [retired] { $oauth-note ->
+            [microsoft-365] パスワード ログインは、管理者がテナントとメールボックスで SMTP AUTH を再び有効にした場合にしか使えず、Microsoft は今後完全に廃止します。
+           *[other] {""}
+        }代わりに Microsoft (OAuth2) でサインインしてください。
+       *[other] パスワードではなく OAuth2 でサインインしてください。
+    }
+
+## OAuth2 アクセストークン (読むだけで検証はしません。検証するのはサーバーです)
+
+auth-token-missing = { $case ->
+        [provider] { $provider } でサインインするか、アクセストークンを入力してください。
+       *[other] OAuth2 にはアクセストークンが必要です。
+    }
+    .help = OAuth2 では、サーバーはパスワードの代わりに有効期間の短いアクセストークンを確認します。サインイン ボタンを使うか、アプリのバックエンドで新しいアクセストークンを「アクセストークン」欄に入れてください。
+
+auth-token-kind = { $kind ->
+        [id-token] これは ID トークンで、アクセストークンではありません。
+        [refresh-token] これはリフレッシュトークンで、アクセストークンではありません。
+        [authorization-code] これは認可コードで、アクセストークンではありません。
+        [client-secret] これはアプリのクライアント シークレットで、アクセストークンではありません。
+       *[other] これはアクセストークンではありません。
+    }
+    .help = { $kind ->
+        [id-token] ID トークンは誰がサインインしたかをアプリに伝えるものです。メール サーバーが受け付けるのは、同じサインインのアクセストークン (トークン応答の access_token) だけです。
+        [refresh-token] リフレッシュトークンはアプリのバックエンドに置き、有効期間の短いアクセストークンと交換します。テストにはそのアクセストークンを渡してください。
+        [authorization-code] サインインのリダイレクトで届くコードは、先にトークン エンドポイントで交換する必要があります。アクセストークンはその交換で返されます。
+        [client-secret] クライアント シークレットはプロバイダーに対してアプリを識別するもので、バックエンドに置くものです。メール サーバーにはサインインしたアカウントのアクセストークンが必要です。
+       *[other] サインインしたアカウントのアクセストークンを入力してください。
+    } 形だけで判断しています。最終的に判断するのはサーバーです。
+
+auth-token-expired = アクセストークンは { $minutes } 分前に期限切れになりました。
+    .help = アクセストークンの有効期間は約 1 時間です。もう一度サインインするか、バックエンドでリフレッシュトークンを使って更新し、新しいトークンでテストしてください。
+
+auth-token-expiring = アクセストークンは { $seconds } 秒後に期限切れになり、テストが終わる前に切れます。
+    .help = 新しいアクセストークンを取得して (バックエンドがリフレッシュトークンで更新します) もう一度テストしてください。
+
+auth-token-audience = { $case ->
+        [graph] このアクセストークンは Microsoft Graph 用で、SMTP 用ではありません。
+        [google-for-microsoft] これは Google のアクセストークンです。{ $provider } には Microsoft のトークンが必要です。
+        [microsoft-for-google] これは Microsoft のアクセストークンです。{ $provider } には Google のトークンが必要です。
+       *[other] このアクセストークンは { $audience } 用で、SMTP 用ではありません。
+    }
+    .help = { $case ->
+        [graph] Graph トークンは Graph API では使えますが、SMTP は 535 5.7.3 Authentication unsuccessful と応答します。サインイン時にスコープ https://outlook.office.com/SMTP.Send (offline_access と一緒に) を要求してください。
+        [google-for-microsoft] Microsoft でサインインし、https://outlook.office.com/SMTP.Send を要求してください。
+        [microsoft-for-google] Google でサインインし、スコープ https://mail.google.com/ を要求してください。
+       *[other] Microsoft 365 と Outlook.com では、サインイン時に https://outlook.office.com/SMTP.Send を要求してください。
+    } トークンの内容はここで読んでいるだけで、検証はしていません。署名を確認するのはサーバーです。
+
+auth-token-scope = このアクセストークンでは SMTP でメールを送れません。SMTP.Send のアクセス許可がありません。
+    .help = 現在のアクセス許可: { $scopes }。アプリの登録に委任されたアクセス許可 SMTP.Send (Office 365 Exchange Online) を追加し、サインイン時に https://outlook.office.com/SMTP.Send を要求してください。ユーザーなしで送信するアプリには SMTP.SendAsApp が必要です。
+
+auth-token-user = アクセストークンは { $token-user } に発行されていますが、ユーザー名は { $username } です。
+    .help = ログインではトークンと一緒にユーザー名を送るため、一致しないとサーバーが拒否します。サインインしたアカウントを使うか、{ $username } としてサインインしてください。
+
+auth-token-tenant = { $case ->
+        [personal] このトークンは個人用 Microsoft アカウントのものです。Microsoft 365 には職場または学校のアカウントが必要です。
+       *[work] このトークンは職場または学校のアカウントのものです。Outlook.com には個人用 Microsoft アカウントが必要です。
+    }
+    .help = { $case ->
+        [personal] 組織のアカウントでサインインするか、Outlook.com や Hotmail のアドレスには smtp-mail.outlook.com を使ってください。
+       *[work] Microsoft 365 のメールボックスには smtp.office365.com を使ってください。
+    }
+
+auth-token-rejected = { $case ->
+        [invalid] サーバーがアクセストークンを拒否しました。無効か期限切れです。
+        [scope] サーバーがアクセストークンを拒否しました。スコープ { $scope } がありません。
+       *[other] サーバーがアクセストークンを拒否しました。
+    }
+    .help = { $case ->
+        [invalid] 新しいアクセストークンを取得して (もう一度サインインするか、バックエンドで更新して) もう一度テストしてください。
+        [scope] { $scope } を要求してもう一度サインインしてください。
+       *[other] もう一度サインインしてください。それでも失敗する場合、そのアカウントは SMTP の使用を許可されていない可能性があります。
     }
 
 from-missing = { $case ->
@@ -658,13 +731,15 @@ auth-not-offered = { $case ->
 auth-mechanism-unsupported = { $case ->
         [refused] サーバーがログイン方式を拒否しました。
         [oauth-only] サーバーは OAuth2 のアクセストークン（{ $offered }）しか受け付けず、パスワードは使えません。
+        [password-only] サーバーはパスワードによるログイン（{ $offered }）しか提供していないため、アクセストークンはここでは使えません。
         [none-known] サーバーが提供するのは { $offered } で、このツールが話せるログイン方式はありません。
         [not-offered] サーバーが提供するのは { $offered } で、{ $wanted } はありません。
         [use-auto] サーバーが提供するのは { $offered } で、{ $wanted } はありません。
        *[other] サーバーは選んだログイン方式を提供していません。
     }
     .help = { $case ->
-        [oauth-only] ここではどのパスワードも使えません。OAuth2 でサインインし、XOAUTH2 方式でアクセストークンをパスワードとして使うか、アプリ パスワードを受け付けるプロバイダーの SMTP サービスを使ってください。
+        [oauth-only] ここではどのパスワードも使えません。OAuth2（ログイン方式 oauth2）でサインインするか、アプリ パスワードを受け付けるプロバイダーの SMTP サービスを使ってください。
+        [password-only] アカウントのパスワード（またはアプリ パスワード）をログイン方式 password で使うか、OAuth2 を受け付けるプロバイダーのサーバーを使ってください。
         [use-auto] サーバーは { $usable } を提供しています。auto にするとテストはそれを使います。
        *[other] auto か、サーバーが提供する方式を選んでください。
     }
@@ -932,6 +1007,8 @@ fix-use-username = { $username } を使う
 fix-move-address = アドレスを「ユーザー名」と「差出人」に移す
 fix-auth-auto = ログイン方式を自動で選ぶ
 fix-auth-xoauth2 = OAuth2（XOAUTH2）を使う
+fix-auth-oauth2 = OAuth2 でサインインする
+fix-auth-password = パスワードでログインする
 
 ## ラベル
 
@@ -946,6 +1023,7 @@ field-username = ユーザー名
 field-password = パスワード
 field-from = 差出人アドレス
 field-auth = ログイン方式
+field-accessToken = アクセストークン
 field-general = 全般
 
 step-dns = サーバーを検索

@@ -270,16 +270,89 @@ auth-credential-type = { $case ->
 
 auth-oauth-required = { $case ->
         [required] O { $provider } não aceita mais senhas para SMTP (desde { $since }).
-        [retiring] O { $provider } está desativando o login por senha para SMTP.
+        [retiring] O { $provider } desativa por padrão o login por senha para SMTP em { $date }.
+        [retired] O { $provider } desativou por padrão o login por senha para SMTP desde { $date }.
        *[other] Este provedor não aceita mais senhas para SMTP.
     }
     .help = { $case ->
-        [required] Senhas e senhas de app são recusadas. Entre com OAuth2 (XOAUTH2) e coloque o token de acesso no campo de senha.
+        [required] Senhas e senhas de app são recusadas. Entre com OAuth2.
         [retiring] { $oauth-note ->
-            [microsoft-365] A Microsoft mantém a autenticação SMTP básica (SMTP AUTH) sem mudanças até dezembro de 2026 e depois a desativa por padrão para locatários existentes; além disso, ela só funciona onde o SMTP AUTH está ativado para a caixa de correio.
+            [microsoft-365] Até lá a autenticação SMTP básica (SMTP AUTH) funciona onde está ativada para a caixa de correio; depois, fica desativada nos locatários existentes, a menos que um administrador a reative.
            *[other] {""}
-        } Prefira OAuth2 (XOAUTH2).
-       *[other] Entre com OAuth2 (XOAUTH2) em vez de uma senha.
+        } Entre com a Microsoft (OAuth2) desde já, e nada muda nesse dia.
+        [retired] { $oauth-note ->
+            [microsoft-365] O login por senha só funciona onde um administrador reativou o SMTP AUTH para o locatário e a caixa de correio, e a Microsoft vai removê-lo de vez.
+           *[other] {""}
+        } Entre com a Microsoft (OAuth2).
+       *[other] Entre com OAuth2 em vez de uma senha.
+    }
+
+## Tokens de acesso OAuth2 (lidos, não verificados: o servidor os verifica)
+
+auth-token-missing = { $case ->
+        [provider] Entre com { $provider } ou informe um token de acesso.
+       *[other] O OAuth2 precisa de um token de acesso.
+    }
+    .help = Com OAuth2 o servidor confere um token de acesso de curta duração em vez de uma senha. Use o botão de entrar, ou deixe o backend do seu aplicativo colocar um token de acesso recente no campo "Token de acesso".
+
+auth-token-kind = { $kind ->
+        [id-token] Isto é um token de identidade (ID token), não um token de acesso.
+        [refresh-token] Isto é um token de atualização (refresh token), não um token de acesso.
+        [authorization-code] Isto é um código de autorização, não um token de acesso.
+        [client-secret] Isto é o segredo do cliente do aplicativo, não um token de acesso.
+       *[other] Isto não é um token de acesso.
+    }
+    .help = { $kind ->
+        [id-token] Um token de identidade diz ao seu aplicativo quem entrou; o servidor de e-mail só aceita o token de acesso da mesma entrada (access_token na resposta do token).
+        [refresh-token] Um token de atualização fica no backend do seu aplicativo, que o troca por um token de acesso de curta duração: dê esse token de acesso ao teste.
+        [authorization-code] O código do redirecionamento de entrada precisa antes ser trocado no endpoint de tokens; o token de acesso vem dessa troca.
+        [client-secret] O segredo do cliente identifica seu aplicativo perante o provedor e fica no seu backend; o servidor de e-mail precisa do token de acesso de uma conta que entrou.
+       *[other] Informe o token de acesso de uma conta que entrou.
+    } Reconhecido só pela forma: a palavra final é do servidor.
+
+auth-token-expired = O token de acesso expirou há { $minutes } minutos.
+    .help = Tokens de acesso duram cerca de uma hora. Entre de novo, ou deixe seu backend renová-lo com o token de atualização, e teste com o novo.
+
+auth-token-expiring = O token de acesso expira em { $seconds } segundos, antes de o teste terminar.
+    .help = Obtenha um token de acesso recente (seu backend o renova com o token de atualização) e teste de novo.
+
+auth-token-audience = { $case ->
+        [graph] Este token de acesso é para o Microsoft Graph, não para SMTP.
+        [google-for-microsoft] Este é um token de acesso do Google; { $provider } precisa de um da Microsoft.
+        [microsoft-for-google] Este é um token de acesso da Microsoft; { $provider } precisa de um do Google.
+       *[other] Este token de acesso é para { $audience }, não para SMTP.
+    }
+    .help = { $case ->
+        [graph] Um token do Graph funciona na API do Graph, mas o SMTP responde 535 5.7.3 Authentication unsuccessful. Peça o escopo https://outlook.office.com/SMTP.Send (com offline_access) ao entrar.
+        [google-for-microsoft] Entre com a Microsoft e peça https://outlook.office.com/SMTP.Send.
+        [microsoft-for-google] Entre com o Google e peça o escopo https://mail.google.com/.
+       *[other] Para Microsoft 365 e Outlook.com, peça https://outlook.office.com/SMTP.Send ao entrar.
+    } Os dados do token são lidos aqui, não verificados: o servidor confere a assinatura.
+
+auth-token-scope = O token de acesso não pode enviar e-mail por SMTP: falta a permissão SMTP.Send.
+    .help = As permissões dele: { $scopes }. Adicione a permissão delegada SMTP.Send (Office 365 Exchange Online) ao registro do aplicativo e peça https://outlook.office.com/SMTP.Send ao entrar; um aplicativo que envia sem usuário precisa de SMTP.SendAsApp.
+
+auth-token-user = O token de acesso foi emitido para { $token-user }, mas o usuário é { $username }.
+    .help = O login envia o usuário junto com o token, e o servidor recusa uma diferença. Use a conta que entrou, ou entre como { $username }.
+
+auth-token-tenant = { $case ->
+        [personal] Este token é de uma conta pessoal da Microsoft; o Microsoft 365 precisa de uma conta corporativa ou de estudante.
+       *[work] Este token é de uma conta corporativa ou de estudante; o Outlook.com precisa de uma conta pessoal da Microsoft.
+    }
+    .help = { $case ->
+        [personal] Entre com a conta da organização, ou use smtp-mail.outlook.com para um endereço do Outlook.com ou Hotmail.
+       *[work] Use smtp.office365.com para uma caixa de correio do Microsoft 365.
+    }
+
+auth-token-rejected = { $case ->
+        [invalid] O servidor recusou o token de acesso: ele é inválido ou expirou.
+        [scope] O servidor recusou o token de acesso: falta o escopo { $scope }.
+       *[other] O servidor recusou o token de acesso.
+    }
+    .help = { $case ->
+        [invalid] Obtenha um token de acesso recente (entre de novo ou renove-o no seu backend) e teste de novo.
+        [scope] Entre de novo pedindo { $scope }.
+       *[other] Entre de novo; se continuar falhando, talvez a conta não possa usar SMTP.
     }
 
 from-missing = { $case ->
@@ -659,13 +732,15 @@ auth-not-offered = { $case ->
 auth-mechanism-unsupported = { $case ->
         [refused] O servidor recusou o método de login.
         [oauth-only] O servidor só aceita tokens de acesso OAuth2 ({ $offered }), não senhas.
+        [password-only] O servidor só oferece login por senha ({ $offered }): um token de acesso não pode ser usado aqui.
         [none-known] O servidor oferece { $offered }, mas nenhum método de login que esta ferramenta conheça.
         [not-offered] O servidor oferece { $offered }, mas não { $wanted }.
         [use-auto] O servidor oferece { $offered }, mas não { $wanted }.
        *[other] O servidor não oferece o método de login escolhido.
     }
     .help = { $case ->
-        [oauth-only] Nenhuma senha funciona aqui. Entre com OAuth2 e use o token de acesso como senha com o método XOAUTH2, ou use o serviço SMTP do provedor que aceita senhas de app.
+        [oauth-only] Nenhuma senha funciona aqui. Entre com OAuth2 (o método oauth2), ou use o serviço SMTP do provedor que aceita senhas de app.
+        [password-only] Use a senha (ou senha de app) da conta com o método password, ou um servidor do provedor que aceite OAuth2.
         [use-auto] O servidor oferece { $usable }; com "auto", o teste usa esse método.
        *[other] Escolha "auto" ou um método que o servidor ofereça.
     }
@@ -933,6 +1008,8 @@ fix-use-username = Usar { $username }
 fix-move-address = Colocar o endereço em "Usuário" e "Remetente"
 fix-auth-auto = Escolher o método de login automaticamente
 fix-auth-xoauth2 = Usar OAuth2 (XOAUTH2)
+fix-auth-oauth2 = Entrar com OAuth2
+fix-auth-password = Entrar com senha
 
 ## Rótulos
 
@@ -947,6 +1024,7 @@ field-username = Usuário
 field-password = Senha
 field-from = Endereço do remetente
 field-auth = Método de login
+field-accessToken = Token de acesso
 field-general = Geral
 
 step-dns = Encontrar o servidor

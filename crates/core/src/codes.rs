@@ -88,8 +88,8 @@ macro_rules! registry {
     };
 }
 
+use Field::{AccessToken as FAccessToken, Security as FSecurity, Username as FUsername};
 use Field::{Auth as FAuth, From as FFrom, Host as FHost, Password as FPassword, Port as FPort};
-use Field::{Security as FSecurity, Username as FUsername};
 
 const HOST: Option<Field> = Some(FHost);
 const PORT: Option<Field> = Some(FPort);
@@ -98,6 +98,7 @@ const USERNAME: Option<Field> = Some(FUsername);
 const PASSWORD: Option<Field> = Some(FPassword);
 const FROM: Option<Field> = Some(FFrom);
 const AUTH: Option<Field> = Some(FAuth);
+const ACCESS_TOKEN: Option<Field> = Some(FAccessToken);
 const NONE: Option<Field> = None;
 
 registry! {
@@ -131,6 +132,22 @@ registry! {
     AuthUsernameFormat = "auth.username-format", Error, USERNAME, false;
     AuthCredentialType = "auth.credential-type", Error, PASSWORD, false;
     AuthOauthRequired = "auth.oauth-required", Error, AUTH, false;
+    /// OAuth2 chosen, no access token given.
+    AuthTokenMissing = "auth.token-missing", Error, ACCESS_TOKEN, false;
+    /// An ID token, refresh token, authorization code or client secret
+    /// where the access token belongs.
+    AuthTokenKind = "auth.token-kind", Error, ACCESS_TOKEN, false;
+    AuthTokenExpired = "auth.token-expired", Error, ACCESS_TOKEN, false;
+    /// Expires before a test could finish.
+    AuthTokenExpiring = "auth.token-expiring", Warning, ACCESS_TOKEN, false;
+    /// Issued for another API (Microsoft Graph) or by another provider.
+    AuthTokenAudience = "auth.token-audience", Error, ACCESS_TOKEN, false;
+    /// No `SMTP.Send` (or `SMTP.SendAsApp`) permission.
+    AuthTokenScope = "auth.token-scope", Error, ACCESS_TOKEN, false;
+    /// Issued to another account than the username.
+    AuthTokenUser = "auth.token-user", Error, USERNAME, false;
+    /// A personal Microsoft account's token for Microsoft 365, or the reverse.
+    AuthTokenTenant = "auth.token-tenant", Warning, ACCESS_TOKEN, false;
     FromMissing = "from.missing", Error, FROM, false;
     FromInvalid = "from.invalid", Error, FROM, false;
     FromDomainMismatch = "from.domain-mismatch", Warning, FROM, false;
@@ -179,6 +196,9 @@ registry! {
     AuthAppPasswordRequired = "auth.app-password-required", Error, PASSWORD, true;
     AuthDisabledByProvider = "auth.disabled-by-provider", Error, AUTH, true;
     AuthRateLimited = "auth.rate-limited", Error, NONE, true;
+    /// The server refused the access token (its `334` error, or a `535`
+    /// after an OAuth2 login).
+    AuthTokenRejected = "auth.token-rejected", Error, ACCESS_TOKEN, true;
     SenderRejected = "sender.rejected", Error, FROM, true;
     SenderSmtputf8Required = "sender.smtputf8-required", Error, FROM, true;
     RecipientRejected = "recipient.rejected", Error, NONE, true;

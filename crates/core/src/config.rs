@@ -82,8 +82,16 @@ pub enum AuthMechanism {
     Plain,
     Login,
     CramMd5,
-    /// OAuth2 bearer token in the password field.
+    /// XOAUTH2 with the access token (`accessToken`, or for settings
+    /// written before it existed, the password field).
     Xoauth2,
+    /// OAUTHBEARER (RFC 7628) with the access token.
+    Oauthbearer,
+    /// Any password mechanism the server offers (PLAIN, LOGIN, CRAM-MD5).
+    Password,
+    /// OAuth2 with the access token: XOAUTH2 or OAUTHBEARER, whichever the
+    /// server offers.
+    Oauth2,
     /// Do not log in.
     None,
 }
@@ -96,8 +104,16 @@ impl AuthMechanism {
             Self::Login => "login",
             Self::CramMd5 => "cram-md5",
             Self::Xoauth2 => "xoauth2",
+            Self::Oauthbearer => "oauthbearer",
+            Self::Password => "password",
+            Self::Oauth2 => "oauth2",
             Self::None => "none",
         }
+    }
+
+    /// Logs in with an access token rather than a password.
+    pub const fn is_oauth(self) -> bool {
+        matches!(self, Self::Xoauth2 | Self::Oauthbearer | Self::Oauth2)
     }
 
     fn parse(text: &str) -> Option<Self> {
@@ -106,7 +122,10 @@ impl AuthMechanism {
             "plain" => Some(Self::Plain),
             "login" => Some(Self::Login),
             "cram-md5" | "cram_md5" | "crammd5" => Some(Self::CramMd5),
-            "xoauth2" | "oauth2" | "oauth" => Some(Self::Xoauth2),
+            "xoauth2" => Some(Self::Xoauth2),
+            "oauthbearer" => Some(Self::Oauthbearer),
+            "oauth2" | "oauth" => Some(Self::Oauth2),
+            "password" => Some(Self::Password),
             "none" | "off" => Some(Self::None),
             _ => None,
         }
@@ -149,6 +168,8 @@ pub struct Config {
     pub password: Option<Zeroizing<String>>,
     pub from: Option<String>,
     pub auth: Input<AuthMechanism>,
+    /// An OAuth2 access token (`accessToken`); wiped like the password.
+    pub access_token: Option<Zeroizing<String>>,
 }
 
 impl fmt::Debug for Config {
@@ -163,6 +184,10 @@ impl fmt::Debug for Config {
             .field("password", &self.password.as_ref().map(|_| "<redacted>"))
             .field("from", &self.from)
             .field("auth", &self.auth)
+            .field(
+                "access_token",
+                &self.access_token.as_ref().map(|_| "<redacted>"),
+            )
             .finish()
     }
 }
@@ -206,6 +231,9 @@ impl Config {
                     AuthMechanism::parse(&raw).map_or(Input::Invalid(raw), Input::Valid)
                 }
             },
+            access_token: text(map.get("accessToken"))
+                .or_else(|| text(map.get("access_token")))
+                .map(Zeroizing::new),
         }
     }
 
@@ -224,9 +252,38 @@ impl Config {
         self.port.valid()
     }
 
-    /// The login mechanism (auto when absent or not understood).
+    /// The login mechanism (auto when absent or not understood). `auto`
+    /// with an access token and no password is OAuth2.
     pub fn auth_mechanism(&self) -> AuthMechanism {
-        self.auth.valid().unwrap_or_default()
+        match self.auth.valid().unwrap_or_default() {
+            AuthMechanism::Auto if self.access_token().is_some() && self.password().is_none() => {
+                AuthMechanism::Oauth2
+            }
+            auth => auth,
+        }
+    }
+
+    /// The access token, unless empty.
+    pub fn access_token(&self) -> Option<&str> {
+        self.access_token
+            .as_ref()
+            .map(|t| t.as_str().trim())
+            .filter(|t| !t.is_empty())
+    }
+
+    /// The token an OAuth2 login sends: `accessToken`, or with `xoauth2`
+    /// and none given, the password field (settings from before
+    /// `accessToken`). `None` when the login is not OAuth2.
+    pub fn oauth_token(&self) -> Option<&str> {
+        let auth = self.auth_mechanism();
+        if !auth.is_oauth() {
+            return None;
+        }
+        self.access_token().or_else(|| {
+            (auth == AuthMechanism::Xoauth2)
+                .then(|| self.password())
+                .flatten()
+        })
     }
 
     /// The host as the probe will use it: trimmed.

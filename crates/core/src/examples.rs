@@ -158,6 +158,10 @@ pub static LIVE_EXAMPLES: &[(&str, &str)] = &[
         "`454 4.7.0 Too many login attempts, please try again later`",
     ),
     (
+        "auth.token-rejected",
+        "Gmail's `334 eyJzdGF0dXMiOiI0MDEiLC…` (`{\"status\":\"401\",\"schemes\":\"Bearer\",\"scope\":\"https://mail.google.com/\"}`), or `535 5.7.3 Authentication unsuccessful` after XOAUTH2",
+    ),
+    (
         "sender.rejected",
         "`553 5.7.1 <boss@example.com>: Sender address rejected: not owned by user me@example.com`",
     ),

@@ -32,6 +32,7 @@ pub mod providers;
 pub mod render;
 pub mod report;
 mod rules;
+pub mod token;
 pub mod vocabulary;
 pub mod wire;
 
@@ -50,7 +51,15 @@ pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 /// them in another language. Without it (the browser build) they are
 /// empty and the caller renders code and params from the catalogs.
 pub fn validate(config: &Config) -> Vec<Diagnostic> {
-    let cx = rules::Context::new(config);
+    validate_at(config, None)
+}
+
+/// [`validate`] at a moment: `now` in Unix seconds. Core has no clock;
+/// each front end passes its own, and the rules that depend on time (an
+/// access token's expiry, a provider's dated retirement) use it. Without
+/// it they say what they can without a date.
+pub fn validate_at(config: &Config, now: Option<u64>) -> Vec<Diagnostic> {
+    let cx = rules::Context::new(config, now);
     let mut out = Vec::new();
     rules::run(&cx, &mut out);
     i18n::localize_default(&mut out);
@@ -60,18 +69,23 @@ pub fn validate(config: &Config) -> Vec<Diagnostic> {
 /// Reads settings from any JSON value and validates them. A value that is
 /// not an object yields `config.invalid` plus what is then missing.
 pub fn validate_json(value: &Json) -> Vec<Diagnostic> {
-    validate_parsed(value, &Config::from_json(value))
+    validate_json_at(value, None)
 }
 
-/// [`validate_json`] for settings already read: `config` is
+/// [`validate_json`] at a moment (see [`validate_at`]).
+pub fn validate_json_at(value: &Json, now: Option<u64>) -> Vec<Diagnostic> {
+    validate_parsed(value, &Config::from_json(value), now)
+}
+
+/// [`validate_json_at`] for settings already read: `config` is
 /// `Config::from_json(value)` (a caller that needs both reads once).
-pub fn validate_parsed(value: &Json, config: &Config) -> Vec<Diagnostic> {
+pub fn validate_parsed(value: &Json, config: &Config, now: Option<u64>) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     if !value.is_object() {
         out.push(Diagnostic::new(Code::ConfigInvalid));
         i18n::localize_default(&mut out);
     }
-    out.extend(validate(config));
+    out.extend(validate_at(config, now));
     out
 }
 

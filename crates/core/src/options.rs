@@ -28,7 +28,7 @@ use std::fmt;
 use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::json::{Json, Object};
-use crate::{Code, Diagnostic, Field, Fix, Severity, validate_json};
+use crate::{Code, Diagnostic, Field, Fix, Severity, validate_json_at};
 
 /// What an integration does with one rule.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -66,6 +66,9 @@ pub struct Options {
     pub values: Object,
     /// A rule switched `off`, or given another severity, by code.
     pub rules: Vec<(Code, Rule)>,
+    /// The time to judge by, Unix seconds (core has no clock: the browser
+    /// binding fills in the browser's, a test or a server render its own).
+    pub now: Option<u64>,
 }
 
 /// Options that name something that does not exist: a typo is an error,
@@ -103,7 +106,7 @@ impl Options {
                     for (name, to) in fields.iter() {
                         let Some(field) = Field::from_id(name) else {
                             return bad(format!(
-                                "fields: `{name}` is not a field (host, port, security, username, password, from, auth)"
+                                "fields: `{name}` is not a field (host, port, security, username, password, from, auth, accessToken)"
                             ));
                         };
                         let to = match to {
@@ -129,8 +132,17 @@ impl Options {
                         options.rules.push((code, rule));
                     }
                 }
+                ("now", Json::Number(n)) => match n.parse::<u64>() {
+                    Ok(now) => options.now = Some(now),
+                    Err(_) => return bad("now is Unix seconds, a whole number".to_owned()),
+                },
+                ("now", _) => return bad("now is Unix seconds, a number".to_owned()),
                 ("fields" | "values" | "rules", _) => return bad(format!("{key} is an object")),
-                _ => return bad(format!("unknown option `{key}` (fields, values, rules)")),
+                _ => {
+                    return bad(format!(
+                        "unknown option `{key}` (fields, values, rules, now)"
+                    ));
+                }
             }
         }
         Ok(options)
@@ -222,7 +234,7 @@ impl Options {
     /// Validates the app's values: [`read`](Self::read), every static
     /// rule, then [`apply`](Self::apply).
     pub fn validate(&self, app: &Json) -> Vec<Diagnostic> {
-        self.apply(validate_json(&self.read(app)))
+        self.apply(validate_json_at(&self.read(app), self.now))
     }
 
     /// A fix's changes under the app's field names (fields it does not
@@ -251,6 +263,7 @@ mod tests {
     }
 
     use super::*;
+    use crate::validate_json;
 
     fn options(value: &Json) -> Options {
         Options::from_json(value).expect("valid options")

@@ -130,9 +130,13 @@ impl AppPassword {
 pub enum OAuth {
     /// Passwords work.
     Optional,
-    /// Password login is being retired: warn.
+    /// Password login is being retired on `date` (`YYYY-MM-DD`): warn,
+    /// in words that change once the date has passed.
     /// (`note`: catalog `oauth-note-<note>`.)
-    Retiring { note: &'static str },
+    Retiring {
+        note: &'static str,
+        date: &'static str,
+    },
     /// Passwords no longer work since `since`.
     Required { since: &'static str },
 }
@@ -266,8 +270,11 @@ pub static PROVIDERS: &[Provider] = &[
         secret: SecretRule::Any,
         wrong_secrets: &[],
         app_password: AppPassword::NotUsed,
+        // Exchange Team blog, 2026-01-27: basic SMTP AUTH off by default
+        // for existing tenants at the end of December 2026.
         oauth: OAuth::Retiring {
             note: "microsoft-365",
+            date: "2026-12-31",
         },
         source: "https://learn.microsoft.com/exchange/mail-flow-best-practices/how-to-set-up-a-multifunction-device-or-application-to-send-email-using-microsoft-365-or-office-365",
         checked: CHECKED,

@@ -39,7 +39,7 @@ impl fmt::Display for Severity {
 
 /// A config field a settings page can highlight.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum Field {
     Host,
@@ -49,11 +49,13 @@ pub enum Field {
     Password,
     From,
     Auth,
+    /// An OAuth2 access token (`accessToken`), instead of the password.
+    AccessToken,
 }
 
 impl Field {
     /// Every field, in the order a settings form shows them.
-    pub const ALL: [Self; 7] = [
+    pub const ALL: [Self; 8] = [
         Self::Host,
         Self::Port,
         Self::Security,
@@ -61,6 +63,7 @@ impl Field {
         Self::Password,
         Self::From,
         Self::Auth,
+        Self::AccessToken,
     ];
 
     /// The field whose JSON key is `id`, if any.
@@ -78,6 +81,7 @@ impl Field {
             Self::Password => "password",
             Self::From => "from",
             Self::Auth => "auth",
+            Self::AccessToken => "accessToken",
         }
     }
 
@@ -91,6 +95,7 @@ impl Field {
             Self::Password => "Password",
             Self::From => "From address",
             Self::Auth => "Authentication",
+            Self::AccessToken => "Access token",
         }
     }
 }

@@ -11,14 +11,14 @@ use std::path::{Path, PathBuf};
 use serde_json::Value;
 use smtp_doctor_core::examples::LIVE_EXAMPLES;
 use smtp_doctor_core::json::Json;
-use smtp_doctor_core::{CodeInfo, codes, validate_json};
+use smtp_doctor_core::{CodeInfo, codes, validate_json_at};
 
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
 /// Fixture name, config, expected codes; by name.
-fn fixtures() -> Vec<(String, Value, Vec<String>)> {
+fn fixtures() -> Vec<(String, Value, Vec<String>, Option<u64>)> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
     let mut paths: Vec<PathBuf> = fs::read_dir(dir)
         .unwrap()
@@ -42,6 +42,7 @@ fn fixtures() -> Vec<(String, Value, Vec<String>)> {
                 p.file_stem().unwrap().to_string_lossy().into_owned(),
                 v["config"].clone(),
                 expect,
+                v["now"].as_u64(),
             )
         })
         .collect()
@@ -49,17 +50,24 @@ fn fixtures() -> Vec<(String, Value, Vec<String>)> {
 
 /// The example of a static code: the first fixture made for it (that
 /// expects it), else the first that raises it.
-fn static_example(code: &str, fixtures: &[(String, Value, Vec<String>)]) -> Option<String> {
-    let raises = |config: &Value| {
-        validate_json(&Json::from(config))
+fn static_example(
+    code: &str,
+    fixtures: &[(String, Value, Vec<String>, Option<u64>)],
+) -> Option<String> {
+    let raises = |config: &Value, now: Option<u64>| {
+        validate_json_at(&Json::from(config), now)
             .iter()
             .any(|d| d.code.as_str() == code)
     };
-    let (name, config, _) = fixtures
+    let (name, config, _, now) = fixtures
         .iter()
-        .find(|(_, _, e)| e.iter().any(|c| c == code))
-        .or_else(|| fixtures.iter().find(|(_, config, _)| raises(config)))?;
-    let said = validate_json(&Json::from(config))
+        .find(|(_, _, e, _)| e.iter().any(|c| c == code))
+        .or_else(|| {
+            fixtures
+                .iter()
+                .find(|(_, config, _, now)| raises(config, *now))
+        })?;
+    let said = validate_json_at(&Json::from(config), *now)
         .into_iter()
         .find(|d| d.code.as_str() == code)?;
     Some(format!(

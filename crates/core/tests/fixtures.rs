@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use serde_json::{Value, json};
 use smtp_doctor_core::json::Json;
-use smtp_doctor_core::{Severity, codes, render::render_text, validate_json};
+use smtp_doctor_core::{Severity, codes, render::render_text, validate_json_at};
 
 fn fixtures_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
@@ -17,6 +17,8 @@ fn fixtures_dir() -> PathBuf {
 struct Fixture {
     name: String,
     config: Value,
+    /// The moment to judge at (Unix seconds), for time-dependent rules.
+    now: Option<u64>,
     expect: Vec<String>,
     valid: bool,
 }
@@ -36,6 +38,7 @@ fn load() -> Vec<Fixture> {
             Fixture {
                 name: p.file_stem().unwrap().to_string_lossy().into_owned(),
                 config: v["config"].clone(),
+                now: v["now"].as_u64(),
                 expect: v["expect"]
                     .as_array()
                     .map(|a| a.iter().map(|c| c.as_str().unwrap().to_owned()).collect())
@@ -50,7 +53,7 @@ fn load() -> Vec<Fixture> {
 fn snapshots() {
     insta::glob!("fixtures/*.json", |path| {
         let v: Value = serde_json::from_str(&fs::read_to_string(path).unwrap()).unwrap();
-        let diagnostics = validate_json(&Json::from(&v["config"]));
+        let diagnostics = validate_json_at(&Json::from(&v["config"]), v["now"].as_u64());
         insta::assert_snapshot!(render_text(&diagnostics, false));
     });
 }
@@ -58,7 +61,7 @@ fn snapshots() {
 #[test]
 fn fixtures_raise_what_they_expect() {
     for f in load() {
-        let got: Vec<String> = validate_json(&Json::from(&f.config))
+        let got: Vec<String> = validate_json_at(&Json::from(&f.config), f.now)
             .iter()
             .map(|d| d.code.to_string())
             .collect();
@@ -80,7 +83,7 @@ fn fixtures_raise_what_they_expect() {
 #[test]
 fn valid_settings_raise_no_error_or_warning() {
     for f in load().into_iter().filter(|f| f.valid) {
-        let loud: Vec<_> = validate_json(&Json::from(&f.config))
+        let loud: Vec<_> = validate_json_at(&Json::from(&f.config), f.now)
             .into_iter()
             .filter(|d| d.severity != Severity::Info)
             .collect();
@@ -92,7 +95,7 @@ fn valid_settings_raise_no_error_or_warning() {
 fn every_static_code_is_raised_by_a_fixture() {
     let raised: BTreeSet<String> = load()
         .iter()
-        .flat_map(|f| validate_json(&Json::from(&f.config)))
+        .flat_map(|f| validate_json_at(&Json::from(&f.config), f.now))
         .map(|d| d.code.to_string())
         .collect();
     let missing: Vec<_> = codes()
@@ -133,7 +136,13 @@ fn golden_file_is_current() {
     let golden_path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden.json");
     let entries: Vec<Value> = load()
         .into_iter()
-        .map(|f| json!({ "name": f.name, "config": f.config, "diagnostics": validate_json(&Json::from(&f.config)) }))
+        .map(|f| {
+            let mut entry = json!({ "name": f.name, "config": f.config, "diagnostics": validate_json_at(&Json::from(&f.config), f.now) });
+            if let Some(now) = f.now {
+                entry["now"] = json!(now);
+            }
+            entry
+        })
         .collect();
     let text = serde_json::to_string_pretty(&entries).unwrap() + "\n";
     if std::env::var_os("UPDATE_GOLDEN").is_some() {

@@ -4,6 +4,7 @@
 
 pub mod attestation;
 pub mod clients;
+pub mod clock;
 pub mod discover;
 pub mod engine;
 #[doc(hidden)]

@@ -33,6 +33,8 @@ struct Script {
     starttls_refusal: Option<&'static str>,
     /// AUTH PLAIN mechanisms advertised (after TLS) and the accepted secret.
     auth: Option<(&'static str, &'static str)>,
+    /// The AUTH line advertised instead of `PLAIN LOGIN XOAUTH2`.
+    mechanisms: Option<&'static str>,
     /// Reset the connection when EHLO arrives.
     reset_on_ehlo: bool,
     /// Answer EHLO with endless `250-` lines.
@@ -148,7 +150,8 @@ async fn session(stream: Box<dyn Io>, script: &Script, tls: bool, greet: bool) {
                 lines.push("STARTTLS".into());
             }
             if tls && script.auth.is_some() {
-                lines.push("AUTH PLAIN LOGIN XOAUTH2".into());
+                let offered = script.mechanisms.unwrap_or("PLAIN LOGIN XOAUTH2");
+                lines.push(format!("AUTH {offered}"));
             }
             let n = lines.len();
             lines
@@ -189,6 +192,30 @@ async fn session(stream: Box<dyn Io>, script: &Script, tls: bool, greet: bool) {
                 let mut empty = String::new();
                 let _ = io.read_line(&mut empty).await;
                 b"535 5.7.8 Username and Password not accepted.\r\n".to_vec()
+            }
+        } else if let Some(rest) = line.trim_end().strip_prefix("AUTH OAUTHBEARER ") {
+            // RFC 7628: the GS2 header, then the bearer token.
+            let (user, token) = script.auth.unwrap_or(("", ""));
+            let want = base64::engine::general_purpose::STANDARD
+                .encode(format!("n,a={user},\x01auth=Bearer {token}\x01\x01"));
+            if rest == want {
+                b"235 2.7.0 Accepted\r\n".to_vec()
+            } else {
+                // The error as a 334 challenge; the client must answer %x01.
+                let error = base64::engine::general_purpose::STANDARD.encode(
+                    r#"{"status":"invalid_token","schemes":"bearer","scope":"https://mail.peer.test/"}"#,
+                );
+                let _ = io
+                    .get_mut()
+                    .write_all(format!("334 {error}\r\n").as_bytes())
+                    .await;
+                let mut end = String::new();
+                let _ = io.read_line(&mut end).await;
+                if end.trim_end() == "AQ==" {
+                    b"535 5.7.8 Authentication failed\r\n".to_vec()
+                } else {
+                    b"501 5.5.2 the exchange must end with %x01\r\n".to_vec()
+                }
             }
         } else if upper == "AUTH LOGIN" {
             // RFC 4954 LOGIN: two base64 prompts, two base64 answers.
@@ -844,8 +871,114 @@ async fn xoauth2_tokens_are_sent_and_failures_mapped() {
         &["auth"],
     );
     let report = probe(&engine(), &bad).await;
-    assert_eq!(codes(&report), ["auth.failed"]);
+    // The legacy spelling (the token in the password field) is still an
+    // OAuth2 login: its refusal is the token's.
+    assert_eq!(codes(&report), ["auth.token-rejected"]);
     assert!(!serde_json::to_string(&report).unwrap().contains("ya29"));
+}
+
+/// The RFC 7628 mechanism, with the token in `accessToken`: sent, and when
+/// refused, the 334 error decoded, the exchange ended with %x01, and the
+/// token nowhere in the report.
+#[tokio::test]
+async fn oauthbearer_tokens_are_sent_and_their_334_errors_named() {
+    let peer = spawn(Script {
+        starttls: Some(common::acceptor(&certs().good)),
+        auth: Some(("me@example.com", "tok-123")),
+        mechanisms: Some("OAUTHBEARER"),
+        ..Script::default()
+    })
+    .await;
+    let with = |token: &str| {
+        request(
+            peer.addr,
+            "starttls",
+            json!({"username": "me@example.com", "accessToken": token, "auth": "oauth2"}),
+            &["auth"],
+        )
+    };
+    let report = probe(&engine(), &with("tok-123")).await;
+    assert!(codes(&report).is_empty(), "{:?}", codes(&report));
+    assert!(
+        report
+            .transcript
+            .contains(&"C: AUTH OAUTHBEARER <redacted>".to_owned()),
+        "{:?}",
+        report.transcript
+    );
+    let report = probe(&engine(), &with("stale-token-456")).await;
+    assert_eq!(
+        codes(&report),
+        ["auth.token-rejected"],
+        "{:?}",
+        report.transcript
+    );
+    let d = &report
+        .steps
+        .iter()
+        .flat_map(|s| &s.diagnostics)
+        .next()
+        .unwrap();
+    assert_eq!(
+        d.params.get("case"),
+        Some(&smtp_doctor_core::Param::Text("invalid".into()))
+    );
+    assert!(d.message.contains("invalid or expired"), "{}", d.message);
+    assert!(report.transcript.contains(&"C: AQ==".to_owned()));
+    assert!(d.reply.as_deref().unwrap_or_default().starts_with("535"));
+    let text = serde_json::to_string(&report).unwrap();
+    assert!(!text.contains("stale-token-456"), "{text}");
+}
+
+/// `auto` with only an access token signs in with it, choosing what the
+/// server offers; a server that takes only passwords is named as such
+/// before any secret is sent.
+#[tokio::test]
+async fn an_access_token_picks_the_oauth_mechanism_or_says_none_is_offered() {
+    let both = spawn(Script {
+        starttls: Some(common::acceptor(&certs().good)),
+        auth: Some(("me@example.com", "tok-123")),
+        mechanisms: Some("PLAIN OAUTHBEARER XOAUTH2"),
+        ..Script::default()
+    })
+    .await;
+    let config = json!({"username": "me@example.com", "accessToken": "tok-123"});
+    let report = probe(
+        &engine(),
+        &request(both.addr, "starttls", config.clone(), &["auth"]),
+    )
+    .await;
+    assert!(codes(&report).is_empty(), "{:?}", codes(&report));
+    assert!(
+        report
+            .transcript
+            .contains(&"C: AUTH XOAUTH2 <redacted>".to_owned())
+    );
+
+    let passwords = spawn(Script {
+        starttls: Some(common::acceptor(&certs().good)),
+        auth: Some(("me@example.com", "pw")),
+        mechanisms: Some("PLAIN LOGIN"),
+        ..Script::default()
+    })
+    .await;
+    let report = probe(
+        &engine(),
+        &request(passwords.addr, "starttls", config, &["auth"]),
+    )
+    .await;
+    assert_eq!(codes(&report), ["auth.mechanism-unsupported"]);
+    let d = &report
+        .steps
+        .iter()
+        .flat_map(|s| &s.diagnostics)
+        .next()
+        .unwrap();
+    assert_eq!(
+        d.params.get("case"),
+        Some(&smtp_doctor_core::Param::Text("password-only".into()))
+    );
+    assert!(!report.transcript.iter().any(|l| l.starts_with("C: AUTH")));
 }
 
 #[tokio::test]

@@ -159,12 +159,12 @@ async fn smtp_server_failures() {
 
     // OAuth2 only: a password can never work; the fix is XOAUTH2.
     let r = probe(&engine, &tls("xoauth2_only", creds(USER), &["auth"])).await;
-    let fix_is_xoauth2 = r.diagnostics.iter().any(|d| {
+    let fix_is_oauth2 = r.diagnostics.iter().any(|d| {
         d.fix
             .as_ref()
             .and_then(|f| f.changes.get(&Field::Auth))
             .and_then(|v| v.as_str())
-            == Some("xoauth2")
+            == Some("oauth2")
     });
     check(
         "XOAUTH2 only",
@@ -172,7 +172,7 @@ async fn smtp_server_failures() {
             && diag(&r, "auth.mechanism-unsupported")
                 .message
                 .contains("only OAuth2")
-            && fix_is_xoauth2
+            && fix_is_oauth2
             && !sent(&r, "AUTH"),
         &r,
     );

@@ -47,18 +47,26 @@ fn browser_idna(name: &str) -> Option<String> {
 /// The integration options (`fields`, `values`, `rules`) in a JS options
 /// object; other keys (callbacks, `show`) belong to the caller.
 pub(crate) fn options_of(options: &JsValue) -> Result<Options, JsError> {
-    if !options.is_object() {
-        return Ok(Options::default());
-    }
     let mut ours = smtp_doctor_core::json::Object::new();
-    for key in ["fields", "values", "rules"] {
-        let value = js_sys::Reflect::get(options, &JsValue::from_str(key)).unwrap_or_default();
-        if !value.is_undefined() {
-            ours.insert(key, js::read(&value));
+    if options.is_object() {
+        for key in ["fields", "values", "rules", "now"] {
+            let value = js_sys::Reflect::get(options, &JsValue::from_str(key)).unwrap_or_default();
+            if !value.is_undefined() {
+                ours.insert(key, js::read(&value));
+            }
         }
     }
-    Options::from_json(&smtp_doctor_core::json::Json::Object(ours))
-        .map_err(|e| JsError::new(&format!("smtp-doctor options: {e}")))
+    let mut options = Options::from_json(&smtp_doctor_core::json::Json::Object(ours))
+        .map_err(|e| JsError::new(&format!("smtp-doctor options: {e}")))?;
+    // Core has no clock: the browser's, unless the caller gave one.
+    if options.now.is_none() {
+        let ms = js_sys::Date::now();
+        // Whole seconds since 1970, as the rules read them.
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        let seconds = (ms / 1000.0).floor().max(0.0) as u64;
+        options.now = Some(seconds);
+    }
+    Ok(options)
 }
 
 /// The `show` policy in a JS options object (default: calm until touched).

@@ -1,10 +1,11 @@
 /** How bad a finding is. */
 export type Severity = "error" | "warning" | "info";
 /** A settings field a page can highlight. */
-export type Field = "host" | "port" | "security" | "username" | "password" | "from" | "auth";
+export type Field = "host" | "port" | "security" | "username" | "password" | "from" | "auth" | "accessToken";
 /** Implicit TLS, STARTTLS upgrade, or no encryption. */
 export type SecurityMode = "tls" | "starttls" | "none";
-export type AuthMechanism = "auto" | "plain" | "login" | "cram-md5" | "xoauth2" | "none";
+/** `password`: any password mechanism; `oauth2`: XOAUTH2 or OAUTHBEARER, whichever the server offers. */
+export type AuthMechanism = "auto" | "password" | "plain" | "login" | "cram-md5" | "oauth2" | "xoauth2" | "oauthbearer" | "none";
 
 /** SMTP settings as a form sends them (SPEC §2). Unknown fields are ignored. */
 export interface Config {
@@ -19,6 +20,8 @@ export interface Config {
   password?: string;
   from?: string;
   auth?: AuthMechanism | string;
+  /** An OAuth2 access token (short-lived; never a refresh token). Wiped, redacted and never stored like the password. */
+  accessToken?: string;
   [extra: string]: unknown;
 }
 
@@ -168,6 +171,8 @@ export interface ValidateOptions {
   values?: Partial<Config>;
   /** Rules switched off or given another severity, by code. */
   rules?: Record<string, Rule>;
+  /** The moment to judge by, Unix seconds (an access token's expiry, a dated provider change). Default: the browser's clock. */
+  now?: number;
 }
 
 /** When a field's findings show: at once, once touched (default), once left, after submit. */

@@ -1,7 +1,7 @@
 // `attachForm`: instant validation for an ordinary HTML form.
 //
 // Fields are found by `name` (host, port, security — or a `secure`/`tls`
-// checkbox —, username, password, from, auth; or the names `fields` maps).
+// checkbox —, username, password, from, auth, accessToken; or the names `fields` maps).
 // On every `input` and `change` event the form is read and given to core's
 // form state (the wasm `FormState`, the same policy `createForm` follows),
 // and the findings it says to show now appear next to their fields, with
@@ -27,7 +27,7 @@ const REVEAL = "smtp-doctor-reveal";
 /** The pause in typing after which a change is announced. */
 const ANNOUNCE_AFTER_MS = 900;
 const GENERAL = "general";
-const FIELDS = ["host", "port", "security", "username", "password", "from", "auth"];
+const FIELDS = ["host", "port", "security", "username", "password", "from", "auth", "accessToken"];
 
 let nextId = 1;
 

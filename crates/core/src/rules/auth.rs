@@ -65,7 +65,7 @@ fn auth_credentials_missing(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         return;
     }
     let user = cx.config.username().is_some();
-    let pass = cx.config.password().is_some();
+    let pass = cx.config.password().is_some() || cx.config.oauth_token().is_some();
     // Google's relay may authorise by IP instead of a login.
     let provider_needs_login = cx.provider.is_some_and(|p| p.id != "google-relay");
     if !user && (pass || provider_needs_login) {
@@ -80,12 +80,9 @@ fn auth_credentials_missing(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         }
         out.push(d);
     }
-    if !pass && (user || provider_needs_login) {
-        let mut d = Diagnostic::new(Code::AuthPasswordMissing);
-        if cx.auth == AuthMechanism::Xoauth2 {
-            d = d.case("xoauth2");
-        }
-        out.push(d);
+    // With OAuth2 the secret is the access token (`auth.token-missing`).
+    if !pass && !cx.oauth() && (user || provider_needs_login) {
+        out.push(Diagnostic::new(Code::AuthPasswordMissing));
     }
 }
 
@@ -136,10 +133,10 @@ fn auth_password_whitespace(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
 /// `auth: xoauth2`.
 fn auth_oauth_required(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let Some(p) = cx.provider else { return };
-    if matches!(cx.auth, AuthMechanism::Xoauth2 | AuthMechanism::None) {
+    if cx.oauth() || cx.auth == AuthMechanism::None {
         return;
     }
-    let fix = Fix::new("auth-xoauth2").set(Field::Auth, "xoauth2");
+    let fix = Fix::new("auth-oauth2").set(Field::Auth, "oauth2");
     match p.oauth {
         OAuth::Optional => {}
         OAuth::Required { since } => out.push(
@@ -149,12 +146,18 @@ fn auth_oauth_required(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 .param("since", since)
                 .fix(fix),
         ),
-        OAuth::Retiring { note } => out.push(
+        OAuth::Retiring { note, date } => out.push(
             Diagnostic::new(Code::AuthOauthRequired)
                 .severity(Severity::Warning)
-                .case("retiring")
+                // Before the date, "turns off on"; from it, "has turned off
+                // since" (core has no clock: the caller's `now` decides).
+                .case(match cx.now.map(crate::token::date_of) {
+                    Some(today) if today.as_str() >= date => "retired",
+                    _ => "retiring",
+                })
                 .param("provider", p.name)
                 .param("oauth-note", note)
+                .param("date", date)
                 .fix(fix),
         ),
     }
@@ -178,7 +181,7 @@ fn auth_app_password(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let AppPassword::Required { url } = p.app_password else {
         return;
     };
-    if matches!(cx.auth, AuthMechanism::Xoauth2 | AuthMechanism::None) {
+    if cx.oauth() || cx.auth == AuthMechanism::None {
         return;
     }
     out.push(
@@ -269,7 +272,7 @@ fn auth_credential_type(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let (Some(p), Some(secret)) = (cx.provider, cx.config.password()) else {
         return;
     };
-    if matches!(cx.auth, AuthMechanism::Xoauth2 | AuthMechanism::None) {
+    if cx.oauth() || cx.auth == AuthMechanism::None {
         return;
     }
     let secret = secret.trim();

@@ -11,6 +11,7 @@ pub(crate) mod port;
 pub(crate) mod provider;
 pub(crate) mod sender;
 pub(crate) mod tls;
+pub(crate) mod token;
 
 use crate::config::{AuthMechanism, Config, Security};
 use crate::diagnostic::Diagnostic;
@@ -29,10 +30,12 @@ pub(crate) struct Context<'a> {
     pub(crate) auth: AuthMechanism,
     pub(crate) provider: Option<&'static Provider>,
     pub(crate) from: Option<Result<Mailbox, MailboxError>>,
+    /// Unix seconds, when the caller gave the time (core has no clock).
+    pub(crate) now: Option<u64>,
 }
 
 impl<'a> Context<'a> {
-    pub(crate) fn new(config: &'a Config) -> Self {
+    pub(crate) fn new(config: &'a Config, now: Option<u64>) -> Self {
         let host = config.host.as_deref().and_then(HostFacts::analyze);
         let provider = host
             .as_ref()
@@ -46,6 +49,7 @@ impl<'a> Context<'a> {
             auth: config.auth_mechanism(),
             provider,
             from: config.from_field().map(parse_mailbox),
+            now,
         }
     }
 
@@ -57,6 +61,11 @@ impl<'a> Context<'a> {
     /// The username as a mailbox, if it is an email address.
     pub(crate) fn username_mailbox(&self) -> Option<Mailbox> {
         self.config.username().and_then(|u| parse_mailbox(u).ok())
+    }
+
+    /// True when the login uses an OAuth2 access token.
+    pub(crate) fn oauth(&self) -> bool {
+        self.auth.is_oauth()
     }
 
     /// True when the customer intends to log in.
@@ -81,6 +90,7 @@ pub(crate) fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     port::check(cx, out);
     tls::check(cx, out);
     auth::check(cx, out);
+    token::check(cx, out);
     sender::check(cx, out);
     provider::check(cx, out);
 }

@@ -228,9 +228,17 @@ pub(crate) struct CheckArgs {
     /// Read the password from this environment variable.
     #[arg(long)]
     pub(crate) password_env: Option<String>,
-    /// auto, plain, login, cram-md5, xoauth2 or none.
+    /// auto, password, plain, login, cram-md5, oauth2, xoauth2,
+    /// oauthbearer or none (auto with only an access token: oauth2).
     #[arg(long)]
     pub(crate) auth: Option<String>,
+    /// Read an OAuth2 access token from this environment variable (never
+    /// a flag: it would show in the process list).
+    #[arg(long, conflicts_with = "access_token_stdin")]
+    pub(crate) access_token_env: Option<String>,
+    /// Read an OAuth2 access token from standard input (first line).
+    #[arg(long, conflicts_with_all = ["password_stdin"])]
+    pub(crate) access_token_stdin: bool,
     /// Comma-separated: connect,tls,auth,sender,send; add `domain` for the
     /// From domain's SPF, DKIM and DMARC (DNS only, beside the session).
     #[arg(long, default_value = "connect,tls,auth")]

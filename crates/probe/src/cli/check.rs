@@ -170,6 +170,19 @@ pub(crate) fn command(args: &CheckArgs, locale: &'static str) -> anyhow::Result<
     } else {
         None
     };
+    let token: Option<Zeroizing<String>> = if args.access_token_stdin {
+        let mut s = Zeroizing::new(String::new());
+        std::io::stdin()
+            .read_to_string(&mut s)
+            .context("cannot read the access token from stdin")?;
+        Some(Zeroizing::new(
+            s.lines().next().unwrap_or_default().to_owned(),
+        ))
+    } else if let Some(var) = &args.access_token_env {
+        Some(password_from_env(var)?)
+    } else {
+        None
+    };
     let mut config = Map::new();
     config.insert("host".into(), Value::String(args.host.clone()));
     config.insert("port".into(), Value::String(args.port.clone()));
@@ -185,6 +198,9 @@ pub(crate) fn command(args: &CheckArgs, locale: &'static str) -> anyhow::Result<
     }
     if let Some(p) = &password {
         config.insert("password".into(), Value::String(p.to_string()));
+    }
+    if let Some(t) = &token {
+        config.insert("accessToken".into(), Value::String(t.to_string()));
     }
     // The request wipes the password (and every other string) when dropped.
     let request = ProbeRequest {

@@ -4,7 +4,7 @@ use std::io::{IsTerminal, Read};
 use std::path::Path;
 
 use smtp_doctor_core::json::Json;
-use smtp_doctor_core::{has_errors, render::render_text_in, validate_json};
+use smtp_doctor_core::{has_errors, render::render_text_in, validate_json_at};
 
 /// Why the input could not be validated (exit status 2).
 #[derive(Debug, thiserror::Error)]
@@ -47,7 +47,7 @@ pub(super) fn run(file: &Path, json: bool, locale: &str) -> Result<bool, InputEr
     };
     let config: Json =
         serde_json::from_str(&text).map_err(|source| InputError::Json { path, source })?;
-    let mut diagnostics = validate_json(&config);
+    let mut diagnostics = validate_json_at(&config, Some(smtp_doctor_probe::clock::now()));
     smtp_doctor_core::i18n::localize(&mut diagnostics, locale);
     if json {
         println!(

@@ -1,4 +1,5 @@
-//! SASL for SMTP AUTH (RFC 4954): PLAIN, LOGIN, CRAM-MD5 and XOAUTH2.
+//! SASL for SMTP AUTH (RFC 4954): PLAIN, LOGIN, CRAM-MD5, and with an
+//! OAuth2 access token XOAUTH2 and OAUTHBEARER (RFC 7628).
 //! Encoded credentials live in `Zeroizing` buffers and never reach the
 //! transcript (the session logs `<redacted>` in their place).
 
@@ -18,6 +19,7 @@ pub(crate) enum Mechanism {
     Login,
     CramMd5,
     Xoauth2,
+    Oauthbearer,
 }
 
 impl Mechanism {
@@ -27,6 +29,7 @@ impl Mechanism {
             Self::Login => "LOGIN",
             Self::CramMd5 => "CRAM-MD5",
             Self::Xoauth2 => "XOAUTH2",
+            Self::Oauthbearer => "OAUTHBEARER",
         }
     }
 }
@@ -46,7 +49,11 @@ pub(crate) fn choose(
         AuthMechanism::Login => pick(Mechanism::Login),
         AuthMechanism::CramMd5 => pick(Mechanism::CramMd5),
         AuthMechanism::Xoauth2 => pick(Mechanism::Xoauth2),
-        AuthMechanism::Auto | AuthMechanism::None => {
+        AuthMechanism::Oauthbearer => pick(Mechanism::Oauthbearer),
+        // XOAUTH2 first: the one Microsoft speaks; Google and Dovecot
+        // offer both.
+        AuthMechanism::Oauth2 => pick(Mechanism::Xoauth2).or_else(|| pick(Mechanism::Oauthbearer)),
+        AuthMechanism::Auto | AuthMechanism::Password | AuthMechanism::None => {
             let order: &[Mechanism] = if encrypted {
                 &[Mechanism::Plain, Mechanism::Login, Mechanism::CramMd5]
             } else {
@@ -71,15 +78,18 @@ pub(crate) fn no_common_mechanism(
         && offered
             .iter()
             .all(|m| m.eq_ignore_ascii_case("XOAUTH2") || m.eq_ignore_ascii_case("OAUTHBEARER"));
-    if oauth_only && wanted != AuthMechanism::Xoauth2 {
-        let d = Diagnostic::new(Code::AuthMechanismUnsupported)
+    if oauth_only && !wanted.is_oauth() {
+        return Diagnostic::new(Code::AuthMechanismUnsupported)
             .case("oauth-only")
-            .param("offered", list.as_str());
-        return if offered.iter().any(|m| m.eq_ignore_ascii_case("XOAUTH2")) {
-            d.fix(Fix::new("auth-xoauth2").set(Field::Auth, AuthMechanism::Xoauth2.as_str()))
-        } else {
-            d
-        };
+            .param("offered", list.as_str())
+            .fix(Fix::new("auth-oauth2").set(Field::Auth, AuthMechanism::Oauth2.as_str()));
+    }
+    // A token, and a server that takes only passwords: no sign-in helps.
+    if wanted.is_oauth() && choose(offered, AuthMechanism::Password, encrypted).is_some() {
+        return Diagnostic::new(Code::AuthMechanismUnsupported)
+            .case("password-only")
+            .param("offered", list.as_str())
+            .fix(Fix::new("auth-password").set(Field::Auth, AuthMechanism::Password.as_str()));
     }
     let mut d = Diagnostic::new(Code::AuthMechanismUnsupported)
         .case(if wanted == AuthMechanism::Auto {
@@ -120,6 +130,58 @@ pub(crate) fn xoauth2(user: &str, token: &str) -> Zeroizing<String> {
     b64(raw.as_bytes())
 }
 
+/// OAUTHBEARER initial response (RFC 7628 §3.1): the GS2 header with the
+/// user as authorization identity (`,` and `=` escaped), then the token.
+pub(crate) fn oauthbearer(user: &str, token: &str) -> Zeroizing<String> {
+    let authzid = user.replace('=', "=3D").replace(',', "=2C");
+    let raw = Zeroizing::new(format!("n,a={authzid},\x01auth=Bearer {token}\x01\x01"));
+    b64(raw.as_bytes())
+}
+
+/// The error a server sends as a `334` challenge after an OAuth2 initial
+/// response (RFC 7628 §3.2.2; Google's XOAUTH2 sends the same JSON):
+/// `{"status", "schemes", "scope"}`, base64. `None` when the challenge is
+/// not that.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) struct TokenError {
+    pub status: String,
+    pub scope: Option<String>,
+}
+
+impl TokenError {
+    pub(crate) fn decode(challenge: &str) -> Option<Self> {
+        let bytes = B64.decode(challenge.trim()).ok()?;
+        if bytes.len() > 4096 {
+            return None;
+        }
+        let value: serde_json::Value = serde_json::from_slice(&bytes).ok()?;
+        let text = |key: &str| {
+            value.get(key).and_then(serde_json::Value::as_str).map(|s| {
+                s.chars()
+                    .filter(|c| !c.is_control())
+                    .take(200)
+                    .collect::<String>()
+            })
+        };
+        Some(Self {
+            status: text("status")?,
+            scope: text("scope").filter(|s| !s.is_empty()),
+        })
+    }
+
+    /// The catalog's case: `invalid` (invalid or expired token), `scope`
+    /// (a scope is missing), `other`.
+    pub(crate) fn case(&self) -> &'static str {
+        match self.status.as_str() {
+            "401" | "invalid_token" => "invalid",
+            // Google names the scope it wants with every error, so only
+            // the status says a scope is missing.
+            "403" | "insufficient_scope" => "scope",
+            _ => "other",
+        }
+    }
+}
+
 /// The CRAM-MD5 answer to a base64 challenge.
 pub(crate) fn cram_md5(
     user: &str,
@@ -141,6 +203,57 @@ pub(crate) fn cram_md5(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn oauth_encodings_and_errors() {
+        let decoded =
+            |s: Zeroizing<String>| String::from_utf8(B64.decode(s.as_str()).unwrap()).unwrap();
+        assert_eq!(
+            decoded(oauthbearer("a=b,c@example.com", "tok")),
+            "n,a=a=3Db=2Cc@example.com,\x01auth=Bearer tok\x01\x01"
+        );
+        // Google's documented challenge.
+        let google =
+            TokenError::decode(&B64.encode(
+                r#"{"status":"401","schemes":"Bearer","scope":"https://mail.google.com/"}"#,
+            ))
+            .unwrap();
+        assert_eq!(google.case(), "invalid");
+        assert_eq!(google.scope.as_deref(), Some("https://mail.google.com/"));
+        let scope =
+            TokenError::decode(&B64.encode(r#"{"status":"insufficient_scope","scope":"x"}"#))
+                .unwrap();
+        assert_eq!(scope.case(), "scope");
+        assert_eq!(
+            TokenError::decode(&B64.encode(r#"{"status":"400"}"#))
+                .unwrap()
+                .case(),
+            "other"
+        );
+        assert_eq!(TokenError::decode("not base64!"), None);
+        assert_eq!(TokenError::decode(&B64.encode("[1,2]")), None);
+        // Control characters from a hostile server do not reach a page.
+        let hostile = TokenError::decode(&B64.encode("{\"status\":\"4\\u001b[31m01\"}")).unwrap();
+        assert_eq!(hostile.status, "4[31m01");
+        let offered = |m: &[&str]| m.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
+        let both = offered(&["PLAIN", "OAUTHBEARER", "XOAUTH2"]);
+        assert_eq!(
+            choose(&both, AuthMechanism::Oauth2, true),
+            Some(Mechanism::Xoauth2)
+        );
+        assert_eq!(
+            choose(&offered(&["OAUTHBEARER"]), AuthMechanism::Oauth2, true),
+            Some(Mechanism::Oauthbearer)
+        );
+        assert_eq!(
+            choose(&offered(&["PLAIN"]), AuthMechanism::Oauth2, true),
+            None
+        );
+        assert_eq!(
+            choose(&both, AuthMechanism::Password, true),
+            Some(Mechanism::Plain)
+        );
+    }
 
     #[test]
     fn encodings() {
@@ -202,10 +315,18 @@ mod tests {
                 .as_ref()
                 .and_then(|f| f.changes.get(&Field::Auth))
                 .and_then(|v| v.as_str()),
-            Some("xoauth2")
+            Some("oauth2")
         );
+        // OAUTHBEARER alone: we speak it too, so the same fix.
         let d = no_common_mechanism(&offered(&["OAUTHBEARER"]), AuthMechanism::Auto, true);
-        assert!(d.fix.is_none(), "we do not speak OAUTHBEARER: no fix to it");
+        assert!(d.fix.is_some());
+        // A token, and a server with passwords only.
+        let d = en(no_common_mechanism(
+            &offered(&["PLAIN", "LOGIN"]),
+            AuthMechanism::Oauth2,
+            true,
+        ));
+        assert!(d.message.contains("only password logins"), "{}", d.message);
         let d = en(no_common_mechanism(
             &offered(&["CRAM-MD5"]),
             AuthMechanism::Plain,

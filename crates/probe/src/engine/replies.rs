@@ -5,6 +5,7 @@
 use smtp_doctor_core::providers::{self, Provider, ReplyMeaning};
 use smtp_doctor_core::{Code, Diagnostic, Severity};
 
+use super::auth::TokenError;
 use super::io::Reply;
 
 fn with_reply(d: Diagnostic, reply: &Reply) -> Diagnostic {
@@ -147,7 +148,21 @@ pub(crate) fn not_smtp(preview: &str) -> Diagnostic {
 }
 
 /// A refused AUTH.
-pub(crate) fn auth_failure(reply: &Reply, provider: Option<&Provider>) -> Diagnostic {
+/// What a refused login sent.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Sent<'a> {
+    Password,
+    /// An OAuth2 access token, with the error the server named in its
+    /// `334` if it did.
+    Token(Option<&'a TokenError>),
+}
+
+/// A refused login.
+pub(crate) fn auth_failure(
+    reply: &Reply,
+    provider: Option<&Provider>,
+    sent: Sent<'_>,
+) -> Diagnostic {
     let status = reply.enhanced().unwrap_or_default();
     // Provider facts (their replies and fixes) live in the provider table.
     let hint = providers::reply_hint(provider, status, &reply.text().to_ascii_lowercase());
@@ -200,6 +215,19 @@ pub(crate) fn auth_failure(reply: &Reply, provider: Option<&Provider>) -> Diagno
         who(Diagnostic::new(Code::AuthRateLimited)).case("reply")
     } else if reply.code == 504 {
         Diagnostic::new(Code::AuthMechanismUnsupported).case("refused")
+    } else if let Sent::Token(error) = sent {
+        // The token was refused: what the server said about it, else
+        // its reply (Microsoft: `535 5.7.3 Authentication unsuccessful`).
+        let mut d = Diagnostic::new(Code::AuthTokenRejected)
+            .case(error.map_or("other", TokenError::case))
+            .param("reply-code", reply.code);
+        if let Some(error) = error {
+            d = d.param("status", error.status.as_str());
+            if let Some(scope) = &error.scope {
+                d = d.param("scope", scope.as_str());
+            }
+        }
+        d
     } else {
         let mut d = who(Diagnostic::new(Code::AuthFailed))
             .case("reply")
@@ -435,7 +463,7 @@ mod tests {
             ),
         ];
         for (reply, want) in cases {
-            let d = auth_failure(&reply, gmail);
+            let d = auth_failure(&reply, gmail, Sent::Password);
             assert_eq!(d.code.as_str(), want, "{}", reply.raw());
             assert_eq!(d.reply.as_deref(), Some(reply.raw().as_str()));
         }

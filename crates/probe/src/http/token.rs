@@ -6,8 +6,6 @@
 //! the routes it may call; `sub`, if given, keys the rate limits, so one
 //! customer's page cannot spend another's.
 
-use std::time::{SystemTime, UNIX_EPOCH};
-
 use jsonwebtoken::{Algorithm, DecodingKey, Validation, decode};
 use serde::Deserialize;
 
@@ -138,12 +136,7 @@ impl TokenKeys {
     }
 }
 
-/// Seconds since the epoch, now.
-pub fn now() -> u64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs())
-}
+pub use crate::clock::now;
 
 #[cfg(test)]
 mod tests {

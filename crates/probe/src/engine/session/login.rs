@@ -50,10 +50,20 @@ impl Probe<'_> {
             let d = auth::no_common_mechanism(&offered, plan.auth, encrypted);
             return self.step(StepKind::Auth, t, vec![d]);
         };
-        let reply = self.sasl(conn, mechanism, user, password).await;
+        let mut token_error = None;
+        let reply = self
+            .sasl(conn, mechanism, user, password, &mut token_error)
+            .await;
         let diags = match reply {
             Ok(r) if r.code == 235 => Vec::new(),
-            Ok(r) => vec![replies::auth_failure(&r, plan.provider)],
+            Ok(r) => {
+                let sent = if plan.auth.is_oauth() {
+                    replies::Sent::Token(token_error.as_ref())
+                } else {
+                    replies::Sent::Password
+                };
+                vec![replies::auth_failure(&r, plan.provider, sent)]
+            }
             Err(d) => vec![d],
         };
         self.step(StepKind::Auth, t, diags)
@@ -66,8 +76,11 @@ impl Probe<'_> {
         mechanism: Mechanism,
         user: &str,
         password: &str,
+        token_error: &mut Option<auth::TokenError>,
     ) -> Result<Reply, Diagnostic> {
         self.keep_secret(password);
+        // A token may come back quoted in a reply: its base64 too.
+        self.keep_secret(&auth::b64(password.as_bytes()));
         match mechanism {
             Mechanism::Plain => {
                 let secret = auth::plain(user, password);
@@ -79,19 +92,34 @@ impl Probe<'_> {
                 )
                 .await
             }
-            Mechanism::Xoauth2 => {
-                let secret = auth::xoauth2(user, password);
+            Mechanism::Xoauth2 | Mechanism::Oauthbearer => {
+                let (secret, name) = if mechanism == Mechanism::Xoauth2 {
+                    (auth::xoauth2(user, password), "XOAUTH2")
+                } else {
+                    (auth::oauthbearer(user, password), "OAUTHBEARER")
+                };
                 self.keep_secret(&secret);
                 let first = self
                     .command(
                         conn,
-                        Zeroizing::new(format!("AUTH XOAUTH2 {}", secret.as_str())).as_str(),
-                        Some("AUTH XOAUTH2 <redacted>"),
+                        Zeroizing::new(format!("AUTH {name} {}", secret.as_str())).as_str(),
+                        Some(&format!("AUTH {name} <redacted>")),
                     )
                     .await;
                 match first {
-                    // The server sends an error as a 334 challenge; answer empty to get the final reply.
-                    Ok(r) if r.code == 334 => self.command(conn, "", Some("<empty>")).await,
+                    // The server sends its error as a 334 challenge (JSON,
+                    // base64); the client ends the exchange to get the
+                    // final reply: XOAUTH2 with an empty line, OAUTHBEARER
+                    // with a single %x01 (RFC 7628 §3.2.3).
+                    Ok(r) if r.code == 334 => {
+                        *token_error = r.lines.first().and_then(|c| auth::TokenError::decode(c));
+                        let (end, shown) = if mechanism == Mechanism::Xoauth2 {
+                            (String::new(), "<empty>")
+                        } else {
+                            (auth::b64(b"\x01").to_string(), "AQ==")
+                        };
+                        self.command(conn, &end, Some(shown)).await
+                    }
                     other => other,
                 }
             }

@@ -35,6 +35,8 @@ struct Plan {
     security: Security,
     /// The login, if one was given (refused if it holds a control character).
     user: Option<Result<AuthIdentity, WireError>>,
+    /// The secret the login sends: the password, or with OAuth2 the
+    /// access token.
     password: Option<Zeroizing<String>>,
     auth: AuthMechanism,
     /// The From address as it goes into MAIL FROM, if it can.
@@ -69,7 +71,12 @@ impl Plan {
             port: config.port_number()?,
             security: config.security_mode()?,
             user: config.username().map(AuthIdentity::parse),
-            password: config.password().map(|p| Zeroizing::new(p.to_owned())),
+            password: if config.auth_mechanism().is_oauth() {
+                config.oauth_token()
+            } else {
+                config.password()
+            }
+            .map(|p| Zeroizing::new(p.to_owned())),
             auth: config.auth_mechanism(),
             from: config
                 .from_field()
@@ -239,7 +246,8 @@ impl<'a> Probe<'a> {
 
     pub(super) async fn run(mut self) -> Report {
         let read = self.read;
-        let mut static_findings = validate_parsed(&read.settings, &read.config);
+        let mut static_findings =
+            validate_parsed(&read.settings, &read.config, Some(crate::clock::now()));
         smtp_doctor_core::i18n::localize(&mut static_findings, self.req.locale);
         let config = &read.config;
         if let Some(plan) = Plan::new(config) {

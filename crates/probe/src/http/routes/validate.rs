@@ -26,7 +26,8 @@ pub(crate) async fn validate(
     Caller { locale, .. }: Caller,
     SecretJson(config): SecretJson,
 ) -> Result<Response, ApiError> {
-    let mut diagnostics = smtp_doctor_core::validate_json(&config.settings());
+    let mut diagnostics =
+        smtp_doctor_core::validate_json_at(&config.settings(), Some(crate::clock::now()));
     smtp_doctor_core::i18n::localize(&mut diagnostics, locale);
     Ok(in_language(Json(ValidateResponse { diagnostics }), locale))
 }

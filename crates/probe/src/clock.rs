@@ -1,0 +1,12 @@
+//! The time, read in one place. Core has no clock: the rules that depend
+//! on time (an access token's expiry, a provider's dated change) get this
+//! from every front end here, as tokens and attestations do.
+
+use std::time::{SystemTime, UNIX_EPOCH};
+
+/// Seconds since the epoch, now.
+pub fn now() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs())
+}
