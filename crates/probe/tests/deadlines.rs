@@ -268,8 +268,13 @@ async fn an_arrival_wait_holds_neither_the_target_slot_nor_a_408() {
         }
     };
     let waiting = tokio::spawn(post(&["arrival"]));
-    // Once the session is over its target slot is free (a second probe of
-    // the same relay is admitted) while the wait goes on.
+    // The relay took the test message: the session is at its end. Once it
+    // is over, its target slot is free (a second probe of the same relay is
+    // admitted) while the wait goes on.
+    assert!(
+        common::until(Duration::from_secs(20), || sandbox.messages_accepted() >= 1).await,
+        "the arrival probe never sent its message"
+    );
     let mut second = String::new();
     for _ in 0..100 {
         second = post(&["connect"]).await;
