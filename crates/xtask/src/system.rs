@@ -76,6 +76,11 @@ pub(crate) const TEST: &[Requirement] = &[
         "the replica tests put three services behind HAProxy",
     ),
     req(
+        Check::File("/usr/sbin/dovecot"),
+        &["dovecot-core"],
+        "Dovecot checks OAuth2 access tokens for Postfix (passdb oauth2, XOAUTH2 and OAUTHBEARER)",
+    ),
+    req(
         Check::File("/usr/sbin/saslpasswd2"),
         &["sasl2-bin"],
         "Postfix's test logins (Cyrus SASL)",

@@ -201,7 +201,7 @@ fn write_golden_ts() -> Result {
     std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
     let ts = format!(
         "import type {{ Diagnostic }} from \"../../web/smtp-doctor/pkg/smtp_doctor_wasm.js\";\n\
-         export const golden = {} satisfies {{ name: string; config: unknown; diagnostics: Diagnostic[] }}[];\n",
+         export const golden = {} satisfies {{ name: string; config: unknown; now?: number; diagnostics: Diagnostic[] }}[];\n",
         golden.trim()
     );
     std::fs::write(dir.join("golden.ts"), ts).map_err(|e| e.to_string())

@@ -170,6 +170,76 @@ impl Postfix {
     }
 }
 
+/// A submission server that takes OAuth2 access tokens: Postfix with
+/// Dovecot SASL (at `dovecot_auth`, XOAUTH2 and OAUTHBEARER) on `oauth`,
+/// and beside it a listener whose only logins are passwords (Cyrus,
+/// PLAIN and LOGIN) on `passwords`. STARTTLS first on both.
+pub struct OAuthRelay {
+    dir: PathBuf,
+    pub oauth: u16,
+    pub passwords: u16,
+}
+
+impl OAuthRelay {
+    pub fn start(dovecot_auth: u16) -> Result<Self, String> {
+        if !Path::new("/usr/sbin/postfix").exists() {
+            return Err("Postfix is not installed: run `cargo xtask test`".into());
+        }
+        let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
+            .join(format!("postfix-oauth-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        for sub in ["etc/sasl", "queue", "data"] {
+            fs::create_dir_all(dir.join(sub)).map_err(|e| e.to_string())?;
+        }
+        let c = certs();
+        fs::write(dir.join("good.pem"), &c.good_pem.0).map_err(|e| e.to_string())?;
+        fs::write(dir.join("good.key"), &c.good_pem.1).map_err(|e| e.to_string())?;
+        let (oauth, passwords) = (free_port(), free_port());
+        fs::write(
+            dir.join("etc/main.cf"),
+            main_cf(&dir, "oauth.test.local", ""),
+        )
+        .map_err(|e| e.to_string())?;
+        let mut inet = listener(
+            oauth,
+            &format!(
+                " -o smtpd_sasl_type=dovecot -o smtpd_sasl_path=inet:127.0.0.1:{dovecot_auth}"
+            ),
+        );
+        inet += &listener(passwords, "");
+        fs::write(dir.join("etc/master.cf"), master_cf(&inet, "")?).map_err(|e| e.to_string())?;
+        sasl_users(&dir)?;
+        fs::write(
+            dir.join("etc/sasl/smtpd.conf"),
+            format!(
+                "pwcheck_method: auxprop\nauxprop_plugin: sasldb\nmech_list: PLAIN LOGIN\nsasldb_path: {}/sasldb2\n",
+                dir.display()
+            ),
+        )
+        .map_err(|e| e.to_string())?;
+        let relay = Self {
+            dir: dir.clone(),
+            oauth,
+            passwords,
+        };
+        launch(&dir, &[oauth, passwords])?;
+        Ok(relay)
+    }
+
+    pub fn log(&self) -> String {
+        fs::read_to_string(self.dir.join("postfix.log")).unwrap_or_default()
+    }
+}
+
+impl Drop for OAuthRelay {
+    fn drop(&mut self) {
+        let _ = Command::new("/usr/sbin/postfix")
+            .args(["-c", &format!("{}/etc", self.dir.display()), "stop"])
+            .output();
+        let _ = fs::remove_dir_all(&self.dir);
+    }
+}
+
 /// The main.cf every private instance shares (loopback only, logs and
 /// queue in `dir`, nothing delivered but what `extra` routes, STARTTLS with
 /// the test certificate, SASL logins required to relay), then `extra`.

@@ -1,0 +1,91 @@
+// An OpenID Connect provider we did not write — node-oidc-provider,
+// OpenID Certified — on loopback, for the OAuth2 tests: it issues the
+// access tokens the probe sends and answers the submission server's token
+// introspection (RFC 7662), so expiry, revocation and scopes are judged by
+// it, not by us.
+//
+// Usage: node oauth_server.mjs PORT NODE_MODULES. Prints one JSON line
+// when listening. (ES modules ignore NODE_PATH: the package is imported
+// from the test tools' folder by path.)
+// Besides the provider's own endpoints, loopback-only test endpoints stand
+// in for a completed sign-in (the browser tests do the real one):
+//   POST /test/token  {user, scope, ttl}  → {token}   an access token
+//   POST /test/revoke {token}             → {}        revoked at once
+import http from "node:http";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+
+const port = Number(process.argv[2]);
+const modules = process.argv[3];
+if (!Number.isInteger(port) || port <= 0 || !modules) {
+  console.error("usage: node oauth_server.mjs PORT NODE_MODULES");
+  process.exit(2);
+}
+const { default: Provider } = await import(pathToFileURL(join(modules, "oidc-provider/lib/index.js")).href);
+const issuer = `http://127.0.0.1:${port}`;
+const provider = new Provider(issuer, {
+  clients: [
+    // The submission server's Dovecot, calling introspection.
+    { client_id: "dovecot", client_secret: "dovecot-introspection-secret", grant_types: [], response_types: [], redirect_uris: [] },
+    // The integrator's app, to which the customer signs in.
+    {
+      client_id: "smtp-app",
+      client_secret: "smtp-app-secret",
+      grant_types: ["authorization_code", "refresh_token"],
+      response_types: ["code"],
+      redirect_uris: [`${issuer}/callback`],
+    },
+  ],
+  scopes: ["openid", "offline_access", "smtp.send"],
+  features: {
+    introspection: { enabled: true, allowedPolicy: async () => true },
+    revocation: { enabled: true },
+  },
+  ttl: { AccessToken: 3600 },
+});
+provider.proxy = false;
+
+const callback = provider.callback();
+
+async function body(req) {
+  let text = "";
+  for await (const chunk of req) {
+    text += chunk;
+    if (text.length > 16 * 1024) throw new Error("body too large");
+  }
+  return text ? JSON.parse(text) : {};
+}
+
+function reply(res, status, value) {
+  const text = JSON.stringify(value);
+  res.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(text) });
+  res.end(text);
+}
+
+const server = http.createServer(async (req, res) => {
+  try {
+    if (req.method === "POST" && req.url === "/test/token") {
+      const { user, scope = "smtp.send", ttl = 3600 } = await body(req);
+      const client = await provider.Client.find("smtp-app");
+      const token = new provider.AccessToken({ accountId: user, client, scope, expiresIn: ttl, gty: "authorization_code" });
+      return reply(res, 200, { token: await token.save() });
+    }
+    if (req.method === "POST" && req.url === "/test/revoke") {
+      const { token } = await body(req);
+      const found = await provider.AccessToken.find(token);
+      await found?.destroy();
+      return reply(res, 200, { revoked: Boolean(found) });
+    }
+    return callback(req, res);
+  } catch (e) {
+    return reply(res, 500, { error: String(e?.message ?? e) });
+  }
+});
+// Dovecot keeps its connection for later introspections.
+server.keepAliveTimeout = 60_000;
+server.listen(port, "127.0.0.1", () => {
+  console.log(JSON.stringify({ issuer, introspection: `${issuer}/token/introspection` }));
+});
+for (const signal of ["SIGTERM", "SIGINT"]) process.on(signal, () => server.close(() => process.exit(0)));
+process.stdin.on("end", () => process.exit(0));
+process.stdin.resume();
