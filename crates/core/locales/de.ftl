@@ -345,11 +345,13 @@ auth-token-tenant = { $case ->
 
 auth-token-rejected = { $case ->
         [invalid] Der Server hat das Zugriffstoken abgelehnt: Es ist ungültig oder abgelaufen.
+        [m365] Microsoft 365 hat das Zugriffstoken abgelehnt.
         [scope] Der Server hat das Zugriffstoken abgelehnt: Ihm fehlt der Bereich { $scope }.
        *[other] Der Server hat das Zugriffstoken abgelehnt.
     }
     .help = { $case ->
         [invalid] Holen Sie ein frisches Zugriffstoken (neu anmelden oder im Backend erneuern) und testen Sie erneut.
+        [m365] Meist eines von dreien: Das Token gilt nicht für SMTP (fordern Sie https://outlook.office.com/SMTP.Send an, keinen Microsoft-Graph-Bereich); SMTP AUTH ist für das Postfach aus (Set-CASMailbox -Identity <Postfach> -SmtpClientAuthenticationDisabled $false); oder eine App, die ohne Benutzer sendet, hat über ihren Dienstprinzipal kein Recht am Postfach (Add-MailboxPermission).
         [scope] Melden Sie sich erneut an und fordern Sie { $scope } an.
        *[other] Melden Sie sich erneut an; schlägt es weiter fehl, darf das Konto SMTP womöglich nicht nutzen.
     }
@@ -790,6 +792,9 @@ auth-disabled-by-provider = { $case ->
        *[other] Die SMTP-Anmeldung ist für dieses Konto ausgeschaltet.
     }
     .help = { $hint ->
+        [m365-tenant] SMTP AUTH ist für die ganze Organisation ausgeschaltet. Eine Exchange-Administratorin schaltet es mit Set-TransportConfig -SmtpClientAuthenticationDisabled $false ein (und für ein Postfach, bei dem es ebenfalls aus ist, mit Set-CASMailbox -Identity <Postfach> -SmtpClientAuthenticationDisabled $false). Auch OAuth2-Anmeldungen brauchen es.
+        [m365-mailbox] SMTP AUTH ist für dieses Postfach ausgeschaltet. Eine Exchange-Administratorin schaltet es mit Set-CASMailbox -Identity <Postfach> -SmtpClientAuthenticationDisabled $false ein (Microsoft 365 Admin Center: der Benutzer, E-Mail, E-Mail-Apps verwalten, Authentifiziertes SMTP). Auch OAuth2-Anmeldungen brauchen es.
+        [m365-basic-off] Microsoft 365 lehnt hier Passwörter ab (Sicherheitsstandards, oder die einfache Authentifizierung ist für die Übermittlung abgeschafft): Melden Sie sich stattdessen mit OAuth2 an.
         [m365-disabled] In Microsoft 365 muss eine Administratorin „Authentifiziertes SMTP“ für das Postfach aktivieren (und im Mandanten erlauben), oder die Anwendung meldet sich mit OAuth2 (XOAUTH2) an.
        *[other] Das Konto oder seine Organisation hat die SMTP-Anmeldung ausgeschaltet; eine Administratorin muss sie einschalten, oder verwenden Sie OAuth2.
     }

@@ -351,11 +351,13 @@ auth-token-tenant = { $case ->
 
 auth-token-rejected = { $case ->
         [invalid] The server refused the access token: it is invalid or expired.
+        [m365] Microsoft 365 refused the access token.
         [scope] The server refused the access token: it lacks the scope { $scope }.
        *[other] The server refused the access token.
     }
     .help = { $case ->
         [invalid] Get a fresh access token (sign in again, or refresh it in your backend) and test again.
+        [m365] Usually one of three: the token is not for SMTP (request https://outlook.office.com/SMTP.Send, not a Microsoft Graph scope); SMTP AUTH is off for the mailbox (Set-CASMailbox -Identity <mailbox> -SmtpClientAuthenticationDisabled $false); or, for an app sending without a user, its service principal has no right to the mailbox (Add-MailboxPermission).
         [scope] Sign in again and request { $scope }.
        *[other] Sign in again; if it keeps failing, the account may not be allowed to use SMTP.
     }
@@ -796,6 +798,9 @@ auth-disabled-by-provider = { $case ->
        *[other] SMTP login is turned off for this account.
     }
     .help = { $hint ->
+        [m365-tenant] SMTP AUTH is off for the whole organisation. An Exchange administrator turns it on with Set-TransportConfig -SmtpClientAuthenticationDisabled $false (and for a mailbox that has it off too, Set-CASMailbox -Identity <mailbox> -SmtpClientAuthenticationDisabled $false). OAuth2 logins need it on as well.
+        [m365-mailbox] SMTP AUTH is off for this mailbox. An Exchange administrator turns it on with Set-CASMailbox -Identity <mailbox> -SmtpClientAuthenticationDisabled $false (Microsoft 365 admin center: the user, Mail, Manage email apps, Authenticated SMTP). OAuth2 logins need it on as well.
+        [m365-basic-off] Microsoft 365 refuses passwords here (security defaults, or basic authentication retired for client submission): sign in with OAuth2 instead.
         [m365-disabled] In Microsoft 365 an administrator must enable "Authenticated SMTP" for the mailbox (and allow it in the tenant), or the application must sign in with OAuth2 (XOAUTH2).
        *[other] The account or its organisation has turned off SMTP login; an administrator must turn it on, or use OAuth2.
     }

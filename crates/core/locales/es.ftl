@@ -346,11 +346,13 @@ auth-token-tenant = { $case ->
 
 auth-token-rejected = { $case ->
         [invalid] El servidor rechazó el token de acceso: no es válido o ha caducado.
+        [m365] Microsoft 365 rechazó el token de acceso.
         [scope] El servidor rechazó el token de acceso: le falta el ámbito { $scope }.
        *[other] El servidor rechazó el token de acceso.
     }
     .help = { $case ->
         [invalid] Consiga un token de acceso reciente (vuelve a iniciar sesión o renuévelo en su backend) y vuelva a probar.
+        [m365] Normalmente una de tres: el token no es para SMTP (pida https://outlook.office.com/SMTP.Send, no un ámbito de Microsoft Graph); SMTP AUTH está desactivado para el buzón (Set-CASMailbox -Identity <buzón> -SmtpClientAuthenticationDisabled $false); o, para una aplicación que envía sin usuario, su entidad de servicio no tiene derecho sobre el buzón (Add-MailboxPermission).
         [scope] Vuelva a iniciar sesión pidiendo { $scope }.
        *[other] Vuelva a iniciar sesión; si sigue fallando, puede que la cuenta no tenga permiso para usar SMTP.
     }
@@ -791,6 +793,9 @@ auth-disabled-by-provider = { $case ->
        *[other] El inicio de sesión SMTP está desactivado para esta cuenta.
     }
     .help = { $hint ->
+        [m365-tenant] SMTP AUTH está desactivado para toda la organización. Un administrador de Exchange lo activa con Set-TransportConfig -SmtpClientAuthenticationDisabled $false (y para un buzón que también lo tenga desactivado, con Set-CASMailbox -Identity <buzón> -SmtpClientAuthenticationDisabled $false). Los inicios de sesión con OAuth2 también lo necesitan.
+        [m365-mailbox] SMTP AUTH está desactivado para este buzón. Un administrador de Exchange lo activa con Set-CASMailbox -Identity <buzón> -SmtpClientAuthenticationDisabled $false (Centro de administración de Microsoft 365: el usuario, Correo, Administrar aplicaciones de correo, SMTP autenticado). Los inicios de sesión con OAuth2 también lo necesitan.
+        [m365-basic-off] Microsoft 365 rechaza aquí las contraseñas (valores predeterminados de seguridad, o la autenticación básica retirada para el envío de clientes): inicie sesión con OAuth2.
         [m365-disabled] En Microsoft 365, un administrador debe activar «SMTP autenticado» para el buzón (y permitirlo en el inquilino), o la aplicación debe iniciar sesión con OAuth2 (XOAUTH2).
        *[other] La cuenta o su organización desactivó el inicio de sesión SMTP; un administrador debe activarlo, o use OAuth2.
     }

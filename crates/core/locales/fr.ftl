@@ -346,11 +346,13 @@ auth-token-tenant = { $case ->
 
 auth-token-rejected = { $case ->
         [invalid] Le serveur a refusé le jeton d'accès : il est invalide ou expiré.
+        [m365] Microsoft 365 a refusé le jeton d'accès.
         [scope] Le serveur a refusé le jeton d'accès : il lui manque l'étendue { $scope }.
        *[other] Le serveur a refusé le jeton d'accès.
     }
     .help = { $case ->
         [invalid] Obtenez un jeton d'accès récent (reconnectez-vous ou renouvelez-le dans votre backend) et testez de nouveau.
+        [m365] En général l'une de trois causes : le jeton n'est pas destiné à SMTP (demandez https://outlook.office.com/SMTP.Send, pas une étendue Microsoft Graph) ; SMTP AUTH est désactivé pour la boîte aux lettres (Set-CASMailbox -Identity <boîte> -SmtpClientAuthenticationDisabled $false) ; ou, pour une application qui envoie sans utilisateur, son principal de service n'a pas de droit sur la boîte (Add-MailboxPermission).
         [scope] Reconnectez-vous en demandant { $scope }.
        *[other] Reconnectez-vous ; si l'échec persiste, le compte n'a peut-être pas le droit d'utiliser SMTP.
     }
@@ -791,6 +793,9 @@ auth-disabled-by-provider = { $case ->
        *[other] La connexion SMTP est désactivée pour ce compte.
     }
     .help = { $hint ->
+        [m365-tenant] SMTP AUTH est désactivé pour toute l'organisation. Un administrateur Exchange l'active avec Set-TransportConfig -SmtpClientAuthenticationDisabled $false (et, pour une boîte aux lettres où il est aussi désactivé, Set-CASMailbox -Identity <boîte> -SmtpClientAuthenticationDisabled $false). Les connexions OAuth2 en ont besoin aussi.
+        [m365-mailbox] SMTP AUTH est désactivé pour cette boîte aux lettres. Un administrateur Exchange l'active avec Set-CASMailbox -Identity <boîte> -SmtpClientAuthenticationDisabled $false (centre d'administration Microsoft 365 : l'utilisateur, Courrier, Gérer les applications de messagerie, SMTP authentifié). Les connexions OAuth2 en ont besoin aussi.
+        [m365-basic-off] Microsoft 365 refuse ici les mots de passe (paramètres de sécurité par défaut, ou authentification de base retirée pour l'envoi) : connectez-vous plutôt avec OAuth2.
         [m365-disabled] Dans Microsoft 365, un administrateur doit activer « SMTP authentifié » pour la boîte aux lettres (et l'autoriser dans le locataire), ou l'application doit se connecter avec OAuth2 (XOAUTH2).
        *[other] Le compte ou son organisation a désactivé la connexion SMTP ; un administrateur doit la réactiver, ou utilisez OAuth2.
     }

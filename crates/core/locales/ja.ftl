@@ -345,11 +345,13 @@ auth-token-tenant = { $case ->
 
 auth-token-rejected = { $case ->
         [invalid] サーバーがアクセストークンを拒否しました。無効か期限切れです。
+        [m365] Microsoft 365 がアクセストークンを拒否しました。
         [scope] サーバーがアクセストークンを拒否しました。スコープ { $scope } がありません。
        *[other] サーバーがアクセストークンを拒否しました。
     }
     .help = { $case ->
         [invalid] 新しいアクセストークンを取得して (もう一度サインインするか、バックエンドで更新して) もう一度テストしてください。
+        [m365] たいていは次のどれかです。トークンが SMTP 用ではない (Microsoft Graph のスコープではなく https://outlook.office.com/SMTP.Send を要求してください)。メールボックスで SMTP AUTH が無効 (Set-CASMailbox -Identity <メールボックス> -SmtpClientAuthenticationDisabled $false)。ユーザーなしで送信するアプリの場合、そのサービス プリンシパルにメールボックスの権限がない (Add-MailboxPermission)。
         [scope] { $scope } を要求してもう一度サインインしてください。
        *[other] もう一度サインインしてください。それでも失敗する場合、そのアカウントは SMTP の使用を許可されていない可能性があります。
     }
@@ -790,6 +792,9 @@ auth-disabled-by-provider = { $case ->
        *[other] このアカウントの SMTP ログインは無効になっています。
     }
     .help = { $hint ->
+        [m365-tenant] 組織全体で SMTP AUTH が無効です。Exchange 管理者が Set-TransportConfig -SmtpClientAuthenticationDisabled $false で有効にします (メールボックス側でも無効なら Set-CASMailbox -Identity <メールボックス> -SmtpClientAuthenticationDisabled $false も)。OAuth2 のログインにも必要です。
+        [m365-mailbox] このメールボックスで SMTP AUTH が無効です。Exchange 管理者が Set-CASMailbox -Identity <メールボックス> -SmtpClientAuthenticationDisabled $false で有効にします (Microsoft 365 管理センター: ユーザー、メール、メール アプリの管理、認証済み SMTP)。OAuth2 のログインにも必要です。
+        [m365-basic-off] ここでは Microsoft 365 がパスワードを拒否します (セキュリティの既定値、またはクライアント送信の基本認証の廃止)。代わりに OAuth2 でサインインしてください。
         [m365-disabled] Microsoft 365 では、管理者がメールボックスで「認証済み SMTP」を有効にし（テナントでも許可し）、またはアプリが OAuth2（XOAUTH2）でサインインする必要があります。
        *[other] アカウントまたは組織が SMTP ログインを無効にしています。管理者が有効にするか、OAuth2 を使ってください。
     }

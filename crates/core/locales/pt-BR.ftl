@@ -346,11 +346,13 @@ auth-token-tenant = { $case ->
 
 auth-token-rejected = { $case ->
         [invalid] O servidor recusou o token de acesso: ele é inválido ou expirou.
+        [m365] O Microsoft 365 recusou o token de acesso.
         [scope] O servidor recusou o token de acesso: falta o escopo { $scope }.
        *[other] O servidor recusou o token de acesso.
     }
     .help = { $case ->
         [invalid] Obtenha um token de acesso recente (entre de novo ou renove-o no seu backend) e teste de novo.
+        [m365] Em geral uma de três causas: o token não é para SMTP (peça https://outlook.office.com/SMTP.Send, não um escopo do Microsoft Graph); o SMTP AUTH está desativado para a caixa de correio (Set-CASMailbox -Identity <caixa> -SmtpClientAuthenticationDisabled $false); ou, para um aplicativo que envia sem usuário, a entidade de serviço dele não tem direito à caixa (Add-MailboxPermission).
         [scope] Entre de novo pedindo { $scope }.
        *[other] Entre de novo; se continuar falhando, talvez a conta não possa usar SMTP.
     }
@@ -791,6 +793,9 @@ auth-disabled-by-provider = { $case ->
        *[other] O login SMTP está desativado para esta conta.
     }
     .help = { $hint ->
+        [m365-tenant] O SMTP AUTH está desativado para a organização inteira. Um administrador do Exchange o ativa com Set-TransportConfig -SmtpClientAuthenticationDisabled $false (e, para uma caixa de correio em que também esteja desativado, Set-CASMailbox -Identity <caixa> -SmtpClientAuthenticationDisabled $false). Logins com OAuth2 também precisam dele.
+        [m365-mailbox] O SMTP AUTH está desativado para esta caixa de correio. Um administrador do Exchange o ativa com Set-CASMailbox -Identity <caixa> -SmtpClientAuthenticationDisabled $false (Centro de administração do Microsoft 365: o usuário, Email, Gerenciar aplicativos de email, SMTP autenticado). Logins com OAuth2 também precisam dele.
+        [m365-basic-off] O Microsoft 365 recusa senhas aqui (padrões de segurança, ou a autenticação básica retirada para envio de clientes): entre com OAuth2.
         [m365-disabled] No Microsoft 365, um administrador precisa ativar o "SMTP autenticado" para a caixa de correio (e permiti-lo no locatário), ou o aplicativo precisa entrar com OAuth2 (XOAUTH2).
        *[other] A conta ou a organização dela desativou o login SMTP; um administrador precisa ativá-lo, ou use OAuth2.
     }

@@ -617,14 +617,36 @@ pub struct ReplyHint {
 
 /// Provider replies worth naming, checked on [`CHECKED`].
 pub static REPLY_HINTS: &[ReplyHint] = &[
+    // 5.7.139 names where SMTP AUTH is off (the most specific hint wins:
+    // words before a bare status); 5.7.30 is basic authentication gone.
     ReplyHint {
         provider: "microsoft365",
-        statuses: &["5.7.139", "5.7.30"],
+        statuses: &[],
+        words: &["smtpclientauthentication is disabled for the tenant"],
+        meaning: ReplyMeaning::AuthDisabled,
+        help: "m365-tenant",
+    },
+    ReplyHint {
+        provider: "microsoft365",
+        statuses: &[],
+        words: &["smtpclientauthentication is disabled for the mailbox"],
+        meaning: ReplyMeaning::AuthDisabled,
+        help: "m365-mailbox",
+    },
+    ReplyHint {
+        provider: "microsoft365",
+        statuses: &["5.7.30"],
         words: &[
-            "smtpclientauthentication is disabled",
             "basic authentication is disabled",
             "basic authentication is not supported",
         ],
+        meaning: ReplyMeaning::AuthDisabled,
+        help: "m365-basic-off",
+    },
+    ReplyHint {
+        provider: "microsoft365",
+        statuses: &["5.7.139"],
+        words: &["smtpclientauthentication is disabled"],
         meaning: ReplyMeaning::AuthDisabled,
         help: "m365-disabled",
     },
@@ -652,10 +674,16 @@ pub fn reply_hint(
     status: &str,
     text: &str,
 ) -> Option<&'static ReplyHint> {
+    // The first matching hint in table order (the specific before the
+    // general), the configured provider's own first.
+    let matches =
+        |h: &&ReplyHint| h.words.iter().any(|w| text.contains(w)) || h.statuses.contains(&status);
+    let mine = |h: &&ReplyHint| provider.is_some_and(|p| p.id == h.provider);
     REPLY_HINTS
         .iter()
-        .filter(|h| h.statuses.contains(&status) || h.words.iter().any(|w| text.contains(w)))
-        .max_by_key(|h| provider.is_some_and(|p| p.id == h.provider))
+        .filter(matches)
+        .find(mine)
+        .or_else(|| REPLY_HINTS.iter().find(matches))
 }
 
 /// The provider's usual advice when its servers refuse credentials,

@@ -218,8 +218,17 @@ pub(crate) fn auth_failure(
     } else if let Sent::Token(error) = sent {
         // The token was refused: what the server said about it, else
         // its reply (Microsoft: `535 5.7.3 Authentication unsuccessful`).
+        // Microsoft names no reason (`535 5.7.3`): its three usual ones.
+        let microsoft = status == "5.7.3"
+            && (provider.is_some_and(|p| p.id == "microsoft365" || p.id == "outlook")
+                || has(reply, &["authentication unsuccessful"]));
+        let case = match error {
+            Some(e) => e.case(),
+            None if microsoft => "m365",
+            None => "other",
+        };
         let mut d = Diagnostic::new(Code::AuthTokenRejected)
-            .case(error.map_or("other", TokenError::case))
+            .case(case)
             .param("reply-code", reply.code);
         if let Some(error) = error {
             d = d.param("status", error.status.as_str());
@@ -467,6 +476,105 @@ mod tests {
             assert_eq!(d.code.as_str(), want, "{}", reply.raw());
             assert_eq!(d.reply.as_deref(), Some(reply.raw().as_str()));
         }
+    }
+
+    /// Microsoft's documented replies (Exchange Online SMTP AUTH errors,
+    /// learn.microsoft.com, checked 2026-12-07): where SMTP AUTH is off
+    /// decides who acts and how, and the help says the line to run.
+    #[test]
+    fn microsoft_365_replies_name_where_and_what() {
+        let m365 = providers::PROVIDERS.iter().find(|p| p.id == "microsoft365");
+        let hint = |d: &Diagnostic| match d.params.get("hint") {
+            Some(smtp_doctor_core::Param::Text(t)) => t.clone(),
+            _ => String::new(),
+        };
+        for (text, sent, code, want_hint) in [
+            (
+                "5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant. Visit https://aka.ms/smtp_auth_disabled for more information.",
+                Sent::Password,
+                "auth.disabled-by-provider",
+                "m365-tenant",
+            ),
+            (
+                "5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Mailbox. Visit https://aka.ms/smtp_auth_disabled for more information.",
+                Sent::Token(None),
+                "auth.disabled-by-provider",
+                "m365-mailbox",
+            ),
+            (
+                "5.7.139 Authentication unsuccessful, basic authentication is disabled.",
+                Sent::Password,
+                "auth.disabled-by-provider",
+                "m365-basic-off",
+            ),
+            (
+                "5.7.30 Basic authentication is not supported for Client Submission.",
+                Sent::Password,
+                "auth.disabled-by-provider",
+                "m365-basic-off",
+            ),
+        ] {
+            let reply = r(535, text);
+            let d = auth_failure(&reply, m365, sent);
+            assert_eq!(d.code.as_str(), code, "{text}");
+            assert_eq!(hint(&d), want_hint, "{text}");
+        }
+        // With a token, 535 5.7.3 is the token's refusal, with Microsoft's
+        // three usual causes; with a password, bad credentials.
+        let reply = r(
+            535,
+            "5.7.3 Authentication unsuccessful [SN4PR0601CA0001.namprd06.prod.outlook.com]",
+        );
+        let mut d = [auth_failure(&reply, m365, Sent::Token(None))];
+        assert_eq!(d[0].code.as_str(), "auth.token-rejected");
+        smtp_doctor_core::i18n::localize(&mut d, "en");
+        assert!(
+            d[0].help.contains("https://outlook.office.com/SMTP.Send"),
+            "{}",
+            d[0].help
+        );
+        assert!(d[0].help.contains("Set-CASMailbox"), "{}", d[0].help);
+        assert_eq!(
+            auth_failure(&reply, m365, Sent::Password).code.as_str(),
+            "auth.failed"
+        );
+        // The help a person reads names the PowerShell line.
+        let mut d = [auth_failure(
+            &r(
+                535,
+                "5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant.",
+            ),
+            m365,
+            Sent::Password,
+        )];
+        smtp_doctor_core::i18n::localize(&mut d, "de");
+        assert!(
+            d[0].help
+                .contains("Set-TransportConfig -SmtpClientAuthenticationDisabled $false"),
+            "{}",
+            d[0].help
+        );
+        // Google's 334 error, decoded, names the scope it wants.
+        let google = TokenError::decode(
+            "eyJzdGF0dXMiOiI0MDEiLCJzY2hlbWVzIjoiQmVhcmVyIiwic2NvcGUiOiJodHRwczovL21haWwuZ29vZ2xlLmNvbS8ifQ==",
+        )
+        .unwrap();
+        let gmail = providers::PROVIDERS.iter().find(|p| p.id == "gmail");
+        let d = auth_failure(
+            &r(
+                535,
+                "5.7.8 Username and Password not accepted. For more information, go to\nhttps://support.google.com/mail/?p=BadCredentials",
+            ),
+            gmail,
+            Sent::Token(Some(&google)),
+        );
+        assert_eq!(d.code.as_str(), "auth.token-rejected");
+        assert_eq!(
+            d.params.get("scope"),
+            Some(&smtp_doctor_core::Param::Text(
+                "https://mail.google.com/".into()
+            ))
+        );
     }
 
     #[test]
