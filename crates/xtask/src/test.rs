@@ -15,7 +15,7 @@ const STEPS: [&str; 10] = [
     "tests (wasm in headless Chromium)",
     "the demo's build with node and npm off PATH (only Rust)",
     "TypeScript types",
-    "the settings page end to end, and attachForm (headless Chromium, serve --sandbox)",
+    "the settings page end to end, and attachForm (headless Chromium, serve --sandbox); the OAuth sign-in backend against oidc-provider",
     "the npm package as integrators use it (npm pack into Vite + React, esbuild, plain HTML, TypeScript)",
     "fuzzing smoke run (cargo-fuzz, unoptimized, 15 s per target; `cargo xtask fuzz` for long runs)",
 ];
@@ -120,6 +120,7 @@ pub(crate) fn all(dry_run: bool) -> Result {
             "--test-concurrency=1",
             "tests/e2e/page.test.mjs",
             "tests/e2e/attach.test.mjs",
+            "tests/e2e/oauth.test.mjs",
         ],
     );
     c.env("SMTP_DOCTOR_BIN", root().join("target/debug/smtp-doctor"));

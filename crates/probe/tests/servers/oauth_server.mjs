@@ -36,7 +36,12 @@ const provider = new Provider(issuer, {
       redirect_uris: [`${issuer}/callback`],
     },
   ],
-  scopes: ["openid", "offline_access", "smtp.send"],
+  scopes: ["openid", "email", "offline_access", "smtp.send"],
+  claims: { email: ["email"] },
+  // The address in the ID token itself, as Microsoft and Google put it.
+  conformIdTokenClaims: false,
+  // Every test account exists; its address is its id.
+  findAccount: (ctx, id) => ({ accountId: id, claims: () => ({ sub: id, email: id }) }),
   features: {
     introspection: { enabled: true, allowedPolicy: async () => true },
     revocation: { enabled: true },
@@ -44,6 +49,7 @@ const provider = new Provider(issuer, {
   ttl: { AccessToken: 3600 },
 });
 provider.proxy = false;
+provider.on("server_error", (ctx, err) => console.error("server_error", err));
 
 const callback = provider.callback();
 

@@ -1,0 +1,135 @@
+// The backend half of "Sign in with Microsoft / Google" for an SMTP
+// connection: the authorization-code flow with PKCE and `state`, the code
+// exchange, and refreshing, on openid-client (a certified OpenID Connect
+// relying party) — never hand-written OAuth.
+//
+// The refresh token stays in the integrator's backend: it is what this
+// module returns from `finish()` and takes in `refresh()`. The probe (and
+// the page) only ever get a short-lived access token. A refresh the
+// provider refuses (`invalid_grant`: revoked, expired, password changed,
+// consent withdrawn) throws `SignInAgain` with the provider's reason, so
+// the app can ask the customer to sign in again instead of failing later.
+//
+// Node only; `openid-client` is an optional peer dependency, loaded on
+// first use (or passed as `openidClient`).
+
+/** The providers an SMTP connection signs in with, and what they need. */
+export const OAUTH_PRESETS = Object.freeze({
+  // Microsoft identity platform v2: SMTP needs Exchange Online's scope,
+  // not a Graph one (a Graph token fails SMTP with 535 5.7.3).
+  microsoft: Object.freeze({
+    issuer: (tenant = "organizations") => `https://login.microsoftonline.com/${encodeURIComponent(tenant)}/v2.0`,
+    // `profile` puts preferred_username (the mailbox's address) in the ID token.
+    scope: "openid profile email offline_access https://outlook.office.com/SMTP.Send",
+    authorizationParameters: Object.freeze({}),
+    smtp: Object.freeze({ host: "smtp.office365.com", port: 587, security: "starttls", auth: "oauth2" }),
+  }),
+  // Google: the full mail scope (SMTP accepts no narrower one); a refresh
+  // token only with access_type=offline, and again only after consent.
+  google: Object.freeze({
+    issuer: () => "https://accounts.google.com",
+    scope: "openid email https://mail.google.com/",
+    authorizationParameters: Object.freeze({ access_type: "offline", prompt: "consent" }),
+    smtp: Object.freeze({ host: "smtp.gmail.com", port: 465, security: "tls", auth: "oauth2" }),
+  }),
+});
+
+/** The provider refused a refresh: the customer must sign in again. */
+export class SignInAgain extends Error {
+  /**
+   * @param {string} reason the OAuth error (`invalid_grant`, …)
+   * @param {string | undefined} description the provider's words, if any
+   */
+  constructor(reason, description) {
+    super(description ? `sign in again: ${description}` : "sign in again");
+    this.name = "SignInAgain";
+    this.reason = reason;
+    this.description = description;
+  }
+}
+
+/**
+ * A sign-in for SMTP with one provider. `provider` picks a preset
+ * (`microsoft`, `google`); `issuer` (any standards-conformant server) and
+ * `scope` override it.
+ * @param {import("./oauth.d.ts").SignInOptions} options
+ */
+export async function createSignIn(options) {
+  const {
+    provider,
+    tenant,
+    clientId,
+    clientSecret,
+    redirectUri,
+    openidClient,
+    allowHttp = false,
+  } = options ?? {};
+  const preset = provider ? OAUTH_PRESETS[provider] : undefined;
+  if (provider && !preset) throw new TypeError(`createSignIn: unknown provider ${JSON.stringify(provider)} (microsoft, google)`);
+  const issuer = options.issuer ?? preset?.issuer(tenant);
+  const scope = options.scope ?? preset?.scope;
+  if (!issuer || !scope) throw new TypeError("createSignIn: give a provider, or an issuer and a scope");
+  if (!clientId || !redirectUri) throw new TypeError("createSignIn: clientId and redirectUri are required");
+  const oidc = openidClient ?? (await import("openid-client"));
+  const execute = allowHttp ? [oidc.allowInsecureRequests] : [];
+  const config = await oidc.discovery(new URL(issuer), clientId, clientSecret, undefined, { execute });
+  const extra = { ...(preset?.authorizationParameters ?? {}), ...(options.authorizationParameters ?? {}) };
+
+  /** Access token, expiry and the signed-in address, from a token response. */
+  const read = (tokens) => {
+    const claims = tokens.claims?.();
+    return {
+      accessToken: tokens.access_token,
+      refreshToken: tokens.refresh_token,
+      expiresAt: typeof tokens.expires_in === "number" ? Date.now() + tokens.expires_in * 1000 : undefined,
+      username: claims?.email ?? claims?.preferred_username ?? claims?.upn,
+      scope: tokens.scope,
+    };
+  };
+
+  return {
+    /** SMTP settings that go with this provider (preset only). */
+    smtp: preset ? { ...preset.smtp } : undefined,
+
+    /**
+     * Where to send the customer, and what to keep in their session until
+     * they come back (never in the page: the verifier proves the code is
+     * theirs).
+     */
+    async start() {
+      const codeVerifier = oidc.randomPKCECodeVerifier();
+      const state = oidc.randomState();
+      const url = oidc.buildAuthorizationUrl(config, {
+        redirect_uri: redirectUri,
+        scope,
+        state,
+        code_challenge: await oidc.calculatePKCECodeChallenge(codeVerifier),
+        code_challenge_method: "S256",
+        ...extra,
+      });
+      return { url: url.href, state, codeVerifier };
+    },
+
+    /**
+     * The redirect back (its full URL), checked against what `start`
+     * returned; the tokens. Keep `refreshToken` server-side.
+     */
+    async finish(currentUrl, { state, codeVerifier }) {
+      const tokens = await oidc.authorizationCodeGrant(config, new URL(currentUrl), {
+        pkceCodeVerifier: codeVerifier,
+        expectedState: state,
+      });
+      return read(tokens);
+    },
+
+    /** A fresh access token; `SignInAgain` when the provider says no. */
+    async refresh(refreshToken) {
+      try {
+        return read(await oidc.refreshTokenGrant(config, refreshToken));
+      } catch (e) {
+        if (e?.error === "invalid_grant") throw new SignInAgain(e.error, e.error_description);
+        throw e;
+      }
+    },
+  };
+}
