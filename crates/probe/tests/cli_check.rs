@@ -133,6 +133,41 @@ fn the_password_from_stdin_is_used_and_never_printed() {
     );
 }
 
+/// `--access-token-env`: the token goes into the settings (here a refresh
+/// token, named before any login), and is printed nowhere.
+#[test]
+fn an_access_token_from_the_environment_is_read_and_never_printed() {
+    let port = peer().to_string();
+    let mut args = vec![
+        "--host",
+        "127.0.0.1",
+        "--port",
+        &port,
+        "--security",
+        "none",
+        "--user",
+        "me@example.com",
+        "--from",
+        "me@example.com",
+        "--access-token-env",
+        "SMTP_DOCTOR_TEST_TOKEN",
+        "--json",
+    ];
+    args.extend(OPEN);
+    let token = "1//0gRefreshTokenNotAnAccessToken-xyz";
+    let out = check(&args, "", &[("SMTP_DOCTOR_TEST_TOKEN", token)]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let report: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    let codes: Vec<&str> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["code"].as_str().unwrap())
+        .collect();
+    assert!(codes.contains(&"auth.token-kind"), "{codes:?}");
+    assert!(!stdout.contains(token) && !String::from_utf8_lossy(&out.stderr).contains(token));
+}
+
 #[test]
 fn the_policy_answers_before_any_connection() {
     let out = check(

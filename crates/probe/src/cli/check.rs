@@ -157,32 +157,16 @@ pub(crate) fn command(args: &CheckArgs, locale: &'static str) -> anyhow::Result<
             "the arrival check needs our inbox, which only the service runs: use `serve --inbox-domain D --inbox-listen ADDR:25` and POST /v1/probe with \"arrival\""
         );
     }
-    let password: Option<Zeroizing<String>> = if args.password_stdin {
-        let mut s = Zeroizing::new(String::new());
-        std::io::stdin()
-            .read_to_string(&mut s)
-            .context("cannot read the password from stdin")?;
-        Some(Zeroizing::new(
-            s.lines().next().unwrap_or_default().to_owned(),
-        ))
-    } else if let Some(var) = &args.password_env {
-        Some(password_from_env(var)?)
-    } else {
-        None
-    };
-    let token: Option<Zeroizing<String>> = if args.access_token_stdin {
-        let mut s = Zeroizing::new(String::new());
-        std::io::stdin()
-            .read_to_string(&mut s)
-            .context("cannot read the access token from stdin")?;
-        Some(Zeroizing::new(
-            s.lines().next().unwrap_or_default().to_owned(),
-        ))
-    } else if let Some(var) = &args.access_token_env {
-        Some(password_from_env(var)?)
-    } else {
-        None
-    };
+    let password = secret(
+        args.password_stdin,
+        args.password_env.as_deref(),
+        "the password",
+    )?;
+    let token = secret(
+        args.access_token_stdin,
+        args.access_token_env.as_deref(),
+        "the access token",
+    )?;
     let mut config = Map::new();
     config.insert("host".into(), Value::String(args.host.clone()));
     config.insert("port".into(), Value::String(args.port.clone()));
@@ -217,6 +201,21 @@ pub(crate) fn command(args: &CheckArgs, locale: &'static str) -> anyhow::Result<
 }
 
 /// A password from the environment variable `var`, wiped when dropped.
+/// A secret from the first line of standard input, or an environment
+/// variable (never a flag: it would show in the process list).
+fn secret(stdin: bool, env: Option<&str>, what: &str) -> anyhow::Result<Option<Zeroizing<String>>> {
+    if stdin {
+        let mut s = Zeroizing::new(String::new());
+        std::io::stdin()
+            .read_to_string(&mut s)
+            .with_context(|| format!("cannot read {what} from stdin"))?;
+        return Ok(Some(Zeroizing::new(
+            s.lines().next().unwrap_or_default().to_owned(),
+        )));
+    }
+    env.map(password_from_env).transpose()
+}
+
 pub(crate) fn password_from_env(var: &str) -> anyhow::Result<Zeroizing<String>> {
     std::env::var(var)
         .map(Zeroizing::new)

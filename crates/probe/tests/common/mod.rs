@@ -246,6 +246,15 @@ pub async fn until(within: Duration, mut ready: impl FnMut() -> bool) -> bool {
     }
 }
 
+/// A loopback port free a moment ago (for servers we start ourselves).
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
 /// `127.0.0.1:port`.
 pub fn loopback(port: u16) -> SocketAddr {
     ([127, 0, 0, 1], port).into()

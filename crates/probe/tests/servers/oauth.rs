@@ -8,21 +8,15 @@
 
 use std::fs;
 use std::io::{BufRead, BufReader, Read, Write};
-use std::net::{TcpListener, TcpStream};
+use std::net::TcpStream;
+
+use crate::common::free_port;
 use std::path::{Path, PathBuf};
 use std::process::{Child, ChildStdin, Command, Stdio};
 use std::time::{Duration, Instant};
 
 /// The scope the submission server requires (Dovecot `scope`).
 pub const SCOPE: &str = "smtp.send";
-
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
 
 fn wait_for(port: u16, what: &str, log: &dyn Fn() -> String) -> Result<(), String> {
     let deadline = Instant::now() + Duration::from_secs(20);
