@@ -10,14 +10,19 @@ import { createServer } from "node:net";
 import { once } from "node:events";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { ROOT } from "./harness.mjs";
+import { createServer as createHttpServer } from "node:http";
+import { readFileSync } from "node:fs";
+import { extname } from "node:path";
+import { ROOT, launchChromium } from "./harness.mjs";
 
 const MODULES = join(ROOT, "tests/node/node_modules");
 const openidClient = await import(pathToFileURL(join(MODULES, "openid-client/build/index.js")).href);
-const { createSignIn, SignInAgain, OAUTH_PRESETS } = await import(pathToFileURL(join(ROOT, "web/smtp-doctor/oauth.js")).href);
+const { createSignIn, SignInAgain, OAUTH_PRESETS, callbackPage } = await import(pathToFileURL(join(ROOT, "web/smtp-doctor/oauth.js")).href);
 
 let server;
 let issuer;
+/** The integrator's app (its page and its backend routes), on its own port. */
+let appPort;
 
 async function freePort() {
   const s = createServer().listen(0, "127.0.0.1");
@@ -29,7 +34,9 @@ async function freePort() {
 
 before(async () => {
   const port = await freePort();
+  appPort = await freePort();
   server = spawn("node", [join(ROOT, "crates/probe/tests/servers/oauth_server.mjs"), String(port), MODULES], {
+    env: { ...process.env, SMTP_DOCTOR_REDIRECT_URIS: `http://127.0.0.1:${appPort}/oauth/callback` },
     stdio: ["pipe", "pipe", process.env.SMTP_DOCTOR_DEBUG ? "inherit" : "ignore"],
   });
   const [line] = await Promise.race([
@@ -154,4 +161,116 @@ test("the presets ask for SMTP's scopes, not Graph's", async () => {
   assert.match(OAUTH_PRESETS.google.scope, /https:\/\/mail\.google\.com\//);
   assert.equal(OAUTH_PRESETS.google.authorizationParameters.access_type, "offline");
   await assert.rejects(createSignIn({ provider: "yahoo", clientId: "x", redirectUri: "x" }), /unknown provider/);
+});
+
+/**
+ * The integrator's app: a page with a "Sign in" button using the package's
+ * `connect()`, and the two backend routes that run `smtp-doctor/oauth`.
+ */
+async function integratorApp() {
+  const origin = `http://127.0.0.1:${appPort}`;
+  const redirectUri = `${origin}/oauth/callback`;
+  const signIn = await createSignIn({
+    issuer,
+    scope: "openid email offline_access smtp.send",
+    clientId: "smtp-app",
+    clientSecret: "smtp-app-secret",
+    redirectUri,
+    authorizationParameters: { prompt: "consent" },
+    openidClient,
+    allowHttp: true,
+  });
+  const sessions = new Map();
+  const refreshTokens = [];
+  const types = { ".js": "text/javascript", ".json": "application/json", ".wasm": "application/wasm" };
+  const app = createHttpServer(async (req, res) => {
+    const url = new URL(req.url, origin);
+    try {
+      if (url.pathname === "/") {
+        res.writeHead(200, { "content-type": "text/html" });
+        return res.end(`<!doctype html><button id="go">Sign in</button><script type="module">
+          import { connect } from "/pkg/index.js";
+          document.getElementById("go").onclick = () => {
+            window.result = null;
+            connect({ start: "/oauth/start" }).then((r) => { window.result = r; }, (e) => { window.result = { error: e.code }; });
+          };
+        </script>`);
+      }
+      if (url.pathname === "/oauth/start") {
+        const started = await signIn.start();
+        sessions.set(started.state, { ...started, request: url.searchParams.get("request") });
+        res.writeHead(302, { location: started.url });
+        return res.end();
+      }
+      if (url.pathname === "/oauth/callback") {
+        const session = sessions.get(url.searchParams.get("state"));
+        sessions.delete(url.searchParams.get("state"));
+        const tokens = await signIn.finish(url, session);
+        refreshTokens.push(tokens.refreshToken);
+        res.writeHead(200, { "content-type": "text/html" });
+        return res.end(callbackPage({
+          origin,
+          result: {
+            request: session.request,
+            username: tokens.username,
+            accessToken: tokens.accessToken,
+            expiresAt: tokens.expiresAt,
+            settings: { auth: "oauth2" },
+          },
+        }));
+      }
+      if (url.pathname.startsWith("/pkg/")) {
+        const file = join(ROOT, "web/smtp-doctor", url.pathname.slice(5));
+        if (!file.startsWith(join(ROOT, "web/smtp-doctor"))) throw new Error("outside");
+        res.writeHead(200, { "content-type": types[extname(file)] ?? "application/octet-stream" });
+        return res.end(readFileSync(file));
+      }
+      res.writeHead(404).end();
+    } catch (e) {
+      res.writeHead(500, { "content-type": "text/plain" }).end(String(e?.stack ?? e));
+    }
+  });
+  app.listen(appPort, "127.0.0.1");
+  await once(app, "listening");
+  return { app, origin, refreshTokens };
+}
+
+test("the sign-in popup in Chromium: the provider's pages, the token back in the page, cancel", async () => {
+  const { app, origin, refreshTokens } = await integratorApp();
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage();
+    await page.goto(`${origin}/`);
+    const started = Date.now();
+    const [popup] = await Promise.all([page.waitForEvent("popup"), page.click("#go")]);
+    // The authorization server's own login and consent pages.
+    await popup.waitForSelector('input[name="login"]');
+    await popup.fill('input[name="login"]', "me@example.com");
+    await popup.fill('input[name="password"]', "any");
+    await popup.click('button[type="submit"]');
+    await popup.waitForSelector('button[type="submit"]');
+    await popup.click('button[type="submit"]');
+    await page.waitForFunction(() => window.result, null, { timeout: 20_000 });
+    const elapsed = Date.now() - started;
+    const result = await page.evaluate(() => window.result);
+    assert.equal(result.error, undefined, JSON.stringify(result));
+    assert.equal(result.username, "me@example.com");
+    assert.equal(result.settings.auth, "oauth2");
+    assert.ok(!("refreshToken" in result), "no refresh token reaches the page");
+    assert.ok(refreshTokens[0], "the backend keeps it");
+    assert.equal((await introspect(result.accessToken)).active, true);
+    assert.ok(popup.isClosed(), "the popup closes itself");
+    console.log(`sign-in: button to token in the page in ${elapsed} ms`);
+
+    // Closed by the customer: cancelled, not a hang.
+    const [second] = await Promise.all([page.waitForEvent("popup"), page.click("#go")]);
+    // Signed in at the provider already: its consent page, then closed.
+    await second.waitForSelector('button[type="submit"]');
+    await second.close();
+    await page.waitForFunction(() => window.result, null, { timeout: 10_000 });
+    assert.deepEqual(await page.evaluate(() => window.result), { error: "cancelled" });
+  } finally {
+    await browser.close();
+    app.close();
+  }
 });

@@ -84,6 +84,35 @@ export class ServiceError extends Error {
   readonly retryAfter: number | null;
 }
 
+export interface ConnectOptions {
+  /** Your backend's sign-in route (it runs `smtp-doctor/oauth` and gets `?request=…` to echo back). */
+  start: string | URL;
+  /** The origin the callback page posts from; default: this page's. */
+  origin?: string;
+  /** Default: five minutes. */
+  timeoutMs?: number;
+  signal?: AbortSignal;
+}
+
+export interface Connected {
+  /** The signed-in address: the SMTP username. */
+  username?: string;
+  /** Short-lived; put it in `accessToken` with `auth: "oauth2"`. */
+  accessToken: string;
+  /** Milliseconds since the epoch. */
+  expiresAt?: number;
+  /** SMTP settings your backend sent along (host, port, security, auth). */
+  settings?: Partial<Config>;
+}
+
+/** Why a sign-in ended without a token. */
+export class ConnectError extends Error {
+  readonly code: "popup-blocked" | "cancelled" | "timeout" | "failed";
+}
+
+/** Signs the customer in with their mail provider in a popup (your backend does the OAuth). */
+export function connect(options: ConnectOptions): Promise<Connected>;
+
 export interface ClientOptions {
   /** The service's base URL; default: the page's `smtp-doctor-service` meta tag, else its origin. */
   service?: string;

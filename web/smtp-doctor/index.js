@@ -142,6 +142,7 @@ export const attachForm = (form, options) => attach(core(), form, options, { wit
 export const version = () => core().version();
 
 export { ServiceError, createClient } from "./lib/service.js";
+export { ConnectError, connect } from "./lib/connect.js";
 
 const SHOW = ["always", "touched", "blur", "submit"];
 

@@ -64,3 +64,11 @@ export declare class SignInAgain extends Error {
   readonly reason: string;
   readonly description?: string;
 }
+
+/** The page your sign-in callback answers with: posts `result` to the opener at `origin`, then closes. */
+export declare function callbackPage(options: {
+  origin: string;
+  result:
+    | { request: string; username?: string; accessToken: string; expiresAt?: number; settings?: Record<string, unknown> }
+    | { request: string; error: string };
+}): string;

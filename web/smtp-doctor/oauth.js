@@ -133,3 +133,20 @@ export async function createSignIn(options) {
     },
   };
 }
+
+/**
+ * The page the sign-in's redirect lands on (your callback route answers
+ * with it): it hands `result` to the window that opened the popup — only
+ * if that window is at `origin` — and closes. `result` is what the page
+ * may see: `{ request, username, accessToken, expiresAt, settings }`, or
+ * `{ request, error }`. Never put a refresh token in it.
+ */
+export function callbackPage({ origin, result }) {
+  if (!origin) throw new TypeError("callbackPage: origin (your page's origin) is required");
+  if (result && "refreshToken" in result) throw new TypeError("callbackPage: a refresh token stays in the backend");
+  // JSON inside <script>: `<` escaped so no text can close the element.
+  const json = (v) => JSON.stringify(v).replace(/</g, "\\u003c");
+  const message = { type: "smtp-doctor:connected", ...result };
+  return `<!doctype html><meta charset="utf-8"><title>Signed in</title><p>You can close this window.</p>
+<script>window.opener && window.opener.postMessage(${json(message)}, ${json(origin)}); window.close();</script>`;
+}

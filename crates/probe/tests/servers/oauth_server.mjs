@@ -33,7 +33,8 @@ const provider = new Provider(issuer, {
       client_secret: "smtp-app-secret",
       grant_types: ["authorization_code", "refresh_token"],
       response_types: ["code"],
-      redirect_uris: [`${issuer}/callback`],
+      // SMTP_DOCTOR_REDIRECT_URIS: an integrator's callbacks (comma-separated).
+      redirect_uris: [`${issuer}/callback`, ...(process.env.SMTP_DOCTOR_REDIRECT_URIS?.split(",").filter(Boolean) ?? [])],
     },
   ],
   scopes: ["openid", "email", "offline_access", "smtp.send"],
