@@ -88,6 +88,20 @@ async function signInAs(url, user, redirectUri) {
   throw new Error("too many hops");
 }
 
+/** The app's sign-in at the test provider (consent asked, so a refresh token comes). */
+function signInTo(redirectUri) {
+  return createSignIn({
+    issuer,
+    scope: "openid email offline_access smtp.send",
+    clientId: "smtp-app",
+    clientSecret: "smtp-app-secret",
+    redirectUri,
+    authorizationParameters: { prompt: "consent" },
+    openidClient,
+    allowHttp: true,
+  });
+}
+
 async function introspect(token) {
   const res = await fetch(`${issuer}/token/introspection`, {
     method: "POST",
@@ -102,16 +116,7 @@ async function introspect(token) {
 
 test("sign in, use the token, refresh it, and after revocation: sign in again", async () => {
   const redirectUri = `${issuer}/callback`;
-  const signIn = await createSignIn({
-    issuer,
-    scope: "openid email offline_access smtp.send",
-    clientId: "smtp-app",
-    clientSecret: "smtp-app-secret",
-    redirectUri,
-    authorizationParameters: { prompt: "consent" },
-    openidClient,
-    allowHttp: true,
-  });
+  const signIn = await signInTo(redirectUri);
   const started = await signIn.start();
   const url = new URL(started.url);
   assert.equal(url.searchParams.get("code_challenge_method"), "S256");
@@ -170,16 +175,7 @@ test("the presets ask for SMTP's scopes, not Graph's", async () => {
 async function integratorApp() {
   const origin = `http://127.0.0.1:${appPort}`;
   const redirectUri = `${origin}/oauth/callback`;
-  const signIn = await createSignIn({
-    issuer,
-    scope: "openid email offline_access smtp.send",
-    clientId: "smtp-app",
-    clientSecret: "smtp-app-secret",
-    redirectUri,
-    authorizationParameters: { prompt: "consent" },
-    openidClient,
-    allowHttp: true,
-  });
+  const signIn = await signInTo(redirectUri);
   const sessions = new Map();
   const refreshTokens = [];
   const types = { ".js": "text/javascript", ".json": "application/json", ".wasm": "application/wasm" };
