@@ -47,12 +47,14 @@ pub struct Postfix {
     pub ports: Ports,
 }
 
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
+/// `N` distinct free loopback ports: each listener is held until all are
+/// picked, so the kernel cannot hand the same port out twice (it did: two
+/// listeners on one port, and a scenario met the wrong certificate).
+fn free_ports<const N: usize>() -> [u16; N] {
+    let held: Vec<TcpListener> = (0..N)
+        .map(|_| TcpListener::bind("127.0.0.1:0").unwrap())
+        .collect();
+    std::array::from_fn(|i| held[i].local_addr().unwrap().port())
 }
 
 fn run(cmd: &mut Command) -> Result<String, String> {
@@ -94,17 +96,29 @@ impl Postfix {
         write("wrong.key", &c.wrong_name_pem.1)?;
         write("self.pem", &c.self_signed_pem.0)?;
         write("self.key", &c.self_signed_pem.1)?;
+        let [
+            submission,
+            smtps,
+            expired,
+            wrong_name,
+            untrusted,
+            plain_only,
+            no_auth,
+            encrypt,
+            helo_check,
+            broken_tls,
+        ] = free_ports();
         let ports = Ports {
-            submission: free_port(),
-            smtps: free_port(),
-            expired: free_port(),
-            wrong_name: free_port(),
-            untrusted: free_port(),
-            plain_only: free_port(),
-            no_auth: free_port(),
-            encrypt: free_port(),
-            helo_check: free_port(),
-            broken_tls: free_port(),
+            submission,
+            smtps,
+            expired,
+            wrong_name,
+            untrusted,
+            plain_only,
+            no_auth,
+            encrypt,
+            helo_check,
+            broken_tls,
         };
         let d = dir.display();
         write(
@@ -194,7 +208,7 @@ impl OAuthRelay {
         let c = certs();
         fs::write(dir.join("good.pem"), &c.good_pem.0).map_err(|e| e.to_string())?;
         fs::write(dir.join("good.key"), &c.good_pem.1).map_err(|e| e.to_string())?;
-        let (oauth, passwords) = (free_port(), free_port());
+        let [oauth, passwords] = free_ports();
         fs::write(
             dir.join("etc/main.cf"),
             main_cf(&dir, "oauth.test.local", ""),
@@ -429,8 +443,7 @@ impl Relay {
             .map_err(|e| e.to_string())?
             .stdout;
         let dkim_record = format!("v=DKIM1; k=rsa; p={}", base64(&der));
-        let (signed, unsigned, rewriting, milter) =
-            (free_port(), free_port(), free_port(), free_port());
+        let [signed, unsigned, rewriting, milter] = free_ports();
         write(
             "opendkim.conf",
             &format!(
