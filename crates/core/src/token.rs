@@ -60,6 +60,9 @@ pub enum WrongKind {
     AuthorizationCode,
     /// The app's own secret from the provider's console.
     ClientSecret,
+    /// Not a bearer token's characters at all (RFC 6750 `b64token`):
+    /// spaces, line breaks, control characters. Never sent.
+    Malformed,
 }
 
 impl WrongKind {
@@ -70,6 +73,7 @@ impl WrongKind {
             Self::RefreshToken => "refresh-token",
             Self::AuthorizationCode => "authorization-code",
             Self::ClientSecret => "client-secret",
+            Self::Malformed => "malformed",
         }
     }
 }
@@ -116,6 +120,17 @@ impl Claims {
     }
 }
 
+/// RFC 6750 §2.1 `b64token`: `[A-Za-z0-9-._~+/]+ "="*`. What may follow
+/// `Bearer ` in XOAUTH2 and OAUTHBEARER, whose fields are separated by
+/// `\x01`: anything else could end the token and start another field.
+pub fn is_bearer_syntax(token: &str) -> bool {
+    let body = token.trim_end_matches('=');
+    !body.is_empty()
+        && body.bytes().all(|b| {
+            b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~' | b'+' | b'/')
+        })
+}
+
 /// Reads `text` as what it most likely is.
 pub fn read(text: &str) -> Token {
     let t = text.trim();
@@ -124,6 +139,9 @@ pub fn read(text: &str) -> Token {
     }
     if let Some(kind) = wrong_kind_by_shape(t) {
         return Token::WrongKind(kind);
+    }
+    if !is_bearer_syntax(t) {
+        return Token::WrongKind(WrongKind::Malformed);
     }
     if t.starts_with("ya29.") {
         return Token::Opaque {
@@ -372,6 +390,16 @@ mod tests {
             Token::Opaque { issuer: None }
         );
         assert_eq!(read(&"x".repeat(20_000)), Token::Opaque { issuer: None });
+        for bad in [
+            "tok\x01auth=Bearer other",
+            "tok\r\nMAIL FROM:<x@y>",
+            "two words",
+            "tök",
+        ] {
+            assert_eq!(read(bad), Token::WrongKind(WrongKind::Malformed), "{bad:?}");
+            assert!(!is_bearer_syntax(bad));
+        }
+        assert!(is_bearer_syntax("ya29.a0-_~+/x=="));
     }
 
     #[test]

@@ -156,6 +156,29 @@ pub fn inbox_message(data: &[u8]) {
     }
 }
 
+/// OAuth2 text anyone controls: a pasted access token read by core (its
+/// claims, unverified) and the error a server sends in its `334`. A token
+/// that is not bearer syntax is never read as one (it would go into the
+/// SASL message), and a server's status reaches a report without control
+/// characters.
+pub fn oauth_token(data: &[u8]) {
+    use smtp_doctor_core::token::{Token, WrongKind, is_bearer_syntax, read};
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    match read(text) {
+        Token::Jwt(_) | Token::Opaque { issuer: Some(_) } => {
+            assert!(is_bearer_syntax(text.trim()), "{text:?}");
+        }
+        Token::WrongKind(WrongKind::Malformed) => assert!(!is_bearer_syntax(text.trim())),
+        Token::Opaque { issuer: None } | Token::WrongKind(_) => {}
+    }
+    if let Some(error) = crate::engine::auth::TokenError::decode(text) {
+        assert!(!error.status.chars().any(char::is_control), "{error:?}");
+        assert!(error.scope.iter().all(|s| !s.chars().any(char::is_control)));
+    }
+}
+
 /// An autoconfig file from a domain anyone controls.
 pub fn autoconfig(data: &[u8]) {
     if let Ok(servers) = crate::discover::autoconfig::parse(data, "me", "example.com") {
@@ -193,4 +216,5 @@ pub const TARGETS: &[(&str, Target)] = &[
     ("dmarc", dmarc),
     ("dkim", dkim),
     ("inbox_message", inbox_message),
+    ("oauth_token", oauth_token),
 ];

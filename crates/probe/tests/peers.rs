@@ -930,6 +930,42 @@ async fn oauthbearer_tokens_are_sent_and_their_334_errors_named() {
     assert!(!text.contains("stale-token-456"), "{text}");
 }
 
+/// The attack: a "token" that carries SASL field separators or a line
+/// break, to add fields to the XOAUTH2 message or a command after it. It is
+/// named and never sent; the peer sees no AUTH at all.
+#[tokio::test]
+async fn a_token_with_separators_or_line_breaks_never_reaches_the_wire() {
+    let peer = spawn(Script {
+        starttls: Some(common::acceptor(&certs().good)),
+        auth: Some(("me@example.com", "tok-123")),
+        mechanisms: Some("XOAUTH2 OAUTHBEARER"),
+        ..Script::default()
+    })
+    .await;
+    for token in [
+        "tok-123\x01auth=Bearer forged",
+        "tok-123\r\nMAIL FROM:<evil@x>",
+        "tok 123",
+    ] {
+        let report = probe(
+            &engine(),
+            &request(
+                peer.addr,
+                "starttls",
+                json!({"username": "me@example.com", "accessToken": token, "auth": "oauth2"}),
+                &["auth"],
+            ),
+        )
+        .await;
+        assert_eq!(codes(&report), ["auth.token-kind"], "{token:?}");
+        assert!(
+            !report.transcript.iter().any(|l| l.starts_with("C: AUTH")),
+            "{token:?}: {:?}",
+            report.transcript
+        );
+    }
+}
+
 /// `auto` with only an access token signs in with it, choosing what the
 /// server offers; a server that takes only passwords is named as such
 /// before any secret is sent.

@@ -13,7 +13,7 @@
 use crate::sh::{Result, cargo, cmd, output, root, run};
 
 /// The targets, as in `crates/fuzz/Cargo.toml`.
-const TARGETS: [&str; 11] = [
+const TARGETS: [&str; 12] = [
     "reply",
     "ehlo",
     "wire",
@@ -25,6 +25,7 @@ const TARGETS: [&str; 11] = [
     "dmarc",
     "dkim",
     "inbox_message",
+    "oauth_token",
 ];
 
 /// The cargo-fuzz version installed when missing.

@@ -15,7 +15,7 @@
 //! encoding, Message-ID) that the `send` step transmits.
 
 pub mod arrival;
-mod auth;
+pub(crate) mod auth;
 mod connect;
 mod diagnose;
 pub mod dkim_bounds;

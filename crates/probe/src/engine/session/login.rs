@@ -92,6 +92,15 @@ impl Probe<'_> {
                 )
                 .await
             }
+            // A token is framed by `\x01` inside the SASL message: one that
+            // is not a bearer token's characters never goes out.
+            Mechanism::Xoauth2 | Mechanism::Oauthbearer
+                if !smtp_doctor_core::token::is_bearer_syntax(password) =>
+            {
+                Err(Diagnostic::new(Code::AuthTokenKind)
+                    .case("malformed")
+                    .param("kind", "malformed"))
+            }
             Mechanism::Xoauth2 | Mechanism::Oauthbearer => {
                 let (secret, name) = if mechanism == Mechanism::Xoauth2 {
                     (auth::xoauth2(user, password), "XOAUTH2")
