@@ -2,35 +2,25 @@
 // authorization server, node-oidc-provider: the code flow with PKCE and
 // state through its own login and consent pages, the token exchange, a
 // refresh, and a refresh after the customer's grant was revoked, which
-// must read "sign in again" with the provider's reason.
+// must read "sign in again" with the provider's reason. Then the browser
+// half in Chromium: `connect()` and `<smtp-doctor-connect>`. (The whole
+// path to a passed test and a saved attestation, against Postfix with
+// Dovecot checking the token, runs from crates/probe/tests/oauth.rs with
+// tests/e2e/sign_in_to_save.mjs.)
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { createServer } from "node:net";
 import { once } from "node:events";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
-import { createServer as createHttpServer } from "node:http";
-import { readFileSync } from "node:fs";
-import { extname } from "node:path";
 import { ROOT, launchChromium } from "./harness.mjs";
+import { MODULES, fillProviderPages, freePort, integratorApp, oauth, signInAs, signInTo } from "./oauth_app.mjs";
 
-const MODULES = join(ROOT, "tests/node/node_modules");
-const openidClient = await import(pathToFileURL(join(MODULES, "openid-client/build/index.js")).href);
-const { createSignIn, SignInAgain, OAUTH_PRESETS, callbackPage } = await import(pathToFileURL(join(ROOT, "web/smtp-doctor/oauth.js")).href);
+const { SignInAgain, OAUTH_PRESETS, createSignIn } = oauth;
 
 let server;
 let issuer;
 /** The integrator's app (its page and its backend routes), on its own port. */
 let appPort;
-
-async function freePort() {
-  const s = createServer().listen(0, "127.0.0.1");
-  await once(s, "listening");
-  const { port } = s.address();
-  await new Promise((r) => s.close(r));
-  return port;
-}
 
 before(async () => {
   const port = await freePort();
@@ -48,60 +38,6 @@ before(async () => {
 
 after(() => server?.kill());
 
-/** Follows the provider's redirects and fills its login and consent forms as `user`; the redirect back. */
-async function signInAs(url, user, redirectUri) {
-  const cookies = new Map();
-  const keep = (res) => {
-    for (const c of res.headers.getSetCookie()) {
-      const [pair] = c.split(";");
-      const at = pair.indexOf("=");
-      cookies.set(pair.slice(0, at), pair.slice(at + 1));
-    }
-  };
-  const headers = () => ({ cookie: [...cookies].map(([k, v]) => `${k}=${v}`).join("; ") });
-  let next = new URL(url);
-  let body;
-  for (let hop = 0; hop < 20; hop++) {
-    const res = await fetch(next, body ? { method: "POST", body, headers: { ...headers(), "content-type": "application/x-www-form-urlencoded" }, redirect: "manual" } : { headers: headers(), redirect: "manual" });
-    keep(res);
-    body = undefined;
-    const location = res.headers.get("location");
-    if (location) {
-      const to = new URL(location, next);
-      if (to.href.startsWith(redirectUri)) return to.href;
-      next = to;
-      continue;
-    }
-    const html = await res.text();
-    const form = html.match(/<form[^>]*action="([^"]+)"[^>]*>([\s\S]*?)<\/form>/);
-    assert.ok(form, `no form at ${next}: ${html.slice(0, 300)}`);
-    const fields = new URLSearchParams();
-    for (const [tag] of form[2].matchAll(/<input[^>]*>/g)) {
-      const name = tag.match(/name="([^"]+)"/)?.[1];
-      if (name) fields.set(name, tag.match(/value="([^"]*)"/)?.[1] ?? "");
-    }
-    if (fields.has("login")) fields.set("login", user);
-    if (fields.has("password")) fields.set("password", "any");
-    next = new URL(form[1], next);
-    body = fields.toString();
-  }
-  throw new Error("too many hops");
-}
-
-/** The app's sign-in at the test provider (consent asked, so a refresh token comes). */
-function signInTo(redirectUri) {
-  return createSignIn({
-    issuer,
-    scope: "openid email offline_access smtp.send",
-    clientId: "smtp-app",
-    clientSecret: "smtp-app-secret",
-    redirectUri,
-    authorizationParameters: { prompt: "consent" },
-    openidClient,
-    allowHttp: true,
-  });
-}
-
 async function introspect(token) {
   const res = await fetch(`${issuer}/token/introspection`, {
     method: "POST",
@@ -116,7 +52,7 @@ async function introspect(token) {
 
 test("sign in, use the token, refresh it, and after revocation: sign in again", async () => {
   const redirectUri = `${issuer}/callback`;
-  const signIn = await signInTo(redirectUri);
+  const signIn = await signInTo(issuer, redirectUri);
   const started = await signIn.start();
   const url = new URL(started.url);
   assert.equal(url.searchParams.get("code_challenge_method"), "S256");
@@ -168,71 +104,16 @@ test("the presets ask for SMTP's scopes, not Graph's", async () => {
   await assert.rejects(createSignIn({ provider: "yahoo", clientId: "x", redirectUri: "x" }), /unknown provider/);
 });
 
-/**
- * The integrator's app: a page with a "Sign in" button using the package's
- * `connect()`, and the two backend routes that run `smtp-doctor/oauth`.
- */
-async function integratorApp() {
-  const origin = `http://127.0.0.1:${appPort}`;
-  const redirectUri = `${origin}/oauth/callback`;
-  const signIn = await signInTo(redirectUri);
-  const sessions = new Map();
-  const refreshTokens = [];
-  const types = { ".js": "text/javascript", ".json": "application/json", ".wasm": "application/wasm" };
-  const app = createHttpServer(async (req, res) => {
-    const url = new URL(req.url, origin);
-    try {
-      if (url.pathname === "/") {
-        res.writeHead(200, { "content-type": "text/html" });
-        return res.end(`<!doctype html><button id="go">Sign in</button><script type="module">
-          import { connect } from "/pkg/index.js";
-          document.getElementById("go").onclick = () => {
-            window.result = null;
-            connect({ start: "/oauth/start" }).then((r) => { window.result = r; }, (e) => { window.result = { error: e.code }; });
-          };
-        </script>`);
-      }
-      if (url.pathname === "/oauth/start") {
-        const started = await signIn.start();
-        sessions.set(started.state, { ...started, request: url.searchParams.get("request") });
-        res.writeHead(302, { location: started.url });
-        return res.end();
-      }
-      if (url.pathname === "/oauth/callback") {
-        const session = sessions.get(url.searchParams.get("state"));
-        sessions.delete(url.searchParams.get("state"));
-        const tokens = await signIn.finish(url, session);
-        refreshTokens.push(tokens.refreshToken);
-        res.writeHead(200, { "content-type": "text/html" });
-        return res.end(callbackPage({
-          origin,
-          result: {
-            request: session.request,
-            username: tokens.username,
-            accessToken: tokens.accessToken,
-            expiresAt: tokens.expiresAt,
-            settings: { auth: "oauth2" },
-          },
-        }));
-      }
-      if (url.pathname.startsWith("/pkg/")) {
-        const file = join(ROOT, "web/smtp-doctor", url.pathname.slice(5));
-        if (!file.startsWith(join(ROOT, "web/smtp-doctor"))) throw new Error("outside");
-        res.writeHead(200, { "content-type": types[extname(file)] ?? "application/octet-stream" });
-        return res.end(readFileSync(file));
-      }
-      res.writeHead(404).end();
-    } catch (e) {
-      res.writeHead(500, { "content-type": "text/plain" }).end(String(e?.stack ?? e));
-    }
-  });
-  app.listen(appPort, "127.0.0.1");
-  await once(app, "listening");
-  return { app, origin, refreshTokens };
-}
+const CONNECT_PAGE = `<!doctype html><button id="go">Sign in</button><script type="module">
+  import { connect } from "/pkg/index.js";
+  document.getElementById("go").onclick = () => {
+    window.result = null;
+    connect({ start: "/oauth/start" }).then((r) => { window.result = r; }, (e) => { window.result = { error: e.code }; });
+  };
+</script>`;
 
 test("the sign-in popup in Chromium: the provider's pages, the token back in the page, cancel", async () => {
-  const { app, origin, refreshTokens } = await integratorApp();
+  const { app, origin, seen } = await integratorApp({ port: appPort, issuer, page: CONNECT_PAGE });
   const browser = await launchChromium();
   try {
     const page = await browser.newPage();
@@ -240,12 +121,7 @@ test("the sign-in popup in Chromium: the provider's pages, the token back in the
     const started = Date.now();
     const [popup] = await Promise.all([page.waitForEvent("popup"), page.click("#go")]);
     // The authorization server's own login and consent pages.
-    await popup.waitForSelector('input[name="login"]');
-    await popup.fill('input[name="login"]', "me@example.com");
-    await popup.fill('input[name="password"]', "any");
-    await popup.click('button[type="submit"]');
-    await popup.waitForSelector('button[type="submit"]');
-    await popup.click('button[type="submit"]');
+    await fillProviderPages(popup, "me@example.com");
     await page.waitForFunction(() => window.result, null, { timeout: 20_000 });
     const elapsed = Date.now() - started;
     const result = await page.evaluate(() => window.result);
@@ -253,7 +129,7 @@ test("the sign-in popup in Chromium: the provider's pages, the token back in the
     assert.equal(result.username, "me@example.com");
     assert.equal(result.settings.auth, "oauth2");
     assert.ok(!("refreshToken" in result), "no refresh token reaches the page");
-    assert.ok(refreshTokens[0], "the backend keeps it");
+    assert.ok(seen.refreshTokens[0], "the backend keeps it");
     assert.equal((await introspect(result.accessToken)).active, true);
     assert.ok(popup.isClosed(), "the popup closes itself");
     console.log(`sign-in: button to token in the page in ${elapsed} ms`);
@@ -265,6 +141,77 @@ test("the sign-in popup in Chromium: the provider's pages, the token back in the
     await second.close();
     await page.waitForFunction(() => window.result, null, { timeout: 10_000 });
     assert.deepEqual(await page.evaluate(() => window.result), { error: "cancelled" });
+  } finally {
+    await browser.close();
+    app.close();
+  }
+});
+
+const ELEMENT_PAGE = `<!doctype html><html lang="en">
+<form id="settings">
+  <input name="host"> <input name="port">
+  <select name="security"><option value="tls">TLS</option><option value="starttls">STARTTLS</option><option value="none">None</option></select>
+  <input name="username"> <input name="password" type="password"> <input name="from">
+</form>
+<smtp-doctor-connect provider="microsoft" start="/oauth/start" for="settings"></smtp-doctor-connect>
+<script type="module">
+  import "/pkg/elements/connect.js";
+  const el = document.querySelector("smtp-doctor-connect");
+  window.events = [];
+  for (const name of ["connected", "apply", "error"]) {
+    el.addEventListener("smtp-doctor:" + name, (e) => window.events.push({ name, detail: e.detail }));
+  }
+</script>`;
+
+test("<smtp-doctor-connect>: the sign-in fills the form (provider's server, oauth2, username, token), cancel, a blocked popup", async () => {
+  const { app, origin } = await integratorApp({ port: appPort, issuer, page: ELEMENT_PAGE });
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage();
+    await page.goto(`${origin}/`);
+    await page.waitForSelector("smtp-doctor-connect[ready]");
+    assert.equal((await page.textContent("smtp-doctor-connect #connect-button")).trim(), "Sign in with Microsoft");
+
+    const [popup] = await Promise.all([page.waitForEvent("popup"), page.click("smtp-doctor-connect #connect-button")]);
+    assert.equal(await page.isDisabled("smtp-doctor-connect #connect-button"), true, "one sign-in at a time");
+    await fillProviderPages(popup, "me@example.com");
+    await page.waitForFunction(() => window.events.some((e) => e.name === "connected"), null, { timeout: 20_000 });
+    const form = await page.evaluate(() => Object.fromEntries(new FormData(document.getElementById("settings"))));
+    // The preset's server, the sign-in's address as username and From, and the token in hidden fields.
+    assert.equal(form.host, "smtp.office365.com");
+    assert.equal(form.port, "587");
+    assert.equal(form.security, "starttls");
+    assert.equal(form.username, "me@example.com");
+    assert.equal(form.from, "me@example.com");
+    assert.equal(form.auth, "oauth2");
+    assert.equal((await introspect(form.accessToken)).active, true, "the token the provider issued");
+    assert.equal(await page.locator('#settings input[type="hidden"][name="accessToken"]').count(), 1);
+    const connected = await page.evaluate(() => window.events.find((e) => e.name === "connected").detail);
+    assert.equal(connected.username, "me@example.com");
+    assert.ok(connected.expiresAt > Date.now());
+    assert.match(await page.textContent("smtp-doctor-connect #connect-status"), /Signed in as me@example\.com/);
+    assert.equal((await page.textContent("smtp-doctor-connect #connect-button")).trim(), "Sign in again");
+
+    // Cancel while the window is open: it closes, and the status says so.
+    const [second] = await Promise.all([page.waitForEvent("popup"), page.click("smtp-doctor-connect #connect-button")]);
+    await second.waitForSelector('button[type="submit"]');
+    await page.click("smtp-doctor-connect #connect-cancel");
+    await page.waitForFunction(() => window.events.some((e) => e.name === "error"), null, { timeout: 10_000 });
+    assert.match(await page.textContent("smtp-doctor-connect #connect-status"), /Sign-in cancelled/);
+    await second.waitForEvent("close", { timeout: 5_000 }).catch(() => {});
+    assert.ok(second.isClosed(), "the sign-in window closes on cancel");
+    assert.equal(await page.isDisabled("smtp-doctor-connect #connect-button"), false);
+
+    // A browser that blocks the window: named, with what to do.
+    await page.evaluate(() => { window.open = () => null; window.events.length = 0; });
+    await page.click("smtp-doctor-connect #connect-button");
+    await page.waitForFunction(() => window.events.some((e) => e.name === "error"));
+    assert.equal(await page.evaluate(() => window.events[0].detail.kind), "popup-blocked");
+    assert.match(await page.textContent("smtp-doctor-connect #connect-status"), /blocked the sign-in window/);
+
+    // Removed from the page: the hidden fields it added go with it.
+    await page.evaluate(() => document.querySelector("smtp-doctor-connect").remove());
+    assert.equal(await page.locator('#settings input[type="hidden"]').count(), 0);
   } finally {
     await browser.close();
     app.close();

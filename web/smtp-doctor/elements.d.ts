@@ -1,4 +1,4 @@
-// Types of <smtp-doctor-test> and <smtp-doctor-detect>.
+// Types of <smtp-doctor-test>, <smtp-doctor-detect> and <smtp-doctor-connect>.
 import type { Check, Config, DiscoverReport, Fix, Report, ValidateOptions } from "./pkg/smtp_doctor_wasm.js";
 
 /** `smtp-doctor:apply`'s detail: call preventDefault() to set your own state instead. */
@@ -24,6 +24,8 @@ export class SmtpDoctorTest extends HTMLElement implements DoctorElement {
   readonly report: Report | null;
   /** The report when it is about the current settings and they work; else null. */
   readonly tested: Report | null;
+  /** The settings `tested` is about (secrets included), to send with its attestation; null when `tested` is. */
+  readonly testedConfig: Config | null;
   /** The checks a test runs (`checks` attribute, else the customer's choices). */
   get checks(): Check[];
   set checks(value: Check[] | string | null);
@@ -38,18 +40,48 @@ export class SmtpDoctorDetect extends HTMLElement implements DoctorElement {
   detect(email: string): Promise<DiscoverReport | null>;
 }
 
+/** What `<smtp-doctor-connect>` knows about the sign-in (never the refresh token). */
+export interface SignedIn {
+  /** The `provider` attribute (microsoft, google, or your own name). */
+  provider: string | undefined;
+  /** The signed-in address (the SMTP username). */
+  username: string | undefined;
+  /** When the access token runs out (ms since the epoch), if the backend said. */
+  expiresAt: number | undefined;
+}
+
+/**
+ * "Sign in with Microsoft / Google": a popup to your backend's `start`
+ * route (running `smtp-doctor/oauth`); the token that comes back becomes
+ * the settings (`auth: "oauth2"`, username, access token, the provider's
+ * server) in the bound form, or an `smtp-doctor:apply` event.
+ */
+export class SmtpDoctorConnect extends HTMLElement {
+  options: ValidateOptions;
+  /** The preset for `provider`, or undefined for your own issuer. */
+  readonly preset: { name: string; smtp: Partial<Config> } | undefined;
+  readonly signedIn: SignedIn | null;
+  /** Opens the sign-in window; null when it did not end with a token (the status says why). */
+  signIn(): Promise<import("./index.js").Connected | null>;
+  /** Stops a sign-in in progress. */
+  cancel(): void;
+}
+
 export interface SmtpDoctorEventMap {
   "smtp-doctor:result": CustomEvent<Report | DiscoverReport>;
   "smtp-doctor:apply": CustomEvent<ApplyDetail>;
   "smtp-doctor:error": CustomEvent<{ kind: string; message: string }>;
   "smtp-doctor:ready": CustomEvent<null>;
   "smtp-doctor:stale": CustomEvent<null>;
+  "smtp-doctor:connected": CustomEvent<SignedIn & { settings: Partial<Config> }>;
+  "smtp-doctor:expired": CustomEvent<SignedIn>;
 }
 
 declare global {
   interface HTMLElementTagNameMap {
     "smtp-doctor-test": SmtpDoctorTest;
     "smtp-doctor-detect": SmtpDoctorDetect;
+    "smtp-doctor-connect": SmtpDoctorConnect;
   }
   interface HTMLElementEventMap extends SmtpDoctorEventMap {}
 }

@@ -1,4 +1,6 @@
-// Both custom elements: <smtp-doctor-test> and <smtp-doctor-detect>.
+// The custom elements: <smtp-doctor-test>, <smtp-doctor-detect> and
+// <smtp-doctor-connect>.
 // Importing defines them (in a browser; on a server it does nothing).
 export { SmtpDoctorTest } from "./elements/test.js";
 export { SmtpDoctorDetect } from "./elements/detect.js";
+export { SmtpDoctorConnect } from "./elements/connect.js";

@@ -25,6 +25,12 @@ declare module "react" {
     interface IntrinsicElements {
       "smtp-doctor-test": Common & { config?: Config | null; checks?: string; gates?: string };
       "smtp-doctor-detect": Common;
+      "smtp-doctor-connect": Omit<Common, "service" | "token-url" | "token"> & {
+        provider?: "microsoft" | "google" | (string & {});
+        start: string;
+        origin?: string;
+        label?: string;
+      };
     }
   }
 }

@@ -1,5 +1,7 @@
 /** The providers an SMTP connection signs in with, and what they need. */
 export interface OAuthPreset {
+  /** The provider's name, as the sign-in button shows it. */
+  name: string;
   /** The issuer for a tenant (Microsoft: `organizations` by default). */
   issuer(tenant?: string): string;
   /** Scopes to request: SMTP's own (never a Graph scope), with a refresh token. */

@@ -13,26 +13,10 @@
 // Node only; `openid-client` is an optional peer dependency, loaded on
 // first use (or passed as `openidClient`).
 
+import { SIGN_IN_PROVIDERS } from "./lib/sign-in.js";
+
 /** The providers an SMTP connection signs in with, and what they need. */
-export const OAUTH_PRESETS = Object.freeze({
-  // Microsoft identity platform v2: SMTP needs Exchange Online's scope,
-  // not a Graph one (a Graph token fails SMTP with 535 5.7.3).
-  microsoft: Object.freeze({
-    issuer: (tenant = "organizations") => `https://login.microsoftonline.com/${encodeURIComponent(tenant)}/v2.0`,
-    // `profile` puts preferred_username (the mailbox's address) in the ID token.
-    scope: "openid profile email offline_access https://outlook.office.com/SMTP.Send",
-    authorizationParameters: Object.freeze({}),
-    smtp: Object.freeze({ host: "smtp.office365.com", port: 587, security: "starttls", auth: "oauth2" }),
-  }),
-  // Google: the full mail scope (SMTP accepts no narrower one); a refresh
-  // token only with access_type=offline, and again only after consent.
-  google: Object.freeze({
-    issuer: () => "https://accounts.google.com",
-    scope: "openid email https://mail.google.com/",
-    authorizationParameters: Object.freeze({ access_type: "offline", prompt: "consent" }),
-    smtp: Object.freeze({ host: "smtp.gmail.com", port: 465, security: "tls", auth: "oauth2" }),
-  }),
-});
+export const OAUTH_PRESETS = SIGN_IN_PROVIDERS;
 
 /** The provider refused a refresh: the customer must sign in again. */
 export class SignInAgain extends Error {

@@ -1171,6 +1171,17 @@ ui-source-mx = MX-Einträge
 ui-source-autoconfig = Autoconfig-Datei
 ui-source-srv = SRV-Einträge
 ui-source-guess = Vermutungen
+ui-connect = Anmelden
+ui-connect-with = Mit { $provider } anmelden
+ui-connect-again = Erneut anmelden
+ui-connect-waiting = Schließen Sie die Anmeldung im geöffneten Fenster ab.
+ui-connect-signed-in = Angemeldet als { $username }. Die Verbindung nutzt diese Anmeldung statt eines Passworts.
+ui-connect-popup-blocked = Ihr Browser hat das Anmeldefenster blockiert. Erlauben Sie Pop-ups für diese Seite und versuchen Sie es erneut.
+ui-connect-cancelled = Anmeldung abgebrochen.
+ui-connect-timeout = Die Anmeldung hat zu lange gedauert. Versuchen Sie es erneut.
+ui-connect-failed = Die Anmeldung hat nicht geklappt: { $reason }
+ui-connect-apply = Die Anmeldung bei { $provider } verwenden
+ui-connect-expired = Ihre Anmeldung ist abgelaufen. Melden Sie sich erneut an, bevor Sie testen oder speichern.
 
 ## Ermittlung („Einstellungen ermitteln“), vom Dienst gerendert
 

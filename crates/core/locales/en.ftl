@@ -1176,6 +1176,17 @@ ui-source-mx = MX records
 ui-source-autoconfig = Autoconfig file
 ui-source-srv = SRV records
 ui-source-guess = Guesses
+ui-connect = Sign in
+ui-connect-with = Sign in with { $provider }
+ui-connect-again = Sign in again
+ui-connect-waiting = Finish signing in in the window that opened.
+ui-connect-signed-in = Signed in as { $username }. The connection uses this sign-in instead of a password.
+ui-connect-popup-blocked = Your browser blocked the sign-in window. Allow pop-ups for this site, then try again.
+ui-connect-cancelled = Sign-in cancelled.
+ui-connect-timeout = The sign-in took too long. Try again.
+ui-connect-failed = The sign-in did not work: { $reason }
+ui-connect-apply = Use the { $provider } sign-in
+ui-connect-expired = Your sign-in has expired. Sign in again before you test or save.
 
 ## Discovery ("Detect settings"), rendered by the service
 

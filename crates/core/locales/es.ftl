@@ -1172,6 +1172,17 @@ ui-source-mx = Registros MX
 ui-source-autoconfig = Archivo autoconfig
 ui-source-srv = Registros SRV
 ui-source-guess = Suposiciones
+ui-connect = Iniciar sesión
+ui-connect-with = Iniciar sesión con { $provider }
+ui-connect-again = Volver a iniciar sesión
+ui-connect-waiting = Termine de iniciar sesión en la ventana que se abrió.
+ui-connect-signed-in = Sesión iniciada como { $username }. La conexión usa este inicio de sesión en lugar de una contraseña.
+ui-connect-popup-blocked = Su navegador bloqueó la ventana de inicio de sesión. Permita las ventanas emergentes para este sitio e inténtelo de nuevo.
+ui-connect-cancelled = Inicio de sesión cancelado.
+ui-connect-timeout = El inicio de sesión tardó demasiado. Inténtelo de nuevo.
+ui-connect-failed = El inicio de sesión no funcionó: { $reason }
+ui-connect-apply = Usar el inicio de sesión de { $provider }
+ui-connect-expired = Su sesión ha caducado. Vuelva a iniciar sesión antes de probar o guardar.
 
 ## Detección («Detectar la configuración»), generada por el servicio
 

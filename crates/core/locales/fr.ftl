@@ -1172,6 +1172,17 @@ ui-source-mx = Enregistrements MX
 ui-source-autoconfig = Fichier autoconfig
 ui-source-srv = Enregistrements SRV
 ui-source-guess = Suppositions
+ui-connect = Se connecter
+ui-connect-with = Se connecter avec { $provider }
+ui-connect-again = Se reconnecter
+ui-connect-waiting = Terminez la connexion dans la fenêtre qui s’est ouverte.
+ui-connect-signed-in = Connecté en tant que { $username }. La connexion SMTP utilise cette identification au lieu d’un mot de passe.
+ui-connect-popup-blocked = Votre navigateur a bloqué la fenêtre de connexion. Autorisez les fenêtres pop-up pour ce site, puis réessayez.
+ui-connect-cancelled = Connexion annulée.
+ui-connect-timeout = La connexion a pris trop de temps. Réessayez.
+ui-connect-failed = La connexion n’a pas abouti : { $reason }
+ui-connect-apply = Utiliser la connexion { $provider }
+ui-connect-expired = Votre connexion a expiré. Reconnectez-vous avant de tester ou d’enregistrer.
 
 ## Détection (« Détecter les paramètres »), rendue par le service
 

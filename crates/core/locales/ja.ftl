@@ -1153,6 +1153,17 @@ ui-source-mx = MX レコード
 ui-source-autoconfig = autoconfig ファイル
 ui-source-srv = SRV レコード
 ui-source-guess = 推測
+ui-connect = サインイン
+ui-connect-with = { $provider } でサインイン
+ui-connect-again = もう一度サインイン
+ui-connect-waiting = 開いたウィンドウでサインインを完了してください。
+ui-connect-signed-in = { $username } としてサインインしました。接続にはパスワードの代わりにこのサインインを使います。
+ui-connect-popup-blocked = ブラウザーがサインイン用のウィンドウをブロックしました。このサイトのポップアップを許可してから、もう一度お試しください。
+ui-connect-cancelled = サインインをキャンセルしました。
+ui-connect-timeout = サインインに時間がかかりすぎました。もう一度お試しください。
+ui-connect-failed = サインインできませんでした: { $reason }
+ui-connect-apply = { $provider } のサインインを使う
+ui-connect-expired = サインインの有効期限が切れました。テストや保存の前にもう一度サインインしてください。
 
 ## 設定の検出（サービス側で生成）
 

@@ -1172,6 +1172,17 @@ ui-source-mx = Registros MX
 ui-source-autoconfig = Arquivo autoconfig
 ui-source-srv = Registros SRV
 ui-source-guess = Suposições
+ui-connect = Entrar
+ui-connect-with = Entrar com { $provider }
+ui-connect-again = Entrar novamente
+ui-connect-waiting = Conclua o login na janela que foi aberta.
+ui-connect-signed-in = Conectado como { $username }. A conexão usa este login em vez de uma senha.
+ui-connect-popup-blocked = Seu navegador bloqueou a janela de login. Permita pop-ups para este site e tente novamente.
+ui-connect-cancelled = Login cancelado.
+ui-connect-timeout = O login demorou demais. Tente novamente.
+ui-connect-failed = O login não funcionou: { $reason }
+ui-connect-apply = Usar o login com { $provider }
+ui-connect-expired = Seu login expirou. Entre novamente antes de testar ou salvar.
 
 ## Detecção ("Detectar configurações"), gerada pelo serviço
 

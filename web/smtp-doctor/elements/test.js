@@ -101,6 +101,15 @@ export class SmtpDoctorTest extends DoctorElement {
   }
 
   /**
+   * The settings `tested` is about (SPEC §2, secrets included): what your
+   * Save sends to your backend with `tested.attestation`, exactly as the
+   * service hashed them. Null when `tested` is.
+   */
+  get testedConfig() {
+    return this.tested ? JSON.parse(this.#tested) : null;
+  }
+
+  /**
    * Enables the buttons named by `gates` (ids, e.g. your Save) only while
    * the current settings are tested and work.
    */
