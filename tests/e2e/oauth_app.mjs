@@ -81,11 +81,16 @@ export async function signInAs(url, user, redirectUri) {
 
 /** The provider's login and consent pages in a Chromium popup, as `user`. */
 export async function fillProviderPages(popup, user) {
-  await popup.waitForSelector('input[name="login"]');
+  // Where the provider's pages go wrong, say what the page showed.
+  const step = (what, action) => action().catch(async (e) => {
+    const shown = popup.isClosed() ? "(closed)" : `${popup.url()}: ${(await popup.textContent("body").catch(() => "")).trim().slice(0, 400)}`;
+    throw new Error(`the provider's pages, ${what}: ${e.message.split("\n")[0]}; the page: ${shown}`);
+  });
+  await step("login", () => popup.waitForSelector('input[name="login"]', { timeout: 15_000 }));
   await popup.fill('input[name="login"]', user);
   await popup.fill('input[name="password"]', "any");
   await popup.click('button[type="submit"]');
-  await popup.waitForSelector('button[type="submit"]');
+  await step("consent", () => popup.waitForSelector('button[type="submit"]', { timeout: 15_000 }));
   await popup.click('button[type="submit"]');
 }
 

@@ -229,3 +229,137 @@ async fn access_tokens_against_postfix_dovecot_and_an_openid_provider() {
         failures.join("\n\n")
     );
 }
+
+/// Runs the browser half (tests/e2e/sign_in_to_save.mjs) with `env`,
+/// killed after `limit`: the JSON line it printed.
+fn browser_run(env: &[(&str, String)], limit: std::time::Duration) -> serde_json::Value {
+    use std::io::Read as _;
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    assert!(
+        root.join("web/smtp-doctor/pkg/smtp_doctor_wasm_bg.wasm")
+            .exists(),
+        "the package's wasm is not built: run `cargo xtask wasm` (cargo xtask test does)"
+    );
+    let mut child = std::process::Command::new("node")
+        .arg(root.join("tests/e2e/sign_in_to_save.mjs"))
+        .envs(env.iter().map(|(k, v)| (*k, v.as_str())))
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("node (installed by `cargo xtask test`)");
+    let deadline = std::time::Instant::now() + limit;
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if std::time::Instant::now() > deadline {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("the browser run took longer than {limit:?}");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    };
+    let (mut out, mut err) = (String::new(), String::new());
+    child
+        .stdout
+        .take()
+        .unwrap()
+        .read_to_string(&mut out)
+        .unwrap();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut err)
+        .unwrap();
+    assert!(status.success(), "the browser run failed:\n{err}\n{out}");
+    let line = out.lines().last().unwrap_or_default();
+    serde_json::from_str(line).unwrap_or_else(|e| panic!("{e}: {out}\n{err}"))
+}
+
+/// The customer's whole path in Chromium: "Sign in" at the provider's own
+/// pages, the token into the form, "Test connection" through the service
+/// to Postfix (Dovecot asks the provider about the token) passes, and Save
+/// gets an attestation the backend's `smtp-doctor/server` accepts.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sign_in_then_test_then_save_in_chromium() {
+    use smtp_doctor_probe::attestation::AttestationKey;
+    use smtp_doctor_probe::http::{self, AppState, Settings};
+    const KEY: &str = "sign-in-attestation-key";
+
+    let app_port = common::free_port();
+    let app = format!("http://127.0.0.1:{app_port}");
+    let callback = format!("{app}/oauth/callback");
+    let (provider, dovecot, relay) = tokio::task::spawn_blocking(move || {
+        let provider = oauth::Provider::start_for(&[callback]).unwrap_or_else(|e| panic!("{e}"));
+        let dovecot =
+            oauth::Dovecot::start(&provider.introspection_url()).unwrap_or_else(|e| panic!("{e}"));
+        let relay = postfix::OAuthRelay::start(dovecot.auth_port).unwrap_or_else(|e| panic!("{e}"));
+        (provider, dovecot, relay)
+    })
+    .await
+    .unwrap();
+    // The service, as `serve --attestation-key … --cors-origin <app>` runs it.
+    let state = AppState::new(
+        Settings {
+            attestation_key: Some(AttestationKey::new(KEY).unwrap()),
+            cors_origins: vec![app.clone()],
+            ..Settings::default()
+        },
+        engine(),
+    );
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let service = format!("http://{}", listener.local_addr().unwrap());
+    tokio::spawn(http::serve(listener, state, std::future::pending()));
+
+    let env = [
+        ("SMTP_DOCTOR_ISSUER", provider.issuer()),
+        ("SMTP_DOCTOR_APP_PORT", app_port.to_string()),
+        ("SMTP_DOCTOR_SERVICE", service),
+        ("SMTP_DOCTOR_SMTP_PORT", relay.oauth.to_string()),
+        ("SMTP_DOCTOR_USER", USER.to_owned()),
+        ("SMTP_DOCTOR_ATTESTATION_KEY", KEY.to_owned()),
+    ];
+    let run =
+        tokio::task::spawn_blocking(move || browser_run(&env, std::time::Duration::from_secs(120)))
+            .await
+            .unwrap();
+    let logs = format!("{}\n{}", relay.log(), dovecot.log());
+    drop((relay, dovecot, provider));
+    let summary = format!("{run:#}\n\nlogs:\n{logs}");
+    // The sign-in filled the form: the server from the backend, OAuth2, the address.
+    assert_eq!(run["form"]["auth"], "oauth2", "{summary}");
+    assert_eq!(run["form"]["username"], USER, "{summary}");
+    assert_eq!(run["form"]["accessToken"], "<set>", "{summary}");
+    // The test passed with the token, over XOAUTH2, and named nothing.
+    assert_eq!(run["ok"], true, "{summary}");
+    // (A loopback server on a high port is named as such, nothing else.)
+    assert!(
+        run["codes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|c| c == "host.private" || c == "port.unusual"),
+        "{summary}"
+    );
+    assert!(
+        run["transcript"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|l| l == "C: AUTH XOAUTH2 <redacted>"),
+        "{summary}"
+    );
+    // Save: the attestation the backend verified, for the tested settings.
+    assert_eq!(run["attested"], true, "{summary}");
+    assert_eq!(run["saveEnabled"], true, "{summary}");
+    assert_eq!(run["saved"], "Saved.", "{summary}");
+    assert_eq!(run["savedSettings"][0]["auth"], "oauth2", "{summary}");
+    assert_eq!(run["refused"], json!([]), "{summary}");
+    assert_eq!(run["pageHasRefreshToken"], false, "{summary}");
+    assert_eq!(run["problems"], json!([]), "{summary}");
+    println!(
+        "sign-in: \"Sign in\" to the token in the form {} ms, to a passed test {} ms",
+        run["tokenMs"], run["passedMs"]
+    );
+}

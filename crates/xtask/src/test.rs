@@ -11,7 +11,7 @@ const STEPS: [&str; 10] = [
     "format",
     "clippy (native)",
     "clippy (wasm32)",
-    "tests (native, with Postfix, aiosmtpd, smtp-server and OpenSMTPD on loopback)",
+    "tests (native, with Postfix, Dovecot, aiosmtpd, smtp-server, OpenSMTPD and oidc-provider on loopback; the sign-in to Save in Chromium)",
     "tests (wasm in headless Chromium)",
     "the demo's build with node and npm off PATH (only Rust)",
     "TypeScript types",
@@ -72,6 +72,9 @@ pub(crate) fn all(dry_run: bool) -> Result {
         ],
     ))?;
     step(STEPS[3]);
+    // The package's wasm first: the sign-in test in crates/probe/tests/oauth.rs
+    // drives the elements in Chromium.
+    wasm::build()?;
     let references = root().join("target/insta-references.txt");
     let _ = std::fs::remove_file(&references);
     let mut c = cmd(&cargo, &["test", "--workspace"]);
@@ -97,7 +100,6 @@ pub(crate) fn all(dry_run: bool) -> Result {
     step(STEPS[5]);
     demo_build_without_node()?;
     step(STEPS[6]);
-    wasm::build()?;
     write_golden_ts()?;
     run(cmd(
         &bin.join("tsc").to_string_lossy(),

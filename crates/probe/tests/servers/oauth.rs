@@ -46,6 +46,12 @@ pub struct Provider {
 
 impl Provider {
     pub fn start() -> Result<Self, String> {
+        Self::start_for(&[])
+    }
+
+    /// The provider, also accepting these redirect URIs for the app's
+    /// client (an integrator's callback, for the browser tests).
+    pub fn start_for(redirect_uris: &[String]) -> Result<Self, String> {
         let modules = node_modules();
         if !modules.join("oidc-provider").exists() {
             return Err(format!(
@@ -59,20 +65,27 @@ impl Provider {
             .arg(script)
             .arg(port.to_string())
             .arg(&modules)
+            .env("SMTP_DOCTOR_REDIRECT_URIS", redirect_uris.join(","))
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()
             .map_err(|e| format!("cannot start node: {e}"))?;
+        let mut stdout = BufReader::new(child.stdout.take().unwrap());
         let mut line = String::new();
-        BufReader::new(child.stdout.take().unwrap())
-            .read_line(&mut line)
-            .map_err(|e| e.to_string())?;
+        stdout.read_line(&mut line).map_err(|e| e.to_string())?;
         if !line.contains("introspection") {
             return Err(format!("the OpenID provider did not start: {line:?}"));
         }
+        // Read on until it exits: a closed pipe would kill it at its next
+        // line (its development login pages print a notice on first use).
+        std::thread::spawn(move || std::io::copy(&mut stdout, &mut std::io::sink()));
         let stdin = child.stdin.take();
         Ok(Self { port, child, stdin })
+    }
+
+    pub fn issuer(&self) -> String {
+        format!("http://127.0.0.1:{}", self.port)
     }
 
     pub fn introspection_url(&self) -> String {
@@ -136,9 +149,7 @@ impl Dovecot {
         if !Path::new("/usr/sbin/dovecot").exists() {
             return Err("Dovecot is not installed: run `cargo xtask test` (or apt-get install dovecot-core)".into());
         }
-        let dir =
-            Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("dovecot-{}", std::process::id()));
-        let _ = fs::remove_dir_all(&dir);
+        let dir = crate::common::scratch_dir("dovecot");
         for sub in ["run", "state"] {
             fs::create_dir_all(dir.join(sub)).map_err(|e| e.to_string())?;
         }

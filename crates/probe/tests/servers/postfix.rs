@@ -79,9 +79,7 @@ impl Postfix {
         {
             return Err("Postfix with Cyrus SASL is not installed: run `cargo xtask test` (or apt-get install postfix sasl2-bin libsasl2-modules)".into());
         }
-        let dir =
-            Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("postfix-{}", std::process::id()));
-        let _ = fs::remove_dir_all(&dir);
+        let dir = crate::common::scratch_dir("postfix");
         for sub in ["etc/sasl", "queue", "data"] {
             fs::create_dir_all(dir.join(sub)).map_err(|e| e.to_string())?;
         }
@@ -199,9 +197,7 @@ impl OAuthRelay {
         if !Path::new("/usr/sbin/postfix").exists() {
             return Err("Postfix is not installed: run `cargo xtask test`".into());
         }
-        let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
-            .join(format!("postfix-oauth-{}", std::process::id()));
-        let _ = fs::remove_dir_all(&dir);
+        let dir = crate::common::scratch_dir("postfix-oauth");
         for sub in ["etc/sasl", "queue", "data"] {
             fs::create_dir_all(dir.join(sub)).map_err(|e| e.to_string())?;
         }
@@ -415,9 +411,7 @@ impl Relay {
                 ));
             }
         }
-        let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
-            .join(format!("postfix-relay-{}", std::process::id()));
-        let _ = fs::remove_dir_all(&dir);
+        let dir = crate::common::scratch_dir("postfix-relay");
         for sub in ["etc/sasl", "queue", "data"] {
             fs::create_dir_all(dir.join(sub)).map_err(|e| e.to_string())?;
         }
