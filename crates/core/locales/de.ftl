@@ -680,12 +680,14 @@ tls-old-protocol = { $case ->
         [version] Der Server spricht nur { $version } (er hat es in seiner Antwort gewählt); dieser Client braucht wie jeder aktuelle TLS 1.2 oder 1.3.
         [refused] Der Server lehnte TLS 1.2 und 1.3 ab: Er spricht nur TLS 1.1 oder älter.
         [legacy-version] Der Server spricht nur { $version } (er hat es gewählt, als TLS 1.1 angeboten wurde); dieser Client braucht wie jeder aktuelle TLS 1.2 oder 1.3.
+        [client-refused] Der Server hat die TLS-Version dieser Verbindung abgelehnt ({ $reply-code }): Er nimmt nur TLS 1.2 oder neuer an.
        *[other] Der Server spricht nur eine alte TLS-Version.
     }
     .help = { $case ->
         [version] TLS 1.0 und 1.1 sind in aktuellen Programmen und Bibliotheken abgeschaltet. Die Verwaltung des Servers muss TLS 1.2 oder neuer einschalten; keine Client-Einstellung kann das beheben.
         [refused] TLS 1.0 und 1.1 sind in aktuellen Programmen und Bibliotheken abgeschaltet. Die Verwaltung des Servers muss TLS 1.2 oder neuer einschalten; keine Client-Einstellung kann das beheben.
         [legacy-version] TLS 1.0 und 1.1 sind in aktuellen Programmen und Bibliotheken abgeschaltet. Die Verwaltung des Servers muss TLS 1.2 oder neuer einschalten; keine Client-Einstellung kann das beheben.
+        [client-refused] Dieser Test sprach TLS 1.2 oder neuer; etwas auf dem Weg (ein TLS prüfender Proxy oder eine Firewall) hat es herabgestuft. Zeigt Ihre Anwendung diese Antwort, ist ihre TLS-Bibliothek zu alt: Schalten Sie TLS 1.2 ein (im .NET Framework: 4.7 oder neuer, oder SecurityProtocol Tls12) oder aktualisieren Sie sie.
        *[other] TLS 1.0 und 1.1 sind veraltet und werden von vielen Programmen abgelehnt.
     }
 

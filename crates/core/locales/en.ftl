@@ -686,12 +686,14 @@ tls-old-protocol = { $case ->
         [version] The server speaks only { $version } (it chose it in its reply); this client, like every current one, needs TLS 1.2 or 1.3.
         [refused] The server refused TLS 1.2 and 1.3: it speaks only TLS 1.1 or older.
         [legacy-version] The server speaks only { $version } (it chose it when offered TLS 1.1); this client, like every current one, needs TLS 1.2 or 1.3.
+        [client-refused] The server refused this connection's TLS version ({ $reply-code }): it takes TLS 1.2 or newer only.
        *[other] The server only speaks an old TLS version.
     }
     .help = { $case ->
         [version] TLS 1.0 and 1.1 are switched off in current clients and libraries. The server's administrator must enable TLS 1.2 or newer; no client setting can fix it.
         [refused] TLS 1.0 and 1.1 are switched off in current clients and libraries. The server's administrator must enable TLS 1.2 or newer; no client setting can fix it.
         [legacy-version] TLS 1.0 and 1.1 are switched off in current clients and libraries. The server's administrator must enable TLS 1.2 or newer; no client setting can fix it.
+        [client-refused] This test spoke TLS 1.2 or newer, so something on the way (a TLS-inspecting proxy or firewall) downgraded it. If your application shows this reply, its TLS library is too old: enable TLS 1.2 (on .NET Framework: 4.7 or newer, or SecurityProtocol Tls12) or update it.
        *[other] TLS 1.0 and 1.1 are outdated and refused by many clients.
     }
 

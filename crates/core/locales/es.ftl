@@ -681,12 +681,14 @@ tls-old-protocol = { $case ->
         [version] El servidor solo habla { $version } (lo eligió en su respuesta); este cliente, como todos los actuales, necesita TLS 1.2 o 1.3.
         [refused] El servidor rechazó TLS 1.2 y 1.3: solo habla TLS 1.1 o anterior.
         [legacy-version] El servidor solo habla { $version } (lo eligió cuando se le ofreció TLS 1.1); este cliente, como todos los actuales, necesita TLS 1.2 o 1.3.
+        [client-refused] El servidor rechazó la versión de TLS de esta conexión ({ $reply-code }): solo acepta TLS 1.2 o posterior.
        *[other] El servidor solo habla una versión antigua de TLS.
     }
     .help = { $case ->
         [version] TLS 1.0 y 1.1 están desactivados en los clientes y bibliotecas actuales. El administrador del servidor debe activar TLS 1.2 o posterior; ningún ajuste del cliente puede arreglarlo.
         [refused] TLS 1.0 y 1.1 están desactivados en los clientes y bibliotecas actuales. El administrador del servidor debe activar TLS 1.2 o posterior; ningún ajuste del cliente puede arreglarlo.
         [legacy-version] TLS 1.0 y 1.1 están desactivados en los clientes y bibliotecas actuales. El administrador del servidor debe activar TLS 1.2 o posterior; ningún ajuste del cliente puede arreglarlo.
+        [client-refused] Esta prueba usó TLS 1.2 o posterior, así que algo en el camino (un proxy o cortafuegos que inspecciona TLS) lo rebajó. Si su aplicación muestra esta respuesta, su biblioteca TLS es demasiado antigua: active TLS 1.2 (en .NET Framework: 4.7 o posterior, o SecurityProtocol Tls12) o actualícela.
        *[other] TLS 1.0 y 1.1 están obsoletos y muchos clientes los rechazan.
     }
 

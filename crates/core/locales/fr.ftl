@@ -681,12 +681,14 @@ tls-old-protocol = { $case ->
         [version] Le serveur ne parle que { $version } (il l'a choisi dans sa réponse) ; ce client, comme tous les clients actuels, exige TLS 1.2 ou 1.3.
         [refused] Le serveur a refusé TLS 1.2 et 1.3 : il ne parle que TLS 1.1 ou plus ancien.
         [legacy-version] Le serveur ne parle que { $version } (il l'a choisi quand TLS 1.1 lui a été proposé) ; ce client, comme tous les clients actuels, exige TLS 1.2 ou 1.3.
+        [client-refused] Le serveur a refusé la version TLS de cette connexion ({ $reply-code }) : il n'accepte que TLS 1.2 ou plus récent.
        *[other] Le serveur ne parle qu'une ancienne version de TLS.
     }
     .help = { $case ->
         [version] TLS 1.0 et 1.1 sont désactivés dans les clients et bibliothèques actuels. L'administrateur du serveur doit activer TLS 1.2 ou plus récent ; aucun réglage côté client n'y peut rien.
         [refused] TLS 1.0 et 1.1 sont désactivés dans les clients et bibliothèques actuels. L'administrateur du serveur doit activer TLS 1.2 ou plus récent ; aucun réglage côté client n'y peut rien.
         [legacy-version] TLS 1.0 et 1.1 sont désactivés dans les clients et bibliothèques actuels. L'administrateur du serveur doit activer TLS 1.2 ou plus récent ; aucun réglage côté client n'y peut rien.
+        [client-refused] Ce test a parlé TLS 1.2 ou plus récent : quelque chose sur le chemin (un proxy ou pare-feu qui inspecte TLS) l'a rétrogradé. Si votre application affiche cette réponse, sa bibliothèque TLS est trop ancienne : activez TLS 1.2 (sous .NET Framework : 4.7 ou plus récent, ou SecurityProtocol Tls12) ou mettez-la à jour.
        *[other] TLS 1.0 et 1.1 sont obsolètes et refusés par beaucoup de clients.
     }
 

@@ -681,12 +681,14 @@ tls-old-protocol = { $case ->
         [version] O servidor só fala { $version } (ele escolheu na resposta); este cliente, como todo cliente atual, precisa de TLS 1.2 ou 1.3.
         [refused] O servidor recusou TLS 1.2 e 1.3: ele só fala TLS 1.1 ou anterior.
         [legacy-version] O servidor só fala { $version } (ele escolheu quando TLS 1.1 foi oferecido); este cliente, como todo cliente atual, precisa de TLS 1.2 ou 1.3.
+        [client-refused] O servidor recusou a versão de TLS desta conexão ({ $reply-code }): ele só aceita TLS 1.2 ou mais recente.
        *[other] O servidor só fala uma versão antiga de TLS.
     }
     .help = { $case ->
         [version] TLS 1.0 e 1.1 estão desativados em clientes e bibliotecas atuais. O administrador do servidor precisa ativar TLS 1.2 ou mais recente; nenhuma configuração no cliente resolve.
         [refused] TLS 1.0 e 1.1 estão desativados em clientes e bibliotecas atuais. O administrador do servidor precisa ativar TLS 1.2 ou mais recente; nenhuma configuração no cliente resolve.
         [legacy-version] TLS 1.0 e 1.1 estão desativados em clientes e bibliotecas atuais. O administrador do servidor precisa ativar TLS 1.2 ou mais recente; nenhuma configuração no cliente resolve.
+        [client-refused] Este teste usou TLS 1.2 ou mais recente, então algo no caminho (um proxy ou firewall que inspeciona TLS) rebaixou a conexão. Se a sua aplicação mostra esta resposta, a biblioteca TLS dela é antiga demais: ative o TLS 1.2 (no .NET Framework: 4.7 ou mais recente, ou SecurityProtocol Tls12) ou atualize-a.
        *[other] TLS 1.0 e 1.1 estão obsoletos e são recusados por muitos clientes.
     }
 

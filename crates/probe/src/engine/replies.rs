@@ -78,6 +78,9 @@ pub(crate) fn ehlo_refused(ehlo: &Reply, helo: Option<&Reply>, name: &str) -> Di
     if helo_name_refused(ehlo) {
         return helo_rejected(ehlo, name);
     }
+    if let Some(d) = legacy_tls(ehlo) {
+        return d;
+    }
     match helo {
         Some(h) if h.code == 250 => with_reply(
             Diagnostic::new(Code::SmtpEhloRejected)
@@ -157,12 +160,43 @@ pub(crate) enum Sent<'a> {
     Token(Option<&'a TokenError>),
 }
 
+/// Microsoft 365's `421 4.7.66 TLS 1.0 and 1.1 are not supported`: the
+/// server judged this connection's TLS too old. The probe speaks TLS 1.2
+/// or 1.3, so something between it and the server downgraded the
+/// connection; an application that shows this reply has an old TLS
+/// library. Any command after STARTTLS may get it.
+fn legacy_tls(reply: &Reply) -> Option<Diagnostic> {
+    let status = reply.enhanced().unwrap_or_default();
+    (status == "4.7.66" || has(reply, &["tls 1.0 and 1.1 are not supported"])).then(|| {
+        with_reply(
+            Diagnostic::new(Code::TlsOldProtocol)
+                .severity(Severity::Error)
+                .case("client-refused")
+                .param("reply-code", reply.code),
+            reply,
+        )
+    })
+}
+
+/// Whether a refusal says the client never logged in (Microsoft 365:
+/// `530 5.7.57 Client not authenticated to send mail during MAIL FROM`,
+/// also as `550 5.7.57 SMTP; Client was not authenticated to send
+/// anonymous mail`).
+fn login_required(reply: &Reply) -> bool {
+    reply.enhanced() == Some("5.7.57")
+        || reply.code == 530 && has(reply, &["authentication required", "auth"])
+        || has(reply, &["not authenticated to send"])
+}
+
 /// A refused login.
 pub(crate) fn auth_failure(
     reply: &Reply,
     provider: Option<&Provider>,
     sent: Sent<'_>,
 ) -> Diagnostic {
+    if let Some(d) = legacy_tls(reply) {
+        return d;
+    }
     let status = reply.enhanced().unwrap_or_default();
     // Provider facts (their replies and fixes) live in the provider table.
     let hint = providers::reply_hint(provider, status, &reply.text().to_ascii_lowercase());
@@ -278,6 +312,9 @@ pub(crate) fn mail_from_failure(reply: &Reply, helo: &str) -> Diagnostic {
     if helo_name_refused(reply) {
         return helo_rejected(reply, helo);
     }
+    if let Some(d) = legacy_tls(reply) {
+        return d;
+    }
     if too_large(reply) {
         return with_reply(
             Diagnostic::new(Code::SendTooLarge)
@@ -291,7 +328,7 @@ pub(crate) fn mail_from_failure(reply: &Reply, helo: &str) -> Diagnostic {
     }
     let d = if has(reply, &["starttls", "encryption required"]) {
         Diagnostic::new(Code::AuthRequiresTls).case("mail")
-    } else if reply.code == 530 && has(reply, &["authentication required", "auth"]) {
+    } else if login_required(reply) {
         Diagnostic::new(Code::SenderRejected).case("login-required")
     } else {
         Diagnostic::new(Code::SenderRejected)
@@ -307,10 +344,15 @@ pub(crate) fn rcpt_failure(reply: &Reply, helo: &str) -> Diagnostic {
     if helo_name_refused(reply) {
         return helo_rejected(reply, helo);
     }
+    if let Some(d) = legacy_tls(reply) {
+        return d;
+    }
     if (400..500).contains(&reply.code) {
         return temporary(reply, "rcpt-to");
     }
-    let d = if sender_reason(reply) {
+    let d = if login_required(reply) {
+        Diagnostic::new(Code::SenderRejected).case("login-required")
+    } else if sender_reason(reply) {
         Diagnostic::new(Code::SenderRejected).case("rcpt-to")
     } else {
         Diagnostic::new(Code::RecipientRejected)
@@ -575,6 +617,56 @@ mod tests {
                 "https://mail.google.com/".into()
             ))
         );
+    }
+
+    /// Microsoft 365's documented replies for a client that never logged
+    /// in (5.7.57) and for TLS 1.0/1.1 (421 4.7.66), at each command that
+    /// can get them.
+    #[test]
+    fn microsoft_365_login_and_legacy_tls_replies() {
+        let anonymous = [
+            r(
+                530,
+                "5.7.57 Client not authenticated to send mail during MAIL FROM [BN8NAM12FT040.eop-nam12.prod.protection.outlook.com]",
+            ),
+            r(
+                550,
+                "5.7.57 SMTP; Client was not authenticated to send anonymous mail during MAIL FROM",
+            ),
+        ];
+        for reply in &anonymous {
+            for d in [
+                mail_from_failure(reply, "probe.test"),
+                rcpt_failure(reply, "probe.test"),
+            ] {
+                assert_eq!(d.code.as_str(), "sender.rejected", "{}", reply.raw());
+                assert_eq!(
+                    d.params.get("case"),
+                    Some(&smtp_doctor_core::Param::Text("login-required".into())),
+                    "{}",
+                    reply.raw()
+                );
+            }
+        }
+        let legacy = r(
+            421,
+            "4.7.66 TLS 1.0 and 1.1 are not supported. Please upgrade/update your client to support TLS 1.2. Visit https://aka.ms/smtp_auth_tls. [SN4PR0501CA0056.namprd05.prod.outlook.com]",
+        );
+        let microsoft = providers::provider_by_host("smtp.office365.com");
+        for d in [
+            auth_failure(&legacy, microsoft, Sent::Password),
+            mail_from_failure(&legacy, "probe.test"),
+            rcpt_failure(&legacy, "probe.test"),
+            ehlo_refused(&legacy, None, "probe.test"),
+        ] {
+            assert_eq!(d.code.as_str(), "tls.old-protocol");
+            assert_eq!(d.severity, Severity::Error);
+            assert_eq!(
+                d.params.get("case"),
+                Some(&smtp_doctor_core::Param::Text("client-refused".into()))
+            );
+            assert_eq!(d.reply.as_deref(), Some(legacy.raw().as_str()));
+        }
     }
 
     #[test]
