@@ -293,3 +293,85 @@ async fn discovery_finds_the_sandbox_through_its_local_srv_zone() {
         .unwrap();
     assert_eq!(autoconfig.status, "none", "{autoconfig:?}");
 }
+
+/// The demo's "Sign in": tokens from the sandbox's issuer log in over
+/// XOAUTH2 and OAUTHBEARER on both TLS ports; an expired one, another
+/// user's, or one from another sandbox is refused the way Google refuses
+/// (a `334` error, then `535`), and the exchange ends properly.
+#[tokio::test]
+async fn the_sign_in_tokens_log_in_over_xoauth2_and_oauthbearer() {
+    use std::time::SystemTime;
+    let (sb, engine) = sandbox().await;
+    let issuer = sb.issuer();
+    let hour = issuer.issue(USER, Duration::from_secs(3600), SystemTime::now());
+    let oauth = |token: &str, user: &str, auth: &str| json!({ "username": user, "accessToken": token, "auth": auth, "from": USER });
+    let checks = ["connect", "tls", "auth", "sender"];
+    for (behaviour, security) in [
+        (Behaviour::Starttls, "starttls"),
+        (Behaviour::ImplicitTls, "tls"),
+    ] {
+        let addr = loopback(sb.port(behaviour).unwrap());
+        for auth in ["xoauth2", "oauthbearer", "oauth2"] {
+            let r = probe(
+                &engine,
+                &request(addr, security, oauth(&hour, USER, auth), &checks),
+            )
+            .await;
+            assert!(
+                r.ok,
+                "{behaviour:?} {auth}: {:?}\n{:#?}",
+                codes(&r),
+                r.transcript
+            );
+            assert!(r.server.auth_mechanisms.iter().any(|m| m == "XOAUTH2"));
+            assert!(r.server.auth_mechanisms.iter().any(|m| m == "OAUTHBEARER"));
+        }
+    }
+    let addr = loopback(sb.port(Behaviour::Starttls).unwrap());
+    let expired = issuer.issue(
+        USER,
+        Duration::from_secs(60),
+        SystemTime::now() - Duration::from_secs(120),
+    );
+    let (other, _) = sandbox().await;
+    let foreign = other
+        .issuer()
+        .issue(USER, Duration::from_secs(3600), SystemTime::now());
+    let theirs = issuer.issue(
+        "other@sandbox.test",
+        Duration::from_secs(3600),
+        SystemTime::now(),
+    );
+    for (name, token, auth) in [
+        ("expired", &expired, "xoauth2"),
+        ("expired", &expired, "oauthbearer"),
+        ("another sandbox's", &foreign, "xoauth2"),
+        ("another user's", &theirs, "oauthbearer"),
+    ] {
+        let r = probe(
+            &engine,
+            &request(addr, "starttls", oauth(token, USER, auth), &checks),
+        )
+        .await;
+        assert!(
+            !r.ok && has(&r, "auth.token-rejected"),
+            "{name} ({auth}): {:?}\n{:#?}",
+            codes(&r),
+            r.transcript
+        );
+        assert!(
+            r.transcript.iter().any(|l| l.starts_with("S: 535")),
+            "{name}: the exchange ended\n{:#?}",
+            r.transcript
+        );
+        assert!(!serde_json::to_string(&r).unwrap().contains(token.as_str()));
+    }
+    // Not before TLS: the plain-text port offers no login at all.
+    let plain = loopback(sb.port(Behaviour::PlainOnly).unwrap());
+    let r = probe(
+        &engine,
+        &request(plain, "none", oauth(&hour, USER, "xoauth2"), &checks),
+    )
+    .await;
+    assert!(!r.ok && has(&r, "auth.not-offered"), "{:?}", codes(&r));
+}

@@ -17,6 +17,7 @@ use tokio::net::{TcpListener, TcpStream};
 use tokio::time::{Instant, timeout};
 use tokio_rustls::TlsAcceptor;
 
+use super::oauth::{self, Issuer};
 use super::{Behaviour, Shared};
 
 /// Longest command or DATA line accepted (RFC 5321 says 1000 for text).
@@ -127,8 +128,10 @@ async fn serve(
     builder
         .enable_auth(AuthMechanism::Plain)
         .enable_auth(AuthMechanism::Login);
+    let secret = one_time_secret();
     let mailbox = Mailbox {
         shared,
+        oauth_secret: secret.clone(),
         user: None,
         bytes: 0,
         peer,
@@ -149,7 +152,8 @@ async fn serve(
         }
         (Behaviour::Starttls, Some(acceptor)) => {
             builder.enable_start_tls();
-            let mut session = builder.build(peer, mailbox);
+            let mut session =
+                OAuthSession::new(builder.build(peer, mailbox), &shared.issuer, secret);
             let greeting = session.greeting();
             if let Some(tcp) = converse(tcp, &mut session, Some(greeting), clock).await? {
                 let tls = handshake(&acceptor, tcp, clock).await?;
@@ -162,7 +166,8 @@ async fn serve(
             // Implicit TLS: STARTTLS "available" to mailin, then marked done
             // before the first byte, so it is never advertised.
             builder.enable_start_tls();
-            let mut session = builder.build(peer, mailbox);
+            let mut session =
+                OAuthSession::new(builder.build(peer, mailbox), &shared.issuer, secret);
             let tls = handshake(&acceptor, tcp, clock).await?;
             session.tls_active();
             let greeting = session.greeting();
@@ -171,13 +176,26 @@ async fn serve(
                 .map(drop)
         }
         (_, None) => {
-            let mut session = builder.build(peer, mailbox);
+            let mut session =
+                OAuthSession::new(builder.build(peer, mailbox), &shared.issuer, secret);
             let greeting = session.greeting();
             converse(tcp, &mut session, Some(greeting), clock)
                 .await
                 .map(drop)
         }
     }
+}
+
+/// 128 random bits: a password no client can know.
+fn one_time_secret() -> String {
+    use ring::rand::SecureRandom as _;
+    let mut bytes = [0u8; 16];
+    // Without randomness, no OAuth2 login on this connection (an empty
+    // secret is never accepted: see `Mailbox::login`).
+    if ring::rand::SystemRandom::new().fill(&mut bytes).is_err() {
+        return String::new();
+    }
+    base64::Engine::encode(&base64::engine::general_purpose::URL_SAFE_NO_PAD, bytes)
 }
 
 /// The server side of a TLS handshake, bounded to 10 s (and the lifetime).
@@ -197,9 +215,9 @@ pub async fn handshake<S: AsyncRead + AsyncWrite + Unpin>(
 /// the `clock`; when silence or the lifetime ends it, the client hears
 /// `421` first. `mailin` decides every reply through the handler (the
 /// sandbox's mailbox, the probe's inbox).
-pub async fn converse<S: AsyncRead + AsyncWrite + Unpin, H: Handler>(
+pub async fn converse<S: AsyncRead + AsyncWrite + Unpin, D: Dialogue>(
     stream: S,
-    session: &mut mailin::Session<H>,
+    session: &mut D,
     greeting: Option<Response>,
     clock: &Clock,
 ) -> io::Result<Option<S>> {
@@ -246,16 +264,16 @@ pub async fn converse<S: AsyncRead + AsyncWrite + Unpin, H: Handler>(
             let _ = timeout(Duration::from_secs(2), drain).await;
             return Ok(None);
         }
-        let reply = session.process(&line);
-        match reply.action {
+        let (reply, action) = session.reply(&line)?;
+        match action {
             Action::NoReply => {}
-            Action::Reply => clock.send(reader.get_mut(), &reply.buffer()?).await?,
+            Action::Reply => clock.send(reader.get_mut(), &reply).await?,
             Action::Close => {
-                clock.send(reader.get_mut(), &reply.buffer()?).await?;
+                clock.send(reader.get_mut(), &reply).await?;
                 return Ok(None);
             }
             Action::UpgradeTls => {
-                clock.send(reader.get_mut(), &reply.buffer()?).await?;
+                clock.send(reader.get_mut(), &reply).await?;
                 // Bytes pipelined after STARTTLS would be injected into the
                 // encrypted session (CVE-2011-0411): refuse the connection.
                 if !reader.buffer().is_empty() {
@@ -270,6 +288,146 @@ pub async fn converse<S: AsyncRead + AsyncWrite + Unpin, H: Handler>(
     }
 }
 
+/// What answers each line of a dialogue: `mailin`'s state machine, or the
+/// sandbox's OAuth2 logins in front of it.
+pub trait Dialogue {
+    /// The reply's bytes to one line, and what follows it.
+    fn reply(&mut self, line: &[u8]) -> io::Result<(Vec<u8>, Action)>;
+}
+
+impl<H: Handler> Dialogue for mailin::Session<H> {
+    fn reply(&mut self, line: &[u8]) -> io::Result<(Vec<u8>, Action)> {
+        let reply = self.process(line);
+        let bytes = if reply.action == Action::NoReply {
+            Vec::new()
+        } else {
+            reply.buffer()?
+        };
+        Ok((bytes, reply.action))
+    }
+}
+
+/// Where an OAuth2 login stands between two lines.
+enum Pending {
+    /// `AUTH XOAUTH2` (or `OAUTHBEARER`, `true`) without its message: the
+    /// next line is it.
+    Message(bool),
+    /// The token was refused with a `334` error: the client's next line
+    /// (empty, or `AQ==`) ends the exchange, with a `535`.
+    Refused,
+}
+
+/// `mailin` cannot take XOAUTH2 or OAUTHBEARER: this answers those two
+/// (tokens of the sandbox's [`Issuer`]) and hands `mailin` everything else.
+/// A token that checks out becomes a `mailin` login with a secret made for
+/// this connection (never sent), so `mailin` keeps the session's state.
+pub(crate) struct OAuthSession<'a, H: Handler> {
+    inner: mailin::Session<H>,
+    issuer: &'a Issuer,
+    /// The one-time password the handler accepts for a checked token.
+    secret: String,
+    tls: bool,
+    pending: Option<Pending>,
+}
+
+impl<'a, H: Handler> OAuthSession<'a, H> {
+    pub(crate) fn new(inner: mailin::Session<H>, issuer: &'a Issuer, secret: String) -> Self {
+        Self {
+            inner,
+            issuer,
+            secret,
+            tls: false,
+            pending: None,
+        }
+    }
+
+    pub(crate) fn greeting(&self) -> Response {
+        self.inner.greeting()
+    }
+
+    pub(crate) fn tls_active(&mut self) {
+        self.tls = true;
+        self.inner.tls_active();
+    }
+
+    /// The SASL message of a login: the token checked, then `mailin` told.
+    fn login(&mut self, message: &[u8], oauthbearer: bool) -> io::Result<(Vec<u8>, Action)> {
+        let Some(bearer) = oauth::bearer(message, oauthbearer) else {
+            return Ok(line(b"501 5.5.2 Cannot decode the OAuth2 message\r\n"));
+        };
+        match self
+            .issuer
+            .check(&bearer.token, &bearer.user, std::time::SystemTime::now())
+        {
+            Ok(user) => {
+                use base64::Engine as _;
+                let plain = base64::engine::general_purpose::STANDARD
+                    .encode(format!("\0{user}\0{}", self.secret));
+                self.inner
+                    .reply(format!("AUTH PLAIN {plain}\r\n").as_bytes())
+            }
+            Err(refusal) => {
+                self.pending = Some(Pending::Refused);
+                Ok(line(format!("334 {}\r\n", refusal.challenge()).as_bytes()))
+            }
+        }
+    }
+}
+
+fn line(bytes: &[u8]) -> (Vec<u8>, Action) {
+    (bytes.to_vec(), Action::Reply)
+}
+
+impl<H: Handler> Dialogue for OAuthSession<'_, H> {
+    fn reply(&mut self, text: &[u8]) -> io::Result<(Vec<u8>, Action)> {
+        match self.pending.take() {
+            Some(Pending::Refused) => {
+                return Ok(line(b"535 5.7.8 Username and Password not accepted\r\n"));
+            }
+            Some(Pending::Message(_)) if text.trim_ascii() == b"*" => {
+                return Ok(line(b"501 5.7.0 Authentication cancelled\r\n"));
+            }
+            Some(Pending::Message(oauthbearer)) => return self.login(text, oauthbearer),
+            None => {}
+        }
+        let head: Vec<u8> = text.iter().take(20).map(u8::to_ascii_uppercase).collect();
+        let mechanism = [
+            (&b"AUTH XOAUTH2"[..], false),
+            (&b"AUTH OAUTHBEARER"[..], true),
+        ]
+        .into_iter()
+        .find(|(m, _)| {
+            head.starts_with(m) && head.get(m.len()).is_none_or(u8::is_ascii_whitespace)
+        });
+        if let Some((name, oauthbearer)) = mechanism {
+            if !self.tls {
+                return Ok(line(
+                    b"538 5.7.11 Encryption required for requested authentication mechanism\r\n",
+                ));
+            }
+            let message = text[name.len()..].trim_ascii();
+            if message.is_empty() {
+                self.pending = Some(Pending::Message(oauthbearer));
+                return Ok(line(b"334 \r\n"));
+            }
+            return self.login(message, oauthbearer);
+        }
+        let (mut bytes, action) = self.inner.reply(text)?;
+        // mailin names only its own mechanisms in the EHLO reply.
+        if head.starts_with(b"EHLO") {
+            if let Some(at) = find(&bytes, b"AUTH PLAIN LOGIN") {
+                let end = at + b"AUTH PLAIN LOGIN".len();
+                bytes.splice(end..end, b" XOAUTH2 OAUTHBEARER".iter().copied());
+            }
+        }
+        Ok((bytes, action))
+    }
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
+}
+
 /// A refusal at the end of DATA that ends the transaction, not the
 /// session: `mailin` keeps an error reply's state, so a plain 5xx there
 /// would read the client's next commands as more message text.
@@ -282,6 +440,8 @@ pub fn refuse_message(code: u16, text: &str) -> Response {
 /// The sandbox's decisions: who may log in and send as whom.
 struct Mailbox<'a> {
     shared: &'a Shared,
+    /// The one-time password of a checked OAuth2 token (see [`OAuthSession`]).
+    oauth_secret: String,
     user: Option<String>,
     bytes: usize,
     peer: IpAddr,
@@ -294,6 +454,10 @@ struct Mailbox<'a> {
 
 impl Mailbox<'_> {
     fn login(&mut self, username: &str, password: &str) -> Response {
+        if !self.oauth_secret.is_empty() && password == self.oauth_secret {
+            self.user = Some(username.to_owned());
+            return response::AUTH_OK;
+        }
         let account = &self.shared.account;
         if !username.eq_ignore_ascii_case(&account.username) {
             return response::INVALID_CREDENTIALS;

@@ -12,6 +12,7 @@
 
 mod certs;
 mod conn;
+pub mod oauth;
 mod relay;
 
 use std::fmt;
@@ -26,7 +27,7 @@ use tokio::task::JoinSet;
 pub use certs::{OTHER_NAME, tls_acceptor};
 /// The bounded SMTP dialogue, for other receivers built on `mailin` (the
 /// probe's inbox).
-pub use conn::{Bounds, Clock, IDLE, MAX_LINE, converse, handshake, refuse_message};
+pub use conn::{Bounds, Clock, Dialogue, IDLE, MAX_LINE, converse, handshake, refuse_message};
 /// The SMTP state machine the dialogue runs, for handlers built elsewhere.
 pub use mailin;
 pub use relay::{RelayTo, dot_stuffed};
@@ -173,6 +174,8 @@ pub enum SandboxError {
     },
     #[error("cannot generate the sandbox certificates: {0}")]
     Certs(#[from] rcgen::Error),
+    #[error("no random numbers for the sign-in's key")]
+    Random,
 }
 
 /// One listening port.
@@ -191,6 +194,8 @@ pub(crate) struct Shared {
     pub(crate) queued: AtomicU64,
     /// Caps concurrent connections: a sandbox, not a mail server.
     pub(crate) slots: Arc<Semaphore>,
+    /// Signs and checks the sign-in's access tokens.
+    pub(crate) issuer: Arc<oauth::Issuer>,
 }
 
 impl Shared {
@@ -228,6 +233,7 @@ impl Sandbox {
             relay_to: opts.relay_to,
             queued: AtomicU64::new(0),
             slots: Arc::new(Semaphore::new(64)),
+            issuer: Arc::new(oauth::Issuer::new().map_err(|_| SandboxError::Random)?),
         });
         let mut tasks = JoinSet::new();
         let mut endpoints = Vec::new();
@@ -306,6 +312,11 @@ impl Sandbox {
     /// The account the sandbox accepts.
     pub fn account(&self) -> &Account {
         &self.shared.account
+    }
+
+    /// The sign-in's token issuer (the demo's "Sign in" page uses it).
+    pub fn issuer(&self) -> Arc<oauth::Issuer> {
+        self.shared.issuer.clone()
     }
 
     /// Messages accepted so far.
