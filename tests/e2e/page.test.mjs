@@ -279,6 +279,52 @@ describe("test connection against the sandbox", () => {
     await close();
   });
 
+  test("sign in instead of a password: the sandbox's sign-in page, then the test passes over XOAUTH2", async () => {
+    const { page, problems, close } = await open(main.url);
+    await page.waitForSelector("#sign-in:not([hidden]) smtp-doctor-connect[ready]");
+    const [popup] = await Promise.all([page.waitForEvent("popup"), page.click("smtp-doctor-connect #connect-button")]);
+    await popup.waitForSelector("text=Sign in to the sandbox");
+    assert.match(await popup.textContent("body"), /demo@sandbox\.test/);
+    await popup.click("button[value=hour]");
+    await page.waitForFunction(() => document.querySelector("#smtp-form [name=accessToken]")?.value);
+    assert.equal(await page.inputValue("#host"), "localhost");
+    assert.equal(await page.inputValue("#port"), port(2587));
+    assert.equal(await page.inputValue("#security"), "starttls");
+    assert.equal(await page.inputValue("#username"), USER);
+    assert.equal(await page.inputValue("#from"), USER);
+    assert.match(await page.textContent("smtp-doctor-connect #connect-status"), /Signed in as demo@sandbox\.test/);
+    await runTest(page);
+    assert.equal(await page.getAttribute("#result", "data-ok"), "true", await page.textContent("#result"));
+    const transcript = await page.textContent("#transcript");
+    assert.match(transcript, /AUTH XOAUTH2 <redacted>/);
+    const token = await page.inputValue("#smtp-form [name=accessToken]");
+    assert.ok(!transcript.includes(token), "the transcript shows no token");
+    assert.equal(await page.isDisabled("#save-button"), false, "Save is offered for the tested sign-in");
+    assert.deepEqual(problems, []);
+    await close();
+  });
+
+  test("the one-minute sign-in: the page says when it has expired", async () => {
+    const { page, problems, close } = await open(main.url);
+    await page.waitForSelector("#sign-in:not([hidden]) smtp-doctor-connect[ready]");
+    // The page's clock, a minute on, instead of a minute's wait.
+    await page.clock.install();
+    const [popup] = await Promise.all([page.waitForEvent("popup"), page.click("smtp-doctor-connect #connect-button")]);
+    await popup.click("button[value=minute]");
+    await page.waitForFunction(() => document.querySelector("#smtp-form [name=accessToken]")?.value);
+    await page.clock.fastForward(61_000);
+    await page.waitForSelector("smtp-doctor-connect #connect-status.failed");
+    assert.match(await page.textContent("smtp-doctor-connect #connect-status"), /sign-in has expired/);
+    assert.deepEqual(problems, []);
+    await close();
+  });
+
+  test("a page whose service is elsewhere shows no sandbox sign-in (its callback answers its own origin only)", async () => {
+    const { page, close } = await open(cross.url);
+    assert.equal(await page.isHidden("#sign-in"), true);
+    await close();
+  });
+
   test("a wrong password shows auth.failed with its help", async () => {
     const { page, problems, close } = await open(main.url);
     await fill(page, sandbox({ password: "not-the-password" }));

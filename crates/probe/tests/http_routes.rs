@@ -361,3 +361,102 @@ async fn readiness_names_its_shared_limits() {
     assert_eq!(body["version"], smtp_doctor_core::VERSION);
     assert!(body["sharedLimits"].is_null(), "{body}");
 }
+
+/// The sandbox's sign-in pages, as an attacker meets them: only with
+/// `--sandbox`; a `request` that is not the popup's hex id never reaches
+/// the page (it is put into HTML and a script); the token goes to this
+/// origin's opener only, and the page is neither cached nor framed.
+#[tokio::test]
+async fn sandbox_sign_in_pages_take_only_what_they_expect() {
+    use smtp_doctor_probe::http::SandboxSignIn;
+    use smtp_doctor_probe::sandbox::oauth::Issuer;
+    use std::sync::Arc;
+    use std::time::SystemTime;
+
+    let issuer = Arc::new(Issuer::new().unwrap());
+    let with = AppState::new(
+        Settings {
+            sandbox_sign_in: Some(SandboxSignIn {
+                issuer: issuer.clone(),
+                username: "demo@sandbox.test".into(),
+                port: 2587,
+            }),
+            ..Settings::default()
+        },
+        Engine::new(EngineOptions::default()).unwrap(),
+    );
+    let page = |state: AppState, req: Request<Body>| async move {
+        let resp = app(state).oneshot(req).await.unwrap();
+        let (status, headers) = (resp.status(), resp.headers().clone());
+        let bytes = resp.into_body().collect().await.unwrap().to_bytes();
+        (status, headers, String::from_utf8(bytes.to_vec()).unwrap())
+    };
+    let id = "0123456789abcdef0123456789abcdef";
+    let get = |q: &str| {
+        Request::get(format!("/sandbox/sign-in?{q}"))
+            .body(Body::empty())
+            .unwrap()
+    };
+    let post = |form: String| {
+        Request::post("/sandbox/sign-in")
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .body(Body::from(form))
+            .unwrap()
+    };
+
+    // Without the sandbox there is no such page.
+    let (status, _, _) = page(state(), get(&format!("request={id}"))).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let (status, _, _) = page(
+        state(),
+        Request::get("/v1/info").body(Body::empty()).unwrap(),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+
+    let (status, headers, html) = page(with.clone(), get(&format!("request={id}"))).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains(&format!("value=\"{id}\"")), "{html}");
+    assert_eq!(headers[header::CACHE_CONTROL], "no-store");
+    assert_eq!(headers[header::X_FRAME_OPTIONS], "DENY");
+
+    // Markup or script in `request`, on either page: refused, never echoed.
+    let evil = "%22%3E%3Cscript%3Ealert(1)%3C%2Fscript%3E";
+    let (status, _, html) = page(with.clone(), get(&format!("request={evil}"))).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(!html.contains("<script>alert"), "{html}");
+    let (status, _, html) = page(with.clone(), post(format!("request={evil}&ttl=hour"))).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(!html.contains("alert"), "{html}");
+    let (status, _, _) = page(with.clone(), post(format!("request={id}&ttl=forever"))).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+
+    // Consent: the token, for the demo account, to this origin's opener.
+    let (status, headers, html) = page(with.clone(), post(format!("request={id}&ttl=hour"))).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(headers[header::CACHE_CONTROL], "no-store");
+    assert!(
+        html.contains("postMessage(") && html.contains(", location.origin)"),
+        "{html}"
+    );
+    let json = html
+        .split("postMessage(")
+        .nth(1)
+        .and_then(|rest| rest.split(", location.origin)").next())
+        .unwrap();
+    let message: Value = serde_json::from_str(json).unwrap();
+    assert_eq!(message["request"], id);
+    assert_eq!(message["settings"]["auth"], "oauth2");
+    assert_eq!(message["settings"]["port"], 2587);
+    let token = message["accessToken"].as_str().unwrap();
+    assert_eq!(
+        issuer.check(token, "demo@sandbox.test", SystemTime::now()),
+        Ok("demo@sandbox.test".to_owned())
+    );
+    // /v1/info tells the demo page where the sign-in is.
+    let (_, _, info) = page(with, Request::get("/v1/info").body(Body::empty()).unwrap()).await;
+    assert_eq!(
+        serde_json::from_str::<Value>(&info).unwrap()["sandboxSignIn"],
+        "/sandbox/sign-in"
+    );
+}

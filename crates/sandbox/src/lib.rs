@@ -356,7 +356,8 @@ impl Sandbox {
         let mut out = format!(
             "smtp-doctor sandbox: host localhost (or {ip}), login {user} / {password}\n\
              \x20 may send as {senders}; any other From address is refused (sender not allowed)\n\
-             \x20 password {account} gets \"application-specific password required\"\n\n",
+             \x20 password {account} gets \"application-specific password required\"\n\
+             \x20 with `serve --sandbox`, \"Sign in\" on the page gives OAuth2 tokens (XOAUTH2, OAUTHBEARER on the TLS ports)\n\n",
             ip = self
                 .endpoints
                 .first()

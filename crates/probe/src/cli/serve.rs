@@ -149,7 +149,14 @@ pub(crate) fn command(args: &ServeArgs) -> anyhow::Result<()> {
         let addr = listener.local_addr()?;
         tracing::info!(%addr, "smtp-doctor listening");
         println!("smtp-doctor listening on http://{addr}");
-        let settings = settings(args).await?;
+        let mut settings = settings(args).await?;
+        settings.sandbox_sign_in = sandbox.as_ref().and_then(|sb| {
+            Some(smtp_doctor_probe::http::SandboxSignIn {
+                issuer: sb.issuer(),
+                username: sb.account().username.clone(),
+                port: sb.port(smtp_doctor_probe::sandbox::Behaviour::Starttls)?,
+            })
+        });
         // Running probes get their deadline plus a margin to finish after
         // ctrl-c/SIGTERM; then the process exits regardless.
         let grace = engine.options().longest_probe() + Duration::from_secs(5);

@@ -47,6 +47,10 @@ pub(crate) struct InfoResponse {
     pub checks: Vec<&'static str>,
     /// How long `arrival` waits for its message.
     pub arrival_wait_seconds: f64,
+    /// `serve --sandbox`: the sandbox's sign-in page, for a
+    /// `<smtp-doctor-connect start=…>` (absent otherwise).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sandbox_sign_in: Option<&'static str>,
 }
 
 /// The limits in `GET /v1/info`.

@@ -39,7 +39,7 @@ use tower_http::timeout::TimeoutLayer;
 pub use cors::parse_origin;
 pub use error::ApiError;
 pub use limits::shared;
-pub use settings::Settings;
+pub use settings::{SandboxSignIn, Settings};
 pub use state::AppState;
 
 /// Request bodies above this are refused with 413 (SPEC §5).

@@ -45,6 +45,17 @@ pub struct Settings {
     pub shared: Option<shared::Shared>,
     /// How per-client limits group IPv6 clients (`--ipv6-prefix`).
     pub client_nets: ClientNets,
+    /// `serve --sandbox`: the sandbox's sign-in pages (`/sandbox/sign-in`).
+    pub sandbox_sign_in: Option<SandboxSignIn>,
+}
+
+/// What the sandbox's sign-in pages need: its token issuer, the account a
+/// token is for, and the STARTTLS port that takes it.
+#[derive(Clone, Debug)]
+pub struct SandboxSignIn {
+    pub issuer: std::sync::Arc<smtp_doctor_sandbox::oauth::Issuer>,
+    pub username: String,
+    pub port: u16,
 }
 
 impl Default for Settings {
@@ -66,6 +77,7 @@ impl Default for Settings {
             connections: server::ConnectionLimits::default(),
             shared: None,
             client_nets: ClientNets::default(),
+            sandbox_sign_in: None,
         }
     }
 }

@@ -1,12 +1,13 @@
 //! The routes, one file per group, each with its own `router()`: `meta`
 //! (health, readiness, metrics, info, the OpenAPI document), `validate`,
-//! `probe`, `discover`. Here they are joined under their keys: the API
+//! `probe`, `discover`, and with `--sandbox` its sign-in pages. Here they are joined under their keys: the API
 //! needs an API key or token, the operator's routes an API key, health
 //! and the document nothing.
 
 pub(super) mod discover;
 pub(super) mod meta;
 pub(super) mod probe;
+pub(super) mod sandbox;
 pub(super) mod validate;
 
 use axum::Router;
@@ -33,7 +34,13 @@ pub(super) fn router(state: &AppState) -> Router<AppState> {
         state.clone(),
         auth::require_operator_key,
     ));
-    api.merge(operator).merge(meta::public())
+    let all = api.merge(operator).merge(meta::public());
+    // The sandbox's stand-in provider: public, as a provider's pages are.
+    if state.settings().sandbox_sign_in.is_some() {
+        all.merge(sandbox::router())
+    } else {
+        all
+    }
 }
 
 /// An answer whose texts are in `locale`: says so, and that caches must
