@@ -16,6 +16,7 @@ import {
   type ProviderSuggestion,
   type Report,
 } from "../../web/smtp-doctor/index.js";
+import type { SignedIn, SmtpDoctorConnect, SmtpDoctorTest } from "../../web/smtp-doctor/elements.js";
 
 export async function demo(form: HTMLFormElement): Promise<void> {
   await load({ locale: "de" });
@@ -85,3 +86,13 @@ export const sampleReport: Report = {
   suggestion: { port: 465, security: "tls" },
   transcript: ["S: 220 smtp.example.com ESMTP", "C: AUTH PLAIN <redacted>"],
 };
+
+/** The sign-in element and Save, as a page without a framework uses them. */
+export async function signIn(connectEl: SmtpDoctorConnect, test: SmtpDoctorTest): Promise<string | undefined> {
+  connectEl.addEventListener("smtp-doctor:connected", (e) => console.log(e.detail.username, e.detail.settings.auth));
+  connectEl.addEventListener("smtp-doctor:error", (e) => console.log(e.detail.kind));
+  const result = await connectEl.signIn();
+  const who: SignedIn | null = connectEl.signedIn;
+  const settings: Config | null = test.testedConfig;
+  return result?.accessToken ?? who?.username ?? settings?.accessToken ?? connectEl.preset?.name;
+}

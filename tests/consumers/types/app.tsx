@@ -3,7 +3,7 @@
 // wrapper (the JSX types come from smtp-doctor/jsx).
 import type {} from "smtp-doctor/jsx";
 import { createForm, load, validate, type Diagnostic, type Report, type SmtpForm } from "smtp-doctor";
-import { SmtpDoctorTest } from "smtp-doctor/elements";
+import { SmtpDoctorConnect, SmtpDoctorTest, type SignedIn } from "smtp-doctor/elements";
 import { useEffect, useRef, useState } from "react";
 
 const form: SmtpForm = createForm({
@@ -45,6 +45,7 @@ export function Settings() {
     <>
       <smtp-doctor-test ref={ref} config={{ host: "smtp.example.com", port: 587 }} token-url="/api/token" theme="auto" checks="connect tls auth" />
       <smtp-doctor-detect for="settings" service="https://probe.example" />
+      <smtp-doctor-connect provider="microsoft" start="/oauth/smtp/start" for="settings" label="Sign in with Microsoft 365" />
       <p>{report?.attestation ?? "not tested"}</p>
     </>
   );
@@ -52,3 +53,13 @@ export function Settings() {
 
 const tag: SmtpDoctorTest = document.createElement("smtp-doctor-test");
 tag.token = async () => "token";
+
+const signIn: SmtpDoctorConnect = document.createElement("smtp-doctor-connect");
+signIn.addEventListener("smtp-doctor:connected", (e) => console.log(e.detail.username, e.detail.settings.auth));
+signIn.addEventListener("smtp-doctor:expired", (e) => console.log(e.detail.expiresAt));
+void signIn.signIn().then((r) => r?.accessToken);
+const who: SignedIn | null = signIn.signedIn;
+console.log(who?.provider, signIn.preset?.smtp.host);
+// Save: the tested settings with their attestation.
+const tested = tag.testedConfig;
+console.log(tested?.accessToken, tag.tested?.attestation);
