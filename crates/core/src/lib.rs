@@ -30,6 +30,8 @@ pub mod mailbox;
 pub mod options;
 pub mod providers;
 pub mod render;
+pub mod replies;
+pub mod reply;
 pub mod report;
 mod rules;
 pub mod token;

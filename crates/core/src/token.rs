@@ -257,8 +257,9 @@ fn is_guid(s: &str) -> bool {
         })
 }
 
-/// Base64url without padding (RFC 4648 §5), padding tolerated.
-fn base64url(s: &str) -> Option<Vec<u8>> {
+/// Base64url without padding (RFC 4648 §5), padding tolerated; the
+/// standard alphabet's `+` and `/` too.
+pub(crate) fn base64url(s: &str) -> Option<Vec<u8>> {
     let s = s.trim_end_matches('=');
     let mut out = Vec::with_capacity(s.len() * 3 / 4);
     let (mut acc, mut bits) = (0u32, 0u8);
@@ -297,10 +298,10 @@ pub fn date_of(unix: u64) -> String {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    fn b64(bytes: &[u8]) -> String {
+    pub(crate) fn b64(bytes: &[u8]) -> String {
         const A: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
         let mut out = String::new();
         for chunk in bytes.chunks(3) {

@@ -173,7 +173,7 @@ pub fn oauth_token(data: &[u8]) {
         Token::WrongKind(WrongKind::Malformed) => assert!(!is_bearer_syntax(text.trim())),
         Token::Opaque { issuer: None } | Token::WrongKind(_) => {}
     }
-    if let Some(error) = crate::engine::auth::TokenError::decode(text) {
+    if let Some(error) = smtp_doctor_core::reply::TokenChallenge::decode(text) {
         assert!(!error.status.chars().any(char::is_control), "{error:?}");
         assert!(error.scope.iter().all(|s| !s.chars().any(char::is_control)));
     }

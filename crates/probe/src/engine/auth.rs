@@ -138,50 +138,6 @@ pub(crate) fn oauthbearer(user: &str, token: &str) -> Zeroizing<String> {
     b64(raw.as_bytes())
 }
 
-/// The error a server sends as a `334` challenge after an OAuth2 initial
-/// response (RFC 7628 §3.2.2; Google's XOAUTH2 sends the same JSON):
-/// `{"status", "schemes", "scope"}`, base64. `None` when the challenge is
-/// not that.
-#[derive(Debug, PartialEq, Eq)]
-pub(crate) struct TokenError {
-    pub status: String,
-    pub scope: Option<String>,
-}
-
-impl TokenError {
-    pub(crate) fn decode(challenge: &str) -> Option<Self> {
-        let bytes = B64.decode(challenge.trim()).ok()?;
-        if bytes.len() > 4096 {
-            return None;
-        }
-        let value: serde_json::Value = serde_json::from_slice(&bytes).ok()?;
-        let text = |key: &str| {
-            value.get(key).and_then(serde_json::Value::as_str).map(|s| {
-                s.chars()
-                    .filter(|c| !c.is_control())
-                    .take(200)
-                    .collect::<String>()
-            })
-        };
-        Some(Self {
-            status: text("status")?,
-            scope: text("scope").filter(|s| !s.is_empty()),
-        })
-    }
-
-    /// The catalog's case: `invalid` (invalid or expired token), `scope`
-    /// (a scope is missing), `other`.
-    pub(crate) fn case(&self) -> &'static str {
-        match self.status.as_str() {
-            "401" | "invalid_token" => "invalid",
-            // Google names the scope it wants with every error, so only
-            // the status says a scope is missing.
-            "403" | "insufficient_scope" => "scope",
-            _ => "other",
-        }
-    }
-}
-
 /// The CRAM-MD5 answer to a base64 challenge.
 pub(crate) fn cram_md5(
     user: &str,
@@ -205,36 +161,13 @@ mod tests {
     use super::*;
 
     #[test]
-    fn oauth_encodings_and_errors() {
+    fn oauth_encodings_and_choices() {
         let decoded =
             |s: Zeroizing<String>| String::from_utf8(B64.decode(s.as_str()).unwrap()).unwrap();
         assert_eq!(
             decoded(oauthbearer("a=b,c@example.com", "tok")),
             "n,a=a=3Db=2Cc@example.com,\x01auth=Bearer tok\x01\x01"
         );
-        // Google's documented challenge.
-        let google =
-            TokenError::decode(&B64.encode(
-                r#"{"status":"401","schemes":"Bearer","scope":"https://mail.google.com/"}"#,
-            ))
-            .unwrap();
-        assert_eq!(google.case(), "invalid");
-        assert_eq!(google.scope.as_deref(), Some("https://mail.google.com/"));
-        let scope =
-            TokenError::decode(&B64.encode(r#"{"status":"insufficient_scope","scope":"x"}"#))
-                .unwrap();
-        assert_eq!(scope.case(), "scope");
-        assert_eq!(
-            TokenError::decode(&B64.encode(r#"{"status":"400"}"#))
-                .unwrap()
-                .case(),
-            "other"
-        );
-        assert_eq!(TokenError::decode("not base64!"), None);
-        assert_eq!(TokenError::decode(&B64.encode("[1,2]")), None);
-        // Control characters from a hostile server do not reach a page.
-        let hostile = TokenError::decode(&B64.encode("{\"status\":\"4\\u001b[31m01\"}")).unwrap();
-        assert_eq!(hostile.status, "4[31m01");
         let offered = |m: &[&str]| m.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
         let both = offered(&["PLAIN", "OAUTHBEARER", "XOAUTH2"]);
         assert_eq!(

@@ -128,41 +128,7 @@ impl AsyncWrite for Stream {
     }
 }
 
-/// One SMTP reply: the code and the text of each line.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Reply {
-    pub code: u16,
-    pub lines: Vec<String>,
-}
-
-impl Reply {
-    /// Every line with its code, as the server sent it ("250-…", "250 …").
-    pub fn raw(&self) -> String {
-        let n = self.lines.len();
-        self.lines
-            .iter()
-            .enumerate()
-            .map(|(i, l)| format!("{}{}{}", self.code, if i + 1 == n { ' ' } else { '-' }, l))
-            .collect::<Vec<_>>()
-            .join("\n")
-    }
-
-    /// All text, lines joined by spaces.
-    pub(crate) fn text(&self) -> String {
-        self.lines.join(" ")
-    }
-
-    /// The enhanced status code (RFC 3463) of the first line, e.g. "5.7.8".
-    pub(crate) fn enhanced(&self) -> Option<&str> {
-        let first = self.lines.first()?.split_whitespace().next()?;
-        let parts: Vec<&str> = first.split('.').collect();
-        (parts.len() == 3
-            && parts
-                .iter()
-                .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit())))
-        .then_some(first)
-    }
-}
+pub use smtp_doctor_core::reply::Reply;
 
 /// Why no reply could be read.
 #[derive(Debug)]

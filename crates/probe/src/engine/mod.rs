@@ -23,7 +23,8 @@ pub mod dns;
 pub mod domain;
 pub mod ehlo;
 pub mod io;
-mod replies;
+/// What a reply means: core's, shared with `explain`.
+pub(crate) use smtp_doctor_core::replies;
 mod session;
 
 pub use session::{Admit, MAX_ADDRESSES};

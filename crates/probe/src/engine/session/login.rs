@@ -76,7 +76,7 @@ impl Probe<'_> {
         mechanism: Mechanism,
         user: &str,
         password: &str,
-        token_error: &mut Option<auth::TokenError>,
+        token_error: &mut Option<smtp_doctor_core::reply::TokenChallenge>,
     ) -> Result<Reply, Diagnostic> {
         self.keep_secret(password);
         // A token may come back quoted in a reply: its base64 too.
@@ -121,7 +121,10 @@ impl Probe<'_> {
                     // final reply: XOAUTH2 with an empty line, OAUTHBEARER
                     // with a single %x01 (RFC 7628 §3.2.3).
                     Ok(r) if r.code == 334 => {
-                        *token_error = r.lines.first().and_then(|c| auth::TokenError::decode(c));
+                        *token_error = r
+                            .lines
+                            .first()
+                            .and_then(|c| smtp_doctor_core::reply::TokenChallenge::decode(c));
                         let (end, shown) = if mechanism == Mechanism::Xoauth2 {
                             (String::new(), "<empty>")
                         } else {

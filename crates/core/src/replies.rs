@@ -2,11 +2,9 @@
 //! (RFC 3463) and the texts big providers use, mapped onto our codes with
 //! help that names the fix. Pure functions, table-tested.
 
-use smtp_doctor_core::providers::{self, Provider, ReplyMeaning};
-use smtp_doctor_core::{Code, Diagnostic, Severity};
-
-use super::auth::TokenError;
-use super::io::Reply;
+use crate::providers::{self, Provider, ReplyMeaning};
+use crate::reply::{Reply, TokenChallenge};
+use crate::{Code, Diagnostic, Severity};
 
 fn with_reply(d: Diagnostic, reply: &Reply) -> Diagnostic {
     d.reply(reply.raw())
@@ -18,7 +16,7 @@ fn has(reply: &Reply, needles: &[&str]) -> bool {
 }
 
 /// The greeting: `None` for a 220.
-pub(crate) fn greeting(reply: &Reply) -> Option<Diagnostic> {
+pub fn greeting(reply: &Reply) -> Option<Diagnostic> {
     match reply.code {
         220 => None,
         421 => Some(with_reply(
@@ -45,7 +43,7 @@ pub(crate) fn greeting(reply: &Reply) -> Option<Diagnostic> {
 /// hostname`, `450 4.7.1 … Helo command rejected: Host not found`, Exim
 /// `550 … HELO/EHLO … not a valid`, Microsoft `501 5.5.4 Invalid domain
 /// name`), rather than about the command or the client.
-pub(crate) fn helo_name_refused(reply: &Reply) -> bool {
+pub fn helo_name_refused(reply: &Reply) -> bool {
     has(
         reply,
         &[
@@ -74,7 +72,7 @@ fn helo_rejected(reply: &Reply, name: &str) -> Diagnostic {
 
 /// EHLO refused: the name, or the command (then `helo` says whether HELO
 /// worked: a warning, the session goes on without extensions).
-pub(crate) fn ehlo_refused(ehlo: &Reply, helo: Option<&Reply>, name: &str) -> Diagnostic {
+pub fn ehlo_refused(ehlo: &Reply, helo: Option<&Reply>, name: &str) -> Diagnostic {
     if helo_name_refused(ehlo) {
         return helo_rejected(ehlo, name);
     }
@@ -102,7 +100,7 @@ pub(crate) fn ehlo_refused(ehlo: &Reply, helo: Option<&Reply>, name: &str) -> Di
 /// STARTTLS advertised, then refused. `454 4.7.0 TLS not available due to
 /// local problem` is Postfix's answer when its certificate or key cannot
 /// be loaded: the server's TLS is broken on its side.
-pub(crate) fn starttls_refused(reply: &Reply) -> Diagnostic {
+pub fn starttls_refused(reply: &Reply) -> Diagnostic {
     let d = if reply.code == 454 || has(reply, &["local problem"]) {
         Diagnostic::new(Code::TlsServerMisconfigured)
             .case("starttls-refused")
@@ -132,7 +130,7 @@ fn temporary(reply: &Reply, at: &str) -> Diagnostic {
 }
 
 /// Something that is not SMTP answered: name it if we can.
-pub(crate) fn not_smtp(preview: &str) -> Diagnostic {
+pub fn not_smtp(preview: &str) -> Diagnostic {
     let what = if preview.starts_with("HTTP/") || preview.starts_with('<') {
         "http"
     } else if preview.starts_with("* OK") || preview.starts_with("* PREAUTH") {
@@ -153,11 +151,11 @@ pub(crate) fn not_smtp(preview: &str) -> Diagnostic {
 /// A refused AUTH.
 /// What a refused login sent.
 #[derive(Clone, Copy, Debug)]
-pub(crate) enum Sent<'a> {
+pub enum Sent<'a> {
     Password,
     /// An OAuth2 access token, with the error the server named in its
     /// `334` if it did.
-    Token(Option<&'a TokenError>),
+    Token(Option<&'a TokenChallenge>),
 }
 
 /// Microsoft 365's `421 4.7.66 TLS 1.0 and 1.1 are not supported`: the
@@ -189,11 +187,7 @@ fn login_required(reply: &Reply) -> bool {
 }
 
 /// A refused login.
-pub(crate) fn auth_failure(
-    reply: &Reply,
-    provider: Option<&Provider>,
-    sent: Sent<'_>,
-) -> Diagnostic {
+pub fn auth_failure(reply: &Reply, provider: Option<&Provider>, sent: Sent<'_>) -> Diagnostic {
     if let Some(d) = legacy_tls(reply) {
         return d;
     }
@@ -308,7 +302,7 @@ fn sender_reason(reply: &Reply) -> bool {
 }
 
 /// A refused MAIL FROM.
-pub(crate) fn mail_from_failure(reply: &Reply, helo: &str) -> Diagnostic {
+pub fn mail_from_failure(reply: &Reply, helo: &str) -> Diagnostic {
     if helo_name_refused(reply) {
         return helo_rejected(reply, helo);
     }
@@ -339,7 +333,7 @@ pub(crate) fn mail_from_failure(reply: &Reply, helo: &str) -> Diagnostic {
 }
 
 /// A refused RCPT TO: a sender problem in disguise, or the recipient.
-pub(crate) fn rcpt_failure(reply: &Reply, helo: &str) -> Diagnostic {
+pub fn rcpt_failure(reply: &Reply, helo: &str) -> Diagnostic {
     // Postfix delays HELO restrictions to RCPT TO (smtpd_delay_reject).
     if helo_name_refused(reply) {
         return helo_rejected(reply, helo);
@@ -374,7 +368,7 @@ fn too_large(reply: &Reply) -> bool {
 }
 
 /// A refused message after DATA.
-pub(crate) fn data_failure(reply: &Reply) -> Diagnostic {
+pub fn data_failure(reply: &Reply) -> Diagnostic {
     let d = if too_large(reply) {
         Diagnostic::new(Code::SendTooLarge)
             .case("data")
@@ -392,7 +386,7 @@ pub(crate) fn data_failure(reply: &Reply) -> Diagnostic {
 }
 
 /// The queue id in a 250 after DATA ("queued as 4Z…", "Ok: queued as …", "2.0.0 <id>").
-pub(crate) fn queue_id(reply: &Reply) -> Option<String> {
+pub fn queue_id(reply: &Reply) -> Option<String> {
     let text = reply.text();
     if let Some(pos) = text.to_ascii_lowercase().find("queued as") {
         return text[pos + 9..].split_whitespace().next().map(|s| {
@@ -414,7 +408,7 @@ pub(crate) fn queue_id(reply: &Reply) -> Option<String> {
 }
 
 /// The `send.ok` diagnostic.
-pub(crate) fn send_ok(reply: &Reply, recipient: &str) -> Diagnostic {
+pub fn send_ok(reply: &Reply, recipient: &str) -> Diagnostic {
     let id = queue_id(reply);
     Diagnostic::new(Code::SendOk)
         .severity(Severity::Info)
@@ -431,7 +425,7 @@ mod tests {
     /// The diagnostic with its English texts, as a report carries it.
     fn en(d: Diagnostic) -> Diagnostic {
         let mut all = [d];
-        smtp_doctor_core::i18n::localize(&mut all, "en");
+        crate::i18n::localize(&mut all, "en");
         let [d] = all;
         d
     }
@@ -445,7 +439,7 @@ mod tests {
 
     #[test]
     fn auth_replies() {
-        let gmail = smtp_doctor_core::providers::provider_by_host("smtp.gmail.com");
+        let gmail = crate::providers::provider_by_host("smtp.gmail.com");
         let cases = [
             (
                 r(
@@ -527,7 +521,7 @@ mod tests {
     fn microsoft_365_replies_name_where_and_what() {
         let m365 = providers::PROVIDERS.iter().find(|p| p.id == "microsoft365");
         let hint = |d: &Diagnostic| match d.params.get("hint") {
-            Some(smtp_doctor_core::Param::Text(t)) => t.clone(),
+            Some(crate::Param::Text(t)) => t.clone(),
             _ => String::new(),
         };
         for (text, sent, code, want_hint) in [
@@ -569,7 +563,7 @@ mod tests {
         );
         let mut d = [auth_failure(&reply, m365, Sent::Token(None))];
         assert_eq!(d[0].code.as_str(), "auth.token-rejected");
-        smtp_doctor_core::i18n::localize(&mut d, "en");
+        crate::i18n::localize(&mut d, "en");
         assert!(
             d[0].help.contains("https://outlook.office.com/SMTP.Send"),
             "{}",
@@ -589,7 +583,7 @@ mod tests {
             m365,
             Sent::Password,
         )];
-        smtp_doctor_core::i18n::localize(&mut d, "de");
+        crate::i18n::localize(&mut d, "de");
         assert!(
             d[0].help
                 .contains("Set-TransportConfig -SmtpClientAuthenticationDisabled $false"),
@@ -597,7 +591,7 @@ mod tests {
             d[0].help
         );
         // Google's 334 error, decoded, names the scope it wants.
-        let google = TokenError::decode(
+        let google = TokenChallenge::decode(
             "eyJzdGF0dXMiOiI0MDEiLCJzY2hlbWVzIjoiQmVhcmVyIiwic2NvcGUiOiJodHRwczovL21haWwuZ29vZ2xlLmNvbS8ifQ==",
         )
         .unwrap();
@@ -613,9 +607,7 @@ mod tests {
         assert_eq!(d.code.as_str(), "auth.token-rejected");
         assert_eq!(
             d.params.get("scope"),
-            Some(&smtp_doctor_core::Param::Text(
-                "https://mail.google.com/".into()
-            ))
+            Some(&crate::Param::Text("https://mail.google.com/".into()))
         );
     }
 
@@ -642,7 +634,7 @@ mod tests {
                 assert_eq!(d.code.as_str(), "sender.rejected", "{}", reply.raw());
                 assert_eq!(
                     d.params.get("case"),
-                    Some(&smtp_doctor_core::Param::Text("login-required".into())),
+                    Some(&crate::Param::Text("login-required".into())),
                     "{}",
                     reply.raw()
                 );
@@ -663,7 +655,7 @@ mod tests {
             assert_eq!(d.severity, Severity::Error);
             assert_eq!(
                 d.params.get("case"),
-                Some(&smtp_doctor_core::Param::Text("client-refused".into()))
+                Some(&crate::Param::Text("client-refused".into()))
             );
             assert_eq!(d.reply.as_deref(), Some(legacy.raw().as_str()));
         }
