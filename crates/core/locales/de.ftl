@@ -830,9 +830,13 @@ sender-smtputf8-required = { $case ->
 
 recipient-rejected = { $case ->
         [reply] Der Server hat den Empfänger abgelehnt ({ $reply-code }).
+        [no-domain] Die Domain des Empfängers, { $domain }, gibt es nicht: Sie hat keinen Mailserver.
        *[other] Der Server hat den Empfänger abgelehnt.
     }
-    .help = Der Server nimmt keine E-Mails für diesen Empfänger an.
+    .help = { $case ->
+        [no-domain] Prüfen Sie die Adresse auf einen Tippfehler in der Domain.
+       *[other] Der Server nimmt keine E-Mails für diesen Empfänger an.
+    }
 
 send-rejected = { $case ->
         [reply] Der Server hat die Nachricht abgelehnt ({ $reply-code }).
@@ -1220,3 +1224,14 @@ discover-not-verified = nicht bestätigt
 discover-not-verified-because = nicht bestätigt: { $reason } [{ $code }]
 discover-not-tried = nicht bestätigt: Die Frist war vorher abgelaufen
 discover-why = { $verification }; { $security }; aus { $sources }
+
+explain-not-recognised = { $case ->
+        [library] Wir erkennen die Formulierung von { $library }, aber nicht die Ursache, die sie nennt.
+       *[other] Wir erkennen in diesem Text keine Ursache.
+    }
+    .help = Fügen Sie den ganzen Fehler ein, mit der Antwort des Servers (eine Zeile, die mit einer Zahl wie 535 oder 550 beginnt), oder starten Sie „Verbindung testen“: Der Live-Test findet die Ursache selbst.
+explain-several-causes = { $count ->
+        [one] Dieser Text passt zu mehr als einer Ursache.
+       *[other] Dieser Text passt zu { $count } Ursachen, die wahrscheinlichste zuerst.
+    }
+    .help = Der Text allein kann sie nicht unterscheiden; „Verbindung testen“ mit denselben Einstellungen kann es.

@@ -836,9 +836,13 @@ sender-smtputf8-required = { $case ->
 
 recipient-rejected = { $case ->
         [reply] The server refused the recipient ({ $reply-code }).
+        [no-domain] The recipient's domain { $domain } does not exist: it has no mail server.
        *[other] The server refused the recipient.
     }
-    .help = The server would not accept mail for this recipient.
+    .help = { $case ->
+        [no-domain] Check the address for a typo in its domain.
+       *[other] The server would not accept mail for this recipient.
+    }
 
 send-rejected = { $case ->
         [reply] The server refused the message ({ $reply-code }).
@@ -1225,3 +1229,14 @@ discover-not-verified = not verified
 discover-not-verified-because = not verified: { $reason } [{ $code }]
 discover-not-tried = not verified: the deadline came first
 discover-why = { $verification }; { $security }; from { $sources }
+
+explain-not-recognised = { $case ->
+        [library] We recognise this as { $library }'s wording, but not the cause it names.
+       *[other] We do not recognise a cause in this text.
+    }
+    .help = Paste the whole error, including the server's reply (a line that starts with a number such as 535 or 550), or run "Test connection": the live test finds the cause itself.
+explain-several-causes = { $count ->
+        [one] This text fits more than one cause.
+       *[other] This text fits { $count } causes, most likely first.
+    }
+    .help = The text alone cannot tell them apart; "Test connection" with the same settings can.

@@ -831,9 +831,13 @@ sender-smtputf8-required = { $case ->
 
 recipient-rejected = { $case ->
         [reply] El servidor rechazó el destinatario ({ $reply-code }).
+        [no-domain] El dominio del destinatario, { $domain }, no existe: no tiene servidor de correo.
        *[other] El servidor rechazó el destinatario.
     }
-    .help = El servidor no acepta correo para este destinatario.
+    .help = { $case ->
+        [no-domain] Revise si la dirección tiene un error en el dominio.
+       *[other] El servidor no acepta correo para este destinatario.
+    }
 
 send-rejected = { $case ->
         [reply] El servidor rechazó el mensaje ({ $reply-code }).
@@ -1221,3 +1225,14 @@ discover-not-verified = sin comprobar
 discover-not-verified-because = sin comprobar: { $reason } [{ $code }]
 discover-not-tried = sin comprobar: el plazo terminó antes
 discover-why = { $verification }; { $security }; según { $sources }
+
+explain-not-recognised = { $case ->
+        [library] Reconocemos la forma de escribir de { $library }, pero no la causa que nombra.
+       *[other] No reconocemos ninguna causa en este texto.
+    }
+    .help = Pegue el error completo, con la respuesta del servidor (una línea que empieza con un número como 535 o 550), o use «Probar conexión»: la prueba en vivo encuentra la causa por sí misma.
+explain-several-causes = { $count ->
+        [one] Este texto encaja con más de una causa.
+       *[other] Este texto encaja con { $count } causas, la más probable primero.
+    }
+    .help = El texto por sí solo no permite distinguirlas; «Probar conexión» con los mismos ajustes sí.

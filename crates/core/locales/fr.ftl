@@ -831,9 +831,13 @@ sender-smtputf8-required = { $case ->
 
 recipient-rejected = { $case ->
         [reply] Le serveur a refusé le destinataire ({ $reply-code }).
+        [no-domain] Le domaine du destinataire, { $domain }, n'existe pas : il n'a pas de serveur de messagerie.
        *[other] Le serveur a refusé le destinataire.
     }
-    .help = Le serveur n'accepte pas d'e-mails pour ce destinataire.
+    .help = { $case ->
+        [no-domain] Vérifiez que le domaine de l'adresse ne contient pas de faute de frappe.
+       *[other] Le serveur n'accepte pas d'e-mails pour ce destinataire.
+    }
 
 send-rejected = { $case ->
         [reply] Le serveur a refusé le message ({ $reply-code }).
@@ -1221,3 +1225,14 @@ discover-not-verified = non vérifié
 discover-not-verified-because = non vérifié : { $reason } [{ $code }]
 discover-not-tried = non vérifié : le délai a expiré avant
 discover-why = { $verification } ; { $security } ; d'après { $sources }
+
+explain-not-recognised = { $case ->
+        [library] Nous reconnaissons la formulation de { $library }, mais pas la cause qu'elle nomme.
+       *[other] Nous ne reconnaissons aucune cause dans ce texte.
+    }
+    .help = Collez l'erreur entière, avec la réponse du serveur (une ligne qui commence par un nombre comme 535 ou 550), ou lancez « Tester la connexion » : le test en direct trouve la cause lui-même.
+explain-several-causes = { $count ->
+        [one] Ce texte correspond à plus d'une cause.
+       *[other] Ce texte correspond à { $count } causes, la plus probable d'abord.
+    }
+    .help = Le texte seul ne permet pas de les distinguer ; « Tester la connexion » avec les mêmes réglages le peut.

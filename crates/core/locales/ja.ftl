@@ -830,9 +830,13 @@ sender-smtputf8-required = { $case ->
 
 recipient-rejected = { $case ->
         [reply] サーバーが宛先を拒否しました（{ $reply-code }）。
+        [no-domain] 宛先のドメイン { $domain } は存在しません。メールサーバーがありません。
        *[other] サーバーが宛先を拒否しました。
     }
-    .help = サーバーはこの宛先へのメールを受け付けません。
+    .help = { $case ->
+        [no-domain] アドレスのドメインに入力ミスがないか確認してください。
+       *[other] サーバーはこの宛先へのメールを受け付けません。
+    }
 
 send-rejected = { $case ->
         [reply] サーバーがメッセージを拒否しました（{ $reply-code }）。
@@ -1196,3 +1200,14 @@ discover-not-verified = 未確認
 discover-not-verified-because = 未確認: { $reason } [{ $code }]
 discover-not-tried = 未確認: 期限が先に来ました
 discover-why = { $verification }。{ $security }。情報源: { $sources }
+
+explain-not-recognised = { $case ->
+        [library] { $library } の書き方だとわかりますが、原因は特定できません。
+       *[other] このテキストから原因を特定できません。
+    }
+    .help = サーバーの応答（535 や 550 などの数字で始まる行）を含めてエラー全体を貼り付けるか、「接続をテスト」を実行してください。ライブテストが原因を自分で見つけます。
+explain-several-causes = { $count ->
+        [one] このテキストは複数の原因に当てはまります。
+       *[other] このテキストは { $count } 個の原因に当てはまります（可能性の高い順）。
+    }
+    .help = テキストだけでは区別できません。同じ設定で「接続をテスト」すれば区別できます。

@@ -831,9 +831,13 @@ sender-smtputf8-required = { $case ->
 
 recipient-rejected = { $case ->
         [reply] O servidor recusou o destinatário ({ $reply-code }).
+        [no-domain] O domínio do destinatário, { $domain }, não existe: ele não tem servidor de e-mail.
        *[other] O servidor recusou o destinatário.
     }
-    .help = O servidor não aceita e-mails para este destinatário.
+    .help = { $case ->
+        [no-domain] Verifique se há um erro de digitação no domínio do endereço.
+       *[other] O servidor não aceita e-mails para este destinatário.
+    }
 
 send-rejected = { $case ->
         [reply] O servidor recusou a mensagem ({ $reply-code }).
@@ -1221,3 +1225,14 @@ discover-not-verified = não verificado
 discover-not-verified-because = não verificado: { $reason } [{ $code }]
 discover-not-tried = não verificado: o prazo acabou antes
 discover-why = { $verification }; { $security }; segundo { $sources }
+
+explain-not-recognised = { $case ->
+        [library] Reconhecemos o jeito de escrever do { $library }, mas não a causa que ele aponta.
+       *[other] Não reconhecemos nenhuma causa neste texto.
+    }
+    .help = Cole o erro inteiro, com a resposta do servidor (uma linha que começa com um número como 535 ou 550), ou use "Testar conexão": o teste ao vivo encontra a causa sozinho.
+explain-several-causes = { $count ->
+        [one] Este texto combina com mais de uma causa.
+       *[other] Este texto combina com { $count } causas, a mais provável primeiro.
+    }
+    .help = Só o texto não permite distingui-las; "Testar conexão" com as mesmas configurações permite.

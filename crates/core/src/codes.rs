@@ -230,6 +230,13 @@ registry! {
     ArrivalDkimFail = "arrival.dkim-fail", Error, NONE, true;
     ArrivalSpfFail = "arrival.spf-fail", Warning, NONE, true;
     ArrivalDmarcFail = "arrival.dmarc-fail", Error, NONE, true;
+    // ---- explain: an error pasted from production ----------------------
+    /// Nothing in the pasted text names a cause we know; what was
+    /// recognised (a library) is in its params. Raised by `explain` only.
+    ExplainNotRecognised = "explain.not-recognised", Info, NONE, true;
+    /// The pasted text fits more than one cause: they are listed before
+    /// it, most likely first. Raised by `explain` only.
+    ExplainSeveralCauses = "explain.several-causes", Info, NONE, true;
 }
 
 impl Code {

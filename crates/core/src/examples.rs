@@ -254,4 +254,12 @@ pub static LIVE_EXAMPLES: &[(&str, &str)] = &[
         "domain.ok",
         "`v=spf1 include:_spf.google.com ~all` and `v=DMARC1; p=reject` with Google Workspace as relay",
     ),
+    (
+        "explain.not-recognised",
+        "`Error: something went wrong` pasted: no reply, no failure any library names",
+    ),
+    (
+        "explain.several-causes",
+        "Nodemailer's `Greeting never received`: TLS expected from the first byte, or a tarpit",
+    ),
 ];

@@ -21,6 +21,7 @@ pub mod config;
 pub mod diagnostic;
 pub mod domain;
 pub mod examples;
+pub mod explain;
 pub mod form;
 pub mod hostname;
 pub mod i18n;
@@ -43,6 +44,7 @@ use json::{Json, Object};
 pub use codes::{Code, CodeInfo, codes};
 pub use config::{AuthMechanism, Config, Input, Security};
 pub use diagnostic::{Changes, Diagnostic, Field, Fix, Param, Params, Severity};
+pub use explain::{Explanation, explain};
 pub use providers::{ProviderSuggestion, provider_for};
 
 /// The crate version, for `version()` exports and `/v1/info`.

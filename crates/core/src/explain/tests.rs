@@ -1,0 +1,179 @@
+//! Table tests of `explain` on texts as libraries and servers print them.
+//! (What each library really prints against our test servers is recorded
+//! and checked in `crates/probe/tests/explain_corpus.rs`.)
+
+use super::*;
+use crate::Param;
+
+fn settings(json: &str) -> Config {
+    Config::from_json(&serde_json::from_str::<crate::json::Json>(json).unwrap())
+}
+
+fn codes(e: &Explanation) -> Vec<&'static str> {
+    e.diagnostics.iter().map(|d| d.code.as_str()).collect()
+}
+
+fn case(d: &Diagnostic) -> Option<&str> {
+    match d.params.get("case") {
+        Some(Param::Text(t)) => Some(t.as_str()),
+        _ => None,
+    }
+}
+
+#[test]
+fn replies_as_libraries_quote_them() {
+    let cases: &[(&str, &[&str], &str)] = &[
+        (
+            "Error: Invalid login: 535-5.7.8 Username and Password not accepted. For more information, go to\n535 5.7.8  https://support.google.com/mail/?p=BadCredentials a1-20020a.1 - gsmtp\n    at SMTPConnection._formatError\n  code: 'EAUTH',\n  responseCode: 535,\n  command: 'AUTH PLAIN'",
+            &["auth.failed"],
+            "nodemailer",
+        ),
+        (
+            "smtplib.SMTPAuthenticationError: (534, b'5.7.9 Application-specific password required. Learn more at\\n5.7.9  https://support.google.com/mail/?p=InvalidSecondFactor')",
+            &["auth.app-password-required"],
+            "smtplib",
+        ),
+        (
+            "javax.mail.AuthenticationFailedException: 535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant. Visit https://aka.ms/smtp_auth_disabled for more information.",
+            &["auth.disabled-by-provider"],
+            "javamail",
+        ),
+        (
+            "smtplib.SMTPSenderRefused: (553, b'5.7.1 <ceo@other.example>: Sender address rejected: not owned by user me@example.com', 'ceo@other.example')",
+            &["sender.rejected"],
+            "smtplib",
+        ),
+        (
+            "smtplib.SMTPRecipientsRefused: {'nobody@example.org': (550, b'5.1.1 <nobody@example.org>: Recipient address rejected: User unknown in local recipient table')}",
+            &["recipient.rejected"],
+            "smtplib",
+        ),
+        (
+            "SMTP Error: data not accepted. SMTP server error: DATA END command failed Detail: Message size exceeds fixed limit SMTP code: 552",
+            &["send.too-large"],
+            "phpmailer",
+        ),
+        (
+            "535 5.7.8 Error: authentication failed: authentication failure",
+            &["auth.failed"],
+            "",
+        ),
+        (
+            "S: 220 smtp.example.com ESMTP\nC: EHLO me\nS: 250 ok\nC: AUTH PLAIN AGFsaWNlAHNlY3JldC1wYXNzd29yZDEyMzQ=\nS: 530 5.7.0 Must issue a STARTTLS command first",
+            &["auth.requires-tls"],
+            "",
+        ),
+    ];
+    for (text, want, library) in cases {
+        let e = explain(text, None);
+        assert_eq!(codes(&e), *want, "{text}");
+        assert_eq!(e.recognised.library.unwrap_or_default(), *library, "{text}");
+    }
+}
+
+#[test]
+fn failures_without_a_reply() {
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "Error: 140037434332096:error:1408F10B:SSL routines:ssl3_get_record:wrong version number",
+            &["tls.expected-starttls"],
+        ),
+        (
+            "Error: connect ECONNREFUSED 203.0.113.5:587",
+            &["tcp.refused"],
+        ),
+        ("Error: connect ETIMEDOUT 203.0.113.5:587", &["tcp.timeout"]),
+        (
+            "Error: getaddrinfo ENOTFOUND smtp.gmial.com",
+            &["dns.not-found"],
+        ),
+        (
+            "ssl.SSLCertVerificationError: [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: certificate has expired (_ssl.c:1006)",
+            &["tls.cert-expired"],
+        ),
+        (
+            "Error: Hostname/IP does not match certificate's altnames: Host: mail.example.com. is not in the cert's altnames: DNS:other.example",
+            &["tls.cert-name-mismatch"],
+        ),
+        (
+            "Error: self-signed certificate in certificate chain",
+            &["tls.cert-untrusted"],
+        ),
+        (
+            "x509: certificate signed by unknown authority",
+            &["tls.cert-untrusted"],
+        ),
+        (
+            "Error: Greeting never received\n  code: 'ETIMEDOUT'",
+            &[
+                "tls.expected-implicit",
+                "smtp.no-greeting",
+                "explain.several-causes",
+            ],
+        ),
+        (
+            "smtplib.SMTPNotSupportedError: SMTP AUTH extension not supported by server.",
+            &["auth.not-offered"],
+        ),
+        ("Error: something went wrong", &["explain.not-recognised"]),
+    ];
+    for (text, want) in cases {
+        assert_eq!(codes(&explain(text, None)), *want, "{text}");
+    }
+}
+
+#[test]
+fn the_settings_used_bring_the_static_fix_first() {
+    let config = settings(r#"{"host": "smtp.gmail.com", "port": 587, "security": "tls"}"#);
+    let e = explain("Error: ssl3_get_record:wrong version number", Some(&config));
+    let first = &e.diagnostics[0];
+    assert_eq!(first.code.as_str(), "tls.port-mismatch", "{:?}", codes(&e));
+    assert!(first.fix.is_some());
+    let cause = e
+        .diagnostics
+        .iter()
+        .find(|d| d.code == Code::TlsExpectedStarttls)
+        .unwrap();
+    assert_eq!(case(cause), Some("plain-answer"));
+    assert_eq!(e.recognised.provider, Some("gmail"));
+}
+
+#[test]
+fn bounces_name_the_recipient_side() {
+    let refused = "Reporting-MTA: dns; relay.example.com\n\nFinal-Recipient: rfc822; nobody@example.org\nAction: failed\nStatus: 5.1.1\nRemote-MTA: dns; mx.example.org\nDiagnostic-Code: smtp; 550 5.1.1 <nobody@example.org>: Recipient address\n    rejected: User unknown in local recipient table\n";
+    let e = explain(refused, None);
+    assert_eq!(codes(&e), ["recipient.rejected"]);
+    assert_eq!(e.recognised.kind, "bounce");
+    assert!(
+        e.recognised
+            .reply
+            .as_deref()
+            .unwrap()
+            .contains("User unknown")
+    );
+    let nowhere = "Final-Recipient: rfc822; someone@nowhere.invalid\nAction: failed\nStatus: 5.4.4\nDiagnostic-Code: X-Postfix; Host or domain name not found. Name service error\n    for name=nowhere.invalid type=A: Host not found\n";
+    let e = explain(nowhere, None);
+    assert_eq!(case(&e.diagnostics[0]), Some("no-domain"));
+    assert_eq!(
+        e.diagnostics[0].params.get("domain"),
+        Some(&Param::Text("nowhere.invalid".into()))
+    );
+}
+
+#[test]
+fn secrets_are_not_echoed_and_size_is_bounded() {
+    let config = settings(r#"{"host": "smtp.example.com", "password": "s3cret-Pässword"}"#);
+    let text = "C: AUTH PLAIN AG1lQGV4YW1wbGUuY29tAHMzY3JldA==\nS: 535 5.7.8 Authentication failed for s3cret-Pässword";
+    let e = explain(text, Some(&config));
+    let json = serde_json::to_string(&e).unwrap();
+    assert!(!json.contains("s3cret"), "{json}");
+    assert!(!json.contains("AG1lQGV4"), "{json}");
+    assert!(json.contains("auth.failed"));
+    let huge = "x".repeat(MAX_TEXT + 10) + "\n535 5.7.8 Authentication failed";
+    let e = explain(&huge, None);
+    assert!(e.recognised.truncated);
+    assert_eq!(codes(&e), ["explain.not-recognised"]);
+    // A multi-byte character at the cut does not panic.
+    let e = explain(&"é".repeat(MAX_TEXT), None);
+    assert!(e.recognised.truncated);
+}
