@@ -90,9 +90,10 @@ after(async () => {
  * A fresh page at `url`, ready, with console errors and failed requests
  * recorded. `expectFailures` lists URL parts whose failure is the point.
  */
-async function open(url, expectFailures = []) {
+async function open(url, expectFailures = [], { beforeLoad } = {}) {
   const context = await browser.newContext({ viewport: { width: 900, height: 1400 } });
   const page = await context.newPage();
+  await beforeLoad?.(page);
   const problems = [];
   const expected = (u) => expectFailures.some((part) => u.includes(part));
   page.on("console", (m) => m.type() === "error" && !expected(m.text()) && problems.push(`console: ${m.text()}`));
@@ -305,13 +306,13 @@ describe("test connection against the sandbox", () => {
   });
 
   test("the one-minute sign-in: the page says when it has expired", async () => {
-    const { page, problems, close } = await open(main.url);
+    // The page's clock (installed before it loads, as Playwright asks),
+    // moved a minute on instead of a minute's wait.
+    const { page, problems, close } = await open(main.url, [], { beforeLoad: (p) => p.clock.install() });
     await page.waitForSelector("#sign-in:not([hidden]) smtp-doctor-connect[ready]");
-    // The page's clock, a minute on, instead of a minute's wait.
-    await page.clock.install();
     const [popup] = await Promise.all([page.waitForEvent("popup"), page.click("smtp-doctor-connect #connect-button")]);
     await popup.click("button[value=minute]");
-    await page.waitForFunction(() => document.querySelector("#smtp-form [name=accessToken]")?.value);
+    await page.waitForFunction(() => document.querySelector("#smtp-form [name=accessToken]")?.value, null, { polling: 100 });
     await page.clock.fastForward(61_000);
     await page.waitForSelector("smtp-doctor-connect #connect-status.failed");
     assert.match(await page.textContent("smtp-doctor-connect #connect-status"), /sign-in has expired/);

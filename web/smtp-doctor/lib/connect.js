@@ -21,6 +21,8 @@ export class ConnectError extends Error {
 }
 
 const MESSAGE = "smtp-doctor:connected";
+/** How long a closed sign-in window's message may still take to arrive. */
+const CLOSE_GRACE_MS = 1000;
 
 function requestId() {
   const bytes = new Uint8Array(16);
@@ -49,6 +51,7 @@ export function connect(options) {
       done = true;
       globalThis.removeEventListener("message", onMessage);
       clearInterval(watch);
+      clearTimeout(closing);
       clearTimeout(timer);
       signal?.removeEventListener("abort", onAbort);
       try { if (!popup.closed) popup.close(); } catch { /* another origin's window */ }
@@ -70,8 +73,14 @@ export function connect(options) {
     const onAbort = () => finish(reject, new ConnectError("cancelled", "the sign-in was cancelled"));
     globalThis.addEventListener("message", onMessage);
     // Closed by the customer before a result: cancelled (checked, bounded).
+    // The callback page posts its result and then closes itself, and the
+    // browser may show the window closed before it delivers the message:
+    // a closed window gets a moment for a message already on its way.
+    let closing = null;
     const watch = setInterval(() => {
-      if (popup.closed) finish(reject, new ConnectError("cancelled", "the sign-in window was closed"));
+      if (popup.closed && !closing) {
+        closing = setTimeout(() => finish(reject, new ConnectError("cancelled", "the sign-in window was closed")), CLOSE_GRACE_MS);
+      }
     }, 300);
     const timer = setTimeout(() => finish(reject, new ConnectError("timeout", "the sign-in took too long")), timeoutMs);
     signal?.addEventListener("abort", onAbort);
