@@ -76,6 +76,36 @@ pub(crate) const TEST: &[Requirement] = &[
         "the replica tests put three services behind HAProxy",
     ),
     req(
+        Check::Command("go"),
+        &["golang-go"],
+        "explain's corpus: Go's net/smtp prints its errors against the sandbox",
+    ),
+    req(
+        Check::Command("ruby"),
+        &["ruby"],
+        "explain's corpus: Ruby's Net::SMTP prints its errors against the sandbox",
+    ),
+    req(
+        Check::Command("php"),
+        &["php-cli"],
+        "explain's corpus: PHPMailer runs on PHP",
+    ),
+    req(
+        Check::File("/usr/share/php/libphp-phpmailer/autoload.php"),
+        &["libphp-phpmailer"],
+        "explain's corpus: PHPMailer prints its errors against the sandbox",
+    ),
+    req(
+        Check::Command("javac"),
+        &["default-jdk-headless"],
+        "explain's corpus: Jakarta Mail's client is compiled and run on the JDK",
+    ),
+    req(
+        Check::File("/usr/share/java/jakarta-mail.jar"),
+        &["libjakarta-mail-java"],
+        "explain's corpus: Jakarta Mail (JavaMail) prints its errors against the sandbox",
+    ),
+    req(
         Check::File("/usr/sbin/dovecot"),
         &["dovecot-core"],
         "Dovecot checks OAuth2 access tokens for Postfix (passdb oauth2, XOAUTH2 and OAUTHBEARER)",

@@ -173,9 +173,12 @@ pub(crate) static STAGES: &[(Stage, &[&str])] = &[
 /// libraries and the operating system print for it.
 pub(crate) struct Failure {
     pub(crate) code: Code,
+    /// Any of these…
     pub(crate) phrases: &'static [&'static str],
-    /// A second cause that fits the same words, less likely.
-    pub(crate) also: Option<Code>,
+    /// …together with any of these (empty: nothing more needed).
+    pub(crate) with: &'static [&'static str],
+    /// Other causes that fit the same words, less likely, in order.
+    pub(crate) also: &'static [Code],
 }
 
 /// Most specific first: the first entry with a phrase in the text wins.
@@ -192,9 +195,11 @@ pub(crate) static FAILURES: &[Failure] = &[
             "Unrecognized SSL message, plaintext connection",
             "unexpected packet format",
             "SSL_ERROR_RX_RECORD_TOO_LONG",
+            "Unsupported or unrecognized SSL message",
             "http request",
         ],
-        also: None,
+        with: &[],
+        also: &[],
     },
     Failure {
         code: Code::TlsCertExpired,
@@ -204,7 +209,8 @@ pub(crate) static FAILURES: &[Failure] = &[
             "CertificateExpiredException",
             "NotTimeValid",
         ],
-        also: None,
+        with: &[],
+        also: &[],
     },
     Failure {
         code: Code::TlsCertNameMismatch,
@@ -218,9 +224,12 @@ pub(crate) static FAILURES: &[Failure] = &[
             "No subject alternative",
             "doesn't match any of the subject alternative names",
             "RemoteCertificateNameMismatch",
+            "Can't verify identity of server",
+            "did not match expected name",
             "IP address mismatch",
         ],
-        also: None,
+        with: &[],
+        also: &[],
     },
     Failure {
         code: Code::TlsCertUntrusted,
@@ -236,9 +245,17 @@ pub(crate) static FAILURES: &[Failure] = &[
             "certificate signed by unknown authority",
             "RemoteCertificateChainErrors",
             "UntrustedRoot",
-            "certificate verify failed",
         ],
-        also: None,
+        with: &[],
+        also: &[],
+    },
+    // OpenSSL's bare "certificate verify failed" (PHP says no more): the
+    // certificate was refused, for one of three reasons.
+    Failure {
+        code: Code::TlsCertUntrusted,
+        phrases: &["certificate verify failed"],
+        with: &[],
+        also: &[Code::TlsCertExpired, Code::TlsCertNameMismatch],
     },
     Failure {
         code: Code::TlsOldProtocol,
@@ -250,7 +267,8 @@ pub(crate) static FAILURES: &[Failure] = &[
             "protocol version not supported",
             "server selected unsupported protocol version",
         ],
-        also: None,
+        with: &[],
+        also: &[],
     },
     Failure {
         code: Code::TlsHandshakeFailed,
@@ -260,7 +278,8 @@ pub(crate) static FAILURES: &[Failure] = &[
             "SSLHandshakeException",
             "handshake_failure",
         ],
-        also: None,
+        with: &[],
+        also: &[],
     },
     Failure {
         code: Code::TlsStarttlsUnavailable,
@@ -270,7 +289,8 @@ pub(crate) static FAILURES: &[Failure] = &[
             "doesn't support STARTTLS",
             "STARTTLS is required but not supported",
         ],
-        also: None,
+        with: &[],
+        also: &[],
     },
     Failure {
         code: Code::AuthNotOffered,
@@ -281,12 +301,21 @@ pub(crate) static FAILURES: &[Failure] = &[
             "No authentication mechanisms",
             "Authentication not supported",
         ],
-        also: None,
+        with: &[],
+        also: &[],
+    },
+    // PHPMailer without SMTPDebug keeps the server's reply to itself.
+    Failure {
+        code: Code::AuthFailed,
+        phrases: &["SMTP Error: Could not authenticate."],
+        with: &[],
+        also: &[Code::AuthAppPasswordRequired, Code::AuthDisabledByProvider],
     },
     Failure {
         code: Code::AuthPasswordMissing,
         phrases: &["Missing credentials for"],
-        also: None,
+        with: &[],
+        also: &[],
     },
     // Connected, then silence: STARTTLS (or plain) chosen for a port that
     // expects TLS from the first byte is the usual reason; a tarpit the other.
@@ -297,7 +326,36 @@ pub(crate) static FAILURES: &[Failure] = &[
             "greeting never received",
             "Timed out waiting for the server greeting",
         ],
-        also: Some(Code::SmtpNoGreeting),
+        with: &[],
+        also: &[Code::SmtpNoGreeting],
+    },
+    // Connected, then no answer to read (Go, Ruby, Java word it so).
+    Failure {
+        code: Code::TlsExpectedImplicit,
+        phrases: &["read tcp"],
+        with: &["i/o timeout"],
+        also: &[Code::SmtpNoGreeting],
+    },
+    // PHPMailer's SMTPDebug: connected, and the server said nothing.
+    Failure {
+        code: Code::TlsExpectedImplicit,
+        phrases: &["Connection: opened"],
+        with: &[
+            "SERVER -> CLIENT:\n",
+            "SERVER -> CLIENT: \n",
+            "SERVER -> CLIENT:\r\n",
+        ],
+        also: &[Code::SmtpNoGreeting],
+    },
+    Failure {
+        code: Code::TlsExpectedImplicit,
+        phrases: &[
+            "Net::ReadTimeout",
+            "Read timed out",
+            "Exception reading response",
+        ],
+        with: &[],
+        also: &[Code::SmtpNoGreeting],
     },
     Failure {
         code: Code::TcpRefused,
@@ -308,7 +366,8 @@ pub(crate) static FAILURES: &[Failure] = &[
             "Errno 111",
             "actively refused",
         ],
-        also: None,
+        with: &[],
+        also: &[],
     },
     Failure {
         code: Code::TcpUnreachable,
@@ -320,7 +379,8 @@ pub(crate) static FAILURES: &[Failure] = &[
             "Network is unreachable",
             "network is unreachable",
         ],
-        also: None,
+        with: &[],
+        also: &[],
     },
     Failure {
         code: Code::DnsNotFound,
@@ -333,7 +393,8 @@ pub(crate) static FAILURES: &[Failure] = &[
             "UnknownHostException",
             "No such host is known",
         ],
-        also: None,
+        with: &[],
+        also: &[],
     },
     Failure {
         code: Code::DnsFailed,
@@ -342,7 +403,8 @@ pub(crate) static FAILURES: &[Failure] = &[
             "Temporary failure in name resolution",
             "Errno -3",
         ],
-        also: None,
+        with: &[],
+        also: &[],
     },
     // Silence at the TCP level: a firewall or an allowlist.
     Failure {
@@ -354,10 +416,18 @@ pub(crate) static FAILURES: &[Failure] = &[
             "Errno 110",
             "i/o timeout",
             "Net::OpenTimeout",
-            "timed out",
             "Operation timed out",
         ],
-        also: None,
+        with: &[],
+        also: &[],
+    },
+    // "timed out" alone (Python's TimeoutError): connecting, or waiting
+    // for a greeting that a TLS-first port never sends.
+    Failure {
+        code: Code::TcpTimeout,
+        phrases: &["timed out"],
+        with: &[],
+        also: &[Code::TlsExpectedImplicit, Code::SmtpNoGreeting],
     },
     Failure {
         code: Code::SmtpClosed,
@@ -370,13 +440,15 @@ pub(crate) static FAILURES: &[Failure] = &[
             "Connection closed",
             "unexpected EOF",
         ],
-        also: None,
+        with: &[],
+        also: &[],
     },
 ];
 
 /// The failure `text` names, if any.
 pub(crate) fn failure(text: &str) -> Option<&'static Failure> {
-    FAILURES
-        .iter()
-        .find(|f| f.phrases.iter().any(|p| text.contains(p)))
+    FAILURES.iter().find(|f| {
+        f.phrases.iter().any(|p| text.contains(p))
+            && (f.with.is_empty() || f.with.iter().any(|w| text.contains(w)))
+    })
 }

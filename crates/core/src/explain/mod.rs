@@ -103,7 +103,7 @@ pub fn explain(text: &str, context: Option<&Config>) -> Explanation {
     } else if let Some(failure) = libraries::failure(&clean) {
         recognised.kind = "failure";
         let mut causes = vec![from_failure(failure.code, context)];
-        causes.extend(failure.also.map(|c| from_failure(c, context)));
+        causes.extend(failure.also.iter().map(|c| from_failure(*c, context)));
         causes
     } else {
         Vec::new()
@@ -209,6 +209,21 @@ fn stage_of(text: &str, reply: &Reply) -> Option<Stage> {
                 } else {
                     Some(Stage::RcptTo)
                 }
+            }
+            // Refused for who the client is, before any command.
+            421 | 550 | 554
+                if [
+                    "your ip",
+                    "ip address",
+                    "allowlist",
+                    "blocklist",
+                    "blacklist",
+                    "access denied",
+                ]
+                .iter()
+                .any(|w| lower.contains(w)) =>
+            {
+                Some(Stage::Greeting)
             }
             _ if lower.contains("recipient") || lower.contains("relay") => Some(Stage::RcptTo),
             _ if lower.contains("sender") || status == "5.7.60" => Some(Stage::MailFrom),
