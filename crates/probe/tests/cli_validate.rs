@@ -140,3 +140,58 @@ fn missing_file_and_bad_flags_exit_2() {
     assert_eq!(run(&["validate"], "").status.code(), Some(2));
     assert_eq!(run(&["frobnicate"], "").status.code(), Some(2));
 }
+
+/// `smtp-doctor explain`: a library's error with the settings it happened
+/// with, JSON out; unknown text exits 1; a password in the text is not
+/// echoed; a missing file exits 2.
+#[test]
+fn explain_names_the_cause_of_a_pasted_error() {
+    let nodemailer = "Error: Invalid login: 535-5.7.8 Username and Password not accepted. For more information, go to\n535 5.7.8  https://support.google.com/mail/?p=BadCredentials - gsmtp\n  code: 'EAUTH',\n  command: 'AUTH PLAIN'";
+    let out = run(
+        &[
+            "explain",
+            "--json",
+            "--host",
+            "smtp.gmail.com",
+            "--port",
+            "465",
+            "--security",
+            "starttls",
+        ],
+        nodemailer,
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let codes: Vec<&str> = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["code"].as_str().unwrap())
+        .collect();
+    assert!(codes.contains(&"auth.failed"), "{codes:?}");
+    // The settings' own mistake is named with its fix.
+    assert!(codes.contains(&"tls.port-mismatch"), "{codes:?}");
+    assert_eq!(v["recognised"]["library"], "nodemailer");
+    assert_eq!(v["recognised"]["provider"], "gmail");
+    assert_eq!(v["recognised"]["command"], "auth");
+
+    let out = run(
+        &["explain"],
+        "C: AUTH PLAIN AG1lAHMzY3JldC1wYXNzd29yZC0xMjM0\nS: 535 5.7.8 Error: authentication failed\npassword=s3cret-password-1234",
+    );
+    assert!(out.status.success());
+    let said = text(&out.stdout);
+    assert!(said.contains("auth.failed"), "{said}");
+    assert!(
+        !said.contains("s3cret") && !said.contains("AG1lAHMz"),
+        "{said}"
+    );
+
+    let out = run(&["explain"], "something went wrong");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stdout).contains("explain.not-recognised"));
+
+    let out = run(&["explain", "/nonexistent/smtp-doctor-explain.txt"], "");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("cannot read"));
+}

@@ -310,9 +310,11 @@ fn with_settings(causes: &mut Vec<Diagnostic>, config: &Config) {
         .iter()
         .flat_map(|d| related(d.field).iter().copied())
         .collect();
+    // The settings given are partial by nature (no password, often no
+    // From): what they lack is not news, only what they get wrong.
     let (first, rest): (Vec<Diagnostic>, Vec<Diagnostic>) = crate::validate(config)
         .into_iter()
-        .filter(|d| d.severity == Severity::Error)
+        .filter(|d| d.severity == Severity::Error && !d.code.as_str().ends_with("missing"))
         .partition(|d| d.field.is_some_and(|f| fields.contains(&f)));
     let mut all = first;
     all.append(causes);

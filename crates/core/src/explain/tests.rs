@@ -136,6 +136,12 @@ fn the_settings_used_bring_the_static_fix_first() {
         .unwrap();
     assert_eq!(case(cause), Some("plain-answer"));
     assert_eq!(e.recognised.provider, Some("gmail"));
+    // What the partial settings lack (a username, a From) is not listed.
+    assert!(
+        !codes(&e).iter().any(|c| c.ends_with("missing")),
+        "{:?}",
+        codes(&e)
+    );
 }
 
 #[test]

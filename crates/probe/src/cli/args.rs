@@ -70,6 +70,31 @@ pub(crate) enum Command {
     /// A local SMTP server with one port per common failure, for trying
     /// the tool offline (never relays or stores mail).
     Sandbox(SandboxArgs),
+    /// What an error pasted from production means: an SMTP reply, a client
+    /// library's error, a bounce; `-` (the default) reads stdin.
+    Explain(ExplainArgs),
+}
+
+/// `explain`: the text, and the settings it happened with (as `check`
+/// spells them; never a password).
+#[derive(clap::Args, Debug)]
+pub(crate) struct ExplainArgs {
+    /// The text (a file), or `-` for standard input.
+    #[arg(default_value = "-")]
+    pub(crate) file: PathBuf,
+    #[arg(long)]
+    pub(crate) host: Option<String>,
+    #[arg(long)]
+    pub(crate) port: Option<String>,
+    #[arg(long)]
+    pub(crate) security: Option<String>,
+    #[arg(long = "user")]
+    pub(crate) user: Option<String>,
+    #[arg(long)]
+    pub(crate) from: Option<String>,
+    /// Print the explanation as JSON (`diagnostics`, `recognised`).
+    #[arg(long)]
+    pub(crate) json: bool,
 }
 
 #[derive(clap::Args, Debug)]

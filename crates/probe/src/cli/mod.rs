@@ -4,6 +4,7 @@
 mod args;
 mod check;
 mod discover;
+mod explain;
 mod sandbox;
 mod serve;
 mod terminal;
@@ -30,6 +31,14 @@ pub(crate) fn run() -> ExitCode {
         Command::Validate { file, json } => match validate::run(&file, json, locale) {
             Ok(false) => ExitCode::SUCCESS,
             Ok(true) => ExitCode::from(1),
+            Err(e) => {
+                eprintln!("error: {e}");
+                ExitCode::from(2)
+            }
+        },
+        Command::Explain(args) => match explain::run(&args, locale) {
+            Ok(true) => ExitCode::SUCCESS,
+            Ok(false) => ExitCode::from(1),
             Err(e) => {
                 eprintln!("error: {e}");
                 ExitCode::from(2)
