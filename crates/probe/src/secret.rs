@@ -67,7 +67,12 @@ impl WipedJson {
     /// wiped when dropped like this value: core's copy must not outlive the
     /// request's own.
     pub fn settings(&self) -> WipedSettings {
-        WipedSettings(Json::from(&self.0))
+        Self::settings_of(&self.0)
+    }
+
+    /// [`Self::settings`] of a part of a body (e.g. its `config`).
+    pub fn settings_of(value: &Value) -> WipedSettings {
+        WipedSettings(Json::from(value))
     }
 }
 

@@ -460,3 +460,55 @@ async fn sandbox_sign_in_pages_take_only_what_they_expect() {
         "/sandbox/sign-in"
     );
 }
+
+/// `POST /v1/explain`: the cause of a pasted error, in the caller's
+/// language; the text's bound (read up to 64 KiB, 413 for a body far
+/// beyond), a missing `text` (400), and
+/// no secret of the text or the settings in the answer.
+#[tokio::test]
+async fn explain_route_names_the_cause_and_echoes_no_secret() {
+    let post = |body: String, lang: &str| {
+        Request::post("/v1/explain")
+            .header(header::CONTENT_TYPE, "application/json")
+            .header(header::ACCEPT_LANGUAGE, lang)
+            .body(Body::from(body))
+            .unwrap()
+    };
+    let text = "smtplib.SMTPAuthenticationError: (535, b'5.7.8 Username and Password not accepted.')\nC: AUTH PLAIN AG1lAHMzY3JldC1Qw6Rzc3dvcmQ=";
+    let body = json!({"text": text, "config": {"host": "smtp.gmail.com", "port": 465, "security": "tls", "password": "s3cret-Pässword"}});
+    let resp = app(state())
+        .oneshot(post(body.to_string(), "de"))
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), StatusCode::OK);
+    assert_eq!(resp.headers()[header::CONTENT_LANGUAGE], "de");
+    let bytes = resp.into_body().collect().await.unwrap().to_bytes();
+    let answer = String::from_utf8(bytes.to_vec()).unwrap();
+    let v: Value = serde_json::from_str(&answer).unwrap();
+    assert_eq!(v["diagnostics"][0]["code"], "auth.failed", "{answer}");
+    assert_eq!(v["recognised"]["library"], "smtplib");
+    assert!(
+        !answer.contains("s3cret") && !answer.contains("AG1lAHMz"),
+        "{answer}"
+    );
+
+    // Past 64 KiB of text only the start is read, and the answer says so;
+    // a body far past the route's bound is refused.
+    let big = |kib: usize| post(json!({"text": "x".repeat(kib * 1024)}).to_string(), "en");
+    let (status, body) = call(big(70)).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(body["recognised"]["truncated"], true);
+    let (status, body) = call(big(100)).await;
+    assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE, "{body}");
+    let (status, body) = call(post(json!({"config": {}}).to_string(), "en")).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(body["error"]["message"].as_str().unwrap().contains("text"));
+    // Within the bound, a long paste is read whole.
+    let long = format!(
+        "{}\n535 5.7.8 Authentication failed",
+        "log line\n".repeat(6000)
+    );
+    let (status, body) = call(post(json!({"text": long}).to_string(), "en")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(body["diagnostics"][0]["code"], "auth.failed", "{body}");
+}

@@ -21,11 +21,12 @@ use zeroize::Zeroizing;
 use super::{ApiError, MAX_BODY_BYTES};
 use crate::secret::WipedJson;
 
-/// A JSON body, read as described in the module docs.
+/// A JSON body of at most `LIMIT` bytes, read as described in the module
+/// docs.
 #[derive(Debug)]
-pub(crate) struct SecretJson(pub WipedJson);
+pub(crate) struct SecretJson<const LIMIT: usize = MAX_BODY_BYTES>(pub WipedJson);
 
-impl SecretJson {
+impl<const LIMIT: usize> SecretJson<LIMIT> {
     /// The body as a typed request; `what` names it in a 400.
     pub(crate) fn parse<T: serde::de::DeserializeOwned>(&self, what: &str) -> Result<T, ApiError> {
         T::deserialize(&*self.0)
@@ -33,7 +34,7 @@ impl SecretJson {
     }
 }
 
-impl<S: Send + Sync> FromRequest<S> for SecretJson {
+impl<S: Send + Sync, const LIMIT: usize> FromRequest<S> for SecretJson<LIMIT> {
     type Rejection = ApiError;
 
     async fn from_request(request: Request, _: &S) -> Result<Self, ApiError> {
@@ -49,14 +50,12 @@ impl<S: Send + Sync> FromRequest<S> for SecretJson {
         if !is_json {
             return Err(ApiError::UnsupportedMediaType);
         }
-        let mut body = http_body_util::Limited::new(request.into_body(), MAX_BODY_BYTES);
+        let mut body = http_body_util::Limited::new(request.into_body(), LIMIT);
         let mut raw = Zeroizing::new(Vec::new());
         while let Some(frame) = body.frame().await {
             let frame = frame.map_err(|e| {
                 if e.is::<http_body_util::LengthLimitError>() {
-                    ApiError::TooLarge {
-                        limit: MAX_BODY_BYTES,
-                    }
+                    ApiError::TooLarge { limit: LIMIT }
                 } else {
                     ApiError::BadJson("the body could not be read".into())
                 }

@@ -52,6 +52,16 @@ pub(crate) struct ProbeRequestBody {
     recipient: Option<String>,
 }
 
+/// `POST /v1/explain` body: the pasted text, and the settings it happened with.
+#[derive(Serialize, ToSchema)]
+#[allow(dead_code)]
+pub(crate) struct ExplainRequestBody {
+    /// The error, reply, bounce or log (at most 64 KiB are read).
+    text: String,
+    /// The settings used, if known (a password here only helps redaction).
+    config: Option<ConfigInput>,
+}
+
 /// `POST /v1/discover` body: an address, or a domain.
 #[derive(Serialize, ToSchema)]
 #[allow(dead_code)]
@@ -70,6 +80,7 @@ pub(crate) struct DiscoverRequestBody {
         super::routes::meta::readyz,
         super::routes::meta::metrics,
         super::routes::validate::validate,
+        super::routes::explain::explain,
         super::routes::probe::probe,
         super::routes::discover::discover,
         super::routes::meta::info_handler,
@@ -78,7 +89,8 @@ pub(crate) struct DiscoverRequestBody {
     components(schemas(
         ConfigInput, ProbeRequestBody, ValidateResponse, ErrorBody, ErrorDetail, InfoResponse, InfoLimits, Health, Ready, Check,
         Diagnostic, Code, Severity, Field, Fix, Security, AuthMechanism, Report, Target, Step, StepKind, StepStatus,
-        ServerInfo, TlsInfo, Certificate, Suggestion, DiscoverRequestBody,
+        ServerInfo, TlsInfo, Certificate, Suggestion, DiscoverRequestBody, ExplainRequestBody,
+        smtp_doctor_core::explain::Explanation, smtp_doctor_core::explain::Recognised,
         crate::discover::DiscoverReport, crate::discover::Candidate, crate::discover::Evidence,
         crate::discover::SourceKind, crate::discover::Verification, crate::discover::VerifyStatus,
         crate::discover::SourceOutcome,

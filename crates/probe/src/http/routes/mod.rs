@@ -1,10 +1,11 @@
 //! The routes, one file per group, each with its own `router()`: `meta`
-//! (health, readiness, metrics, info, the OpenAPI document), `validate`,
+//! (health, readiness, metrics, info, the OpenAPI document), `validate`, `explain`,
 //! `probe`, `discover`, and with `--sandbox` its sign-in pages. Here they are joined under their keys: the API
 //! needs an API key or token, the operator's routes an API key, health
 //! and the document nothing.
 
 pub(super) mod discover;
+pub(super) mod explain;
 pub(super) mod meta;
 pub(super) mod probe;
 pub(super) mod sandbox;
@@ -21,6 +22,7 @@ use super::{AppState, auth};
 pub(super) fn router(state: &AppState) -> Router<AppState> {
     let api = Router::new()
         .merge(validate::router())
+        .merge(explain::router())
         .merge(probe::router())
         .merge(discover::router())
         .merge(meta::info())
