@@ -684,6 +684,37 @@ describe("detect settings", () => {
   });
 });
 
+describe("paste an error", () => {
+  test("a library's error with these settings: the cause first, the settings' own mistake with its fix; no password sent", async () => {
+    const { page, problems, close } = await open(main.url);
+    await page.waitForSelector("smtp-doctor-explain[ready]");
+    // Port 465 with STARTTLS in the form, and Nodemailer's words for a login refused by Gmail.
+    await fill(page, { host: "smtp.gmail.com", port: "465", security: "starttls", username: "me@gmail.com", password: PASSWORD });
+    const requests = [];
+    page.on("request", (r) => r.url().endsWith("/v1/explain") && requests.push(r.postData() ?? ""));
+    await page.fill("smtp-doctor-explain #explain-text",
+      "Error: Invalid login: 535-5.7.8 Username and Password not accepted. For more information, go to\n535 5.7.8  https://support.google.com/mail/?p=BadCredentials - gsmtp\n  code: 'EAUTH',\n  command: 'AUTH PLAIN'");
+    await page.click("smtp-doctor-explain button[type=submit]");
+    await page.waitForSelector("smtp-doctor-explain #explain-result:not([hidden])");
+    const codes = await page.$$eval("smtp-doctor-explain #explain-findings .finding", (items) => items.map((i) => i.dataset.code));
+    assert.deepEqual(codes.slice(0, 2), ["auth.failed", "tls.port-mismatch"]);
+    assert.match(await page.textContent("smtp-doctor-explain #explain-seen"), /Nodemailer/);
+    assert.match(await page.textContent("smtp-doctor-explain #explain-title"), /Gmail/);
+    assert.equal(requests.length, 1);
+    assert.ok(!requests[0].includes(PASSWORD), "the form's password is not sent with the paste");
+    // The settings' fix goes into the form.
+    await page.click('smtp-doctor-explain #explain-findings [data-code="tls.port-mismatch"] button');
+    assert.equal(await page.inputValue("#security"), "tls");
+    // Text it cannot place: said so, no guess.
+    await page.fill("smtp-doctor-explain #explain-text", "something went wrong");
+    await page.click("smtp-doctor-explain button[type=submit]");
+    await page.waitForFunction(() => document.querySelector("smtp-doctor-explain").result?.diagnostics[0]?.code === "explain.not-recognised");
+    assert.match(await page.textContent("smtp-doctor-explain #explain-title"), /do not recognise/);
+    assert.deepEqual(problems, []);
+    await close();
+  });
+});
+
 describe("the service seen from the page", () => {
   test("works from another origin when CORS allows it", async () => {
     const { page, problems, close } = await open(cross.url);

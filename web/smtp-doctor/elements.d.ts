@@ -67,6 +67,16 @@ export class SmtpDoctorConnect extends HTMLElement {
   cancel(): void;
 }
 
+/** "Already sending? Paste the error": the causes of a logged error, from the service's /v1/explain. */
+export class SmtpDoctorExplain extends HTMLElement implements DoctorElement {
+  token: string | (() => string | Promise<string>) | null;
+  options: ValidateOptions;
+  /** The last explanation, or null. */
+  readonly result: import("./pkg/smtp_doctor_wasm.js").Explanation | null;
+  /** Explains `text` with the bound form's settings (never their secrets). */
+  explain(text: string): Promise<import("./pkg/smtp_doctor_wasm.js").Explanation | null>;
+}
+
 export interface SmtpDoctorEventMap {
   "smtp-doctor:result": CustomEvent<Report | DiscoverReport>;
   "smtp-doctor:apply": CustomEvent<ApplyDetail>;
@@ -82,6 +92,7 @@ declare global {
     "smtp-doctor-test": SmtpDoctorTest;
     "smtp-doctor-detect": SmtpDoctorDetect;
     "smtp-doctor-connect": SmtpDoctorConnect;
+    "smtp-doctor-explain": SmtpDoctorExplain;
   }
   interface HTMLElementEventMap extends SmtpDoctorEventMap {}
 }

@@ -1,7 +1,7 @@
 // Types of the headless API. The data shapes (Config, Diagnostic, Report,
 // …) are core's, generated into pkg/ with the wasm.
 import type {
-  AttachOptions, Check, CodeInfo, Config, Diagnostic, Fix, FormHandle, FormOptions, ProviderSuggestion,
+  AttachOptions, Check, CodeInfo, Config, Diagnostic, Explanation, Fix, FormHandle, FormOptions, ProviderSuggestion,
   Report, SecurityMode, StepKind, ValidateOptions, DiscoverReport,
 } from "./pkg/smtp_doctor_wasm.js";
 
@@ -130,6 +130,8 @@ export interface Client {
   info(): Promise<{ version: string; egressIps: string[]; checks?: Check[]; arrivalWaitSeconds?: number; [key: string]: unknown } | null>;
   probe(request: ProbeRequest, onStep?: (step: Report["steps"][number]) => void, signal?: AbortSignal): Promise<Report>;
   discover(request: { email: string }, onSource?: (source: DiscoverReport["sources"][number]) => void, signal?: AbortSignal): Promise<DiscoverReport>;
+  /** What a pasted error means (`POST /v1/explain`); the settings' secrets are not sent. */
+  explain(text: string, config?: Config, signal?: AbortSignal): Promise<Explanation>;
 }
 
 export function createClient(options?: ClientOptions): Client;

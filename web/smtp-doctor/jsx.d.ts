@@ -25,6 +25,7 @@ declare module "react" {
     interface IntrinsicElements {
       "smtp-doctor-test": Common & { config?: Config | null; checks?: string; gates?: string };
       "smtp-doctor-detect": Common;
+      "smtp-doctor-explain": Common;
       "smtp-doctor-connect": Omit<Common, "service" | "token-url" | "token"> & {
         provider?: "microsoft" | "google" | (string & {});
         start: string;

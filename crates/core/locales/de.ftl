@@ -1188,6 +1188,15 @@ ui-connect-timeout = Die Anmeldung hat zu lange gedauert. Versuchen Sie es erneu
 ui-connect-failed = Die Anmeldung hat nicht geklappt: { $reason }
 ui-connect-apply = Die Anmeldung bei { $provider } verwenden
 ui-connect-expired = Ihre Anmeldung ist abgelaufen. Melden Sie sich erneut an, bevor Sie testen oder speichern.
+ui-explain-label = Sie senden schon? Fügen Sie den Fehler ein, den Ihre Anwendung protokolliert hat
+ui-explain-example = z. B. Invalid login: 535-5.7.8 Username and Password not accepted
+ui-explain = Erklären
+ui-explain-empty = Fügen Sie zuerst einen Fehler ein.
+ui-explain-working = Der Fehler wird gelesen…
+ui-explain-failed = Der Fehler konnte nicht erklärt werden: { $reason }
+ui-explain-library = Formuliert von { $library }.
+ui-explain-reply = Der Server sagte: { $reply }
+ui-explain-truncated = (Nur die ersten 64 KB wurden gelesen.)
 
 ## Ermittlung („Einstellungen ermitteln“), vom Dienst gerendert
 

@@ -1193,6 +1193,15 @@ ui-connect-timeout = The sign-in took too long. Try again.
 ui-connect-failed = The sign-in did not work: { $reason }
 ui-connect-apply = Use the { $provider } sign-in
 ui-connect-expired = Your sign-in has expired. Sign in again before you test or save.
+ui-explain-label = Already sending? Paste the error your app logged
+ui-explain-example = e.g. Invalid login: 535-5.7.8 Username and Password not accepted
+ui-explain = Explain
+ui-explain-empty = Paste an error first.
+ui-explain-working = Reading the error…
+ui-explain-failed = The error could not be explained: { $reason }
+ui-explain-library = Worded by { $library }.
+ui-explain-reply = The server said: { $reply }
+ui-explain-truncated = (Only the first 64 KB were read.)
 
 ## Discovery ("Detect settings"), rendered by the service
 

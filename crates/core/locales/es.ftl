@@ -1189,6 +1189,15 @@ ui-connect-timeout = El inicio de sesión tardó demasiado. Inténtelo de nuevo.
 ui-connect-failed = El inicio de sesión no funcionó: { $reason }
 ui-connect-apply = Usar el inicio de sesión de { $provider }
 ui-connect-expired = Su sesión ha caducado. Vuelva a iniciar sesión antes de probar o guardar.
+ui-explain-label = ¿Ya envía correo? Pegue el error que registró su aplicación
+ui-explain-example = p. ej. Invalid login: 535-5.7.8 Username and Password not accepted
+ui-explain = Explicar
+ui-explain-empty = Pegue primero un error.
+ui-explain-working = Leyendo el error…
+ui-explain-failed = No se pudo explicar el error: { $reason }
+ui-explain-library = Redactado por { $library }.
+ui-explain-reply = El servidor dijo: { $reply }
+ui-explain-truncated = (Solo se leyeron los primeros 64 KB.)
 
 ## Detección («Detectar la configuración»), generada por el servicio
 

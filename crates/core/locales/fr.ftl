@@ -1189,6 +1189,15 @@ ui-connect-timeout = La connexion a pris trop de temps. Réessayez.
 ui-connect-failed = La connexion n’a pas abouti : { $reason }
 ui-connect-apply = Utiliser la connexion { $provider }
 ui-connect-expired = Votre connexion a expiré. Reconnectez-vous avant de tester ou d’enregistrer.
+ui-explain-label = Vous envoyez déjà ? Collez l'erreur que votre application a journalisée
+ui-explain-example = p. ex. Invalid login: 535-5.7.8 Username and Password not accepted
+ui-explain = Expliquer
+ui-explain-empty = Collez d'abord une erreur.
+ui-explain-working = Lecture de l'erreur…
+ui-explain-failed = L'erreur n'a pas pu être expliquée : { $reason }
+ui-explain-library = Formulé par { $library }.
+ui-explain-reply = Le serveur a dit : { $reply }
+ui-explain-truncated = (Seuls les 64 premiers Ko ont été lus.)
 
 ## Détection (« Détecter les paramètres »), rendue par le service
 

@@ -1170,6 +1170,15 @@ ui-connect-timeout = サインインに時間がかかりすぎました。も�
 ui-connect-failed = サインインできませんでした: { $reason }
 ui-connect-apply = { $provider } のサインインを使う
 ui-connect-expired = サインインの有効期限が切れました。テストや保存の前にもう一度サインインしてください。
+ui-explain-label = すでに送信していますか？ アプリが記録したエラーを貼り付けてください
+ui-explain-example = 例: Invalid login: 535-5.7.8 Username and Password not accepted
+ui-explain = 説明する
+ui-explain-empty = まずエラーを貼り付けてください。
+ui-explain-working = エラーを読んでいます…
+ui-explain-failed = エラーを説明できませんでした: { $reason }
+ui-explain-library = { $library } の表現です。
+ui-explain-reply = サーバーの応答: { $reply }
+ui-explain-truncated = （最初の 64 KB だけを読みました。）
 
 ## 設定の検出（サービス側で生成）
 

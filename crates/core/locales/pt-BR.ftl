@@ -1189,6 +1189,15 @@ ui-connect-timeout = O login demorou demais. Tente novamente.
 ui-connect-failed = O login não funcionou: { $reason }
 ui-connect-apply = Usar o login com { $provider }
 ui-connect-expired = Seu login expirou. Entre novamente antes de testar ou salvar.
+ui-explain-label = Já está enviando? Cole o erro que a sua aplicação registrou
+ui-explain-example = ex.: Invalid login: 535-5.7.8 Username and Password not accepted
+ui-explain = Explicar
+ui-explain-empty = Cole um erro primeiro.
+ui-explain-working = Lendo o erro…
+ui-explain-failed = Não foi possível explicar o erro: { $reason }
+ui-explain-library = Escrito pelo { $library }.
+ui-explain-reply = O servidor disse: { $reply }
+ui-explain-truncated = (Só os primeiros 64 KB foram lidos.)
 
 ## Detecção ("Detectar configurações"), gerada pelo serviço
 

@@ -61,6 +61,26 @@ export interface Endpoint {
   security: SecurityMode;
 }
 
+/** What `POST /v1/explain` found in a pasted error: the causes, most likely first. */
+export interface Explanation {
+    diagnostics: Diagnostic[];
+    recognised: {
+        /** `reply`, `bounce`, `failure` (a connection or TLS failure), or `unknown`. */
+        kind: "reply" | "bounce" | "failure" | "unknown";
+        /** The client library whose wording it has (`nodemailer`, `smtplib`, `go`, …). */
+        library: string | null;
+        /** That library's name as people write it (`Nodemailer`, `Python smtplib`). */
+        libraryName: string | null;
+        provider: string | null;
+        /** The SMTP reply found, secrets redacted. */
+        reply: string | null;
+        /** The command that reply answered. */
+        command: "greeting" | "starttls" | "auth" | "mail-from" | "rcpt-to" | "data" | null;
+        /** Longer than 64 KiB: only the start was read. */
+        truncated: boolean;
+    };
+}
+
 export interface ProviderSuggestion {
   provider: string;
   name: string;

@@ -1,5 +1,5 @@
 // The probe service's HTTP API (SPEC §4) as a page uses it: `/v1/info`,
-// and `/v1/probe` (and `/v1/discover`) as server-sent events over a POST,
+// `/v1/explain`, and `/v1/probe` (and `/v1/discover`) as server-sent events over a POST,
 // which EventSource cannot do, so the stream is parsed here. A browser
 // never holds a long-lived API key: `token` is a short-lived one the
 // integrator's backend mints (SPEC §7.6), fetched again for each call.
@@ -136,5 +136,21 @@ export function createClient(options = {}) {
     return stream("v1/discover", request, "result", (name, data) => name === "source" && onSource(data), signal);
   }
 
-  return { info, stream, probe, discover };
+  /**
+   * `POST /v1/explain`: what a pasted error means, with the settings it
+   * happened with (their secrets are left out: they are never needed).
+   */
+  async function explain(text, config, signal) {
+    const settings = config ? { ...config } : undefined;
+    if (settings) for (const secret of ["password", "pass", "accessToken"]) delete settings[secret];
+    const response = await call("v1/explain", {
+      method: "POST",
+      headers: { "Content-Type": "application/json", Accept: "application/json" },
+      body: JSON.stringify({ text: String(text ?? ""), config: settings }),
+      signal,
+    });
+    return response.json();
+  }
+
+  return { info, stream, probe, discover, explain };
 }

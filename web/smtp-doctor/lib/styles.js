@@ -37,13 +37,16 @@ button { font: inherit; padding: .55rem 1rem; border-radius: var(--_radius); bor
   background: var(--_accent); color: var(--_on-accent); cursor: pointer; }
 button.secondary { background: var(--_bg); color: var(--_accent); }
 button:disabled { opacity: .55; cursor: not-allowed; }
-button:focus-visible, input:focus-visible, summary:focus-visible { outline: 3px solid var(--_accent); outline-offset: 2px; }
+button:focus-visible, input:focus-visible, textarea:focus-visible, summary:focus-visible { outline: 3px solid var(--_accent); outline-offset: 2px; }
 input[type=email] { font: inherit; padding: .55rem .65rem; border: 1px solid var(--_control); border-radius: var(--_radius);
   background: var(--_bg); color: inherit; flex: 1 1 14rem; min-width: 0; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 .row { display: flex; gap: .5rem; align-items: center; flex-wrap: wrap; }
 .row label { flex-basis: 100%; font-weight: 600; }
-input::placeholder { color: var(--_muted); font-style: italic; }
+input::placeholder, textarea::placeholder { color: var(--_muted); font-style: italic; }
+.explain label { display: block; font-weight: 600; margin-bottom: .35rem; }
+textarea { font: .9rem/1.4 ui-monospace, monospace; padding: .55rem .65rem; border: 1px solid var(--_control); border-radius: var(--_radius);
+  background: var(--_bg); color: inherit; width: 100%; box-sizing: border-box; resize: vertical; margin-bottom: .5rem; }
 a { color: var(--_accent); overflow-wrap: anywhere; }
 .status, .finding, .suggestion, .allowlist { overflow-wrap: anywhere; }
 .options { border: 0; padding: 0; margin: 0 0 .75rem; display: grid; gap: .35rem; }

@@ -53,6 +53,8 @@ pub struct Recognised {
     pub kind: &'static str,
     /// The client library whose wording it has (`nodemailer`, `smtplib`, …).
     pub library: Option<&'static str>,
+    /// That library's name as people write it (`Nodemailer`, `Python smtplib`).
+    pub library_name: Option<&'static str>,
     /// The provider whose server answered (from the settings or its words).
     pub provider: Option<&'static str>,
     /// The SMTP reply found, secrets redacted.
@@ -80,6 +82,7 @@ pub fn explain(text: &str, context: Option<&Config>) -> Explanation {
     let mut recognised = Recognised {
         kind: "unknown",
         library: library.map(|l| l.id),
+        library_name: library.map(|l| l.name),
         truncated,
         ..Recognised::default()
     };
