@@ -179,6 +179,37 @@ pub fn oauth_token(data: &[u8]) {
     }
 }
 
+/// Text pasted from anywhere into `explain` (a log, a reply, a bounce),
+/// alone and with settings whose password appears in it: never a panic,
+/// the password never in the answer, every code from the registry, and
+/// nothing read past the 64 KiB bound.
+pub fn explain(data: &[u8]) {
+    use smtp_doctor_core::explain::{MAX_TEXT, explain};
+    let text = String::from_utf8_lossy(data);
+    let plain = explain(&text, None);
+    assert!(!plain.diagnostics.is_empty());
+    assert_eq!(plain.recognised.truncated, text.len() > MAX_TEXT);
+    let secret = "Fz-s3cret-Pass!";
+    let mut settings = smtp_doctor_core::json::Object::new();
+    settings.insert(
+        "host",
+        smtp_doctor_core::json::Json::String("smtp.gmail.com".into()),
+    );
+    settings.insert(
+        "password",
+        smtp_doctor_core::json::Json::String(secret.into()),
+    );
+    let config =
+        smtp_doctor_core::Config::from_json(&smtp_doctor_core::json::Json::Object(settings));
+    let pasted = format!("{text}\n535 5.7.8 login failed for {secret}");
+    let with = explain(&pasted, Some(&config));
+    let answer = serde_json::to_string(&with).unwrap_or_default();
+    assert!(!answer.contains(secret), "{answer}");
+    for d in plain.diagnostics.iter().chain(&with.diagnostics) {
+        assert!(smtp_doctor_core::Code::from_id(d.code.as_str()).is_some());
+    }
+}
+
 /// An autoconfig file from a domain anyone controls.
 pub fn autoconfig(data: &[u8]) {
     if let Ok(servers) = crate::discover::autoconfig::parse(data, "me", "example.com") {
@@ -217,4 +248,5 @@ pub const TARGETS: &[(&str, Target)] = &[
     ("dkim", dkim),
     ("inbox_message", inbox_message),
     ("oauth_token", oauth_token),
+    ("explain", explain),
 ];

@@ -13,7 +13,7 @@
 use crate::sh::{Result, cargo, cmd, output, root, run};
 
 /// The targets, as in `crates/fuzz/Cargo.toml`.
-const TARGETS: [&str; 12] = [
+const TARGETS: [&str; 13] = [
     "reply",
     "ehlo",
     "wire",
@@ -26,6 +26,7 @@ const TARGETS: [&str; 12] = [
     "dkim",
     "inbox_message",
     "oauth_token",
+    "explain",
 ];
 
 /// The cargo-fuzz version installed when missing.
