@@ -13,7 +13,7 @@ import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { join } from "node:path";
 import { ROOT, launchChromium } from "./harness.mjs";
-import { MODULES, fillProviderPages, freePort, integratorApp, oauth, signInAs, signInTo } from "./oauth_app.mjs";
+import { MODULES, fillProviderPages, freePort, integratorApp, oauth, server as backend, signInAs, signInTo } from "./oauth_app.mjs";
 
 const { SignInAgain, OAUTH_PRESETS, createSignIn } = oauth;
 
@@ -102,6 +102,9 @@ test("the presets ask for SMTP's scopes, not Graph's", async () => {
   assert.match(OAUTH_PRESETS.google.scope, /https:\/\/mail\.google\.com\//);
   assert.equal(OAUTH_PRESETS.google.authorizationParameters.access_type, "offline");
   await assert.rejects(createSignIn({ provider: "yahoo", clientId: "x", redirectUri: "x" }), /unknown provider/);
+  // The backend half is also where the attestations are: smtp-doctor/server.
+  assert.equal(backend.createSignIn, createSignIn);
+  assert.equal(backend.callbackPage, oauth.callbackPage);
 });
 
 const CONNECT_PAGE = `<!doctype html><button id="go">Sign in</button><script type="module">

@@ -40,3 +40,6 @@ export function verifyAttestation(
   settings: Record<string, unknown>,
   options?: VerifyOptions,
 ): Verdict;
+
+export { OAUTH_PRESETS, SignInAgain, callbackPage, createSignIn } from "./oauth.js";
+export type { OAuthPreset, SignInOptions } from "./oauth.js";

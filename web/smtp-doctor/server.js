@@ -108,3 +108,8 @@ export function verifyAttestation(token, key, settings, options = {}) {
   }
   return { ok: true, claims };
 }
+
+// The sign-in's backend half lives beside the attestations: the same
+// functions as `smtp-doctor/oauth` (openid-client is loaded only when a
+// sign-in is created).
+export { OAUTH_PRESETS, SignInAgain, callbackPage, createSignIn } from "./oauth.js";

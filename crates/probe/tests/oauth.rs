@@ -30,18 +30,27 @@ fn case_of(report: &Report, code: &str) -> Option<String> {
         })
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-#[allow(clippy::too_many_lines)] // one chain of servers, every case in order
-async fn access_tokens_against_postfix_dovecot_and_an_openid_provider() {
-    let (provider, dovecot, relay) = tokio::task::spawn_blocking(|| {
-        let provider = oauth::Provider::start().unwrap_or_else(|e| panic!("{e}"));
+/// The chain, started off the runtime: the provider (also accepting
+/// `redirect_uris` for the app's client), Dovecot asking it, Postfix
+/// asking Dovecot.
+async fn chain(
+    redirect_uris: Vec<String>,
+) -> (oauth::Provider, oauth::Dovecot, postfix::OAuthRelay) {
+    tokio::task::spawn_blocking(move || {
+        let provider = oauth::Provider::start_for(&redirect_uris).unwrap_or_else(|e| panic!("{e}"));
         let dovecot =
             oauth::Dovecot::start(&provider.introspection_url()).unwrap_or_else(|e| panic!("{e}"));
         let relay = postfix::OAuthRelay::start(dovecot.auth_port).unwrap_or_else(|e| panic!("{e}"));
         (provider, dovecot, relay)
     })
     .await
-    .unwrap();
+    .unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[allow(clippy::too_many_lines)] // one chain of servers, every case in order
+async fn access_tokens_against_postfix_dovecot_and_an_openid_provider() {
+    let (provider, dovecot, relay) = chain(Vec::new()).await;
     let engine = engine();
     let mut failures: Vec<String> = Vec::new();
     let mut check = |name: &str, ok: bool, r: &Report| {
@@ -290,15 +299,7 @@ async fn sign_in_then_test_then_save_in_chromium() {
     let app_port = common::free_port();
     let app = format!("http://127.0.0.1:{app_port}");
     let callback = format!("{app}/oauth/callback");
-    let (provider, dovecot, relay) = tokio::task::spawn_blocking(move || {
-        let provider = oauth::Provider::start_for(&[callback]).unwrap_or_else(|e| panic!("{e}"));
-        let dovecot =
-            oauth::Dovecot::start(&provider.introspection_url()).unwrap_or_else(|e| panic!("{e}"));
-        let relay = postfix::OAuthRelay::start(dovecot.auth_port).unwrap_or_else(|e| panic!("{e}"));
-        (provider, dovecot, relay)
-    })
-    .await
-    .unwrap();
+    let (provider, dovecot, relay) = chain(vec![callback]).await;
     // The service, as `serve --attestation-key … --cors-origin <app>` runs it.
     let state = AppState::new(
         Settings {

@@ -45,10 +45,6 @@ pub struct Provider {
 }
 
 impl Provider {
-    pub fn start() -> Result<Self, String> {
-        Self::start_for(&[])
-    }
-
     /// The provider, also accepting these redirect URIs for the app's
     /// client (an integrator's callback, for the browser tests).
     pub fn start_for(redirect_uris: &[String]) -> Result<Self, String> {
