@@ -962,7 +962,10 @@ domain-ok = { $case ->
     .help = Empfänger können erkennen, dass dieser Server E-Mails für { $domain } senden darf.
 
 
-arrival-ok = Die Testnachricht kam nach { $seconds } s an, mit unveränderter Absenderadresse, und bestand DKIM, SPF und DMARC für { $domain }.
+arrival-ok = { $case ->
+        [headers] { $receiver } hat die Nachricht geprüft und für { $domain } kein Authentifizierungsproblem gefunden.
+       *[other] Die Testnachricht kam nach { $seconds } s an, mit unveränderter Absenderadresse, und bestand DKIM, SPF und DMARC für { $domain }.
+    }
     .help = Ein Empfänger wie Gmail sieht sie als echte E-Mail von { $domain }.
 
 arrival-not-arrived = Der Server hat die Testnachricht angenommen, aber sie kam nicht innerhalb { $count ->
@@ -988,17 +991,25 @@ arrival-dkim-missing = Die Nachricht kam ohne DKIM-Signatur an.
 
 arrival-dkim-fail = { $case ->
         [weak-key] Die DKIM-Signatur von { $domain } (Selektor { $selector }) nutzt einen Schlüssel mit { $detail } Bit, zu kurz, um zu zählen.
+        [unnamed] Die DKIM-Signatur von { $domain } ist ungültig: { $detail }.
        *[fail] Die DKIM-Signatur von { $domain } (Selektor { $selector }) ist ungültig: { $detail }.
     }
     .help = { $case ->
         [weak-key] Veröffentlichen Sie einen 2048-Bit-Schlüssel für den Selektor und signieren Sie damit.
+        [unnamed] Prüfen Sie, ob der Schlüssel, mit dem der Server signiert, der im DNS von { $domain } für seinen Selektor veröffentlichte ist, und ob nichts die Nachricht nach dem Signieren ändert.
        *[fail] Prüfen Sie, ob der bei { $selector }._domainkey.{ $domain } veröffentlichte Schlüssel der ist, mit dem der Server signiert, und ob nichts die Nachricht nach dem Signieren ändert.
     }
 
-arrival-spf-fail = SPF schlägt für { $domain } fehl: Die Nachricht kam von { $address }, das der SPF-Eintrag nicht erlaubt.
+arrival-spf-fail = { $case ->
+        [no-address] SPF schlägt für { $domain } fehl: Der SPF-Eintrag erlaubt die Adresse nicht, von der die Nachricht kam.
+       *[other] SPF schlägt für { $domain } fehl: Die Nachricht kam von { $address }, das der SPF-Eintrag nicht erlaubt.
+    }
     .help = Nehmen Sie das include des Anbieters (oder diese Adresse) in den einen SPF-Eintrag von { $domain } auf.
 
-arrival-dmarc-fail = Die Nachricht besteht DMARC für { $domain } nicht (Richtlinie { $policy }): Weder SPF noch DKIM passen zur Absenderdomain.
+arrival-dmarc-fail = { $case ->
+        [no-policy] Die Nachricht besteht DMARC für { $domain } nicht: Weder SPF noch DKIM passen zur Absenderdomain.
+       *[other] Die Nachricht besteht DMARC für { $domain } nicht (Richtlinie { $policy }): Weder SPF noch DKIM passen zur Absenderdomain.
+    }
     .help = Empfänger wenden die Richtlinie bei { $at } auf diese Nachricht an. Signieren Sie mit einem DKIM-Schlüssel von { $domain }, oder senden Sie mit einem Umschlagabsender in { $domain }, den dessen SPF-Eintrag erlaubt.
 
 ## Titel der Korrekturen
@@ -1195,6 +1206,7 @@ ui-explain-empty = Fügen Sie zuerst einen Fehler ein.
 ui-explain-working = Der Fehler wird gelesen…
 ui-explain-failed = Der Fehler konnte nicht erklärt werden: { $reason }
 ui-explain-library = Formuliert von { $library }.
+ui-explain-receiver = Urteil des Empfängers { $receiver }.
 ui-explain-reply = Der Server sagte: { $reply }
 ui-explain-truncated = (Nur die ersten 64 KB wurden gelesen.)
 

@@ -966,7 +966,10 @@ domain-ok = { $case ->
     }
     .help = Receivers can tell that this server may send mail for { $domain }.
 
-arrival-ok = The test message arrived after { $seconds } s, From unchanged, and passed DKIM, SPF and DMARC for { $domain }.
+arrival-ok = { $case ->
+        [headers] { $receiver } checked the message and found no authentication problem for { $domain }.
+       *[other] The test message arrived after { $seconds } s, From unchanged, and passed DKIM, SPF and DMARC for { $domain }.
+    }
     .help = A receiver such as Gmail sees it as genuine mail from { $domain }.
 
 arrival-not-arrived = The server accepted the test message, but it did not arrive within { $count ->
@@ -992,17 +995,25 @@ arrival-dkim-missing = The message arrived without a DKIM signature.
 
 arrival-dkim-fail = { $case ->
         [weak-key] The DKIM signature of { $domain } (selector { $selector }) uses a { $detail }-bit key, too short to count.
+        [unnamed] The DKIM signature of { $domain } does not verify: { $detail }.
        *[fail] The DKIM signature of { $domain } (selector { $selector }) does not verify: { $detail }.
     }
     .help = { $case ->
         [weak-key] Publish a 2048-bit key for the selector and sign with it.
+        [unnamed] Check that the key your server signs with is the one published in the DNS of { $domain } for its selector, and that nothing changes the message after signing.
        *[fail] Check that the key published at { $selector }._domainkey.{ $domain } is the one the server signs with, and that nothing changes the message after signing.
     }
 
-arrival-spf-fail = SPF fails for { $domain }: the message came from { $address }, which its SPF record does not authorize.
+arrival-spf-fail = { $case ->
+        [no-address] SPF fails for { $domain }: its SPF record does not authorize the address the message came from.
+       *[other] SPF fails for { $domain }: the message came from { $address }, which its SPF record does not authorize.
+    }
     .help = Add the provider's include (or this address) to the one SPF record of { $domain }.
 
-arrival-dmarc-fail = The message fails DMARC for { $domain } (policy { $policy }): neither SPF nor DKIM aligns with the From domain.
+arrival-dmarc-fail = { $case ->
+        [no-policy] The message fails DMARC for { $domain }: neither SPF nor DKIM aligns with the From domain.
+       *[other] The message fails DMARC for { $domain } (policy { $policy }): neither SPF nor DKIM aligns with the From domain.
+    }
     .help = Receivers apply the policy at { $at } to this message. Sign with a DKIM key of { $domain }, or send with an envelope sender in { $domain } that its SPF record authorizes.
 
 ## Fix titles: the changes are the arguments ($host, $port, $security,
@@ -1200,6 +1211,7 @@ ui-explain-empty = Paste an error first.
 ui-explain-working = Reading the error…
 ui-explain-failed = The error could not be explained: { $reason }
 ui-explain-library = Worded by { $library }.
+ui-explain-receiver = Verdict of the receiver { $receiver }.
 ui-explain-reply = The server said: { $reply }
 ui-explain-truncated = (Only the first 64 KB were read.)
 

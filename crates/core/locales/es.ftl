@@ -963,7 +963,10 @@ domain-ok = { $case ->
     .help = Los destinatarios pueden comprobar que este servidor puede enviar correo de { $domain }.
 
 
-arrival-ok = El mensaje de prueba llegó tras { $seconds } s, con el remitente intacto, y pasó DKIM, SPF y DMARC para { $domain }.
+arrival-ok = { $case ->
+        [headers] { $receiver } revisó el mensaje y no encontró ningún problema de autenticación para { $domain }.
+       *[other] El mensaje de prueba llegó tras { $seconds } s, con el remitente intacto, y pasó DKIM, SPF y DMARC para { $domain }.
+    }
     .help = Un destinatario como Gmail lo ve como correo auténtico de { $domain }.
 
 arrival-not-arrived = El servidor aceptó el mensaje de prueba, pero no llegó en { $count ->
@@ -989,17 +992,25 @@ arrival-dkim-missing = El mensaje llegó sin firma DKIM.
 
 arrival-dkim-fail = { $case ->
         [weak-key] La firma DKIM de { $domain } (selector { $selector }) usa una clave de { $detail } bits, demasiado corta para contar.
+        [unnamed] La firma DKIM de { $domain } no es válida: { $detail }.
        *[fail] La firma DKIM de { $domain } (selector { $selector }) no es válida: { $detail }.
     }
     .help = { $case ->
         [weak-key] Publique una clave de 2048 bits para el selector y firme con ella.
+        [unnamed] Compruebe que la clave con la que firma el servidor es la publicada en el DNS de { $domain } para su selector, y que nada cambia el mensaje después de firmarlo.
        *[fail] Compruebe que la clave publicada en { $selector }._domainkey.{ $domain } es con la que firma el servidor, y que nada cambia el mensaje después de firmarlo.
     }
 
-arrival-spf-fail = SPF falla para { $domain }: el mensaje vino de { $address }, que su registro SPF no autoriza.
+arrival-spf-fail = { $case ->
+        [no-address] SPF falla para { $domain }: su registro SPF no autoriza la dirección desde la que vino el mensaje.
+       *[other] SPF falla para { $domain }: el mensaje vino de { $address }, que su registro SPF no autoriza.
+    }
     .help = Añada el include del proveedor (o esta dirección) al único registro SPF de { $domain }.
 
-arrival-dmarc-fail = El mensaje no pasa DMARC para { $domain } (política { $policy }): ni SPF ni DKIM se alinean con el dominio del remitente.
+arrival-dmarc-fail = { $case ->
+        [no-policy] El mensaje no pasa DMARC para { $domain }: ni SPF ni DKIM se alinean con el dominio del remitente.
+       *[other] El mensaje no pasa DMARC para { $domain } (política { $policy }): ni SPF ni DKIM se alinean con el dominio del remitente.
+    }
     .help = Los destinatarios aplican a este mensaje la política publicada en { $at }. Firme con una clave DKIM de { $domain }, o envíe con un remitente de sobre en { $domain } que su registro SPF autorice.
 
 ## Títulos de las correcciones
@@ -1196,6 +1207,7 @@ ui-explain-empty = Pegue primero un error.
 ui-explain-working = Leyendo el error…
 ui-explain-failed = No se pudo explicar el error: { $reason }
 ui-explain-library = Redactado por { $library }.
+ui-explain-receiver = Veredicto del receptor { $receiver }.
 ui-explain-reply = El servidor dijo: { $reply }
 ui-explain-truncated = (Solo se leyeron los primeros 64 KB.)
 

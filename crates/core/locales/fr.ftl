@@ -963,7 +963,10 @@ domain-ok = { $case ->
     .help = Les destinataires peuvent vérifier que ce serveur peut envoyer des e-mails pour { $domain }.
 
 
-arrival-ok = Le message de test est arrivé après { $seconds } s, expéditeur inchangé, et a passé DKIM, SPF et DMARC pour { $domain }.
+arrival-ok = { $case ->
+        [headers] { $receiver } a vérifié le message et n'a trouvé aucun problème d'authentification pour { $domain }.
+       *[other] Le message de test est arrivé après { $seconds } s, expéditeur inchangé, et a passé DKIM, SPF et DMARC pour { $domain }.
+    }
     .help = Un destinataire comme Gmail le voit comme un vrai e-mail de { $domain }.
 
 arrival-not-arrived = Le serveur a accepté le message de test, mais il n'est pas arrivé en { $count ->
@@ -989,17 +992,25 @@ arrival-dkim-missing = Le message est arrivé sans signature DKIM.
 
 arrival-dkim-fail = { $case ->
         [weak-key] La signature DKIM de { $domain } (sélecteur { $selector }) utilise une clé de { $detail } bits, trop courte pour compter.
+        [unnamed] La signature DKIM de { $domain } n'est pas valide : { $detail }.
        *[fail] La signature DKIM de { $domain } (sélecteur { $selector }) n'est pas valide : { $detail }.
     }
     .help = { $case ->
         [weak-key] Publiez une clé de 2048 bits pour ce sélecteur et signez avec.
+        [unnamed] Vérifiez que la clé avec laquelle le serveur signe est celle publiée dans le DNS de { $domain } pour son sélecteur, et que rien ne modifie le message après la signature.
        *[fail] Vérifiez que la clé publiée sur { $selector }._domainkey.{ $domain } est celle avec laquelle le serveur signe, et que rien ne modifie le message après la signature.
     }
 
-arrival-spf-fail = SPF échoue pour { $domain } : le message vient de { $address }, que son enregistrement SPF n'autorise pas.
+arrival-spf-fail = { $case ->
+        [no-address] SPF échoue pour { $domain } : son enregistrement SPF n'autorise pas l'adresse d'où vient le message.
+       *[other] SPF échoue pour { $domain } : le message vient de { $address }, que son enregistrement SPF n'autorise pas.
+    }
     .help = Ajoutez l'include du fournisseur (ou cette adresse) à l'unique enregistrement SPF de { $domain }.
 
-arrival-dmarc-fail = Le message échoue à DMARC pour { $domain } (politique { $policy }) : ni SPF ni DKIM ne s'alignent sur le domaine de l'expéditeur.
+arrival-dmarc-fail = { $case ->
+        [no-policy] Le message échoue à DMARC pour { $domain } : ni SPF ni DKIM ne s'alignent sur le domaine de l'expéditeur.
+       *[other] Le message échoue à DMARC pour { $domain } (politique { $policy }) : ni SPF ni DKIM ne s'alignent sur le domaine de l'expéditeur.
+    }
     .help = Les destinataires appliquent à ce message la politique publiée sur { $at }. Signez avec une clé DKIM de { $domain }, ou envoyez avec un expéditeur d'enveloppe dans { $domain } que son enregistrement SPF autorise.
 
 ## Titres des corrections
@@ -1196,6 +1207,7 @@ ui-explain-empty = Collez d'abord une erreur.
 ui-explain-working = Lecture de l'erreur…
 ui-explain-failed = L'erreur n'a pas pu être expliquée : { $reason }
 ui-explain-library = Formulé par { $library }.
+ui-explain-receiver = Verdict du destinataire { $receiver }.
 ui-explain-reply = Le serveur a dit : { $reply }
 ui-explain-truncated = (Seuls les 64 premiers Ko ont été lus.)
 

@@ -962,7 +962,10 @@ domain-ok = { $case ->
     .help = 受信側は、このサーバーが { $domain } のメールを送ってよいと確認できます。
 
 
-arrival-ok = テストメッセージは { $seconds } 秒後に届き、差出人はそのままで、{ $domain } の DKIM、SPF、DMARC に合格しました。
+arrival-ok = { $case ->
+        [headers] { $receiver } がメッセージを確認し、{ $domain } の認証に問題は見つかりませんでした。
+       *[other] テストメッセージは { $seconds } 秒後に届き、差出人はそのままで、{ $domain } の DKIM、SPF、DMARC に合格しました。
+    }
     .help = Gmail などの受信側は、{ $domain } からの正当なメールとみなします。
 
 arrival-not-arrived = サーバーはテストメッセージを受け付けましたが、{ $count ->
@@ -988,17 +991,25 @@ arrival-dkim-missing = メッセージは DKIM 署名なしで届きました。
 
 arrival-dkim-fail = { $case ->
         [weak-key] { $domain } の DKIM 署名（セレクター { $selector }）の鍵は { $detail } ビットで、短すぎて有効とみなされません。
+        [unnamed] { $domain } の DKIM 署名を検証できません: { $detail }。
        *[fail] { $domain } の DKIM 署名（セレクター { $selector }）を検証できません: { $detail }。
     }
     .help = { $case ->
         [weak-key] このセレクターに 2048 ビットの鍵を公開し、それで署名してください。
+        [unnamed] サーバーが署名に使う鍵が、そのセレクターで { $domain } の DNS に公開されている鍵と同じか、署名後にメッセージを変更するものがないかを確認してください。
        *[fail] { $selector }._domainkey.{ $domain } に公開されている鍵がサーバーの署名に使う鍵と同じか、署名後にメッセージを変更するものがないかを確認してください。
     }
 
-arrival-spf-fail = { $domain } の SPF が失敗しました。メッセージは SPF レコードで許可されていない { $address } から来ました。
+arrival-spf-fail = { $case ->
+        [no-address] { $domain } の SPF が失敗しました。メッセージの送信元アドレスは SPF レコードで許可されていません。
+       *[other] { $domain } の SPF が失敗しました。メッセージは SPF レコードで許可されていない { $address } から来ました。
+    }
     .help = { $domain } の唯一の SPF レコードに、プロバイダーの include（またはこのアドレス）を追加してください。
 
-arrival-dmarc-fail = メッセージは { $domain } の DMARC に失敗しました（ポリシー { $policy }）。SPF も DKIM も差出人ドメインと一致しません。
+arrival-dmarc-fail = { $case ->
+        [no-policy] メッセージは { $domain } の DMARC に失敗しました。SPF も DKIM も差出人ドメインと一致しません。
+       *[other] メッセージは { $domain } の DMARC に失敗しました（ポリシー { $policy }）。SPF も DKIM も差出人ドメインと一致しません。
+    }
     .help = 受信側はこのメッセージに { $at } のポリシーを適用します。{ $domain } の DKIM 鍵で署名するか、SPF レコードで許可された { $domain } のエンベロープ送信者で送ってください。
 
 ## 修正ボタンの文言
@@ -1177,6 +1188,7 @@ ui-explain-empty = まずエラーを貼り付けてください。
 ui-explain-working = エラーを読んでいます…
 ui-explain-failed = エラーを説明できませんでした: { $reason }
 ui-explain-library = { $library } の表現です。
+ui-explain-receiver = 受信側 { $receiver } の判定です。
 ui-explain-reply = サーバーの応答: { $reply }
 ui-explain-truncated = （最初の 64 KB だけを読みました。）
 

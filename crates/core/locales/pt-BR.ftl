@@ -963,7 +963,10 @@ domain-ok = { $case ->
     .help = Os destinatários conseguem verificar que este servidor pode enviar e-mails de { $domain }.
 
 
-arrival-ok = A mensagem de teste chegou após { $seconds } s, com o remetente inalterado, e passou no DKIM, no SPF e no DMARC de { $domain }.
+arrival-ok = { $case ->
+        [headers] { $receiver } verificou a mensagem e não encontrou nenhum problema de autenticação para { $domain }.
+       *[other] A mensagem de teste chegou após { $seconds } s, com o remetente inalterado, e passou no DKIM, no SPF e no DMARC de { $domain }.
+    }
     .help = Um destinatário como o Gmail a vê como e-mail legítimo de { $domain }.
 
 arrival-not-arrived = O servidor aceitou a mensagem de teste, mas ela não chegou em { $count ->
@@ -989,17 +992,25 @@ arrival-dkim-missing = A mensagem chegou sem assinatura DKIM.
 
 arrival-dkim-fail = { $case ->
         [weak-key] A assinatura DKIM de { $domain } (seletor { $selector }) usa uma chave de { $detail } bits, curta demais para contar.
+        [unnamed] A assinatura DKIM de { $domain } não é válida: { $detail }.
        *[fail] A assinatura DKIM de { $domain } (seletor { $selector }) não é válida: { $detail }.
     }
     .help = { $case ->
         [weak-key] Publique uma chave de 2048 bits para o seletor e assine com ela.
+        [unnamed] Verifique se a chave que o servidor usa para assinar é a publicada no DNS de { $domain } para o seu seletor, e se nada altera a mensagem depois da assinatura.
        *[fail] Verifique se a chave publicada em { $selector }._domainkey.{ $domain } é a que o servidor usa para assinar, e se nada altera a mensagem depois da assinatura.
     }
 
-arrival-spf-fail = O SPF falha para { $domain }: a mensagem veio de { $address }, que o registro SPF não autoriza.
+arrival-spf-fail = { $case ->
+        [no-address] O SPF falha para { $domain }: o registro SPF não autoriza o endereço de onde a mensagem veio.
+       *[other] O SPF falha para { $domain }: a mensagem veio de { $address }, que o registro SPF não autoriza.
+    }
     .help = Adicione o include do provedor (ou este endereço) ao único registro SPF de { $domain }.
 
-arrival-dmarc-fail = A mensagem falha no DMARC de { $domain } (política { $policy }): nem o SPF nem o DKIM se alinham ao domínio do remetente.
+arrival-dmarc-fail = { $case ->
+        [no-policy] A mensagem falha no DMARC de { $domain }: nem o SPF nem o DKIM se alinham ao domínio do remetente.
+       *[other] A mensagem falha no DMARC de { $domain } (política { $policy }): nem o SPF nem o DKIM se alinham ao domínio do remetente.
+    }
     .help = Os destinatários aplicam a esta mensagem a política publicada em { $at }. Assine com uma chave DKIM de { $domain }, ou envie com um remetente de envelope em { $domain } que o registro SPF autorize.
 
 ## Títulos das correções
@@ -1196,6 +1207,7 @@ ui-explain-empty = Cole um erro primeiro.
 ui-explain-working = Lendo o erro…
 ui-explain-failed = Não foi possível explicar o erro: { $reason }
 ui-explain-library = Escrito pelo { $library }.
+ui-explain-receiver = Veredito do destinatário { $receiver }.
 ui-explain-reply = O servidor disse: { $reply }
 ui-explain-truncated = (Só os primeiros 64 KB foram lidos.)
 

@@ -65,8 +65,9 @@ export interface Endpoint {
 export interface Explanation {
     diagnostics: Diagnostic[];
     recognised: {
-        /** `reply`, `bounce`, `failure` (a connection or TLS failure), or `unknown`. */
-        kind: "reply" | "bounce" | "failure" | "unknown";
+        /** `reply`, `bounce`, `headers` (a delivered message's, with the receiver's
+         *  `Authentication-Results`), `failure` (a connection or TLS failure), or `unknown`. */
+        kind: "reply" | "bounce" | "headers" | "failure" | "unknown";
         /** The client library whose wording it has (`nodemailer`, `smtplib`, `go`, …). */
         library: string | null;
         /** That library's name as people write it (`Nodemailer`, `Python smtplib`). */
@@ -74,6 +75,8 @@ export interface Explanation {
         provider: string | null;
         /** The SMTP reply found, secrets redacted. */
         reply: string | null;
+        /** Whose verdict the headers hold: the receiver's authserv-id (`mx.google.com`). */
+        receiver: string | null;
         /** The command that reply answered. */
         command: "greeting" | "starttls" | "auth" | "mail-from" | "rcpt-to" | "data" | null;
         /** Longer than 64 KiB: only the start was read. */

@@ -92,6 +92,7 @@ export class SmtpDoctorExplain extends DoctorElement {
     title.textContent = lead?.message ?? "";
     const seen = [];
     if (recognised.libraryName) seen.push(t("ui-explain-library", { library: recognised.libraryName }));
+    if (recognised.receiver) seen.push(t("ui-explain-receiver", { receiver: recognised.receiver }));
     if (recognised.reply) seen.push(t("ui-explain-reply", { reply: recognised.reply }));
     if (recognised.truncated) seen.push(t("ui-explain-truncated"));
     this.$("explain-seen").textContent = seen.join(" ");

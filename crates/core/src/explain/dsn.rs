@@ -84,7 +84,7 @@ fn reply_of(words: &str) -> Option<Reply> {
 }
 
 /// `Name: value` header-style fields, folded continuation lines joined.
-fn fields(text: &str) -> Vec<(String, String)> {
+pub(crate) fn fields(text: &str) -> Vec<(String, String)> {
     let mut out: Vec<(String, String)> = Vec::new();
     for line in text.lines() {
         if line.starts_with([' ', '\t']) {

@@ -1,8 +1,10 @@
 //! `explain`: what failed in production, from the text the customer or
 //! the app has — an SMTP reply, a client library's error as it prints it,
-//! or a bounce (RFC 3464). It answers with the registry's codes through
-//! the same reply tables the probe's sessions use ([`crate::replies`]),
-//! so a pasted `535 5.7.8` reads exactly as a live one.
+//! a bounce (RFC 3464), or the headers of a message that arrived (the
+//! receiver's `Authentication-Results`, RFC 8601). It answers with the
+//! registry's codes through the same reply tables the probe's sessions
+//! use ([`crate::replies`]), so a pasted `535 5.7.8` reads exactly as a
+//! live one, and a receiver's `dmarc=fail` as the arrival check's.
 //!
 //! It is honest about what it does not know: text it cannot place gets
 //! `explain.not-recognised` with what it did recognise (a library, a
@@ -16,6 +18,7 @@
 //! passes [`secrets::redact`] (passwords, tokens, AUTH blobs).
 
 mod dsn;
+mod headers;
 mod libraries;
 mod replies_in_text;
 mod secrets;
@@ -48,8 +51,9 @@ pub struct Explanation {
 #[serde(rename_all = "camelCase")]
 pub struct Recognised {
     /// `reply` (an SMTP reply), `bounce` (a delivery status
-    /// notification), `failure` (a connection or TLS failure a library
-    /// named), or `unknown`.
+    /// notification), `headers` (a delivered message's, with the
+    /// receiver's `Authentication-Results`), `failure` (a connection or
+    /// TLS failure a library named), or `unknown`.
     pub kind: &'static str,
     /// The client library whose wording it has (`nodemailer`, `smtplib`, …).
     pub library: Option<&'static str>,
@@ -62,6 +66,9 @@ pub struct Recognised {
     /// The command that reply answered, where the text says or the reply
     /// shows it: `greeting`, `starttls`, `auth`, `mail-from`, `rcpt-to`, `data`.
     pub command: Option<&'static str>,
+    /// Whose verdict the headers hold: the receiver's `authserv-id`
+    /// (`mx.google.com`).
+    pub receiver: Option<String>,
     /// The text was longer than [`MAX_TEXT`]; only its start was read.
     pub truncated: bool,
 }
@@ -97,6 +104,10 @@ pub fn explain(text: &str, context: Option<&Config>) -> Explanation {
         recognised.reply = bounce.reply.as_ref().map(Reply::raw);
         recognised.command = Some("rcpt-to");
         vec![bounce.diagnostic]
+    } else if let Some(verdict) = headers::read(&clean, context.and_then(Config::from_field)) {
+        recognised.kind = "headers";
+        recognised.receiver = Some(verdict.receiver).filter(|r| !r.is_empty());
+        verdict.diagnostics
     } else if let Some(reply) = replies_in_text::failing(&clean) {
         recognised.kind = "reply";
         let stage = stage_of(&clean, &reply);

@@ -183,3 +183,116 @@ fn secrets_are_not_echoed_and_size_is_bounded() {
     let e = explain(&"é".repeat(MAX_TEXT), None);
     assert!(e.recognised.truncated);
 }
+
+/// The headers of a delivered message as each receiver writes them: the
+/// receiver's `Authentication-Results` read as the arrival check's codes.
+#[test]
+fn headers_read_the_receivers_verdict() {
+    // Gmail's "Show original" (the layout of its published examples): the
+    // ARC copy above, the receiver's own field below the Received-SPF.
+    let gmail = "Delivered-To: me@gmail.com\n\
+ARC-Authentication-Results: i=1; mx.google.com;\n       dkim=fail header.i=@example.com header.s=s1 header.b=AbCdEf12;\n       spf=softfail (google.com: domain of transitioning news@example.com does not designate 203.0.113.9 as permitted sender) smtp.mailfrom=news@example.com;\n       dmarc=fail (p=REJECT sp=REJECT dis=REJECT) header.from=example.com\n\
+Return-Path: <news@example.com>\n\
+Received: from relay.example.net (relay.example.net. [203.0.113.9])\n        by mx.google.com with ESMTPS id a1si123.2026.12.07.07.12.01\n\
+Received-SPF: softfail (google.com: domain of transitioning news@example.com does not designate 203.0.113.9 as permitted sender) client-ip=203.0.113.9;\n\
+Authentication-Results: mx.google.com;\n       dkim=fail header.i=@example.com header.s=s1 header.b=AbCdEf12;\n       spf=softfail (google.com: domain of transitioning news@example.com does not designate 203.0.113.9 as permitted sender) smtp.mailfrom=news@example.com;\n       dmarc=fail (p=REJECT sp=REJECT dis=REJECT) header.from=example.com\n\
+From: News <news@example.com>\nSubject: Invoice\n";
+    let e = explain(gmail, None);
+    assert_eq!(
+        codes(&e),
+        [
+            "arrival.dkim-fail",
+            "arrival.spf-fail",
+            "arrival.dmarc-fail",
+            "explain.several-causes"
+        ]
+    );
+    assert_eq!(e.recognised.kind, "headers");
+    assert_eq!(e.recognised.receiver.as_deref(), Some("mx.google.com"));
+    let [dkim, spf, dmarc, _] = &e.diagnostics[..] else {
+        unreachable!()
+    };
+    assert_eq!(dkim.params.get("selector"), Some(&Param::Text("s1".into())));
+    assert_eq!(
+        spf.params.get("address"),
+        Some(&Param::Text("203.0.113.9".into()))
+    );
+    assert_eq!(
+        dmarc.params.get("policy"),
+        Some(&Param::Text("reject".into()))
+    );
+    assert_eq!(
+        dmarc.params.get("at"),
+        Some(&Param::Text("_dmarc.example.com".into()))
+    );
+
+    // Microsoft 365 (its anti-spam headers page): no authserv-id, the
+    // policy as `action=oreject`, DKIM `none`.
+    let microsoft = "Received: from mail.contoso.com (192.0.2.1) by\n AM0PR02MB1234.eurprd02.prod.outlook.com with Microsoft SMTP Server\n\
+Authentication-Results: spf=fail (sender IP is 192.0.2.1)\n smtp.mailfrom=contoso.com; dkim=none (message not signed)\n header.d=none;dmarc=fail action=oreject header.from=contoso.com;compauth=fail reason=000\n\
+From: billing@contoso.com\n";
+    let e = explain(microsoft, None);
+    assert_eq!(
+        codes(&e),
+        [
+            "arrival.dkim-missing",
+            "arrival.spf-fail",
+            "arrival.dmarc-fail"
+        ]
+    );
+    assert_eq!(
+        e.recognised.receiver.as_deref(),
+        Some("am0pr02mb1234.eurprd02.prod.outlook.com")
+    );
+    assert_eq!(
+        e.diagnostics[2].params.get("policy"),
+        Some(&Param::Text("reject".into()))
+    );
+
+    // Yahoo: all pass (a comment glued to the result, a trailing `;`).
+    let yahoo = "Authentication-Results: atlas-production.v2.mail-gq1.yahoo.com;\n dkim=pass header.i=@example.com header.s=s1;\n spf=pass smtp.mailfrom=example.com;\n dmarc=pass(p=REJECT) header.from=example.com;\nFrom: me@example.com\n";
+    let mut e = explain(yahoo, None);
+    crate::i18n::localize_default(&mut e.diagnostics);
+    assert_eq!(codes(&e), ["arrival.ok"]);
+    assert_eq!(case(&e.diagnostics[0]), Some("headers"));
+    assert!(e.diagnostics[0].message.contains("atlas-production"));
+    assert!(!e.diagnostics[0].message.contains('{'));
+
+    // The same verdict with the settings sent as another address: the
+    // provider rewrote From, as Gmail does.
+    let rewritten = yahoo.replace("From: me@example.com", "From: Me <me@gmail.com>");
+    let config = settings(
+        r#"{"host": "smtp.gmail.com", "port": 587, "security": "starttls", "from": "sales@example.com"}"#,
+    );
+    let e = explain(&rewritten, Some(&config));
+    assert_eq!(codes(&e), ["arrival.from-rewritten"]);
+
+    // No records at all: the domain codes, with the record to publish.
+    let bare = "Authentication-Results: mx.example.org;\n spf=none smtp.mailfrom=shop.example;\n dkim=none;\n dmarc=none header.from=shop.example\n";
+    let mut e = explain(bare, None);
+    crate::i18n::localize_default(&mut e.diagnostics);
+    assert_eq!(
+        codes(&e),
+        [
+            "arrival.dkim-missing",
+            "domain.spf-missing",
+            "domain.dmarc-missing"
+        ]
+    );
+    assert!(e.diagnostics[2].help.contains("v=DMARC1; p=none"));
+
+    // RFC 8601's syntax: a version after the id, a quoted reason, a
+    // comment after the properties; no selector, none in a signature.
+    let rfc = "Authentication-Results: example.com 1;\n dkim=fail reason=\"signature verification failed\" header.d=example.net (old key)\n";
+    let mut e = explain(rfc, None);
+    crate::i18n::localize_default(&mut e.diagnostics);
+    assert_eq!(codes(&e), ["arrival.dkim-fail"]);
+    assert_eq!(case(&e.diagnostics[0]), Some("unnamed"));
+    assert!(
+        e.diagnostics[0]
+            .message
+            .contains("signature verification failed"),
+        "{}",
+        e.diagnostics[0].message
+    );
+}
