@@ -830,10 +830,12 @@ sender-smtputf8-required = { $case ->
 
 recipient-rejected = { $case ->
         [reply] Der Server hat den Empfänger abgelehnt ({ $reply-code }).
+        [unreachable] Ihr Server konnte den Mailserver des Empfängers für { $domain } nicht erreichen und hat aufgegeben.
         [no-domain] Die Domain des Empfängers, { $domain }, gibt es nicht: Sie hat keinen Mailserver.
        *[other] Der Server hat den Empfänger abgelehnt.
     }
     .help = { $case ->
+        [unreachable] Die Domain des Empfängers hat vielleicht keinen funktionierenden Mailserver, oder dessen Server nimmt keine Verbindungen von Ihrem an. Prüfen Sie die Adresse; stimmt sie, kann der Administrator des Empfängers sagen, warum sein Server nicht antwortet.
         [no-domain] Prüfen Sie die Adresse auf einen Tippfehler in der Domain.
        *[other] Der Server nimmt keine E-Mails für diesen Empfänger an.
     }

@@ -836,10 +836,12 @@ sender-smtputf8-required = { $case ->
 
 recipient-rejected = { $case ->
         [reply] The server refused the recipient ({ $reply-code }).
+        [unreachable] Your server could not reach the recipient's mail server for { $domain }, and gave up.
         [no-domain] The recipient's domain { $domain } does not exist: it has no mail server.
        *[other] The server refused the recipient.
     }
     .help = { $case ->
+        [unreachable] The recipient's domain may have no working mail server, or its server does not accept connections from yours. Check the address; if it is right, the recipient's administrator can tell why their server does not answer.
         [no-domain] Check the address for a typo in its domain.
        *[other] The server would not accept mail for this recipient.
     }

@@ -831,10 +831,12 @@ sender-smtputf8-required = { $case ->
 
 recipient-rejected = { $case ->
         [reply] El servidor rechazó el destinatario ({ $reply-code }).
+        [unreachable] Su servidor no pudo contactar con el servidor de correo del destinatario para { $domain } y desistió.
         [no-domain] El dominio del destinatario, { $domain }, no existe: no tiene servidor de correo.
        *[other] El servidor rechazó el destinatario.
     }
     .help = { $case ->
+        [unreachable] Puede que el dominio del destinatario no tenga un servidor de correo en funcionamiento, o que su servidor no acepte conexiones del suyo. Compruebe la dirección; si es correcta, el administrador del destinatario puede decir por qué su servidor no responde.
         [no-domain] Revise si la dirección tiene un error en el dominio.
        *[other] El servidor no acepta correo para este destinatario.
     }

@@ -831,10 +831,12 @@ sender-smtputf8-required = { $case ->
 
 recipient-rejected = { $case ->
         [reply] Le serveur a refusé le destinataire ({ $reply-code }).
+        [unreachable] Votre serveur n'a pas pu joindre le serveur de messagerie du destinataire pour { $domain } et a abandonné.
         [no-domain] Le domaine du destinataire, { $domain }, n'existe pas : il n'a pas de serveur de messagerie.
        *[other] Le serveur a refusé le destinataire.
     }
     .help = { $case ->
+        [unreachable] Le domaine du destinataire n'a peut-être pas de serveur de messagerie en service, ou son serveur refuse les connexions du vôtre. Vérifiez l'adresse ; si elle est juste, l'administrateur du destinataire peut dire pourquoi son serveur ne répond pas.
         [no-domain] Vérifiez que le domaine de l'adresse ne contient pas de faute de frappe.
        *[other] Le serveur n'accepte pas d'e-mails pour ce destinataire.
     }

@@ -831,10 +831,12 @@ sender-smtputf8-required = { $case ->
 
 recipient-rejected = { $case ->
         [reply] O servidor recusou o destinatário ({ $reply-code }).
+        [unreachable] Seu servidor não conseguiu alcançar o servidor de e-mail do destinatário para { $domain } e desistiu.
         [no-domain] O domínio do destinatário, { $domain }, não existe: ele não tem servidor de e-mail.
        *[other] O servidor recusou o destinatário.
     }
     .help = { $case ->
+        [unreachable] O domínio do destinatário talvez não tenha um servidor de e-mail funcionando, ou o servidor dele não aceita conexões do seu. Verifique o endereço; se estiver certo, o administrador do destinatário pode dizer por que o servidor dele não responde.
         [no-domain] Verifique se há um erro de digitação no domínio do endereço.
        *[other] O servidor não aceita e-mails para este destinatário.
     }

@@ -8,24 +8,12 @@ use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
 
-use common::{certs, codes, engine, has, loopback, probe, request};
+use common::{certs, codes, engine, has, loopback, probe, python, request};
 use serde_json::json;
 use smtp_doctor_core::report::Report;
 
 const USER: &str = "me@example.com";
 const PASSWORD: &str = "aio-s3cret";
-
-/// The Python with aiosmtpd that `cargo xtask test` prepares.
-fn python() -> String {
-    std::env::var("SMTP_DOCTOR_TEST_PYTHON").unwrap_or_else(|_| {
-        let venv = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/py/bin/python3");
-        if venv.exists() {
-            venv.display().to_string()
-        } else {
-            "python3".into()
-        }
-    })
-}
 
 struct Server {
     child: Child,

@@ -281,15 +281,7 @@ fn aiosmtpd(ca: &Ca) -> Aiosmtpd {
         .unwrap();
     std::fs::write(dir.join("cert.pem"), cert.pem()).unwrap();
     std::fs::write(dir.join("key.pem"), key.serialize_pem()).unwrap();
-    let python = std::env::var("SMTP_DOCTOR_TEST_PYTHON").unwrap_or_else(|_| {
-        let venv =
-            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/py/bin/python3");
-        if venv.exists() {
-            venv.display().to_string()
-        } else {
-            "python3".into()
-        }
-    });
+    let python = common::python();
     let script =
         std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/servers/aiosmtpd_server.py");
     let mut child = Command::new(&python)

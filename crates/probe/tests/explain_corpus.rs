@@ -9,6 +9,8 @@
 //! library is printed.
 
 mod common;
+#[path = "servers/postfix.rs"]
+mod postfix_server;
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -474,4 +476,149 @@ async fn explain_names_what_the_probe_names_for_each_librarys_words() {
     }
     println!("{table}");
     assert!(misses.is_empty(), "{table}\n{misses}");
+}
+
+/// Bounces as Postfix (Debian's) writes them: it takes a message, its next
+/// hop refuses the recipient (our inbox: `550 5.1.1`) or does not answer
+/// (a closed port; `maximal_queue_lifetime = 0` returns it at once), and
+/// it sends the sender its delivery status notification — which aiosmtpd
+/// (PyPI) stores in a Maildir. `explain` of each stored bounce names the
+/// recipient's side, with the reply Postfix quoted.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn postfix_bounces_name_the_recipient_side() {
+    use smtp_doctor_probe::inbox::{Inbox, InboxLimits, InboxTls};
+    let inbox = Inbox::bind(
+        "check.test",
+        "127.0.0.1:0".parse().unwrap(),
+        &InboxTls::SelfSigned,
+        InboxLimits::default(),
+    )
+    .await
+    .unwrap();
+    let inbox_port = inbox.local_addr().port();
+    let (maildir, closed) = (common::scratch_dir("bounces"), common::free_port());
+    let mailbox = common::free_port();
+    let mut aiosmtpd = Command::new(common::python())
+        .args(["-m", "aiosmtpd", "-n", "-l"])
+        .arg(format!("127.0.0.1:{mailbox}"))
+        .args(["-c", "aiosmtpd.handlers.Mailbox"])
+        .arg(&maildir)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .spawn()
+        .expect("aiosmtpd (the venv `cargo xtask test` prepares)");
+    let relay = tokio::task::spawn_blocking(move || {
+        postfix_server::Relay::start_routed(
+            inbox_port,
+            closed,
+            // Bounces go to the sender's domain: aiosmtpd, without TLS.
+            &[("example.com", mailbox), ("unreachable.test", closed)],
+            &format!(
+                "maximal_queue_lifetime = 0\nbounce_queue_lifetime = 0\n\
+                 smtp_tls_policy_maps = inline:{{ [127.0.0.1]:{mailbox}=may }}\n"
+            ),
+        )
+    })
+    .await
+    .unwrap()
+    .unwrap_or_else(|e| panic!("{e}"));
+
+    let mut failures = Vec::new();
+    for (to, want_case) in [
+        ("nobody@check.test", "reply"),
+        ("someone@unreachable.test", "unreachable"),
+    ] {
+        let bounce = bounce_of(&relay, &maildir, to).await;
+        let _ = std::fs::write(work_dir().join(format!("bounce-{want_case}.eml")), &bounce);
+        let e = smtp_doctor_core::explain::explain(&bounce, None);
+        let lead = &e.diagnostics[0];
+        let case = lead.params.get("case").map(|c| format!("{c:?}"));
+        if e.recognised.kind != "bounce"
+            || lead.code.as_str() != "recipient.rejected"
+            || !case.as_deref().is_some_and(|c| c.contains(want_case))
+        {
+            failures.push(format!(
+                "{to}: {} {:?} {case:?}\n{bounce}",
+                e.recognised.kind,
+                e.diagnostics
+                    .iter()
+                    .map(|d| d.code.as_str())
+                    .collect::<Vec<_>>()
+            ));
+        }
+        if want_case == "reply"
+            && !lead
+                .reply
+                .as_deref()
+                .is_some_and(|r| r.contains("No such mailbox here"))
+        {
+            failures.push(format!(
+                "{to}: the inbox's reply is not quoted: {:?}",
+                lead.reply
+            ));
+        }
+    }
+    let _ = aiosmtpd.kill();
+    let _ = aiosmtpd.wait();
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+/// Submits a message to `to` through the relay (swaks, Debian) and waits
+/// for the bounce that comes back to its sender.
+async fn bounce_of(relay: &postfix_server::Relay, maildir: &Path, to: &str) -> String {
+    let before = stored(maildir).len();
+    let out = Command::new("swaks")
+        .args(["--server", "127.0.0.1", "--port"])
+        .arg(relay.unsigned.to_string())
+        .args([
+            "--tls",
+            "--auth",
+            "PLAIN",
+            "--auth-user",
+            postfix_server::USER,
+        ])
+        .args(["--auth-password", postfix_server::PASSWORD])
+        .args([
+            "--from",
+            postfix_server::USER,
+            "--to",
+            to,
+            "--timeout",
+            "10",
+        ])
+        .stdin(Stdio::null())
+        .output()
+        .expect("swaks (Debian)");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        if let Some(b) = stored(maildir).into_iter().nth(before) {
+            return b;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "no bounce for {to} within 30 s\n{}",
+            relay.log()
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// The messages aiosmtpd's Mailbox stored, oldest first.
+fn stored(maildir: &Path) -> Vec<String> {
+    let mut files: Vec<(std::time::SystemTime, PathBuf)> = std::fs::read_dir(maildir.join("new"))
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter_map(|e| Some((e.metadata().ok()?.modified().ok()?, e.path())))
+        .collect();
+    files.sort();
+    files
+        .into_iter()
+        .filter_map(|(_, p)| std::fs::read_to_string(p).ok())
+        .collect()
 }

@@ -1,7 +1,8 @@
 //! A bounce (RFC 3464 delivery status notification): its per-recipient
 //! `Status:`, `Diagnostic-Code:` and `Final-Recipient:` fields, folded
 //! lines joined. The remote server's reply is read with the same tables as
-//! a live RCPT TO; a domain that does not exist is named as such.
+//! a live RCPT TO; a domain that does not exist, or whose server never
+//! answered, is named as such.
 
 use crate::replies;
 use crate::reply::Reply;
@@ -58,13 +59,23 @@ pub(crate) fn read(text: &str) -> Option<Bounce> {
         || status == "5.1.2"
         || lower.contains("host or domain name not found")
         || lower.contains("domain not found");
+    // 4.4.1 no answer, 4.4.2 connection dropped (RFC 3463), or the
+    // connection error in the MTA's own words.
+    let unreachable = ["4.4.1", "4.4.2", "5.4.1", "5.4.2"].contains(&status.as_str())
+        || [
+            "connection refused",
+            "connection timed out",
+            "no route to host",
+            "network is unreachable",
+        ]
+        .iter()
+        .any(|w| lower.contains(w));
     let domain = recipient.rsplit_once('@').map_or("", |(_, d)| d);
-    let d = if no_domain && !domain.is_empty() {
-        Diagnostic::new(Code::RecipientRejected)
-            .case("no-domain")
-            .param("domain", domain)
-    } else {
-        Diagnostic::new(Code::RecipientRejected)
+    let d = Diagnostic::new(Code::RecipientRejected);
+    let d = match (no_domain, unreachable, domain.is_empty()) {
+        (_, _, true) | (false, false, _) => d,
+        (true, _, false) => d.case("no-domain").param("domain", domain),
+        (false, true, false) => d.case("unreachable").param("domain", domain),
     };
     Some(Bounce {
         reply: None,

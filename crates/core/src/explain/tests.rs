@@ -164,6 +164,10 @@ fn bounces_name_the_recipient_side() {
         e.diagnostics[0].params.get("domain"),
         Some(&Param::Text("nowhere.invalid".into()))
     );
+    let refused = "Final-Recipient: rfc822; someone@unreachable.test\nAction: failed\nStatus: 4.4.1\nDiagnostic-Code: X-Postfix; connect to 127.0.0.1[127.0.0.1]:40000: Connection\n    refused\n";
+    let e = explain(refused, None);
+    assert_eq!(codes(&e), ["recipient.rejected"]);
+    assert_eq!(case(&e.diagnostics[0]), Some("unreachable"));
 }
 
 #[test]

@@ -247,6 +247,19 @@ pub async fn until(within: Duration, mut ready: impl FnMut() -> bool) -> bool {
 }
 
 /// A loopback port free a moment ago (for servers we start ourselves).
+/// The Python with aiosmtpd that `cargo xtask test` prepares.
+pub fn python() -> String {
+    std::env::var("SMTP_DOCTOR_TEST_PYTHON").unwrap_or_else(|_| {
+        let venv =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/py/bin/python3");
+        if venv.exists() {
+            venv.display().to_string()
+        } else {
+            "python3".into()
+        }
+    })
+}
+
 pub fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0")
         .unwrap()

@@ -400,6 +400,17 @@ impl Relay {
     /// Starts the relay, delivering `check.test` to `127.0.0.1:inbox` and
     /// `busy.test` to `127.0.0.1:busy`.
     pub fn start(inbox: u16, busy: u16) -> Result<Self, String> {
+        Self::start_routed(inbox, busy, &[], "")
+    }
+
+    /// [`Relay::start`], with more `(domain, port)` routes on loopback and
+    /// more `main.cf` lines.
+    pub fn start_routed(
+        inbox: u16,
+        busy: u16,
+        routes: &[(&str, u16)],
+        main_extra: &str,
+    ) -> Result<Self, String> {
         for tool in [
             "/usr/sbin/postfix",
             "/usr/sbin/saslpasswd2",
@@ -460,9 +471,14 @@ impl Relay {
                 "relay.test.local",
                 &format!(
                     "transport_maps = inline:{{ check.test=smtp:[127.0.0.1]:{inbox}, \
-                     busy.test=smtp:[127.0.0.1]:{busy} }}\n\
+                     busy.test=smtp:[127.0.0.1]:{busy}{more} }}\n\
                      smtp_tls_security_level = encrypt\n\
-                     milter_default_action = tempfail\n"
+                     milter_default_action = tempfail\n{main_extra}",
+                    more = routes
+                        .iter()
+                        .map(|(domain, port)| format!(", {domain}=smtp:[127.0.0.1]:{port}"))
+                        .collect::<Vec<_>>()
+                        .concat(),
                 ),
             ),
         )?;
