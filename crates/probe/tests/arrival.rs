@@ -203,3 +203,138 @@ async fn through_postfix_to_our_inbox() {
         relay.log()
     );
 }
+
+/// The headers of the messages the arrival check judges, as a receiver
+/// reports them: Postfix (signing with OpenDKIM, or not) delivers to
+/// aiosmtpd's Maildir; `mail-auth` (Stalwart's) verifies each stored
+/// message as a receiver would and writes its `Authentication-Results`.
+/// `explain` of those headers names the arrival codes the live check gives
+/// for the same message.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn explain_reads_a_receivers_verdict_as_the_arrival_check() {
+    use smtp_doctor_core::domain::arrival::{Wait, findings};
+    use smtp_doctor_probe::engine::{Dns, arrival, dns::message_authenticator};
+
+    let mailbox = common::mailbox::Mailbox::start();
+    let mailbox_port = mailbox.port;
+    let relay = tokio::task::spawn_blocking(move || {
+        Relay::start_routed(
+            common::free_port(),
+            common::free_port(),
+            &[("mail.test", mailbox_port)],
+            &format!("smtp_tls_policy_maps = inline:{{ [127.0.0.1]:{mailbox_port}=may }}\n"),
+        )
+    })
+    .await
+    .unwrap()
+    .unwrap_or_else(|e| panic!("{e}"));
+    let server = serve_records(vec![
+        txt("example.com", "v=spf1 ip4:127.0.0.1 -all"),
+        txt("_dmarc.example.com", "v=DMARC1; p=reject"),
+        txt("s1._domainkey.example.com", &relay.dkim_record),
+        txt("_dmarc.other.org", "v=DMARC1; p=quarantine"),
+    ])
+    .await;
+    let dns = Dns::new(Some(server), Duration::from_secs(5)).unwrap();
+    let verifier =
+        std::sync::Arc::new(message_authenticator(Some(server), Duration::from_secs(5)).unwrap());
+
+    let mut failures = Vec::new();
+    for (port, from) in [
+        (relay.signed, "me@example.com"),
+        (relay.unsigned, "me@example.com"),
+        (relay.unsigned, "news@other.org"),
+        (relay.rewriting, "sales@example.com"),
+    ] {
+        let seen = mailbox.stored().len();
+        relay.submit(port, from, "someone@mail.test");
+        let stored = mailbox
+            .next_after(seen, Duration::from_secs(30))
+            .await
+            .unwrap_or_else(|| panic!("nothing arrived from {from}\n{}", relay.log()));
+        // aiosmtpd's Maildir keeps LF line ends; the wire had CRLF.
+        let message = stored
+            .replace("\r\n", "\n")
+            .replace('\n', "\r\n")
+            .into_bytes();
+
+        // What the live arrival check concludes about this message.
+        let received = smtp_doctor_probe::inbox::Received {
+            peer: "127.0.0.1".parse().unwrap(),
+            helo: "relay.test.local".into(),
+            mail_from: from.into(),
+            message: message.clone(),
+            at: tokio::time::Instant::now().into_std(),
+            tls: None,
+        };
+        let deadline = tokio::time::Instant::now() + Duration::from_secs(10);
+        let delivery = arrival::judge(&dns, &verifier, &received, from, 0, deadline).await;
+        let live: Vec<&str> = findings(Some(&delivery), Wait::default())
+            .iter()
+            .map(|d| d.code.as_str())
+            .collect();
+
+        // What a receiver writes about it, and what explain reads there.
+        let header = receivers_verdict(&verifier, &message, received.peer, from).await;
+        let text = format!(
+            "Authentication-Results: {header}\r\n{}",
+            String::from_utf8_lossy(&message)
+        );
+        let config = smtp_doctor_core::Config::from_json(
+            &serde_json::from_value(json!({"host": "relay.test.local", "from": from})).unwrap(),
+        );
+        let explained = smtp_doctor_core::explain::explain(&text, Some(&config));
+        let read: Vec<&str> = explained
+            .diagnostics
+            .iter()
+            .map(|d| d.code.as_str())
+            .filter(|c| c.starts_with("arrival."))
+            .collect();
+        println!("{from} on {port}: live {live:?}, explain {read:?}\n  {header}");
+        if read != live || explained.recognised.kind != "headers" {
+            failures.push(format!(
+                "{from} on {port}: live {live:?}, explain {read:?} ({})\n{header}",
+                explained.recognised.kind
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+/// The `Authentication-Results` value `mail-auth` writes for `message`
+/// from `ip`, after verifying DKIM, SPF and DMARC as a receiver does.
+async fn receivers_verdict(
+    verifier: &mail_auth::MessageAuthenticator,
+    message: &[u8],
+    ip: std::net::IpAddr,
+    from: &str,
+) -> String {
+    use mail_auth::dmarc::verify::DmarcParameters;
+    use mail_auth::spf::verify::SpfParameters;
+    use mail_auth::{AuthenticatedMessage, AuthenticationResults};
+    let parsed = AuthenticatedMessage::parse(message).unwrap();
+    let dkim = verifier.verify_dkim(&parsed).await;
+    let spf = verifier
+        .verify_spf(SpfParameters::verify_mail_from(
+            ip,
+            "relay.test.local",
+            "mx.mail.test",
+            from,
+        ))
+        .await;
+    let mail_from_domain = from.rsplit_once('@').unwrap().1;
+    let dmarc = verifier
+        .verify_dmarc(DmarcParameters {
+            message: &parsed,
+            dkim_output: &dkim,
+            dkim2_output: None,
+            rfc5321_mail_from_domain: mail_from_domain,
+            spf_output: &spf,
+        })
+        .await;
+    AuthenticationResults::new("mx.mail.test")
+        .with_dkim_results(&dkim, mail_from_domain)
+        .with_spf_mailfrom_result(&spf, ip, from, "relay.test.local")
+        .with_dmarc_result(&dmarc)
+        .to_string()
+}

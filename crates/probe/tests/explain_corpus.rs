@@ -496,26 +496,17 @@ async fn postfix_bounces_name_the_recipient_side() {
     .await
     .unwrap();
     let inbox_port = inbox.local_addr().port();
-    let (maildir, closed) = (common::scratch_dir("bounces"), common::free_port());
-    let mailbox = common::free_port();
-    let mut aiosmtpd = Command::new(common::python())
-        .args(["-m", "aiosmtpd", "-n", "-l"])
-        .arg(format!("127.0.0.1:{mailbox}"))
-        .args(["-c", "aiosmtpd.handlers.Mailbox"])
-        .arg(&maildir)
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .spawn()
-        .expect("aiosmtpd (the venv `cargo xtask test` prepares)");
+    let (mailbox, closed) = (common::mailbox::Mailbox::start(), common::free_port());
+    let mailbox_port = mailbox.port;
     let relay = tokio::task::spawn_blocking(move || {
         postfix_server::Relay::start_routed(
             inbox_port,
             closed,
             // Bounces go to the sender's domain: aiosmtpd, without TLS.
-            &[("example.com", mailbox), ("unreachable.test", closed)],
+            &[("example.com", mailbox_port), ("unreachable.test", closed)],
             &format!(
                 "maximal_queue_lifetime = 0\nbounce_queue_lifetime = 0\n\
-                 smtp_tls_policy_maps = inline:{{ [127.0.0.1]:{mailbox}=may }}\n"
+                 smtp_tls_policy_maps = inline:{{ [127.0.0.1]:{mailbox_port}=may }}\n"
             ),
         )
     })
@@ -528,7 +519,7 @@ async fn postfix_bounces_name_the_recipient_side() {
         ("nobody@check.test", "reply"),
         ("someone@unreachable.test", "unreachable"),
     ] {
-        let bounce = bounce_of(&relay, &maildir, to).await;
+        let bounce = bounce_of(&relay, &mailbox, to).await;
         let _ = std::fs::write(work_dir().join(format!("bounce-{want_case}.eml")), &bounce);
         let e = smtp_doctor_core::explain::explain(&bounce, None);
         let lead = &e.diagnostics[0];
@@ -558,67 +549,18 @@ async fn postfix_bounces_name_the_recipient_side() {
             ));
         }
     }
-    let _ = aiosmtpd.kill();
-    let _ = aiosmtpd.wait();
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
 }
 
 /// Submits a message to `to` through the relay (swaks, Debian) and waits
 /// for the bounce that comes back to its sender.
-async fn bounce_of(relay: &postfix_server::Relay, maildir: &Path, to: &str) -> String {
-    let before = stored(maildir).len();
-    let out = Command::new("swaks")
-        .args(["--server", "127.0.0.1", "--port"])
-        .arg(relay.unsigned.to_string())
-        .args([
-            "--tls",
-            "--auth",
-            "PLAIN",
-            "--auth-user",
-            postfix_server::USER,
-        ])
-        .args(["--auth-password", postfix_server::PASSWORD])
-        .args([
-            "--from",
-            postfix_server::USER,
-            "--to",
-            to,
-            "--timeout",
-            "10",
-        ])
-        .stdin(Stdio::null())
-        .output()
-        .expect("swaks (Debian)");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stdout)
-    );
-    let deadline = Instant::now() + Duration::from_secs(30);
-    loop {
-        if let Some(b) = stored(maildir).into_iter().nth(before) {
-            return b;
-        }
-        assert!(
-            Instant::now() < deadline,
-            "no bounce for {to} within 30 s\n{}",
-            relay.log()
-        );
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-}
-
-/// The messages aiosmtpd's Mailbox stored, oldest first.
-fn stored(maildir: &Path) -> Vec<String> {
-    let mut files: Vec<(std::time::SystemTime, PathBuf)> = std::fs::read_dir(maildir.join("new"))
-        .into_iter()
-        .flatten()
-        .flatten()
-        .filter_map(|e| Some((e.metadata().ok()?.modified().ok()?, e.path())))
-        .collect();
-    files.sort();
-    files
-        .into_iter()
-        .filter_map(|(_, p)| std::fs::read_to_string(p).ok())
-        .collect()
+async fn bounce_of(
+    relay: &postfix_server::Relay,
+    mailbox: &common::mailbox::Mailbox,
+    to: &str,
+) -> String {
+    let before = mailbox.stored().len();
+    relay.submit(relay.unsigned, postfix_server::USER, to);
+    let bounce = mailbox.next_after(before, Duration::from_secs(30)).await;
+    bounce.unwrap_or_else(|| panic!("no bounce for {to} within 30 s\n{}", relay.log()))
 }

@@ -84,7 +84,10 @@ pub(crate) fn read(text: &str, from_configured: Option<&str>) -> Option<Verdict>
                 .param("seen", seen),
         );
     }
-    dkim(&entries, get("DKIM-Signature"), &mut out);
+    // A whole header section (it has a From) shows whether the message
+    // was signed, where a receiver's field leaves DKIM out.
+    let unsigned = from_seen.is_some() && get("DKIM-Signature").is_none();
+    dkim(&entries, get("DKIM-Signature"), unsigned, &mut out);
     spf(&entries, text, get("Received-SPF"), &mut out);
     let from_domain = by_method(&entries, "dmarc")
         .find_map(|e| e.prop("header.from"))
@@ -115,9 +118,12 @@ fn by_method<'a>(entries: &'a [Entry], method: &'a str) -> impl Iterator<Item = 
 
 /// Each failing signature (unless the receiver says a key was
 /// unreachable), or the lack of one.
-fn dkim(entries: &[Entry], signature: Option<&str>, out: &mut Vec<Diagnostic>) {
+fn dkim(entries: &[Entry], signature: Option<&str>, unsigned: bool, out: &mut Vec<Diagnostic>) {
     let all: Vec<&Entry> = by_method(entries, "dkim").collect();
     if all.is_empty() {
+        if unsigned {
+            out.push(Diagnostic::new(Code::ArrivalDkimMissing));
+        }
         return;
     }
     if all.iter().all(|e| e.result == "none") {

@@ -6,6 +6,7 @@
 
 pub mod dns;
 pub mod logging_peer;
+pub mod mailbox;
 pub mod netns;
 pub mod scenarios;
 

@@ -508,6 +508,37 @@ impl Relay {
     pub fn log(&self) -> String {
         fs::read_to_string(self.dir.join("postfix.log")).unwrap_or_default()
     }
+
+    /// Submits a message from `from` to `to` on the listener `port` as a
+    /// customer's app would: swaks (Debian), STARTTLS, the login.
+    pub fn submit(&self, port: u16, from: &str, to: &str) {
+        let out = Command::new("swaks")
+            .args([
+                "--server",
+                "127.0.0.1",
+                "--port",
+                &port.to_string(),
+                "--tls",
+            ])
+            .args([
+                "--auth",
+                "PLAIN",
+                "--auth-user",
+                USER,
+                "--auth-password",
+                PASSWORD,
+            ])
+            .args(["--from", from, "--to", to, "--timeout", "10"])
+            .stdin(std::process::Stdio::null())
+            .output()
+            .expect("swaks (Debian; `cargo xtask test` installs it)");
+        assert!(
+            out.status.success(),
+            "swaks: {}\n{}",
+            String::from_utf8_lossy(&out.stdout),
+            self.log()
+        );
+    }
 }
 
 impl Drop for Relay {
