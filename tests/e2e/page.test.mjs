@@ -245,6 +245,9 @@ describe("test connection against the sandbox", () => {
     assert.deepEqual(await page.$$eval("#arrival-findings .record code", (c) => c.map((x) => x.textContent)),
       ["v=spf1 a:localhost ~all", "v=DMARC1; p=none"]);
     assert.match(await page.textContent("#arrival-findings"), /Publish at _dmarc\.example\.org:/);
+    // Who must act: whoever runs the domain's DNS, not the customer typing.
+    assert.deepEqual(await page.$$eval("#arrival-findings .finding-actor", (tags) => tags.map((x) => [x.dataset.actor, x.textContent])),
+      [["dns-admin", "For your DNS administrator"], ["dns-admin", "For your DNS administrator"]]);
     // Warnings about DNS: the settings work, and Save opens.
     assert.equal(await page.getAttribute("#result", "data-ok"), "true");
     assert.equal(await findingCodes(page).then((c) => c.filter((x) => x.startsWith("domain."))).then((c) => c.length), 0,
@@ -392,6 +395,7 @@ describe("test connection against the sandbox", () => {
     await runTest(page);
     assert.ok((await findingCodes(page)).includes("smtp.greeting-rejected"));
     assert.match(await page.textContent("#allowlist"), /192\.0\.2\.44/);
+    assert.equal(await page.textContent('#findings .finding[data-code="smtp.greeting-rejected"] .finding-actor'), "For your IT team");
     assert.deepEqual(problems, []);
     await close();
   });

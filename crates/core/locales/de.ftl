@@ -1211,6 +1211,10 @@ ui-explain-library = Formuliert von { $library }.
 ui-explain-receiver = Urteil des Empfängers { $receiver }.
 ui-explain-reply = Der Server sagte: { $reply }
 ui-explain-truncated = (Nur die ersten 64 KB wurden gelesen.)
+ui-actor-it-admin = Für Ihr IT-Team
+ui-actor-dns-admin = Für Ihre DNS-Verwaltung
+ui-actor-provider = Aufseiten Ihres E-Mail-Anbieters
+ui-actor-service = Auf unserer Seite, nicht Ihrer
 
 ## Ermittlung („Einstellungen ermitteln“), vom Dienst gerendert
 

@@ -1216,6 +1216,10 @@ ui-explain-library = Worded by { $library }.
 ui-explain-receiver = Verdict of the receiver { $receiver }.
 ui-explain-reply = The server said: { $reply }
 ui-explain-truncated = (Only the first 64 KB were read.)
+ui-actor-it-admin = For your IT team
+ui-actor-dns-admin = For your DNS administrator
+ui-actor-provider = On your email provider's side
+ui-actor-service = On our side, not yours
 
 ## Discovery ("Detect settings"), rendered by the service
 

@@ -1212,6 +1212,10 @@ ui-explain-library = Redactado por { $library }.
 ui-explain-receiver = Veredicto del receptor { $receiver }.
 ui-explain-reply = El servidor dijo: { $reply }
 ui-explain-truncated = (Solo se leyeron los primeros 64 KB.)
+ui-actor-it-admin = Para su equipo de TI
+ui-actor-dns-admin = Para quien administra su DNS
+ui-actor-provider = Del lado de su proveedor de correo
+ui-actor-service = De nuestro lado, no del suyo
 
 ## Detección («Detectar la configuración»), generada por el servicio
 

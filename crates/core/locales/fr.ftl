@@ -1212,6 +1212,10 @@ ui-explain-library = Formulé par { $library }.
 ui-explain-receiver = Verdict du destinataire { $receiver }.
 ui-explain-reply = Le serveur a dit : { $reply }
 ui-explain-truncated = (Seuls les 64 premiers Ko ont été lus.)
+ui-actor-it-admin = Pour votre équipe informatique
+ui-actor-dns-admin = Pour l'administrateur de votre DNS
+ui-actor-provider = Du côté de votre fournisseur de messagerie
+ui-actor-service = De notre côté, pas du vôtre
 
 ## Détection (« Détecter les paramètres »), rendue par le service
 

@@ -1193,6 +1193,10 @@ ui-explain-library = { $library } の表現です。
 ui-explain-receiver = 受信側 { $receiver } の判定です。
 ui-explain-reply = サーバーの応答: { $reply }
 ui-explain-truncated = （最初の 64 KB だけを読みました。）
+ui-actor-it-admin = IT チーム向け
+ui-actor-dns-admin = DNS 管理者向け
+ui-actor-provider = メールプロバイダー側の問題
+ui-actor-service = こちら側の問題です（設定の変更は不要）
 
 ## 設定の検出（サービス側で生成）
 

@@ -1212,6 +1212,10 @@ ui-explain-library = Escrito pelo { $library }.
 ui-explain-receiver = Veredito do destinatário { $receiver }.
 ui-explain-reply = O servidor disse: { $reply }
 ui-explain-truncated = (Só os primeiros 64 KB foram lidos.)
+ui-actor-it-admin = Para sua equipe de TI
+ui-actor-dns-admin = Para quem administra seu DNS
+ui-actor-provider = Do lado do seu provedor de e-mail
+ui-actor-service = Do nosso lado, não do seu
 
 ## Detecção ("Detectar configurações"), gerada pelo serviço
 

@@ -11,7 +11,7 @@ use std::fmt;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::vocabulary::{Field, Severity};
+use crate::vocabulary::{Actor, Field, Severity};
 
 /// What the registry knows about one code.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -33,14 +33,15 @@ impl CodeInfo {
     }
 }
 
-/// `{code, severity, field, live, docs}`.
+/// `{code, severity, field, actor, live, docs}`.
 impl Serialize for CodeInfo {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
-        let mut out = s.serialize_struct("CodeInfo", 5)?;
+        let mut out = s.serialize_struct("CodeInfo", 6)?;
         out.serialize_field("code", self.code)?;
         out.serialize_field("severity", &self.severity)?;
         out.serialize_field("field", &self.field)?;
+        out.serialize_field("actor", &Code::from_id(self.code).map(Code::actor))?;
         out.serialize_field("live", &self.live)?;
         out.serialize_field("docs", &self.docs())?;
         out.end()
@@ -253,6 +254,130 @@ impl Code {
         )
     }
 
+    /// Who must act on it (SPEC §3). One list, matched without a
+    /// wildcard: a new code does not compile until it names its actor.
+    // One table, grouped by area as the registry is.
+    #[allow(clippy::match_same_arms, clippy::too_many_lines)]
+    pub const fn actor(self) -> Actor {
+        use Actor::{Customer, DnsAdmin, ItAdmin, Provider, Service};
+        match self {
+            // The settings typed: the customer changes them.
+            Self::ConfigInvalid
+            | Self::HostMissing
+            | Self::HostInvalid
+            | Self::HostHasScheme
+            | Self::HostHasPort
+            | Self::HostHasWhitespace
+            | Self::HostIsEmail
+            | Self::HostIncomingServer
+            | Self::HostIpLiteral
+            | Self::HostPrivate
+            | Self::PortMissing
+            | Self::PortInvalid
+            | Self::PortIncoming
+            | Self::PortUnusual
+            | Self::Port25Blocked
+            | Self::TlsPortMismatch
+            | Self::TlsConflictingModes
+            | Self::TlsMissing
+            | Self::TlsInvalidMode
+            | Self::TlsNone
+            | Self::AuthCleartext
+            | Self::AuthUsernameMissing
+            | Self::AuthPasswordMissing
+            | Self::AuthPasswordWhitespace
+            | Self::AuthMechanismUnknown
+            | Self::AuthAppPassword
+            | Self::AuthUsernameFormat
+            | Self::AuthCredentialType
+            | Self::AuthOauthRequired
+            | Self::AuthTokenMissing
+            | Self::AuthTokenKind
+            | Self::AuthTokenExpired
+            | Self::AuthTokenExpiring
+            | Self::AuthTokenAudience
+            | Self::AuthTokenScope
+            | Self::AuthTokenUser
+            | Self::AuthTokenTenant
+            | Self::FromMissing
+            | Self::FromInvalid
+            | Self::FromDomainMismatch
+            | Self::ProviderPortUnsupported
+            | Self::ProviderKnown => Customer,
+            // A name that does not resolve is a typo; a resolver that
+            // fails is the host's DNS (the provider's).
+            Self::DnsNotFound | Self::DnsNoAddress => Customer,
+            Self::DnsTimeout | Self::DnsFailed => Provider,
+            Self::ProbeDnsUnavailable | Self::ProbeInboxBusy => Service,
+            // The service's own rules refuse the target: pick another.
+            Self::PolicyBlockedAddress | Self::PolicyBlockedPort | Self::PolicyBlockedRecipient => {
+                Customer
+            }
+            // A closed port is usually the wrong one; silence and refusals
+            // before any word are a firewall or an IP allowlist.
+            Self::TcpRefused => Customer,
+            Self::TcpTimeout | Self::TcpUnreachable | Self::SmtpGreetingRejected => ItAdmin,
+            Self::TcpSomeAddressesFailed => Provider,
+            Self::SmtpNoGreeting | Self::SmtpNotSmtp => Customer,
+            Self::SmtpEhloRejected
+            | Self::SmtpHeloRejected
+            | Self::SmtpTemporaryFailure
+            | Self::SmtpBusy
+            | Self::SmtpSlowGreeting
+            | Self::SmtpTimeout
+            | Self::SmtpClosed
+            | Self::SmtpProtocolError => Provider,
+            Self::TlsExpectedImplicit
+            | Self::TlsExpectedStarttls
+            | Self::TlsStarttlsUnavailable => Customer,
+            // The server's TLS set-up: whoever runs the server.
+            Self::TlsClientCertRequired
+            | Self::TlsServerMisconfigured
+            | Self::TlsHandshakeFailed
+            | Self::TlsOldProtocol
+            | Self::TlsCertExpired
+            | Self::TlsCertNotYetValid
+            | Self::TlsCertUntrusted => ItAdmin,
+            // Usually an alias typed where the certificate names another.
+            Self::TlsCertNameMismatch => Customer,
+            Self::AuthNotOffered
+            | Self::AuthMechanismUnsupported
+            | Self::AuthRequiresTls
+            | Self::AuthFailed
+            | Self::AuthAppPasswordRequired
+            | Self::AuthTokenRejected => Customer,
+            // SMTP AUTH switched off for the tenant or mailbox; send-as
+            // rights: the account's administrator grants them.
+            Self::AuthDisabledByProvider | Self::SenderRejected => ItAdmin,
+            Self::AuthRateLimited => Provider,
+            Self::SenderSmtputf8Required
+            | Self::RecipientRejected
+            | Self::SendSenderUnverified
+            | Self::SendTooLarge
+            | Self::SendOk => Customer,
+            Self::SendRejected => Provider,
+            // The sending domain's records.
+            Self::DomainSpfMissing
+            | Self::DomainSpfInvalid
+            | Self::DomainSpfExcludesRelay
+            | Self::DomainDmarcMissing
+            | Self::DomainDmarcUnaligned
+            | Self::DomainDkimMissing
+            | Self::DomainDkimWeakKey
+            | Self::DomainLookupFailed
+            | Self::DomainOk
+            | Self::ArrivalOk
+            | Self::ArrivalDkimMissing
+            | Self::ArrivalDkimFail
+            | Self::ArrivalSpfFail
+            | Self::ArrivalDmarcFail => DnsAdmin,
+            // Held by the relay after it took the message; a From the
+            // login may not use: the account's administrator.
+            Self::ArrivalNotArrived | Self::ArrivalFromRewritten => ItAdmin,
+            Self::ExplainNotRecognised | Self::ExplainSeveralCauses => Customer,
+        }
+    }
+
     /// The registry entry of this code.
     pub fn info(self) -> &'static CodeInfo {
         // The enum and the table are generated from one list in one order.
@@ -313,6 +438,54 @@ mod tests {
             assert_eq!(*code as usize, i);
             assert_eq!(Code::from_id(code.as_str()), Some(*code));
         }
+    }
+
+    /// The areas whose actor is fixed by what they are about; the rest
+    /// are chosen code by code in `Code::actor`.
+    #[test]
+    fn who_acts_follows_the_area() {
+        for code in Code::ALL {
+            let id = code.as_str();
+            let want = match id.split_once('.').unwrap().0 {
+                "probe" => Some(Actor::Service),
+                "domain" => Some(Actor::DnsAdmin),
+                "config" | "host" | "port" | "from" | "provider" | "explain" | "policy" => {
+                    Some(Actor::Customer)
+                }
+                _ => None,
+            };
+            if let Some(want) = want {
+                assert_eq!(code.actor(), want, "{id}");
+            }
+            // Only `probe.*` is ever the service's problem.
+            assert_eq!(
+                code.actor() == Actor::Service,
+                id.starts_with("probe."),
+                "{id}"
+            );
+        }
+        // Where an allowlist may fix it, the customer's IT acts, unless the
+        // usual cause is the port typed.
+        for code in Code::ALL.iter().filter(|c| c.allowlist_may_fix()) {
+            assert!(
+                matches!(code.actor(), Actor::ItAdmin | Actor::Customer),
+                "{code:?}"
+            );
+        }
+    }
+
+    /// A report read back (a share link, an attestation) cannot say that
+    /// someone else must act: the registry decides.
+    #[test]
+    fn the_actor_read_back_is_the_registrys() {
+        let json = r#"{"code": "tcp.timeout", "severity": "error", "field": "port", "actor": "customer",
+            "message": "m", "help": "h", "fix": null, "reply": null}"#;
+        let d: crate::Diagnostic = serde_json::from_str(json).unwrap();
+        assert_eq!(d.actor, Actor::ItAdmin);
+        let out = serde_json::to_value(&d).unwrap();
+        assert_eq!(out["actor"], "it-admin");
+        let info = serde_json::to_value(Code::AuthDisabledByProvider.info()).unwrap();
+        assert_eq!(info["actor"], "it-admin");
     }
 
     #[test]

@@ -19,7 +19,7 @@ use crate::json::Json;
 
 use crate::codes::Code;
 
-pub use crate::vocabulary::{Field, Severity};
+pub use crate::vocabulary::{Actor, Field, Severity};
 
 /// A one-click change: set each listed field to the given JSON value.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -317,11 +317,15 @@ mod pairs {
 
 /// One finding about a config or a live session (SPEC §3).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(from = "Wire")]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Diagnostic {
     pub code: Code,
     pub severity: Severity,
     pub field: Option<Field>,
+    /// Who must act on it: always the registry's for the code
+    /// ([`Code::actor`]), whatever a report read back says.
+    pub actor: Actor,
     /// What is wrong, in the reader's language (catalog: `<code>`).
     pub message: String,
     /// Why, and what to do (catalog: `<code>.help`).
@@ -335,6 +339,36 @@ pub struct Diagnostic {
     pub params: Params,
 }
 
+/// A diagnostic as JSON carries it; the actor comes from the registry.
+#[derive(Deserialize)]
+struct Wire {
+    code: Code,
+    severity: Severity,
+    field: Option<Field>,
+    message: String,
+    help: String,
+    fix: Option<Fix>,
+    reply: Option<String>,
+    #[serde(default)]
+    params: Params,
+}
+
+impl From<Wire> for Diagnostic {
+    fn from(w: Wire) -> Self {
+        Self {
+            code: w.code,
+            severity: w.severity,
+            field: w.field,
+            actor: w.code.actor(),
+            message: w.message,
+            help: w.help,
+            fix: w.fix,
+            reply: w.reply,
+            params: w.params,
+        }
+    }
+}
+
 impl Diagnostic {
     /// A diagnostic with the registry's default severity and field. Its
     /// texts are filled in by `i18n::localize`.
@@ -344,6 +378,7 @@ impl Diagnostic {
             code,
             severity: info.severity,
             field: info.field,
+            actor: code.actor(),
             message: String::new(),
             help: String::new(),
             fix: None,

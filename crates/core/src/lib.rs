@@ -43,7 +43,7 @@ use json::{Json, Object};
 
 pub use codes::{Code, CodeInfo, codes};
 pub use config::{AuthMechanism, Config, Input, Security};
-pub use diagnostic::{Changes, Diagnostic, Field, Fix, Param, Params, Severity};
+pub use diagnostic::{Actor, Changes, Diagnostic, Field, Fix, Param, Params, Severity};
 pub use explain::{Explanation, explain};
 pub use providers::{ProviderSuggestion, provider_for};
 

@@ -7,6 +7,36 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+/// Who must act on a finding (SPEC §3): the customer filling in the
+/// settings, the administrator of their mail server or account (their IT
+/// team: allowlists, SMTP AUTH, send-as rights, certificates), whoever
+/// runs their domain's DNS (SPF, DKIM, DMARC), the mail provider itself
+/// (its service is failing; nobody at the customer can fix it), or the
+/// test service (`probe.*`: our problem, never the settings').
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub enum Actor {
+    Customer,
+    ItAdmin,
+    DnsAdmin,
+    Provider,
+    Service,
+}
+
+impl Actor {
+    /// The id used in JSON and in the catalogs (`actor-<id>`).
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Customer => "customer",
+            Self::ItAdmin => "it-admin",
+            Self::DnsAdmin => "dns-admin",
+            Self::Provider => "provider",
+            Self::Service => "service",
+        }
+    }
+}
+
 /// How bad a finding is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]

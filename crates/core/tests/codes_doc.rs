@@ -77,6 +77,21 @@ fn static_example(
     ))
 }
 
+/// Who acts, as the docs say it.
+fn actor(info: &CodeInfo) -> &'static str {
+    use smtp_doctor_core::Actor;
+    match smtp_doctor_core::Code::from_id(info.code)
+        .expect("registered")
+        .actor()
+    {
+        Actor::Customer => "the customer",
+        Actor::ItAdmin => "their IT administrator",
+        Actor::DnsAdmin => "their DNS administrator",
+        Actor::Provider => "the mail provider",
+        Actor::Service => "the test service",
+    }
+}
+
 fn section(out: &mut String, info: &CodeInfo, example: &str) {
     let field = info
         .field
@@ -93,12 +108,13 @@ fn section(out: &mut String, info: &CodeInfo, example: &str) {
     let _ = write!(
         out,
         "<a id=\"{code}\"></a>\n### `{code}`\n\n\
-         **{severity}** · field {field} · raised by {by}\n\n\
+         **{severity}** · field {field} · who acts: {actor} · raised by {by}\n\n\
          **Meaning.** {message}\n\n\
          **Example.** {example}\n\n\
          **Fix.** {help}\n\n",
         code = info.code,
         severity = info.severity.as_str(),
+        actor = actor(info),
         message = default[0].message,
         help = default[0].help,
     );
@@ -112,14 +128,17 @@ fn render() -> String {
          `crates/core/src/codes.rs` by `crates/core/tests/codes_doc.rs` — do not edit by \
          hand; run `UPDATE_DOCS=1 cargo test -p smtp-doctor-core --test codes_doc`. A code \
          keeps one meaning forever. Codes of the area `probe.` are problems of the test \
-         service itself, never of the settings.\n\n\
-         | code | severity | raised by |\n|---|---|---|\n",
+         service itself, never of the settings. \"Who acts\" names the one who can fix it: \
+         the customer filling in the settings, their IT administrator (the mail server or \
+         account), their DNS administrator, the mail provider, or the test service.\n\n\
+         | code | severity | who acts | raised by |\n|---|---|---|---|\n",
     );
     for info in codes() {
         let _ = writeln!(
             out,
-            "| [`{c}`](#{c}) | {} | {} |",
+            "| [`{c}`](#{c}) | {} | {} | {} |",
             info.severity.as_str(),
+            actor(info),
             if info.live { "probe" } else { "validate" },
             c = info.code
         );

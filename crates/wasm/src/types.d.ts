@@ -1,5 +1,8 @@
 /** How bad a finding is. */
 export type Severity = "error" | "warning" | "info";
+/** Who must act on a finding: the customer, their IT administrator, their DNS
+ * administrator, the mail provider, or the test service (`probe.*`). */
+export type Actor = "customer" | "it-admin" | "dns-admin" | "provider" | "service";
 /** A settings field a page can highlight. */
 export type Field = "host" | "port" | "security" | "username" | "password" | "from" | "auth" | "accessToken";
 /** Implicit TLS, STARTTLS upgrade, or no encryption. */
@@ -38,6 +41,8 @@ export interface Diagnostic {
   code: string;
   severity: Severity;
   field: Field | null;
+  /** Who must act on it (the registry's, per code). */
+  actor: Actor;
   message: string;
   help: string;
   fix: Fix | null;
@@ -51,6 +56,7 @@ export interface CodeInfo {
   code: string;
   severity: Severity;
   field: Field | null;
+  actor: Actor;
   /** Raised only by the live probe. */
   live: boolean;
   docs: string;

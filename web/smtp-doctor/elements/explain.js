@@ -99,6 +99,10 @@ export class SmtpDoctorExplain extends DoctorElement {
     const list = this.$("explain-findings");
     list.replaceChildren(...diagnostics.map((d, i) => {
       const item = el("li", { class: `finding smtp-doctor-${d.severity}${i === 0 ? " lead" : ""}`, part: `finding finding-${d.severity}`, dataset: { code: d.code } },
+        // Who must act, where it is not the customer (the registry's actor).
+        d.actor && d.actor !== "customer"
+          ? el("span", { class: "finding-actor", part: "actor", dataset: { actor: d.actor } }, t(`ui-actor-${d.actor}`))
+          : null,
         i === 0 ? null : el("span", { class: "finding-message" }, d.message),
         el("span", { class: "finding-help" }, d.help));
       if (d.reply) item.append(el("code", { class: "finding-reply" }, d.reply));

@@ -104,6 +104,7 @@ export function showReport(root, report, actions) {
   shown.forEach((d, i) => {
     const lead = i === 0 && !works;
     const item = el("li", { class: `finding smtp-doctor-${d.severity}${lead ? " lead" : ""}`, part: `finding finding-${d.severity}`, dataset: { code: d.code } },
+      actorTag(d),
       // The lead's message is the headline: here only what to do.
       lead ? null : el("span", { class: "finding-message" }, d.message),
       el("span", { class: "finding-help" }, d.help));
@@ -135,6 +136,15 @@ export function showReport(root, report, actions) {
   root.hidden = false;
 }
 
+/**
+ * Who must act, where it is not the customer typing: "For your IT team",
+ * "For your DNS administrator" (the registry's actor, SPEC §3).
+ */
+function actorTag(d) {
+  if (!d.actor || d.actor === "customer") return null;
+  return el("span", { class: "finding-actor", part: "actor", dataset: { actor: d.actor } }, t(`ui-actor-${d.actor}`));
+}
+
 /** A finding about whether mail arrives: the `domain` and `arrival` checks (SPEC §7.2, §7.7). */
 function isDomain(d) {
   return d.code.startsWith("domain.") || d.code.startsWith("arrival.");
@@ -163,6 +173,7 @@ function showArrival(section, report) {
     .sort((a, b) => rank[a.severity] - rank[b.severity]);
   for (const d of found) {
     const item = el("li", { class: `finding smtp-doctor-${d.severity}`, part: `finding finding-${d.severity}`, dataset: { code: d.code } },
+      actorTag(d),
       el("span", { class: "finding-message" }, d.message),
       el("span", { class: "finding-help" }, d.help));
     const record = d.params?.record;

@@ -85,6 +85,7 @@ details#details { margin-top: .75rem; }
 .smtp-doctor-warning { background: var(--_warn-bg); border-color: var(--_warn); }
 .smtp-doctor-info { background: var(--_info-bg); border-color: var(--_info); }
 .finding-message { font-weight: 600; }
+.finding-actor { font-size: .78rem; font-weight: 600; text-transform: uppercase; letter-spacing: .03em; color: var(--_muted); }
 .finding-help, .hint { color: var(--_muted); }
 .finding.lead .finding-help { color: var(--_text); }
 .finding-reply { font-size: .85rem; background: color-mix(in srgb, var(--_text) 7%, transparent); padding: .1rem .3rem; border-radius: 4px; overflow-wrap: anywhere; }
