@@ -1215,6 +1215,9 @@ ui-actor-it-admin = Für Ihr IT-Team
 ui-actor-dns-admin = Für Ihre DNS-Verwaltung
 ui-actor-provider = Aufseiten Ihres E-Mail-Anbieters
 ui-actor-service = Auf unserer Seite, nicht Ihrer
+ui-actor-customer = Für die Person, die die Einstellungen einträgt
+ui-handoff-title = Geprüfte SMTP-Einstellungen: { $target }
+ui-handoff-certificate = Zertifikat: { $subject } (Namen: { $names }), ausgestellt von { $issuer }, gültig von { $from } bis { $until }.
 
 ## Ermittlung („Einstellungen ermitteln“), vom Dienst gerendert
 

@@ -1220,6 +1220,9 @@ ui-actor-it-admin = For your IT team
 ui-actor-dns-admin = For your DNS administrator
 ui-actor-provider = On your email provider's side
 ui-actor-service = On our side, not yours
+ui-actor-customer = For the person entering the settings
+ui-handoff-title = SMTP settings tested: { $target }
+ui-handoff-certificate = Certificate: { $subject } (names: { $names }), issued by { $issuer }, valid from { $from } until { $until }.
 
 ## Discovery ("Detect settings"), rendered by the service
 

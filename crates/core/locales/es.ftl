@@ -1216,6 +1216,9 @@ ui-actor-it-admin = Para su equipo de TI
 ui-actor-dns-admin = Para quien administra su DNS
 ui-actor-provider = Del lado de su proveedor de correo
 ui-actor-service = De nuestro lado, no del suyo
+ui-actor-customer = Para quien introduce la configuración
+ui-handoff-title = Configuración SMTP probada: { $target }
+ui-handoff-certificate = Certificado: { $subject } (nombres: { $names }), emitido por { $issuer }, válido del { $from } al { $until }.
 
 ## Detección («Detectar la configuración»), generada por el servicio
 

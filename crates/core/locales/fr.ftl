@@ -1216,6 +1216,9 @@ ui-actor-it-admin = Pour votre équipe informatique
 ui-actor-dns-admin = Pour l'administrateur de votre DNS
 ui-actor-provider = Du côté de votre fournisseur de messagerie
 ui-actor-service = De notre côté, pas du vôtre
+ui-actor-customer = Pour la personne qui saisit les paramètres
+ui-handoff-title = Paramètres SMTP testés : { $target }
+ui-handoff-certificate = Certificat : { $subject } (noms : { $names }), émis par { $issuer }, valide du { $from } au { $until }.
 
 ## Détection (« Détecter les paramètres »), rendue par le service
 

@@ -1197,6 +1197,9 @@ ui-actor-it-admin = IT チーム向け
 ui-actor-dns-admin = DNS 管理者向け
 ui-actor-provider = メールプロバイダー側の問題
 ui-actor-service = こちら側の問題です（設定の変更は不要）
+ui-actor-customer = 設定を入力する方向け
+ui-handoff-title = テストした SMTP 設定: { $target }
+ui-handoff-certificate = 証明書: { $subject }（名前: { $names }）、発行者 { $issuer }、有効期間 { $from } 〜 { $until }。
 
 ## 設定の検出（サービス側で生成）
 

@@ -1216,6 +1216,9 @@ ui-actor-it-admin = Para sua equipe de TI
 ui-actor-dns-admin = Para quem administra seu DNS
 ui-actor-provider = Do lado do seu provedor de e-mail
 ui-actor-service = Do nosso lado, não do seu
+ui-actor-customer = Para quem preenche as configurações
+ui-handoff-title = Configurações SMTP testadas: { $target }
+ui-handoff-certificate = Certificado: { $subject } (nomes: { $names }), emitido por { $issuer }, válido de { $from } até { $until }.
 
 ## Detecção ("Detectar configurações"), gerada pelo serviço
 

@@ -23,6 +23,7 @@ pub mod domain;
 pub mod examples;
 pub mod explain;
 pub mod form;
+pub mod handoff;
 pub mod hostname;
 pub mod i18n;
 pub mod ip;

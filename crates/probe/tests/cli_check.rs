@@ -318,3 +318,79 @@ fn the_domain_check_prints_its_step_and_the_record_to_publish() {
     );
     assert!(stdout.contains("domain.spf-excludes-relay"), "{stdout}");
 }
+
+/// `--handoff`: after the report, what each person must do, for an
+/// email — here a server that turns the client away before any word
+/// (an IP allowlist: the IT team's) and a domain without DMARC (the DNS
+/// administrator's), in the language asked for.
+#[test]
+fn handoff_names_who_must_act_with_the_evidence() {
+    let port = scripted(
+        b"554 5.7.1 Access denied: your IP address is not allowed\r\n",
+        b"",
+        b"",
+    )
+    .to_string();
+    let dns = dns(vec![(
+        "example.com".to_owned(),
+        vec![common::dns::Record::Txt("v=spf1 ip4:127.0.0.1 -all".into())],
+    )])
+    .to_string();
+    let mut args = vec![
+        "--host",
+        "127.0.0.1",
+        "--port",
+        &port,
+        "--security",
+        "none",
+        "--from",
+        "me@example.com",
+        "--timeout",
+        "5",
+        "--checks",
+        "connect,domain",
+        "--dns-server",
+        &dns,
+        "--handoff",
+        "--lang",
+        "de",
+    ];
+    args.extend(OPEN);
+    let out = check(&args, "", &[]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let Some((_, handoff)) = stdout.split_once("Geprüfte SMTP-Einstellungen: 127.0.0.1:") else {
+        panic!("no hand-off: {stdout}")
+    };
+    let it = handoff
+        .find("Für Ihr IT-Team")
+        .expect("the IT team's section");
+    let dns = handoff
+        .find("Für Ihre DNS-Verwaltung")
+        .expect("the DNS administrator's section");
+    assert!(it < dns, "{handoff}");
+    assert!(
+        handoff[it..dns].contains("smtp.greeting-rejected"),
+        "{handoff}"
+    );
+    assert!(
+        handoff[it..dns].contains("554 5.7.1 Access denied"),
+        "{handoff}"
+    );
+    assert!(handoff[dns..].contains("v=DMARC1; p=none"), "{handoff}");
+    // --json and --handoff do not mix.
+    let out = check(
+        &[
+            "--handoff",
+            "--json",
+            "--host",
+            "a",
+            "--port",
+            "1",
+            "--security",
+            "none",
+        ],
+        "",
+        &[],
+    );
+    assert_eq!(out.status.code(), Some(2));
+}

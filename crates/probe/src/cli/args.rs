@@ -235,6 +235,7 @@ impl EngineArgs {
 }
 
 #[derive(clap::Args, Debug)]
+#[allow(clippy::struct_excessive_bools)] // independent command-line flags
 pub(crate) struct CheckArgs {
     #[arg(long)]
     pub(crate) host: String,
@@ -274,6 +275,10 @@ pub(crate) struct CheckArgs {
     /// Print the report as JSON.
     #[arg(long)]
     pub(crate) json: bool,
+    /// After the report, what to hand to whoever must act (the IT team,
+    /// the DNS administrator), ready to paste into an email or a ticket.
+    #[arg(long, conflicts_with = "json")]
+    pub(crate) handoff: bool,
     #[command(flatten)]
     pub(crate) engine: EngineArgs,
 }

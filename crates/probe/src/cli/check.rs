@@ -14,8 +14,14 @@ use zeroize::Zeroizing;
 use super::args::CheckArgs;
 use super::terminal::safe_for_terminal;
 
-/// Runs the probe and prints the report; returns `report.ok`.
-pub(super) async fn run(engine: &Engine, request: &ProbeRequest, json: bool) -> bool {
+/// Runs the probe and prints the report (with `handoff`, then what to
+/// hand on); returns `report.ok`.
+pub(super) async fn run(
+    engine: &Engine,
+    request: &ProbeRequest,
+    json: bool,
+    handoff: bool,
+) -> bool {
     let color = color_wanted(json);
     let mut on_step = |step: &smtp_doctor_core::report::Step| {
         if !json {
@@ -29,10 +35,14 @@ pub(super) async fn run(engine: &Engine, request: &ProbeRequest, json: bool) -> 
             serde_json::to_string_pretty(&report).unwrap_or_default()
         );
     } else {
-        print!(
-            "{}",
-            render(&safe_for_terminal(&report), color, request.locale)
-        );
+        let safe = safe_for_terminal(&report);
+        print!("{}", render(&safe, color, request.locale));
+        if handoff {
+            print!(
+                "\n{}",
+                smtp_doctor_core::handoff::text(&safe, request.locale)
+            );
+        }
     }
     report.ok
 }
@@ -195,7 +205,7 @@ pub(crate) fn command(args: &CheckArgs, locale: &'static str) -> anyhow::Result<
     };
     let engine = args.engine.engine()?;
     let runtime = tokio::runtime::Runtime::new().context("cannot start the async runtime")?;
-    let ok = runtime.block_on(run(&engine, &request, args.json));
+    let ok = runtime.block_on(run(&engine, &request, args.json, args.handoff));
     drop(request);
     Ok(ok)
 }
