@@ -41,22 +41,10 @@ async fn send(engine: &smtp_doctor_probe::engine::Engine, port: u16, from: &str)
     .await
 }
 
-/// Our inbox for `domain` on loopback, with its made-up certificate.
-async fn inbox_for(domain: &str) -> Inbox {
-    Inbox::bind(
-        domain,
-        "127.0.0.1:0".parse().unwrap(),
-        &InboxTls::SelfSigned,
-        InboxLimits::default(),
-    )
-    .await
-    .unwrap()
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[allow(clippy::too_many_lines)] // one relay, every case in order
 async fn through_postfix_to_our_inbox() {
-    let inbox = inbox_for("check.test").await;
+    let inbox = common::loopback_inbox("check.test").await;
     let port = inbox.local_addr().port();
     // An inbox with one place, which a stranger holds.
     let busy = Inbox::bind(
@@ -149,7 +137,7 @@ async fn through_postfix_to_our_inbox() {
     }
 
     // Accepted, never delivered (the relay discards mail for lost.test).
-    let lost = inbox_for("lost.test").await;
+    let lost = common::loopback_inbox("lost.test").await;
     let dns2 = serve_records(vec![txt("example.com", "v=spf1 ip4:127.0.0.1 -all")]).await;
     let impatient = engine_with(|o| {
         o.dns_server = Some(dns2);

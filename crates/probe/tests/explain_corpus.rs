@@ -486,15 +486,7 @@ async fn explain_names_what_the_probe_names_for_each_librarys_words() {
 /// recipient's side, with the reply Postfix quoted.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn postfix_bounces_name_the_recipient_side() {
-    use smtp_doctor_probe::inbox::{Inbox, InboxLimits, InboxTls};
-    let inbox = Inbox::bind(
-        "check.test",
-        "127.0.0.1:0".parse().unwrap(),
-        &InboxTls::SelfSigned,
-        InboxLimits::default(),
-    )
-    .await
-    .unwrap();
+    let inbox = common::loopback_inbox("check.test").await;
     let inbox_port = inbox.local_addr().port();
     let (mailbox, closed) = (common::mailbox::Mailbox::start(), common::free_port());
     let mailbox_port = mailbox.port;

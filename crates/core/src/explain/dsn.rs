@@ -17,12 +17,7 @@ pub(crate) struct Bounce {
 /// The fields of `text`'s delivery status, if it is a bounce.
 pub(crate) fn read(text: &str) -> Option<Bounce> {
     let fields = fields(text);
-    let get = |name: &str| {
-        fields
-            .iter()
-            .find(|(k, _)| k.eq_ignore_ascii_case(name))
-            .map(|(_, v)| v.as_str())
-    };
+    let get = |name: &str| field(&fields, name);
     let status = get("Status")?.split_whitespace().next()?.to_owned();
     let action = get("Action").unwrap_or_default().to_ascii_lowercase();
     if !(status.starts_with("4.") || status.starts_with("5.")) {
@@ -92,6 +87,14 @@ fn reply_of(words: &str) -> Option<Reply> {
             lines: vec![words.get(4..).unwrap_or_default().trim().to_owned()],
         }
     })
+}
+
+/// The first field called `name` (any case).
+pub(crate) fn field<'f>(fields: &'f [(String, String)], name: &str) -> Option<&'f str> {
+    fields
+        .iter()
+        .find(|(k, _)| k.eq_ignore_ascii_case(name))
+        .map(|(_, v)| v.as_str())
 }
 
 /// `Name: value` header-style fields, folded continuation lines joined.

@@ -11,7 +11,7 @@
 
 use std::net::IpAddr;
 
-use super::dsn::fields;
+use super::dsn::{field, fields};
 use crate::{Code, Diagnostic};
 
 /// At most this many `method=result` entries are read from one field.
@@ -51,12 +51,7 @@ impl Entry {
 /// delivered message; `from_configured` is the From the settings send as.
 pub(crate) fn read(text: &str, from_configured: Option<&str>) -> Option<Verdict> {
     let fields = fields(text);
-    let get = |name: &str| {
-        fields
-            .iter()
-            .find(|(k, _)| k.eq_ignore_ascii_case(name))
-            .map(|(_, v)| v.as_str())
-    };
+    let get = |name: &str| field(&fields, name);
     let value = get("Authentication-Results").or_else(|| {
         // `i=1; mx.google.com; dkim=…`: the instance number first.
         get("ARC-Authentication-Results").map(|v| v.split_once(';').map_or(v, |(_, rest)| rest))

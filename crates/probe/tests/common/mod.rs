@@ -248,6 +248,20 @@ pub async fn until(within: Duration, mut ready: impl FnMut() -> bool) -> bool {
 }
 
 /// A loopback port free a moment ago (for servers we start ourselves).
+/// Our inbox for `domain` on a free loopback port, with its made-up
+/// certificate and the default limits.
+pub async fn loopback_inbox(domain: &str) -> smtp_doctor_probe::inbox::Inbox {
+    use smtp_doctor_probe::inbox::{Inbox, InboxLimits, InboxTls};
+    Inbox::bind(
+        domain,
+        "127.0.0.1:0".parse().unwrap(),
+        &InboxTls::SelfSigned,
+        InboxLimits::default(),
+    )
+    .await
+    .unwrap()
+}
+
 /// The Python with aiosmtpd that `cargo xtask test` prepares.
 pub fn python() -> String {
     std::env::var("SMTP_DOCTOR_TEST_PYTHON").unwrap_or_else(|_| {
