@@ -80,6 +80,7 @@ fn diagnostic(d: &Diagnostic) -> Json {
     out.insert("code", Json::from(d.code.as_str()));
     out.insert("severity", Json::from(d.severity.as_str()));
     out.insert("field", text_or_null(d.field.map(Field::as_str)));
+    out.insert("actor", Json::from(d.actor.as_str()));
     out.insert("message", Json::from(d.message.as_str()));
     out.insert("help", Json::from(d.help.as_str()));
     out.insert("fix", d.fix.as_ref().map_or(Json::Null, fix_json));
@@ -98,13 +99,19 @@ pub(crate) fn diagnostics<'a>(all: impl IntoIterator<Item = &'a Diagnostic>) -> 
     write(&Json::Array(all.into_iter().map(diagnostic).collect()))
 }
 
-/// Every code the registry knows, with `{code, severity, field, live, docs}`.
+/// Every code the registry knows, with `{code, severity, field, actor, live, docs}`.
 pub(crate) fn codes(all: &[CodeInfo]) -> JsValue {
     let infos = all.iter().map(|info| {
         object([
             ("code", Json::from(info.code)),
             ("severity", Json::from(info.severity.as_str())),
             ("field", text_or_null(info.field.map(Field::as_str))),
+            (
+                "actor",
+                text_or_null(
+                    smtp_doctor_core::Code::from_id(info.code).map(|c| c.actor().as_str()),
+                ),
+            ),
             ("live", Json::Bool(info.live)),
             ("docs", Json::from(info.docs())),
         ])
