@@ -8,6 +8,7 @@ import {
   providerFor,
   validate,
   version,
+  type Actor,
   type AttachOptions,
   type CodeInfo,
   type Config,
@@ -24,6 +25,9 @@ export async function demo(form: HTMLFormElement): Promise<void> {
   const diagnostics: Diagnostic[] = validate(config);
   for (const d of diagnostics) {
     const where: string = d.field ?? "general";
+    // Who must act: only the customer's findings are theirs to fix here.
+    const who: Actor = d.actor;
+    if (who === "it-admin" || who === "dns-admin") console.log("hand it on:", d.code);
     if (d.fix) {
       const next: Config = applyFix(config, d.fix);
       const port: number | string | undefined = next.port;
@@ -56,6 +60,7 @@ export const sampleReport: Report = {
           code: "tls.expected-implicit",
           severity: "error",
           field: "security",
+          actor: "customer",
           message: "This port expects TLS from the first byte.",
           help: "Choose TLS/SSL (implicit TLS) for this port.",
           fix: { title: "Use TLS/SSL", changes: { security: "tls" }, key: "use-security" },
