@@ -80,11 +80,6 @@ pub fn text(report: &Report, locale: &str) -> String {
     use crate::Param;
     let catalog = crate::i18n::catalog(locale);
     let t = |id: &str, args: &[(&str, Param)]| catalog.text(id, None, args);
-    let mut findings: Vec<Diagnostic> = sections(report)
-        .iter()
-        .flat_map(|s| s.findings.iter().map(|d| (*d).clone()))
-        .collect();
-    crate::i18n::localize(&mut findings, locale);
     let mut out = String::new();
     let target = match (report.target.port, report.target.security) {
         (Some(port), Some(security)) => format!(
@@ -100,15 +95,16 @@ pub fn text(report: &Report, locale: &str) -> String {
         "{}",
         t("ui-handoff-title", &[("target", Param::Text(target))])
     );
-    let mut localized = findings.iter();
     for section in sections(report) {
         let _ = write!(
             out,
             "\n{}\n",
             t(&format!("ui-actor-{}", section.actor.as_str()), &[])
         );
-        for _ in &section.findings {
-            let Some(d) = localized.next() else { break };
+        // In the reader's language, whatever the report was written in.
+        let mut findings: Vec<Diagnostic> = section.findings.iter().map(|d| (*d).clone()).collect();
+        crate::i18n::localize(&mut findings, locale);
+        for d in &findings {
             let _ = writeln!(out, "- {} [{}]\n  {}", d.message, d.code, d.help);
             if let Some(reply) = &d.reply {
                 let said = t("ui-explain-reply", &[("reply", Param::Text(reply.clone()))]);

@@ -284,19 +284,14 @@ fn dns(records: Vec<(String, Vec<common::dns::Record>)>) -> std::net::SocketAddr
     rx.recv().unwrap()
 }
 
-#[test]
-fn the_domain_check_prints_its_step_and_the_record_to_publish() {
-    let port = peer().to_string();
-    let dns = dns(vec![(
-        "example.com".to_owned(),
-        vec![common::dns::Record::Txt("v=spf1 mx -all".into())],
-    )])
-    .to_string();
+/// `check` of a plain-text peer on `port` with the domain check of
+/// example.com through the scripted DNS at `dns`, and `more` arguments.
+fn domain_check<'a>(port: &'a str, dns: &'a str, more: &[&'a str]) -> Vec<&'a str> {
     let mut args = vec![
         "--host",
         "127.0.0.1",
         "--port",
-        &port,
+        port,
         "--security",
         "none",
         "--from",
@@ -306,10 +301,22 @@ fn the_domain_check_prints_its_step_and_the_record_to_publish() {
         "--checks",
         "connect,domain",
         "--dns-server",
-        &dns,
+        dns,
     ];
+    args.extend(more);
     args.extend(OPEN);
-    let out = check(&args, "", &[]);
+    args
+}
+
+#[test]
+fn the_domain_check_prints_its_step_and_the_record_to_publish() {
+    let port = peer().to_string();
+    let dns = dns(vec![(
+        "example.com".to_owned(),
+        vec![common::dns::Record::Txt("v=spf1 mx -all".into())],
+    )])
+    .to_string();
+    let out = check(&domain_check(&port, &dns, &[]), "", &[]);
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(stdout.contains("domain"), "{stdout}");
     assert!(
@@ -336,27 +343,11 @@ fn handoff_names_who_must_act_with_the_evidence() {
         vec![common::dns::Record::Txt("v=spf1 ip4:127.0.0.1 -all".into())],
     )])
     .to_string();
-    let mut args = vec![
-        "--host",
-        "127.0.0.1",
-        "--port",
-        &port,
-        "--security",
-        "none",
-        "--from",
-        "me@example.com",
-        "--timeout",
-        "5",
-        "--checks",
-        "connect,domain",
-        "--dns-server",
-        &dns,
-        "--handoff",
-        "--lang",
-        "de",
-    ];
-    args.extend(OPEN);
-    let out = check(&args, "", &[]);
+    let out = check(
+        &domain_check(&port, &dns, &["--handoff", "--lang", "de"]),
+        "",
+        &[],
+    );
     let stdout = String::from_utf8_lossy(&out.stdout);
     let Some((_, handoff)) = stdout.split_once("Geprüfte SMTP-Einstellungen: 127.0.0.1:") else {
         panic!("no hand-off: {stdout}")
