@@ -2,7 +2,9 @@
 // server on loopback that knows only localhost, and Debian's Chromium.
 import { spawn } from "node:child_process";
 import { createSocket } from "node:dgram";
+import { mkdtempSync } from "node:fs";
 import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -13,9 +15,12 @@ export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 export const WEB = join(ROOT, "web");
 export const BIN = process.env.SMTP_DOCTOR_BIN || join(ROOT, "target/debug/smtp-doctor");
 
-/** Starts `smtp-doctor serve …` and resolves with its URL. */
+/** Starts `smtp-doctor serve …` and resolves with its URL; its share
+ * links go to a SQLite file in a folder of its own unless `args` name a
+ * `--store`. */
 export function serve(args) {
-  const child = spawn(BIN, ["serve", "--listen", "127.0.0.1:0", "--web-dir", WEB, ...args], {
+  const store = args.includes("--store") ? [] : ["--store", `sqlite:${join(mkdtempSync(join(tmpdir(), "smtp-doctor-e2e-")), "reports.db")}`];
+  const child = spawn(BIN, ["serve", "--listen", "127.0.0.1:0", "--web-dir", WEB, ...store, ...args], {
     stdio: ["ignore", "pipe", "pipe"],
     env: { ...process.env, RUST_LOG: "warn" },
   });

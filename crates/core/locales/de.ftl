@@ -1218,6 +1218,24 @@ ui-actor-service = Auf unserer Seite, nicht Ihrer
 ui-actor-customer = Für die Person, die die Einstellungen einträgt
 ui-handoff-title = Geprüfte SMTP-Einstellungen: { $target }
 ui-handoff-certificate = Zertifikat: { $subject } (Namen: { $names }), ausgestellt von { $issuer }, gültig von { $from } bis { $until }.
+ui-share-intro = Jemand, der eine Anwendung mit diesem E-Mail-Server verbindet, hat die Einstellungen getestet. Dies sind die Schritte, die nur Sie ausführen können; jeder sagt, warum, und was der Server geantwortet hat.
+ui-share-expires = Diese Seite wird am { $date } gelöscht.
+ui-share-print = Drucken
+ui-share-nothing = Hier ist nichts für einen Administrator: Der Test fand nur Schritte für die Person, die die Einstellungen eingibt.
+ui-share-attested = Der Testdienst hat dieses Ergebnis signiert; das Backend der Anwendung kann es prüfen.
+ui-share-server-said = Der Server antwortete:
+ui-share-button = An Ihr IT-Team senden
+ui-share-creating = Link wird erstellt…
+ui-share-link = Jeder mit diesem Link kann bis { $date } lesen, was zu tun ist.
+ui-share-copy = Link kopieren
+ui-share-copied = Link kopiert
+ui-share-email = Per E-Mail senden
+ui-share-open = Drucken
+ui-share-mail-subject = E-Mail-Einstellungen für { $target }: Schritte für Sie
+ui-share-mail-text = Unsere Anwendung kann über { $target } keine E-Mails senden. Der Einstellungstest hat Schritte gefunden, die nur Sie ausführen können; sie stehen auf dieser Seite:
+ui-share-gone = Dieser Link ist abgelaufen, wurde gelöscht oder hat nie existiert. Bitten Sie den Absender um einen neuen.
+ui-share-unavailable = Geteilte Links sind gerade nicht verfügbar. Versuchen Sie es in einigen Minuten erneut.
+ui-share-failed = Der Link konnte nicht erstellt werden: { $reason }
 
 ## Ermittlung („Einstellungen ermitteln“), vom Dienst gerendert
 

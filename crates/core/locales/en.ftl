@@ -1223,6 +1223,24 @@ ui-actor-service = On our side, not yours
 ui-actor-customer = For the person entering the settings
 ui-handoff-title = SMTP settings tested: { $target }
 ui-handoff-certificate = Certificate: { $subject } (names: { $names }), issued by { $issuer }, valid from { $from } until { $until }.
+ui-share-intro = Someone connecting an application to this email server tested its settings. These are the steps only you can take; each says why, and what the server answered.
+ui-share-expires = This page is deleted on { $date }.
+ui-share-print = Print
+ui-share-nothing = Nothing here needs an administrator: the test found no step for anyone but the person entering the settings.
+ui-share-attested = The test service signed this result; the application's backend can verify it.
+ui-share-server-said = The server said:
+ui-share-button = Send this to your IT team
+ui-share-creating = Creating a link…
+ui-share-link = Anyone with this link can read what to do until { $date }.
+ui-share-copy = Copy link
+ui-share-copied = Link copied
+ui-share-email = Email it
+ui-share-open = Print
+ui-share-mail-subject = Email settings for { $target }: steps for you
+ui-share-mail-text = Our application cannot send email through { $target }. The settings test found steps only you can take; they are on this page:
+ui-share-gone = This link has expired, was deleted, or never existed. Ask whoever sent it for a new one.
+ui-share-unavailable = Share links are unavailable right now. Try again in a few minutes.
+ui-share-failed = The link could not be created: { $reason }
 
 ## Discovery ("Detect settings"), rendered by the service
 

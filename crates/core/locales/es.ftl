@@ -1219,6 +1219,24 @@ ui-actor-service = De nuestro lado, no del suyo
 ui-actor-customer = Para quien introduce la configuración
 ui-handoff-title = Configuración SMTP probada: { $target }
 ui-handoff-certificate = Certificado: { $subject } (nombres: { $names }), emitido por { $issuer }, válido del { $from } al { $until }.
+ui-share-intro = Alguien que conecta una aplicación a este servidor de correo probó su configuración. Estos son los pasos que solo usted puede dar; cada uno dice por qué y qué respondió el servidor.
+ui-share-expires = Esta página se eliminará el { $date }.
+ui-share-print = Imprimir
+ui-share-nothing = Nada aquí requiere un administrador: la prueba solo encontró pasos para quien introduce la configuración.
+ui-share-attested = El servicio de prueba firmó este resultado; el backend de la aplicación puede verificarlo.
+ui-share-server-said = El servidor respondió:
+ui-share-button = Enviar a su equipo de TI
+ui-share-creating = Creando un enlace…
+ui-share-link = Cualquiera con este enlace puede leer qué hacer hasta el { $date }.
+ui-share-copy = Copiar enlace
+ui-share-copied = Enlace copiado
+ui-share-email = Enviar por correo
+ui-share-open = Imprimir
+ui-share-mail-subject = Configuración de correo para { $target }: pasos para usted
+ui-share-mail-text = Nuestra aplicación no puede enviar correo a través de { $target }. La prueba de configuración encontró pasos que solo usted puede dar; están en esta página:
+ui-share-gone = Este enlace caducó, se eliminó o nunca existió. Pida uno nuevo a quien se lo envió.
+ui-share-unavailable = Los enlaces compartidos no están disponibles ahora. Inténtelo de nuevo en unos minutos.
+ui-share-failed = No se pudo crear el enlace: { $reason }
 
 ## Detección («Detectar la configuración»), generada por el servicio
 

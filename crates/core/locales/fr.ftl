@@ -1219,6 +1219,24 @@ ui-actor-service = De notre côté, pas du vôtre
 ui-actor-customer = Pour la personne qui saisit les paramètres
 ui-handoff-title = Paramètres SMTP testés : { $target }
 ui-handoff-certificate = Certificat : { $subject } (noms : { $names }), émis par { $issuer }, valide du { $from } au { $until }.
+ui-share-intro = Quelqu'un qui connecte une application à ce serveur de messagerie a testé ses paramètres. Voici les étapes que vous seul pouvez effectuer ; chacune dit pourquoi, et ce que le serveur a répondu.
+ui-share-expires = Cette page sera supprimée le { $date }.
+ui-share-print = Imprimer
+ui-share-nothing = Rien ici ne demande un administrateur : le test n'a trouvé d'étapes que pour la personne qui saisit les paramètres.
+ui-share-attested = Le service de test a signé ce résultat ; le backend de l'application peut le vérifier.
+ui-share-server-said = Le serveur a répondu :
+ui-share-button = Envoyer à votre équipe informatique
+ui-share-creating = Création du lien…
+ui-share-link = Toute personne ayant ce lien peut lire quoi faire jusqu'au { $date }.
+ui-share-copy = Copier le lien
+ui-share-copied = Lien copié
+ui-share-email = Envoyer par e-mail
+ui-share-open = Imprimer
+ui-share-mail-subject = Paramètres de messagerie pour { $target } : étapes pour vous
+ui-share-mail-text = Notre application ne peut pas envoyer d'e-mails via { $target }. Le test des paramètres a trouvé des étapes que vous seul pouvez effectuer ; elles sont sur cette page :
+ui-share-gone = Ce lien a expiré, a été supprimé ou n'a jamais existé. Demandez-en un nouveau à la personne qui vous l'a envoyé.
+ui-share-unavailable = Les liens partagés sont indisponibles pour le moment. Réessayez dans quelques minutes.
+ui-share-failed = Le lien n'a pas pu être créé : { $reason }
 
 ## Détection (« Détecter les paramètres »), rendue par le service
 

@@ -1200,6 +1200,24 @@ ui-actor-service = こちら側の問題です（設定の変更は不要）
 ui-actor-customer = 設定を入力する方向け
 ui-handoff-title = テストした SMTP 設定: { $target }
 ui-handoff-certificate = 証明書: { $subject }（名前: { $names }）、発行者 { $issuer }、有効期間 { $from } 〜 { $until }。
+ui-share-intro = アプリケーションをこのメールサーバーに接続しようとしている方が設定をテストしました。以下はあなたにしかできない手順です。それぞれに理由とサーバーの応答を記載しています。
+ui-share-expires = このページは { $date } に削除されます。
+ui-share-print = 印刷
+ui-share-nothing = 管理者が行うことはありません。テストで見つかったのは、設定を入力する人の手順だけです。
+ui-share-attested = テストサービスがこの結果に署名しました。アプリケーションのバックエンドで検証できます。
+ui-share-server-said = サーバーの応答:
+ui-share-button = IT チームに送る
+ui-share-creating = リンクを作成しています…
+ui-share-link = このリンクを知っている人は { $date } まで手順を読めます。
+ui-share-copy = リンクをコピー
+ui-share-copied = リンクをコピーしました
+ui-share-email = メールで送る
+ui-share-open = 印刷
+ui-share-mail-subject = { $target } のメール設定: お願いしたい手順
+ui-share-mail-text = 当社のアプリケーションは { $target } 経由でメールを送信できません。設定テストで、あなたにしかできない手順が見つかりました。このページに記載されています:
+ui-share-gone = このリンクは期限切れか、削除されたか、存在しません。送信者に新しいリンクを依頼してください。
+ui-share-unavailable = 共有リンクは現在利用できません。数分後にもう一度お試しください。
+ui-share-failed = リンクを作成できませんでした: { $reason }
 
 ## 設定の検出（サービス側で生成）
 

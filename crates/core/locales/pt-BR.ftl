@@ -1219,6 +1219,24 @@ ui-actor-service = Do nosso lado, não do seu
 ui-actor-customer = Para quem preenche as configurações
 ui-handoff-title = Configurações SMTP testadas: { $target }
 ui-handoff-certificate = Certificado: { $subject } (nomes: { $names }), emitido por { $issuer }, válido de { $from } até { $until }.
+ui-share-intro = Alguém que está conectando um aplicativo a este servidor de e-mail testou as configurações. Estes são os passos que só você pode dar; cada um diz por quê e o que o servidor respondeu.
+ui-share-expires = Esta página será excluída em { $date }.
+ui-share-print = Imprimir
+ui-share-nothing = Nada aqui precisa de um administrador: o teste só encontrou passos para quem está preenchendo as configurações.
+ui-share-attested = O serviço de teste assinou este resultado; o backend do aplicativo pode verificá-lo.
+ui-share-server-said = O servidor respondeu:
+ui-share-button = Enviar para sua equipe de TI
+ui-share-creating = Criando um link…
+ui-share-link = Qualquer pessoa com este link pode ler o que fazer até { $date }.
+ui-share-copy = Copiar link
+ui-share-copied = Link copiado
+ui-share-email = Enviar por e-mail
+ui-share-open = Imprimir
+ui-share-mail-subject = Configurações de e-mail para { $target }: passos para você
+ui-share-mail-text = Nosso aplicativo não consegue enviar e-mails por { $target }. O teste das configurações encontrou passos que só você pode dar; eles estão nesta página:
+ui-share-gone = Este link expirou, foi excluído ou nunca existiu. Peça um novo a quem o enviou.
+ui-share-unavailable = Os links compartilhados estão indisponíveis agora. Tente novamente em alguns minutos.
+ui-share-failed = Não foi possível criar o link: { $reason }
 
 ## Detecção ("Detectar configurações"), gerada pelo serviço
 

@@ -82,8 +82,8 @@ fn time_command(mut make: impl FnMut() -> Command) -> Result<Duration, String> {
         let took = t.elapsed();
         if !out.status.success() {
             return Err(format!(
-                "{:?} failed: {}{}",
-                c.get_program(),
+                "{} failed: {}{}",
+                std::path::Path::new(c.get_program()).display(),
                 String::from_utf8_lossy(&out.stdout),
                 String::from_utf8_lossy(&out.stderr)
             ));

@@ -28,7 +28,7 @@ async fn http(addr: &str, method: &str, path: &str, body: &str) -> Result<String
         .await
         .map_err(|e| e.to_string())?;
     let mut out = Vec::new();
-    tokio::time::timeout(Duration::from_secs(60), s.read_to_end(&mut out))
+    tokio::time::timeout(Duration::from_mins(1), s.read_to_end(&mut out))
         .await
         .map_err(|_| "timeout".to_owned())?
         .map_err(|e| e.to_string())?;

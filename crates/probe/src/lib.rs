@@ -12,6 +12,7 @@ pub mod fuzzing;
 pub mod http;
 pub mod policy;
 pub mod secret;
+pub mod store;
 
 /// The local teaching server (its own crate), re-exported for the CLI,
 /// the demo and the tests.

@@ -260,7 +260,7 @@ async fn an_arrival_wait_holds_neither_the_target_slot_nor_a_408() {
             );
             tcp.write_all(request.as_bytes()).await.unwrap();
             let mut answer = Vec::new();
-            tokio::time::timeout(Duration::from_secs(60), tcp.read_to_end(&mut answer))
+            tokio::time::timeout(Duration::from_mins(1), tcp.read_to_end(&mut answer))
                 .await
                 .expect("an answer within a minute")
                 .unwrap();

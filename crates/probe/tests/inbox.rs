@@ -158,7 +158,7 @@ async fn a_relay_that_insists_on_tls_delivers_over_starttls_and_the_report_says_
     )
     .await
     .unwrap();
-    let mut ticket = inbox.reserve(Duration::from_secs(60)).unwrap();
+    let mut ticket = inbox.reserve(Duration::from_mins(1)).unwrap();
     let mut c = Client::connect(&inbox).await;
     assert_eq!(c.say("EHLO relay.example.com").await, 250);
     assert!(c.1.contains("STARTTLS"), "STARTTLS not offered: {}", c.1);
@@ -172,7 +172,7 @@ async fn a_relay_that_insists_on_tls_delivers_over_starttls_and_the_report_says_
 #[tokio::test]
 async fn plain_text_delivery_still_works_and_is_reported_as_plain() {
     let inbox = inbox().await;
-    let mut ticket = inbox.reserve(Duration::from_secs(60)).unwrap();
+    let mut ticket = inbox.reserve(Duration::from_mins(1)).unwrap();
     let mut c = Client::connect(&inbox).await;
     assert_eq!(c.say("EHLO relay.example.com").await, 250);
     assert!(
@@ -221,7 +221,7 @@ async fn an_unreadable_certificate_is_a_clear_error_at_start() {
 #[tokio::test]
 async fn only_a_reserved_address_with_its_nonce_is_delivered_once() {
     let inbox = inbox().await;
-    let mut ticket = inbox.reserve(Duration::from_secs(60)).unwrap();
+    let mut ticket = inbox.reserve(Duration::from_mins(1)).unwrap();
     assert!(ticket.address.starts_with("t-") && ticket.address.ends_with("@check.test"));
     let mut c = Client::connect(&inbox).await;
     assert_eq!(c.say("EHLO relay.example.com").await, 250);
@@ -257,7 +257,7 @@ async fn only_a_reserved_address_with_its_nonce_is_delivered_once() {
 #[tokio::test]
 async fn a_dropped_ticket_withdraws_its_address() {
     let inbox = inbox().await;
-    let ticket = inbox.reserve(Duration::from_secs(60)).unwrap();
+    let ticket = inbox.reserve(Duration::from_mins(1)).unwrap();
     let address = ticket.address.clone();
     assert_eq!(inbox.reserved(), 1);
     drop(ticket);
@@ -280,7 +280,7 @@ async fn an_expired_reservation_is_refused() {
 #[tokio::test]
 async fn a_message_over_the_limit_is_refused() {
     let inbox = inbox().await;
-    let ticket = inbox.reserve(Duration::from_secs(60)).unwrap();
+    let ticket = inbox.reserve(Duration::from_mins(1)).unwrap();
     let mut c = Client::connect(&inbox).await;
     assert_eq!(c.say("HELO relay.example.com").await, 250);
     assert_eq!(c.say("MAIL FROM:<relay@example.com>").await, 250);
@@ -363,7 +363,7 @@ async fn forty_idle_connections_from_one_address_do_not_take_the_inbox() {
     assert_eq!(inbox.refused(), 24);
 
     // A relay on another address still delivers.
-    let mut ticket = inbox.reserve(Duration::from_secs(60)).unwrap();
+    let mut ticket = inbox.reserve(Duration::from_mins(1)).unwrap();
     let (relay, first) = raw_from(&inbox, "127.0.0.2").await;
     assert!(first.starts_with("220"), "{first}");
     let mut relay = Client(relay, String::new());

@@ -239,53 +239,6 @@ async fn access_tokens_against_postfix_dovecot_and_an_openid_provider() {
     );
 }
 
-/// Runs the browser half (tests/e2e/sign_in_to_save.mjs) with `env`,
-/// killed after `limit`: the JSON line it printed.
-fn browser_run(env: &[(&str, String)], limit: std::time::Duration) -> serde_json::Value {
-    use std::io::Read as _;
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-    assert!(
-        root.join("web/smtp-doctor/pkg/smtp_doctor_wasm_bg.wasm")
-            .exists(),
-        "the package's wasm is not built: run `cargo xtask wasm` (cargo xtask test does)"
-    );
-    let mut child = std::process::Command::new("node")
-        .arg(root.join("tests/e2e/sign_in_to_save.mjs"))
-        .envs(env.iter().map(|(k, v)| (*k, v.as_str())))
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .expect("node (installed by `cargo xtask test`)");
-    let deadline = std::time::Instant::now() + limit;
-    let status = loop {
-        if let Some(status) = child.try_wait().unwrap() {
-            break status;
-        }
-        if std::time::Instant::now() > deadline {
-            let _ = child.kill();
-            let _ = child.wait();
-            panic!("the browser run took longer than {limit:?}");
-        }
-        std::thread::sleep(std::time::Duration::from_millis(100));
-    };
-    let (mut out, mut err) = (String::new(), String::new());
-    child
-        .stdout
-        .take()
-        .unwrap()
-        .read_to_string(&mut out)
-        .unwrap();
-    child
-        .stderr
-        .take()
-        .unwrap()
-        .read_to_string(&mut err)
-        .unwrap();
-    assert!(status.success(), "the browser run failed:\n{err}\n{out}");
-    let line = out.lines().last().unwrap_or_default();
-    serde_json::from_str(line).unwrap_or_else(|e| panic!("{e}: {out}\n{err}"))
-}
-
 /// The customer's whole path in Chromium: "Sign in" at the provider's own
 /// pages, the token into the form, "Test connection" through the service
 /// to Postfix (Dovecot asks the provider about the token) passes, and Save
@@ -321,10 +274,15 @@ async fn sign_in_then_test_then_save_in_chromium() {
         ("SMTP_DOCTOR_USER", USER.to_owned()),
         ("SMTP_DOCTOR_ATTESTATION_KEY", KEY.to_owned()),
     ];
-    let run =
-        tokio::task::spawn_blocking(move || browser_run(&env, std::time::Duration::from_secs(120)))
-            .await
-            .unwrap();
+    let run = tokio::task::spawn_blocking(move || {
+        common::node_script(
+            "sign_in_to_save.mjs",
+            &env,
+            std::time::Duration::from_mins(2),
+        )
+    })
+    .await
+    .unwrap();
     let logs = format!("{}\n{}", relay.log(), dovecot.log());
     drop((relay, dovecot, provider));
     let summary = format!("{run:#}\n\nlogs:\n{logs}");

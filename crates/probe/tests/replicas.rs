@@ -67,7 +67,15 @@ fn redis(port: u16) -> Proc {
 fn replica(redis_port: u16, extra: &[&str]) -> (Proc, u16) {
     let url = format!("redis://127.0.0.1:{redis_port}/0");
     let mut child = Command::new(env!("CARGO_BIN_EXE_smtp-doctor"))
-        .args(["serve", "--listen", "127.0.0.1:0", "--redis", &url])
+        .args([
+            "serve",
+            "--store",
+            "none",
+            "--listen",
+            "127.0.0.1:0",
+            "--redis",
+            &url,
+        ])
         .args([
             "--allow-target",
             "127.0.0.0/8",

@@ -303,7 +303,7 @@ async fn the_sign_in_tokens_log_in_over_xoauth2_and_oauthbearer() {
     use std::time::SystemTime;
     let (sb, engine) = sandbox().await;
     let issuer = sb.issuer();
-    let hour = issuer.issue(USER, Duration::from_secs(3600), SystemTime::now());
+    let hour = issuer.issue(USER, Duration::from_hours(1), SystemTime::now());
     let oauth = |token: &str, user: &str, auth: &str| json!({ "username": user, "accessToken": token, "auth": auth, "from": USER });
     let checks = ["connect", "tls", "auth", "sender"];
     for (behaviour, security) in [
@@ -330,16 +330,16 @@ async fn the_sign_in_tokens_log_in_over_xoauth2_and_oauthbearer() {
     let addr = loopback(sb.port(Behaviour::Starttls).unwrap());
     let expired = issuer.issue(
         USER,
-        Duration::from_secs(60),
-        SystemTime::now() - Duration::from_secs(120),
+        Duration::from_mins(1),
+        SystemTime::now() - Duration::from_mins(2),
     );
     let (other, _) = sandbox().await;
     let foreign = other
         .issuer()
-        .issue(USER, Duration::from_secs(3600), SystemTime::now());
+        .issue(USER, Duration::from_hours(1), SystemTime::now());
     let theirs = issuer.issue(
         "other@sandbox.test",
-        Duration::from_secs(3600),
+        Duration::from_hours(1),
         SystemTime::now(),
     );
     for (name, token, auth) in [

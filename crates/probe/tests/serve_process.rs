@@ -23,6 +23,8 @@ fn sigterm_lets_the_running_probe_answer_then_exits() {
     let mut child = Command::new(env!("CARGO_BIN_EXE_smtp-doctor"))
         .args([
             "serve",
+            "--store",
+            "none",
             "--listen",
             "127.0.0.1:0",
             "--allow-target",
@@ -82,7 +84,7 @@ fn sigterm_lets_the_running_probe_answer_then_exits() {
 fn serve_warns_when_helo_is_unset() {
     for (helo, warns) in [(None, true), (Some("probe.example.com"), false)] {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_smtp-doctor"));
-        cmd.args(["serve", "--listen", "127.0.0.1:0"])
+        cmd.args(["serve", "--store", "none", "--listen", "127.0.0.1:0"])
             .env_remove("SMTP_DOCTOR_HELO")
             .env("RUST_LOG", "warn")
             .stdout(Stdio::piped())

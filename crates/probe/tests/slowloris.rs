@@ -27,7 +27,15 @@ fn start() -> (Serve, SocketAddr) {
     let mut child = Command::new("prlimit")
         .args(["--nofile=256:256", "--"])
         .arg(env!("CARGO_BIN_EXE_smtp-doctor"))
-        .args(["serve", "--listen", "127.0.0.1:0", "--header-timeout", "2"])
+        .args([
+            "serve",
+            "--store",
+            "none",
+            "--listen",
+            "127.0.0.1:0",
+            "--header-timeout",
+            "2",
+        ])
         .args(["--max-connections-per-ip", "32", "--max-probes", "8"])
         .env("RUST_LOG", "warn")
         .stdout(Stdio::piped())

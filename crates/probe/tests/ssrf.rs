@@ -98,7 +98,14 @@ async fn sandbox_opens_only_its_own_ports(count: &Arc<AtomicUsize>) -> (usize, u
     counting_listener("[::1]:25".parse().unwrap(), Arc::clone(count)).await;
     let before = count.load(Ordering::SeqCst);
     let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_smtp-doctor"))
-        .args(["serve", "--sandbox", "--listen", "127.0.0.1:0"])
+        .args([
+            "serve",
+            "--store",
+            "none",
+            "--sandbox",
+            "--listen",
+            "127.0.0.1:0",
+        ])
         .env("RUST_LOG", "warn")
         .stdout(std::process::Stdio::piped())
         .spawn()

@@ -69,6 +69,8 @@ pub(crate) fn page() -> Result {
         &bin.to_string_lossy(),
         &[
             "serve",
+            "--store",
+            "none",
             "--listen",
             "127.0.0.1:0",
             "--web-dir",

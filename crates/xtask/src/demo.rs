@@ -16,6 +16,10 @@ pub(crate) fn start(args: &[String]) -> Result {
     wasm::build()?;
     let bin = crate::sh::release_binary()?;
     let web = root().join("web");
+    // Share links ("Send this to your IT team") are kept here.
+    let store_dir = root().join("target/demo");
+    std::fs::create_dir_all(&store_dir).map_err(|e| format!("{}: {e}", store_dir.display()))?;
+    let store = format!("sqlite:{}", store_dir.join("reports.db").display());
     eprintln!(
         "\n\x1b[1mOpen http://{listen}/ — the sandbox below answers on localhost.\x1b[0m\n\
          Try: host localhost, port 2587, STARTTLS, the demo login; then change one thing at a time:\n\
@@ -36,6 +40,8 @@ pub(crate) fn start(args: &[String]) -> Result {
             "--web-dir",
             &web.to_string_lossy(),
             "--sandbox",
+            "--store",
+            &store,
             // The sandbox delivers mail for this domain to the service's
             // inbox: the `arrival` check works offline.
             "--inbox-domain",

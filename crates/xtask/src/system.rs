@@ -111,6 +111,16 @@ pub(crate) const TEST: &[Requirement] = &[
         "Dovecot checks OAuth2 access tokens for Postfix (passdb oauth2, XOAUTH2 and OAUTHBEARER)",
     ),
     req(
+        Check::Shell("ls /usr/lib/postgresql/*/bin/postgres"),
+        &["postgresql"],
+        "share links on PostgreSQL: the replicas' store, started per test on loopback",
+    ),
+    req(
+        Check::Command("setpriv"),
+        &["util-linux"],
+        "runs PostgreSQL as its own user when the tests run as root",
+    ),
+    req(
         Check::File("/usr/sbin/saslpasswd2"),
         &["sasl2-bin"],
         "Postfix's test logins (Cyrus SASL)",

@@ -21,7 +21,7 @@ mod dsn;
 mod headers;
 mod libraries;
 mod replies_in_text;
-mod secrets;
+pub(crate) mod secrets;
 
 use serde::Serialize;
 

@@ -311,7 +311,7 @@ pub(crate) struct ServeArgs {
     pub(crate) api_key_file: Option<PathBuf>,
     /// Accept short-lived HS256 browser tokens signed with this key
     /// (repeatable, for rotation; at least 16 bytes). `exp` at most 10
-    /// minutes ahead, `scope` probe/discover/validate, `sub` keys the
+    /// minutes ahead, `scope` probe/discover/validate/share, `sub` keys the
     /// rate limits (SPEC §7.6).
     #[arg(
         long = "token-key",
@@ -422,8 +422,58 @@ pub(crate) struct ServeArgs {
     /// Seconds the `arrival` check waits for its message.
     #[arg(long, env = "SMTP_DOCTOR_ARRIVAL_WAIT", default_value_t = 60.0)]
     pub(crate) arrival_wait: f64,
+    /// Where share links (`POST /v1/reports`) are kept: `sqlite:PATH` (one
+    /// file, created when missing) for one instance, `postgres://…` for
+    /// replicas, `none` to turn share links off.
+    #[arg(
+        long,
+        env = "SMTP_DOCTOR_STORE",
+        default_value = "sqlite:smtp-doctor.db",
+        hide_env_values = true,
+        value_parser = parse_store
+    )]
+    pub(crate) store: StoreChoice,
+    /// How long a share link works, in seconds (default 7 days, at most 90).
+    #[arg(
+        long,
+        env = "SMTP_DOCTOR_REPORT_TTL",
+        default_value_t = 7 * 24 * 3600,
+        value_parser = clap::value_parser!(u64).range(1..=90 * 24 * 3600)
+    )]
+    pub(crate) report_ttl: u64,
+    /// Share links one client may create per hour.
+    #[arg(long, env = "SMTP_DOCTOR_REPORTS_PER_HOUR", default_value_t = 30)]
+    pub(crate) reports_per_hour: u32,
+    /// This service's public address (`https://doctor.example.com`): the
+    /// base of share links. Without it, links are answered as paths
+    /// (`/r/…`) for the caller to resolve against the service's address.
+    #[arg(long, env = "SMTP_DOCTOR_PUBLIC_URL", value_parser = parse_public_url)]
+    pub(crate) public_url: Option<String>,
     #[command(flatten)]
     pub(crate) engine: EngineArgs,
+}
+
+/// `--public-url`: an origin, never `*`.
+fn parse_public_url(text: &str) -> Result<String, String> {
+    match http::parse_origin(text)? {
+        any if any == "*" => {
+            Err("--public-url is this service's address, e.g. https://doctor.example.com".into())
+        }
+        origin => Ok(origin),
+    }
+}
+
+/// `--store`: a store, or none.
+#[derive(Clone, Debug)]
+pub(crate) struct StoreChoice(pub(crate) Option<smtp_doctor_probe::store::StoreUrl>);
+
+fn parse_store(text: &str) -> Result<StoreChoice, String> {
+    if text == "none" {
+        return Ok(StoreChoice(None));
+    }
+    text.parse()
+        .map(|url| StoreChoice(Some(url)))
+        .map_err(|e: smtp_doctor_probe::store::BadStoreUrl| e.to_string())
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]

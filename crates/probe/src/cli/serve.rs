@@ -11,6 +11,7 @@ use smtp_doctor_probe::http::server::ConnectionLimits;
 use smtp_doctor_probe::http::{self, AppState, Settings};
 use smtp_doctor_probe::inbox::{Inbox, InboxLimits, InboxTls};
 use smtp_doctor_probe::sandbox::{RelayTo, Sandbox, SandboxOptions};
+use smtp_doctor_probe::store::Store;
 use tracing_subscriber::EnvFilter;
 
 use super::args::{LogFormat, ServeArgs, seconds, shutdown_signal};
@@ -94,6 +95,17 @@ async fn settings(args: &ServeArgs) -> anyhow::Result<Settings> {
             None => None,
         },
         client_nets: ClientNets::new(args.ipv6_prefix).map_err(anyhow::Error::msg)?,
+        store: match &args.store.0 {
+            Some(url) => Some(
+                Store::open(url.clone())
+                    .await
+                    .with_context(|| format!("cannot open the report store {}", url.redacted()))?,
+            ),
+            None => None,
+        },
+        report_ttl: Duration::from_secs(args.report_ttl),
+        reports_per_hour: args.reports_per_hour,
+        public_url: args.public_url.clone(),
         ..Settings::default()
     })
 }

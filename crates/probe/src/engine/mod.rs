@@ -180,7 +180,7 @@ impl Default for EngineOptions {
             slow_greeting: Duration::from_secs(3),
             local_zone: dns::LocalZone::default(),
             inbox: None,
-            arrival_wait: Duration::from_secs(60),
+            arrival_wait: Duration::from_mins(1),
         }
     }
 }

@@ -23,6 +23,35 @@ pub(crate) struct Ready {
     pub version: &'static str,
     /// `null` without `--redis`; else whether Redis answers.
     pub shared_limits: Option<bool>,
+    /// `null` without a store (`--store none`); else whether the share
+    /// links' store answers.
+    pub store: Option<bool>,
+}
+
+/// `POST /v1/reports`: a share link, shown to its creator once.
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct SharedLink {
+    /// 128 random bits, base64url.
+    pub id: String,
+    /// The link (`--public-url` + `/r/{id}`; without it the path alone).
+    pub url: String,
+    /// Deletes the report (`DELETE /v1/reports/{id}`, header
+    /// `X-Delete-Token`); stored only as a hash.
+    pub delete_token: String,
+    /// RFC 3339, UTC.
+    pub expires_at: String,
+}
+
+/// `GET /r/{id}` with `Accept: application/json`.
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct SharedReport {
+    /// The report as stored: redacted, without its transcript.
+    #[schema(value_type = smtp_doctor_core::report::Report)]
+    pub report: Box<serde_json::value::RawValue>,
+    pub created_at: String,
+    pub expires_at: String,
 }
 
 /// `POST /v1/validate`.
@@ -77,7 +106,8 @@ pub(crate) struct ErrorBody {
 #[derive(Debug, Serialize, ToSchema, PartialEq, Eq)]
 pub(crate) struct ErrorDetail {
     /// bad-json, bad-request, unauthorized, forbidden, too-large,
-    /// unsupported-media-type, rate-limited, at-capacity, not-found, internal.
+    /// unsupported-media-type, rate-limited, at-capacity, not-found,
+    /// store-unavailable, internal.
     pub code: &'static str,
     pub message: String,
 }

@@ -54,6 +54,6 @@ pub(super) fn layer(origins: &[String]) -> Option<CorsLayer> {
             .allow_methods([Method::GET, Method::POST])
             .allow_headers([header::CONTENT_TYPE, header::AUTHORIZATION, header::ACCEPT])
             .expose_headers([header::RETRY_AFTER])
-            .max_age(Duration::from_secs(600)),
+            .max_age(Duration::from_mins(10)),
     )
 }

@@ -30,6 +30,10 @@ pub enum ApiError {
     AtCapacity,
     #[error("no such route")]
     NotFound,
+    #[error("no such report: the link is wrong, expired or deleted")]
+    NoSuchReport,
+    #[error("share links are unavailable: {0}")]
+    StoreUnavailable(String),
     #[error("internal error")]
     Internal,
 }
@@ -47,7 +51,8 @@ impl ApiError {
             Self::RateLimited { .. } => (StatusCode::TOO_MANY_REQUESTS, "rate-limited"),
             Self::Forbidden(_) => (StatusCode::FORBIDDEN, "forbidden"),
             Self::AtCapacity => (StatusCode::SERVICE_UNAVAILABLE, "at-capacity"),
-            Self::NotFound => (StatusCode::NOT_FOUND, "not-found"),
+            Self::NotFound | Self::NoSuchReport => (StatusCode::NOT_FOUND, "not-found"),
+            Self::StoreUnavailable(_) => (StatusCode::SERVICE_UNAVAILABLE, "store-unavailable"),
             Self::Internal => (StatusCode::INTERNAL_SERVER_ERROR, "internal"),
         }
     }

@@ -83,11 +83,15 @@ pub(crate) struct DiscoverRequestBody {
         super::routes::explain::explain,
         super::routes::probe::probe,
         super::routes::discover::discover,
+        super::routes::reports::create,
+        super::routes::reports::show,
+        super::routes::reports::remove,
         super::routes::meta::info_handler,
         super::routes::meta::openapi,
     ),
     components(schemas(
         ConfigInput, ProbeRequestBody, ValidateResponse, ErrorBody, ErrorDetail, InfoResponse, InfoLimits, Health, Ready, Check,
+        super::api::SharedLink, super::api::SharedReport,
         Diagnostic, Code, Severity, Field, Fix, Security, AuthMechanism, Report, Target, Step, StepKind, StepStatus,
         ServerInfo, TlsInfo, Certificate, Suggestion, DiscoverRequestBody, ExplainRequestBody,
         smtp_doctor_core::explain::Explanation, smtp_doctor_core::explain::Recognised,
@@ -112,7 +116,7 @@ impl utoipa::Modify for BearerKey {
                 HttpBuilder::new()
                     .scheme(HttpAuthScheme::Bearer)
                     .description(Some(
-                        "An API key (--api-key), or a short-lived HS256 JWT signed with a --token-key: exp at most 10 minutes ahead, scope probe/discover/validate, optional sub (keys the rate limits).",
+                        "An API key (--api-key), or a short-lived HS256 JWT signed with a --token-key: exp at most 10 minutes ahead, scope probe/discover/validate/share, optional sub (keys the rate limits).",
                     ))
                     .build(),
             ),

@@ -47,6 +47,14 @@ pub struct Settings {
     pub client_nets: ClientNets,
     /// `serve --sandbox`: the sandbox's sign-in pages (`/sandbox/sign-in`).
     pub sandbox_sign_in: Option<SandboxSignIn>,
+    /// Where share links are kept (`--store`); `None`: share links off.
+    pub store: Option<crate::store::Store>,
+    /// How long a share link works (`--report-ttl`).
+    pub report_ttl: Duration,
+    /// Share links one client may create per hour.
+    pub reports_per_hour: u32,
+    /// The base of share links (`--public-url`); `None`: links are paths.
+    pub public_url: Option<String>,
 }
 
 /// What the sandbox's sign-in pages need: its token issuer, the account a
@@ -78,6 +86,10 @@ impl Default for Settings {
             shared: None,
             client_nets: ClientNets::default(),
             sandbox_sign_in: None,
+            store: None,
+            report_ttl: Duration::from_hours(168),
+            reports_per_hour: 30,
+            public_url: None,
         }
     }
 }

@@ -21,6 +21,8 @@ pub enum Scope {
     Probe,
     Discover,
     Validate,
+    /// Share links: `POST /v1/reports`, `DELETE /v1/reports/{id}`.
+    Share,
 }
 
 impl Scope {
@@ -29,6 +31,7 @@ impl Scope {
             Self::Probe => "probe",
             Self::Discover => "discover",
             Self::Validate => "validate",
+            Self::Share => "share",
         }
     }
 
@@ -39,6 +42,7 @@ impl Scope {
             "/v1/probe" => Some(Self::Probe),
             "/v1/discover" => Some(Self::Discover),
             "/v1/validate" => Some(Self::Validate),
+            p if p == "/v1/reports" || p.starts_with("/v1/reports/") => Some(Self::Share),
             _ => None,
         }
     }

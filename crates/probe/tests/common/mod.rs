@@ -318,3 +318,54 @@ impl std::io::Write for Capture {
         Ok(())
     }
 }
+
+/// Runs the browser script `tests/e2e/{script}` with `env`, killed after
+/// `limit`: the JSON line it printed last.
+pub fn node_script(
+    script: &str,
+    env: &[(&str, String)],
+    limit: std::time::Duration,
+) -> serde_json::Value {
+    use std::io::Read as _;
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    assert!(
+        root.join("web/smtp-doctor/pkg/smtp_doctor_wasm_bg.wasm")
+            .exists(),
+        "the package's wasm is not built: run `cargo xtask wasm` (cargo xtask test does)"
+    );
+    let mut child = std::process::Command::new("node")
+        .arg(root.join("tests/e2e").join(script))
+        .envs(env.iter().map(|(k, v)| (*k, v.as_str())))
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("node (installed by `cargo xtask test`)");
+    let deadline = std::time::Instant::now() + limit;
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if std::time::Instant::now() > deadline {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("the browser run took longer than {limit:?}");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    };
+    let (mut out, mut err) = (String::new(), String::new());
+    child
+        .stdout
+        .take()
+        .unwrap()
+        .read_to_string(&mut out)
+        .unwrap();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut err)
+        .unwrap();
+    assert!(status.success(), "the browser run failed:\n{err}\n{out}");
+    let line = out.lines().last().unwrap_or_default();
+    serde_json::from_str(line).unwrap_or_else(|e| panic!("{e}: {out}\n{err}"))
+}

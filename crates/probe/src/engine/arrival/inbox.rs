@@ -72,7 +72,7 @@ impl Default for InboxLimits {
             bounds: Bounds {
                 idle: Duration::from_secs(30),
                 write: Duration::from_secs(30),
-                lifetime: Duration::from_secs(180),
+                lifetime: Duration::from_mins(3),
             },
         }
     }

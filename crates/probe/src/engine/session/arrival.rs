@@ -45,7 +45,7 @@ impl Probe<'_> {
             return None;
         };
         let wait = self.engine.options().arrival_wait;
-        let ticket = match inbox.reserve(wait + Duration::from_secs(60)) {
+        let ticket = match inbox.reserve(wait + Duration::from_mins(1)) {
             Ok(ticket) => ticket,
             Err(e) => {
                 let d = Diagnostic::new(Code::SendRejected)

@@ -10,7 +10,7 @@ use governor::clock::{Clock, DefaultClock};
 use governor::{DefaultKeyedRateLimiter, Quota};
 use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 
-use super::{RateKey, Refused};
+use super::{Kind, RateKey, Refused};
 
 /// Clients remembered before the idle ones are forgotten.
 const MAX_CLIENTS: usize = 50_000;
@@ -18,6 +18,7 @@ const MAX_CLIENTS: usize = 50_000;
 pub(super) struct Memory {
     probe_rate: DefaultKeyedRateLimiter<RateKey>,
     send_rate: DefaultKeyedRateLimiter<RateKey>,
+    share_rate: DefaultKeyedRateLimiter<RateKey>,
     probes: Arc<Semaphore>,
     targets: Mutex<HashMap<String, usize>>,
 }
@@ -35,7 +36,12 @@ fn at_least_one(n: u32) -> NonZeroU32 {
 }
 
 impl Memory {
-    pub(super) fn new(probes_per_minute: u32, sends_per_hour: u32, max_probes: u32) -> Self {
+    pub(super) fn new(
+        probes_per_minute: u32,
+        sends_per_hour: u32,
+        reports_per_hour: u32,
+        max_probes: u32,
+    ) -> Self {
         Self {
             probe_rate: DefaultKeyedRateLimiter::keyed(Quota::per_minute(at_least_one(
                 probes_per_minute,
@@ -43,18 +49,21 @@ impl Memory {
             send_rate: DefaultKeyedRateLimiter::keyed(Quota::per_hour(at_least_one(
                 sends_per_hour,
             ))),
+            share_rate: DefaultKeyedRateLimiter::keyed(Quota::per_hour(at_least_one(
+                reports_per_hour,
+            ))),
             probes: Arc::new(Semaphore::new(max_probes as usize)),
             targets: Mutex::new(HashMap::new()),
         }
     }
 
-    /// `weight` cells of the client's probe (or send) rate; more than the
+    /// `weight` cells of the client's budget for `kind`; more than the
     /// whole burst takes what one request may.
-    pub(super) fn rate(&self, send: bool, key: &RateKey, weight: u32) -> Result<(), Refused> {
-        let limiter = if send {
-            &self.send_rate
-        } else {
-            &self.probe_rate
+    pub(super) fn rate(&self, kind: Kind, key: &RateKey, weight: u32) -> Result<(), Refused> {
+        let limiter = match kind {
+            Kind::Send => &self.send_rate,
+            Kind::Share => &self.share_rate,
+            Kind::Probe | Kind::Discover => &self.probe_rate,
         };
         if limiter.len() > MAX_CLIENTS {
             limiter.retain_recent();

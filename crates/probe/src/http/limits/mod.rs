@@ -56,6 +56,8 @@ pub(crate) enum Kind {
     Discover,
     /// A message on the relay's queue (`send`, `arrival`): the send budget.
     Send,
+    /// A share link stored (`POST /v1/reports`): the share budget.
+    Share,
 }
 
 /// How many probes one `/v1/discover` counts as.
@@ -65,7 +67,7 @@ impl Kind {
     fn weight(self) -> u32 {
         match self {
             Self::Discover => DISCOVER_WEIGHT,
-            Self::Probe | Self::Send => 1,
+            Self::Probe | Self::Send | Self::Share => 1,
         }
     }
 
@@ -73,6 +75,7 @@ impl Kind {
     fn budget(self) -> &'static str {
         match self {
             Self::Send => "send",
+            Self::Share => "share",
             Self::Probe | Self::Discover => "probe",
         }
     }
@@ -111,6 +114,7 @@ pub(crate) struct Limits {
 struct Inner {
     probes_per_minute: u32,
     sends_per_hour: u32,
+    reports_per_hour: u32,
     max_probes: u32,
     per_target: usize,
     /// How long a shared slot is held at most: a replica that dies holding
@@ -132,12 +136,14 @@ impl Limits {
             inner: Arc::new(Inner {
                 probes_per_minute: settings.probes_per_minute.max(1),
                 sends_per_hour: settings.sends_per_hour.max(1),
+                reports_per_hour: settings.reports_per_hour.max(1),
                 max_probes,
                 per_target: settings.per_target.max(1),
                 slot_expiry: longest_probe + Duration::from_secs(10),
                 memory: memory::Memory::new(
                     settings.probes_per_minute,
                     settings.sends_per_hour,
+                    settings.reports_per_hour,
                     max_probes,
                 ),
                 shared: settings.shared.clone(),
@@ -151,8 +157,9 @@ impl Limits {
         let this = &self.inner;
         if let Some(shared) = &this.shared {
             let (burst, period) = match kind {
-                Kind::Send => (this.sends_per_hour, Duration::from_secs(3600)),
-                Kind::Probe | Kind::Discover => (this.probes_per_minute, Duration::from_secs(60)),
+                Kind::Send => (this.sends_per_hour, Duration::from_hours(1)),
+                Kind::Share => (this.reports_per_hour, Duration::from_hours(1)),
+                Kind::Probe | Kind::Discover => (this.probes_per_minute, Duration::from_mins(1)),
             };
             let name = key.shared_name();
             match shared
@@ -164,7 +171,7 @@ impl Limits {
                 Err(e) => tracing::debug!(error = %e, "rate limit from memory"),
             }
         }
-        this.memory.rate(kind == Kind::Send, key, kind.weight())
+        this.memory.rate(kind, key, kind.weight())
     }
 
     /// `None` without Redis; else whether it answers now.
@@ -221,7 +228,7 @@ mod tests {
             sends_per_hour: 1,
             ..Settings::default()
         };
-        Limits::new(&settings, Duration::from_secs(60))
+        Limits::new(&settings, Duration::from_mins(1))
     }
 
     fn client(ip: &str) -> RateKey {

@@ -50,14 +50,25 @@ pub(crate) async fn healthz(State(state): State<AppState>) -> Json<Health> {
 }
 
 /// `GET /readyz`: for a load balancer. Ready whenever this replica can
-/// take probes, degraded included: taking every replica out when Redis is
-/// away would turn a weaker limit into an outage.
+/// take probes, degraded included: taking every replica out when Redis or
+/// the report store is away would turn a weaker limit, or missing share
+/// links, into an outage.
 #[utoipa::path(get, path = "/readyz", responses((status = 200, body = Ready)))]
 pub(crate) async fn readyz(State(state): State<AppState>) -> Json<Ready> {
+    let store = match &state.settings().store {
+        Some(store) => Some(store.ping().await),
+        None => None,
+    };
+    // Probes go on without the store: degraded, not out.
+    let status = match store {
+        Some(false) => "degraded",
+        _ => status(&state),
+    };
     Json(Ready {
-        status: status(&state),
+        status,
         version: smtp_doctor_core::VERSION,
         shared_limits: state.limits().shared_up(),
+        store,
     })
 }
 
@@ -66,6 +77,9 @@ pub(crate) async fn readyz(State(state): State<AppState>) -> Json<Ready> {
 pub(crate) async fn metrics(State(state): State<AppState>) -> impl IntoResponse {
     let mut text = state.metrics().render();
     state.limits().render(&mut text);
+    if let Some(store) = &state.settings().store {
+        store.render(&mut text);
+    }
     ([(header::CONTENT_TYPE, "text/plain; version=0.0.4")], text)
 }
 

@@ -1,6 +1,6 @@
 //! The routes, one file per group, each with its own `router()`: `meta`
 //! (health, readiness, metrics, info, the OpenAPI document), `validate`, `explain`,
-//! `probe`, `discover`, and with `--sandbox` its sign-in pages. Here they are joined under their keys: the API
+//! `probe`, `discover`, `reports` (share links), and with `--sandbox` its sign-in pages. Here they are joined under their keys: the API
 //! needs an API key or token, the operator's routes an API key, health
 //! and the document nothing.
 
@@ -8,6 +8,7 @@ pub(super) mod discover;
 pub(super) mod explain;
 pub(super) mod meta;
 pub(super) mod probe;
+pub(super) mod reports;
 pub(super) mod sandbox;
 pub(super) mod validate;
 
@@ -25,6 +26,7 @@ pub(super) fn router(state: &AppState) -> Router<AppState> {
         .merge(explain::router())
         .merge(probe::router())
         .merge(discover::router())
+        .merge(reports::api())
         .merge(meta::info())
         .route_layer(middleware::from_fn_with_state(
             state.clone(),
@@ -36,7 +38,11 @@ pub(super) fn router(state: &AppState) -> Router<AppState> {
         state.clone(),
         auth::require_operator_key,
     ));
-    let all = api.merge(operator).merge(meta::public());
+    // A share link is opened by whoever was sent it: no key.
+    let all = api
+        .merge(operator)
+        .merge(meta::public())
+        .merge(reports::public());
     // The sandbox's stand-in provider: public, as a provider's pages are.
     if state.settings().sandbox_sign_in.is_some() {
         all.merge(sandbox::router())

@@ -112,8 +112,8 @@ async fn signed_in(State(state): State<AppState>, Form(consent): Form<Consent>) 
         return refused("This sign-in was not started by the settings page.");
     };
     let ttl = match consent.ttl.as_str() {
-        "hour" => Duration::from_secs(3600),
-        "minute" => Duration::from_secs(60),
+        "hour" => Duration::from_hours(1),
+        "minute" => Duration::from_mins(1),
         _ => return refused("Choose Allow or Allow for one minute."),
     };
     let now = SystemTime::now();

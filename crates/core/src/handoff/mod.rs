@@ -8,6 +8,14 @@
 //! DMARC. This is what they are sent. It holds only what the report holds
 //! after the probe's redaction, and never the transcript.
 
+#[cfg(feature = "catalog")]
+mod html;
+mod share;
+
+#[cfg(feature = "catalog")]
+pub use html::{Page, SCRIPT, STYLE, html};
+pub use share::{MAX_SHARED_BYTES, shareable};
+
 use crate::report::{Certificate, Report};
 use crate::{Actor, Diagnostic, Severity};
 
@@ -70,6 +78,21 @@ pub fn sections(report: &Report) -> Vec<Section<'_>> {
         .collect()
 }
 
+/// What was tested, as a title names it: `host:port (STARTTLS)`.
+#[cfg(feature = "catalog")]
+fn target_label(report: &Report, locale: &str) -> String {
+    let catalog = crate::i18n::catalog(locale);
+    match (report.target.port, report.target.security) {
+        (Some(port), Some(security)) => format!(
+            "{}:{port} ({})",
+            report.target.host,
+            catalog.text(&format!("security-{}", security.as_str()), None, &[])
+        ),
+        (Some(port), None) => format!("{}:{port}", report.target.host),
+        _ => report.target.host.clone(),
+    }
+}
+
 /// The hand-off as plain text in `locale` (for an email or a ticket):
 /// what was tested, then one section per person with each finding, its
 /// fix, the server's words and the record to publish.
@@ -81,15 +104,7 @@ pub fn text(report: &Report, locale: &str) -> String {
     let catalog = crate::i18n::catalog(locale);
     let t = |id: &str, args: &[(&str, Param)]| catalog.text(id, None, args);
     let mut out = String::new();
-    let target = match (report.target.port, report.target.security) {
-        (Some(port), Some(security)) => format!(
-            "{}:{port} ({})",
-            report.target.host,
-            t(&format!("security-{}", security.as_str()), &[])
-        ),
-        (Some(port), None) => format!("{}:{port}", report.target.host),
-        _ => report.target.host.clone(),
-    };
+    let target = target_label(report, locale);
     let _ = writeln!(
         out,
         "{}",
