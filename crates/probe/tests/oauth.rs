@@ -147,6 +147,27 @@ async fn access_tokens_against_postfix_dovecot_and_an_openid_provider() {
     .await;
     check("missing scope", !r.ok && has(&r, "auth.token-rejected"), &r);
 
+    // A token for another API (an audience that is not the submission
+    // server's, as a Graph token's is), even with the scope SMTP needs:
+    // the provider tells the submission server it is not active for it,
+    // and the server refuses it.
+    let other_api = tokio::task::block_in_place(|| {
+        provider.token_for_api(USER, "https://graph.example.org", oauth::SCOPE)
+    });
+    let r = probe(
+        &engine,
+        &login(
+            relay.oauth,
+            json!({"username": USER, "accessToken": other_api}),
+        ),
+    )
+    .await;
+    check(
+        "a token for another API",
+        !r.ok && has(&r, "auth.token-rejected") && !leaks(&r, &other_api),
+        &r,
+    );
+
     // Someone else's token: the username does not match its subject.
     let r = probe(
         &engine,

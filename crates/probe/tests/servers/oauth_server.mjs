@@ -9,7 +9,8 @@
 // from the test tools' folder by path.)
 // Besides the provider's own endpoints, loopback-only test endpoints stand
 // in for a completed sign-in (the browser tests do the real one):
-//   POST /test/token  {user, scope, ttl}  → {token}   an access token
+//   POST /test/token  {user, scope, ttl, aud?} → {token}   an access token
+//                     (aud: issued for another API, as a Graph token is)
 //   POST /test/revoke {token}             → {}        revoked at once
 import http from "node:http";
 import { join } from "node:path";
@@ -23,6 +24,8 @@ if (!Number.isInteger(port) || port <= 0 || !modules) {
 }
 const { default: Provider } = await import(pathToFileURL(join(modules, "oidc-provider/lib/index.js")).href);
 const issuer = `http://127.0.0.1:${port}`;
+// The audience of tokens for the submission server.
+const SMTP_AUDIENCE = "smtp";
 const provider = new Provider(issuer, {
   clients: [
     // The submission server's Dovecot, calling introspection.
@@ -44,7 +47,14 @@ const provider = new Provider(issuer, {
   // Every test account exists; its address is its id.
   findAccount: (ctx, id) => ({ accountId: id, claims: () => ({ sub: id, email: id }) }),
   features: {
-    introspection: { enabled: true, allowedPolicy: async () => true },
+    // The submission server (Dovecot) learns only of tokens meant for it:
+    // one issued for another API (an `aud` that is not SMTP's, as a
+    // Graph token is) reads as inactive, as at Microsoft.
+    introspection: {
+      enabled: true,
+      allowedPolicy: async (ctx, client, token) =>
+        client.clientId !== "dovecot" || !token.aud || [token.aud].flat().includes(SMTP_AUDIENCE),
+    },
     revocation: { enabled: true },
   },
   ttl: { AccessToken: 3600 },
@@ -72,9 +82,10 @@ function reply(res, status, value) {
 const server = http.createServer(async (req, res) => {
   try {
     if (req.method === "POST" && req.url === "/test/token") {
-      const { user, scope = "smtp.send", ttl = 3600 } = await body(req);
+      const { user, scope = "smtp.send", ttl = 3600, aud } = await body(req);
       const client = await provider.Client.find("smtp-app");
       const token = new provider.AccessToken({ accountId: user, client, scope, expiresIn: ttl, gty: "authorization_code" });
+      if (typeof aud === "string") token.setAudience(aud);
       return reply(res, 200, { token: await token.save() });
     }
     if (req.method === "POST" && req.url === "/test/revoke") {
