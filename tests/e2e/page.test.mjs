@@ -400,6 +400,40 @@ describe("test connection against the sandbox", () => {
     await close();
   });
 
+  test("Send this to your IT team: a link, a prefilled email, and the page in the reader's language", async () => {
+    const { page, problems, close } = await open(main.url);
+    await page.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin: main.url });
+    await fill(page, sandbox({ port: port(2554), security: "none" }));
+    await runTest(page);
+    await page.click("#share-button");
+    await page.waitForSelector("#share-link:not([hidden])", { timeout: 10_000 });
+    const url = await page.inputValue("#share-url");
+    assert.match(url, new RegExp(`^${main.url}/r/[A-Za-z0-9_-]{22}$`));
+    assert.match(await page.textContent("#share-note"), /until/);
+    const mail = new URL(await page.getAttribute("#share-mail", "href"));
+    assert.equal(mail.protocol, "mailto:");
+    assert.match(mail.searchParams.get("subject"), /^Email settings for localhost:\d+: steps for you$/);
+    assert.ok(mail.searchParams.get("body").includes(url), mail.href);
+    assert.equal(await page.getAttribute("#share-print", "href"), `${url}#print`);
+    await page.click("#share-copy");
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), url);
+    // The IT team's browser speaks German: so does the page.
+    const reader = await browser.newContext({ locale: "de-DE" });
+    const it = await reader.newPage();
+    const refused = [];
+    it.on("console", (m) => m.type() === "error" && refused.push(m.text()));
+    assert.equal((await it.goto(url)).status(), 200);
+    assert.equal(await it.getAttribute("html", "lang"), "de");
+    assert.equal(await it.textContent('section[data-actor="it-admin"] h2'), "Für Ihr IT-Team");
+    assert.ok(await it.$('section[data-actor="it-admin"] article[data-code="smtp.greeting-rejected"]'));
+    const text = await it.textContent("body");
+    assert.ok(!text.includes(PASSWORD), "the password is on the shared page");
+    assert.deepEqual(refused, [], "the page's CSP refused something");
+    await reader.close();
+    assert.deepEqual(problems, []);
+    await close();
+  });
+
   test("a refused sender has a one-click fix: send as the login", async () => {
     const { page, problems, close } = await open(main.url);
     await fill(page, sandbox({ from: "ceo@sandbox.test" }));

@@ -4,6 +4,7 @@ import {
   applyFix,
   attachForm,
   codes,
+  createClient,
   load,
   providerFor,
   validate,
@@ -16,6 +17,7 @@ import {
   type FormHandle,
   type ProviderSuggestion,
   type Report,
+  type SharedLink,
 } from "../../web/smtp-doctor/index.js";
 import type { SignedIn, SmtpDoctorConnect, SmtpDoctorTest } from "../../web/smtp-doctor/elements.js";
 
@@ -100,4 +102,14 @@ export async function signIn(connectEl: SmtpDoctorConnect, test: SmtpDoctorTest)
   const who: SignedIn | null = connectEl.signedIn;
   const settings: Config | null = test.testedConfig;
   return result?.accessToken ?? who?.username ?? settings?.accessToken ?? connectEl.preset?.name;
+}
+
+/** "Send this to your IT team", from the element and from the headless client. */
+export async function handOff(test: SmtpDoctorTest, report: Report): Promise<string> {
+  test.addEventListener("smtp-doctor:shared", (e) => console.log(e.detail.url, e.detail.expiresAt));
+  const fromElement: SharedLink | null = await test.share();
+  const client = createClient({ token: async () => "short-lived" });
+  const link = await client.share(report);
+  await client.unshare(link);
+  return fromElement?.deleteToken ?? link.url;
 }

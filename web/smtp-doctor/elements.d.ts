@@ -32,6 +32,8 @@ export class SmtpDoctorTest extends HTMLElement implements DoctorElement {
   /** Runs a test; resolves with the report, or null if it did not finish. */
   test(config?: Config): Promise<Report | null>;
   cancel(): void;
+  /** "Send this to your IT team": a share link of the shown report, or null. */
+  share(): Promise<import("./index.js").SharedLink | null>;
 }
 
 export class SmtpDoctorDetect extends HTMLElement implements DoctorElement {
@@ -83,6 +85,7 @@ export interface SmtpDoctorEventMap {
   "smtp-doctor:error": CustomEvent<{ kind: string; message: string }>;
   "smtp-doctor:ready": CustomEvent<null>;
   "smtp-doctor:stale": CustomEvent<null>;
+  "smtp-doctor:shared": CustomEvent<import("./index.js").SharedLink>;
   "smtp-doctor:connected": CustomEvent<SignedIn & { settings: Partial<Config> }>;
   "smtp-doctor:expired": CustomEvent<SignedIn>;
 }

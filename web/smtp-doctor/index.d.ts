@@ -126,12 +126,28 @@ export interface ProbeRequest {
   recipient?: string;
 }
 
+/** A share link (`POST /v1/reports`), shown to its creator once. */
+export interface SharedLink {
+  /** 128 random bits, base64url. */
+  id: string;
+  /** The link, absolute: the hand-off page (`/r/{id}`) in its reader's language. */
+  url: string;
+  /** Takes the link back (`unshare`); keep it, or drop it. */
+  deleteToken: string;
+  /** RFC 3339, UTC: the service deletes the report then. */
+  expiresAt: string;
+}
+
 export interface Client {
-  info(): Promise<{ version: string; egressIps: string[]; checks?: Check[]; arrivalWaitSeconds?: number; [key: string]: unknown } | null>;
+  info(): Promise<{ version: string; egressIps: string[]; checks?: Check[]; arrivalWaitSeconds?: number; shareLinks?: boolean; [key: string]: unknown } | null>;
   probe(request: ProbeRequest, onStep?: (step: Report["steps"][number]) => void, signal?: AbortSignal): Promise<Report>;
   discover(request: { email: string }, onSource?: (source: DiscoverReport["sources"][number]) => void, signal?: AbortSignal): Promise<DiscoverReport>;
   /** What a pasted error means (`POST /v1/explain`); the settings' secrets are not sent. */
   explain(text: string, config?: Config, signal?: AbortSignal): Promise<Explanation>;
+  /** A share link of `report` for whoever must act on it (stored redacted: no transcript, no secret). */
+  share(report: Report, signal?: AbortSignal): Promise<SharedLink>;
+  /** Deletes a share link with its delete token. */
+  unshare(link: Pick<SharedLink, "id" | "deleteToken">, signal?: AbortSignal): Promise<void>;
 }
 
 export function createClient(options?: ClientOptions): Client;

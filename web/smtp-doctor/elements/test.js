@@ -3,7 +3,9 @@
 // suggestion, certificate and server details, the redacted transcript with
 // "copy for support", the service's egress addresses where an allowlist is
 // the fix, the service's own refusals explained, cancel, and "Will it
-// arrive?": the From domain's SPF, DKIM and DMARC (the `domain` check).
+// arrive?": the From domain's SPF, DKIM and DMARC (the `domain` check),
+// and "Send this to your IT team": a share link of the result for whoever
+// must act (copy, a prefilled email, print).
 //
 // Settings come from a form (`for="form-id"`, which also gets instant
 // feedback) or from the `config` property (SPEC §2 names), so a framework
@@ -35,6 +37,19 @@ const TEMPLATE = `
   <div id="suggestion"></div>
   <ul id="findings" class="findings"></ul>
   <div id="allowlist"></div>
+  <section id="share" class="share" hidden part="share">
+    <button type="button" id="share-button" class="secondary" data-t="ui-share-button">Send this to your IT team</button>
+    <div id="share-link" hidden>
+      <p id="share-note"></p>
+      <input id="share-url" type="url" readonly part="share-url" aria-labelledby="share-note">
+      <div class="row">
+        <button type="button" id="share-copy" class="secondary" data-t="ui-share-copy">Copy link</button>
+        <a id="share-mail" class="button" part="share-mail" data-t="ui-share-email">Email it</a>
+        <a id="share-print" class="button" part="share-print" target="_blank" rel="noopener noreferrer" data-t="ui-share-open">Print</a>
+      </div>
+    </div>
+    <span id="share-status" role="status" aria-live="polite"></span>
+  </section>
   <section id="arrival" class="arrival" hidden aria-labelledby="arrival-title" part="arrival">
     <h4 id="arrival-title" data-t="ui-arrive">Will it arrive?</h4>
     <ul id="arrival-findings" class="findings"></ul>
@@ -60,6 +75,7 @@ export class SmtpDoctorTest extends DoctorElement {
   #config = null;
   #abort = null;
   #egress = [];
+  #shareLinks = false;
   #report = null;
   #waitUntil = 0;
   /** The settings the shown result is about (JSON), to retire it when they change. */
@@ -73,6 +89,8 @@ export class SmtpDoctorTest extends DoctorElement {
     this.$("test-button").addEventListener("click", () => this.test());
     this.$("cancel-button").addEventListener("click", () => this.cancel());
     this.$("copy-button").addEventListener("click", () => this.#copy());
+    this.$("share-button").addEventListener("click", () => this.share());
+    this.$("share-copy").addEventListener("click", () => this.#copyLink());
   }
 
   /** Settings to test (SPEC §2 names) when no form is bound. */
@@ -138,6 +156,7 @@ export class SmtpDoctorTest extends DoctorElement {
     }, (e) => this.#status(t("ui-load-failed", { reason: e.message }), true));
     this.client().info().then((i) => {
       this.#egress = i?.egressIps ?? [];
+      this.#shareLinks = i?.shareLinks === true;
       // Offered only where the service runs an inbox for it.
       this.$("arrival-option").hidden = !(i?.checks ?? []).includes("arrival");
     });
@@ -242,6 +261,7 @@ export class SmtpDoctorTest extends DoctorElement {
         applySuggestion: (s) => this.#suggest(config, s),
         egressIps: this.#egress,
       });
+      this.#offerShare(report);
       // Announced once: the headline (the cause, or that it works).
       const headline = this.$("result-title");
       this.#status(t("ui-finished", { headline: headline.textContent }), false, true);
@@ -298,6 +318,67 @@ export class SmtpDoctorTest extends DoctorElement {
       setTimeout(tick, 1000);
     };
     tick();
+  }
+
+  /**
+   * "Send this to your IT team": offered when the service keeps share
+   * links and a finding is someone else's to fix (the IT team's, the DNS
+   * administrator's, the provider's).
+   */
+  #offerShare(report) {
+    const theirs = (report.diagnostics ?? []).some((d) => d.severity !== "info" && d.actor && !["customer", "service"].includes(d.actor));
+    this.$("share").hidden = !(this.#shareLinks && theirs);
+    this.$("share-link").hidden = true;
+    this.$("share-button").hidden = false;
+    this.$("share-status").textContent = "";
+  }
+
+  /**
+   * Creates the share link of the shown report: copy, a prefilled email
+   * in the customer's language, or the printable page. Resolves with the
+   * link (`{id, url, deleteToken, expiresAt}`), or null.
+   */
+  async share() {
+    const report = this.#report;
+    if (!report) return null;
+    const status = this.$("share-status");
+    const button = this.$("share-button");
+    button.disabled = true;
+    status.textContent = t("ui-share-creating");
+    try {
+      const link = await this.client().share(report);
+      if (report !== this.#report) return null;
+      const target = report.target?.port ? `${report.target.host}:${report.target.port}` : String(report.target?.host ?? "");
+      const date = new Date(link.expiresAt).toLocaleDateString(document.documentElement.lang || undefined, { dateStyle: "long" });
+      this.$("share-note").textContent = t("ui-share-link", { date });
+      this.$("share-url").value = link.url;
+      const subject = t("ui-share-mail-subject", { target });
+      const body = `${t("ui-share-mail-text", { target })}\n\n${link.url}\n`;
+      this.$("share-mail").href = `mailto:?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body)}`;
+      this.$("share-print").href = `${link.url}#print`;
+      this.$("share-link").hidden = false;
+      button.hidden = true;
+      status.textContent = "";
+      this.emit("shared", link);
+      return link;
+    } catch (e) {
+      const reason = e instanceof ServiceError ? e.message : String(e);
+      status.textContent = t("ui-share-failed", { reason });
+      return null;
+    } finally {
+      button.disabled = false;
+    }
+  }
+
+  async #copyLink() {
+    const input = this.$("share-url");
+    try {
+      await navigator.clipboard.writeText(input.value);
+      this.$("share-status").textContent = t("ui-share-copied");
+    } catch {
+      input.select();
+      this.$("share-status").textContent = t("ui-copy-select");
+    }
   }
 
   async #copy() {

@@ -1,5 +1,5 @@
 // The probe service's HTTP API (SPEC §4) as a page uses it: `/v1/info`,
-// `/v1/explain`, and `/v1/probe` (and `/v1/discover`) as server-sent events over a POST,
+// `/v1/explain`, `/v1/reports` (share links), and `/v1/probe` (and `/v1/discover`) as server-sent events over a POST,
 // which EventSource cannot do, so the stream is parsed here. A browser
 // never holds a long-lived API key: `token` is a short-lived one the
 // integrator's backend mints (SPEC §7.6), fetched again for each call.
@@ -58,9 +58,11 @@ export function createClient(options = {}) {
     }
     if (response.ok) return response;
     let message = t("ui-service-status", { status: String(response.status) });
+    let code = "";
     try {
       const body = await response.json();
       if (body?.error?.message) message = body.error.message;
+      code = String(body?.error?.code ?? "");
     } catch { /* not JSON: keep the status line */ }
     switch (response.status) {
       case 429: {
@@ -73,6 +75,7 @@ export function createClient(options = {}) {
       case 403:
         throw new ServiceError("forbidden", message);
       case 503:
+        if (code === "store-unavailable") throw new ServiceError("server", t("ui-share-unavailable"));
         throw new ServiceError("busy", t("ui-service-busy"));
       default:
         throw new ServiceError(response.status < 500 ? "bad-request" : "server", message);
@@ -152,5 +155,31 @@ export function createClient(options = {}) {
     return response.json();
   }
 
-  return { info, stream, probe, discover, explain };
+  /**
+   * `POST /v1/reports`: a share link for `report` (as `probe` resolved
+   * it), for the people who must act on it. The service keeps it redacted
+   * (no transcript, no secret) until `expiresAt`; `url` is absolute,
+   * `deleteToken` takes it back (`unshare`).
+   */
+  async function share(report, signal) {
+    const response = await call("v1/reports", {
+      method: "POST",
+      headers: { "Content-Type": "application/json", Accept: "application/json" },
+      body: JSON.stringify(report),
+      signal,
+    });
+    const link = await response.json();
+    return { ...link, url: new URL(link.url, base()).href };
+  }
+
+  /** `DELETE /v1/reports/{id}` with the link's delete token. */
+  async function unshare(link, signal) {
+    await call(`v1/reports/${encodeURIComponent(link.id)}`, {
+      method: "DELETE",
+      headers: { "X-Delete-Token": link.deleteToken },
+      signal,
+    });
+  }
+
+  return { info, stream, probe, discover, explain, share, unshare };
 }

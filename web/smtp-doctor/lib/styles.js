@@ -36,6 +36,12 @@ const CSS = `
 button { font: inherit; padding: .55rem 1rem; border-radius: var(--_radius); border: 1px solid var(--_accent);
   background: var(--_accent); color: var(--_on-accent); cursor: pointer; }
 button.secondary { background: var(--_bg); color: var(--_accent); }
+a.button { display: inline-block; padding: .55rem 1rem; border-radius: var(--_radius); border: 1px solid var(--_accent);
+  background: var(--_bg); color: var(--_accent); text-decoration: none; }
+a.button:focus-visible { outline: 3px solid var(--_accent); outline-offset: 2px; }
+.share { margin: .75rem 0; }
+.share input { font: inherit; padding: .45rem .6rem; border: 1px solid var(--_control); border-radius: var(--_radius);
+  background: var(--_bg); color: inherit; width: 100%; margin-bottom: .5rem; }
 button:disabled { opacity: .55; cursor: not-allowed; }
 button:focus-visible, input:focus-visible, textarea:focus-visible, summary:focus-visible { outline: 3px solid var(--_accent); outline-offset: 2px; }
 input[type=email] { font: inherit; padding: .55rem .65rem; border: 1px solid var(--_control); border-radius: var(--_radius);

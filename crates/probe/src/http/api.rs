@@ -80,6 +80,8 @@ pub(crate) struct InfoResponse {
     /// `<smtp-doctor-connect start=…>` (absent otherwise).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sandbox_sign_in: Option<&'static str>,
+    /// Whether `POST /v1/reports` keeps share links here (a store is set).
+    pub share_links: bool,
 }
 
 /// The limits in `GET /v1/info`.

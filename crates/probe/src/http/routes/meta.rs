@@ -110,6 +110,7 @@ pub(crate) async fn info_handler(State(state): State<AppState>) -> Json<InfoResp
             .collect(),
         arrival_wait_seconds: opts.arrival_wait.as_secs_f64(),
         sandbox_sign_in: s.sandbox_sign_in.as_ref().map(|_| "/sandbox/sign-in"),
+        share_links: s.store.is_some(),
     })
 }
 
