@@ -398,6 +398,54 @@ async fn share_links_are_bounded_per_client_and_in_size_and_need_a_store() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+/// The probe's signed statement stays with the report: the same token,
+/// still verifiable with the key for the settings that were tested (it
+/// says they failed: a backend that reads it from a link learns exactly
+/// that, and cannot be told otherwise by whoever posted the report).
+#[tokio::test]
+async fn the_attestation_travels_with_the_link_and_still_verifies() {
+    use smtp_doctor_probe::attestation::{self, AttestationError, AttestationKey, Requirements};
+    const KEY: &str = "share-attestation-key-0123";
+    let dir = common::scratch_dir("share-attested");
+    std::fs::create_dir_all(&dir).unwrap();
+    let state = service(&dir, |s| {
+        s.attestation_key = Some(AttestationKey::new(KEY).unwrap())
+    })
+    .await;
+    let refusing = peer("554 5.7.1 Access denied\r\n", "").await;
+    let report = probe_text(&state, refusing, "plain", &["connect"]).await;
+    let signed = serde_json::from_str::<Value>(&report).unwrap()["attestation"]
+        .as_str()
+        .expect("the report is signed")
+        .to_owned();
+    let link = share(&state, report).await;
+    let (_, _, json) = call(
+        &state,
+        "GET",
+        link["url"].as_str().unwrap(),
+        &[("accept", "application/json")],
+        String::new(),
+    )
+    .await;
+    let kept = serde_json::from_str::<Value>(&json).unwrap()["report"]["attestation"].clone();
+    assert_eq!(kept, json!(signed));
+    let settings = json!({"host": "127.0.0.1", "port": refusing.port(), "security": "none", "auth": "plain",
+        "username": "me@example.com", "password": PASSWORD, "from": "me@example.com"});
+    let now = smtp_doctor_probe::clock::now();
+    let verified = attestation::verify(
+        kept.as_str().unwrap(),
+        KEY.as_bytes(),
+        &settings,
+        &Requirements::new(now),
+    );
+    assert_eq!(
+        verified.unwrap_err(),
+        AttestationError::NotOk,
+        "signed, for these settings, and not ok"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 /// The case: links made from failed probes — a server that turns
 /// the client away (an IP allowlist), a domain without DMARC, SMTP AUTH
 /// turned off for the tenant — opened by the IT team in Chromium in
