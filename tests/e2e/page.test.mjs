@@ -429,6 +429,11 @@ describe("test connection against the sandbox", () => {
     const text = await it.textContent("body");
     assert.ok(!text.includes(PASSWORD), "the password is on the shared page");
     assert.deepEqual(refused, [], "the page's CSP refused something");
+    // Taken back from the page: the link opens nothing any more.
+    await page.click("#share-delete");
+    await page.waitForSelector("#share-link", { state: "hidden" });
+    assert.equal((await it.goto(url)).status(), 404);
+    assert.match(await it.textContent("body"), /abgelaufen|gelöscht/);
     await reader.close();
     assert.deepEqual(problems, []);
     await close();

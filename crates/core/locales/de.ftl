@@ -1235,6 +1235,8 @@ ui-share-mail-subject = E-Mail-Einstellungen für { $target }: Schritte für Sie
 ui-share-mail-text = Unsere Anwendung kann über { $target } keine E-Mails senden. Der Einstellungstest hat Schritte gefunden, die nur Sie ausführen können; sie stehen auf dieser Seite:
 ui-share-gone = Dieser Link ist abgelaufen, wurde gelöscht oder hat nie existiert. Bitten Sie den Absender um einen neuen.
 ui-share-unavailable = Geteilte Links sind gerade nicht verfügbar. Versuchen Sie es in einigen Minuten erneut.
+ui-share-delete = Link löschen
+ui-share-deleted = Link gelöscht: Er öffnet nichts mehr.
 ui-share-failed = Der Link konnte nicht erstellt werden: { $reason }
 
 ## Ermittlung („Einstellungen ermitteln“), vom Dienst gerendert

@@ -1240,6 +1240,8 @@ ui-share-mail-subject = Email settings for { $target }: steps for you
 ui-share-mail-text = Our application cannot send email through { $target }. The settings test found steps only you can take; they are on this page:
 ui-share-gone = This link has expired, was deleted, or never existed. Ask whoever sent it for a new one.
 ui-share-unavailable = Share links are unavailable right now. Try again in a few minutes.
+ui-share-delete = Delete the link
+ui-share-deleted = Link deleted: it opens nothing any more.
 ui-share-failed = The link could not be created: { $reason }
 
 ## Discovery ("Detect settings"), rendered by the service

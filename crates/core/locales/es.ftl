@@ -1236,6 +1236,8 @@ ui-share-mail-subject = Configuración de correo para { $target }: pasos para us
 ui-share-mail-text = Nuestra aplicación no puede enviar correo a través de { $target }. La prueba de configuración encontró pasos que solo usted puede dar; están en esta página:
 ui-share-gone = Este enlace caducó, se eliminó o nunca existió. Pida uno nuevo a quien se lo envió.
 ui-share-unavailable = Los enlaces compartidos no están disponibles ahora. Inténtelo de nuevo en unos minutos.
+ui-share-delete = Eliminar el enlace
+ui-share-deleted = Enlace eliminado: ya no abre nada.
 ui-share-failed = No se pudo crear el enlace: { $reason }
 
 ## Detección («Detectar la configuración»), generada por el servicio

@@ -1236,6 +1236,8 @@ ui-share-mail-subject = Paramètres de messagerie pour { $target } : étapes pou
 ui-share-mail-text = Notre application ne peut pas envoyer d'e-mails via { $target }. Le test des paramètres a trouvé des étapes que vous seul pouvez effectuer ; elles sont sur cette page :
 ui-share-gone = Ce lien a expiré, a été supprimé ou n'a jamais existé. Demandez-en un nouveau à la personne qui vous l'a envoyé.
 ui-share-unavailable = Les liens partagés sont indisponibles pour le moment. Réessayez dans quelques minutes.
+ui-share-delete = Supprimer le lien
+ui-share-deleted = Lien supprimé : il n'ouvre plus rien.
 ui-share-failed = Le lien n'a pas pu être créé : { $reason }
 
 ## Détection (« Détecter les paramètres »), rendue par le service

@@ -1217,6 +1217,8 @@ ui-share-mail-subject = { $target } のメール設定: お願いしたい手順
 ui-share-mail-text = 当社のアプリケーションは { $target } 経由でメールを送信できません。設定テストで、あなたにしかできない手順が見つかりました。このページに記載されています:
 ui-share-gone = このリンクは期限切れか、削除されたか、存在しません。送信者に新しいリンクを依頼してください。
 ui-share-unavailable = 共有リンクは現在利用できません。数分後にもう一度お試しください。
+ui-share-delete = リンクを削除
+ui-share-deleted = リンクを削除しました。もう何も開きません。
 ui-share-failed = リンクを作成できませんでした: { $reason }
 
 ## 設定の検出（サービス側で生成）

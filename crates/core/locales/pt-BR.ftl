@@ -1236,6 +1236,8 @@ ui-share-mail-subject = Configurações de e-mail para { $target }: passos para 
 ui-share-mail-text = Nosso aplicativo não consegue enviar e-mails por { $target }. O teste das configurações encontrou passos que só você pode dar; eles estão nesta página:
 ui-share-gone = Este link expirou, foi excluído ou nunca existiu. Peça um novo a quem o enviou.
 ui-share-unavailable = Os links compartilhados estão indisponíveis agora. Tente novamente em alguns minutos.
+ui-share-delete = Excluir o link
+ui-share-deleted = Link excluído: ele não abre mais nada.
 ui-share-failed = Não foi possível criar o link: { $reason }
 
 ## Detecção ("Detectar configurações"), gerada pelo serviço

@@ -46,6 +46,7 @@ const TEMPLATE = `
         <button type="button" id="share-copy" class="secondary" data-t="ui-share-copy">Copy link</button>
         <a id="share-mail" class="button" part="share-mail" data-t="ui-share-email">Email it</a>
         <a id="share-print" class="button" part="share-print" target="_blank" rel="noopener noreferrer" data-t="ui-share-open">Print</a>
+        <button type="button" id="share-delete" class="secondary" data-t="ui-share-delete">Delete the link</button>
       </div>
     </div>
     <span id="share-status" role="status" aria-live="polite"></span>
@@ -76,6 +77,8 @@ export class SmtpDoctorTest extends DoctorElement {
   #abort = null;
   #egress = [];
   #shareLinks = false;
+  /** The share link made of the shown report (its delete token with it). */
+  #link = null;
   #report = null;
   #waitUntil = 0;
   /** The settings the shown result is about (JSON), to retire it when they change. */
@@ -91,6 +94,7 @@ export class SmtpDoctorTest extends DoctorElement {
     this.$("copy-button").addEventListener("click", () => this.#copy());
     this.$("share-button").addEventListener("click", () => this.share());
     this.$("share-copy").addEventListener("click", () => this.#copyLink());
+    this.$("share-delete").addEventListener("click", () => this.#unshare());
   }
 
   /** Settings to test (SPEC §2 names) when no form is bound. */
@@ -331,6 +335,7 @@ export class SmtpDoctorTest extends DoctorElement {
     this.$("share-link").hidden = true;
     this.$("share-button").hidden = false;
     this.$("share-status").textContent = "";
+    this.#link = null;
   }
 
   /**
@@ -358,6 +363,7 @@ export class SmtpDoctorTest extends DoctorElement {
       this.$("share-print").href = `${link.url}#print`;
       this.$("share-link").hidden = false;
       button.hidden = true;
+      this.#link = link;
       status.textContent = "";
       this.emit("shared", link);
       return link;
@@ -367,6 +373,22 @@ export class SmtpDoctorTest extends DoctorElement {
       return null;
     } finally {
       button.disabled = false;
+    }
+  }
+
+  /** Takes the link back: it opens nothing from now on. */
+  async #unshare() {
+    const link = this.#link;
+    if (!link) return;
+    const status = this.$("share-status");
+    try {
+      await this.client().unshare(link);
+      this.#link = null;
+      this.$("share-link").hidden = true;
+      this.$("share-button").hidden = false;
+      status.textContent = t("ui-share-deleted");
+    } catch (e) {
+      status.textContent = t("ui-share-failed", { reason: e instanceof ServiceError ? e.message : String(e) });
     }
   }
 
