@@ -41,5 +41,15 @@ export function verifyAttestation(
   options?: VerifyOptions,
 ): Verdict;
 
+/** Verifies a monitor's webhook (Standard Webhooks) from its raw body, headers and `whsec_…` secret. */
+export function verifyWebhook(
+  body: string | Uint8Array,
+  headers: Headers | Record<string, string | string[] | undefined>,
+  secret: string,
+  options?: { now?: number; toleranceSeconds?: number },
+):
+  | { ok: true; id: string; timestamp: number }
+  | { ok: false; reason: "missing-headers" | "bad-timestamp" | "stale" | "bad-signature" };
+
 export { OAUTH_PRESETS, SignInAgain, callbackPage, createSignIn } from "./oauth.js";
 export type { OAuthPreset, SignInOptions } from "./oauth.js";

@@ -1,6 +1,7 @@
 // The integrator's Node backend side of smtp-doctor (SPEC §7.6): mint the
-// short-lived token a settings page sends to the test service, and verify
-// the attestation a report carries before saving the settings.
+// short-lived token a settings page sends to the test service, verify
+// the attestation a report carries before saving the settings, and verify
+// the monitors' webhooks (`verifyWebhook`).
 //
 // The report's `attestation` is a compact JWS (HS256) over
 // { config, ok, checks, passed, iat }, where `config` is the SHA-256 hex
@@ -113,3 +114,41 @@ export function verifyAttestation(token, key, settings, options = {}) {
 // functions as `smtp-doctor/oauth` (openid-client is loaded only when a
 // sign-in is created).
 export { OAUTH_PRESETS, SignInAgain, callbackPage, createSignIn } from "./oauth.js";
+
+/**
+ * Verifies a webhook from smtp-doctor's monitors (Standard Webhooks:
+ * `webhook-id`, `webhook-timestamp`, `webhook-signature`, HMAC-SHA256 over
+ * `id.timestamp.body`). Pass the body exactly as received (a string or the
+ * raw bytes — not re-serialized JSON), its headers (a `Headers`, or Node's
+ * lower-cased header object) and the monitor's secret (`whsec_…`). Drop a
+ * repeated `id`: a retried delivery keeps its id.
+ * @param {string | Uint8Array} body
+ * @param {Headers | Record<string, string | string[] | undefined>} headers
+ * @param {string} secret
+ * @param {{ now?: number, toleranceSeconds?: number }} [options]
+ * @returns {{ ok: true, id: string, timestamp: number } | { ok: false, reason: "missing-headers" | "bad-timestamp" | "stale" | "bad-signature" }}
+ */
+export function verifyWebhook(body, headers, secret, options = {}) {
+  if (typeof secret !== "string" || !secret.startsWith("whsec_")) throw new Error("smtp-doctor: a webhook secret starts with whsec_");
+  const get = (name) => {
+    const value = typeof headers?.get === "function" ? headers.get(name) : headers?.[name];
+    return Array.isArray(value) ? value[0] : value;
+  };
+  const [id, stamp, signatures] = ["webhook-id", "webhook-timestamp", "webhook-signature"].map(get);
+  if (!id || !stamp || !signatures) return { ok: false, reason: "missing-headers" };
+  const timestamp = Number(stamp);
+  if (!/^[0-9]{1,12}$/.test(String(stamp))) return { ok: false, reason: "bad-timestamp" };
+  const { now = Math.floor(Date.now() / 1000), toleranceSeconds = 300 } = options;
+  if (Math.abs(now - timestamp) > toleranceSeconds) return { ok: false, reason: "stale" };
+  const key = Buffer.from(secret.slice("whsec_".length), "base64");
+  const expected = createHmac("sha256", key)
+    .update(Buffer.concat([Buffer.from(`${id}.${timestamp}.`), Buffer.from(body)]))
+    .digest();
+  const match = String(signatures).split(" ").some((part) => {
+    const [version, value] = part.split(",");
+    if (version !== "v1" || !value) return false;
+    const given = Buffer.from(value, "base64");
+    return given.length === expected.length && timingSafeEqual(given, expected);
+  });
+  return match ? { ok: true, id: String(id), timestamp } : { ok: false, reason: "bad-signature" };
+}

@@ -10,9 +10,11 @@ pub mod engine;
 #[doc(hidden)]
 pub mod fuzzing;
 pub mod http;
+pub mod https;
 pub mod policy;
 pub mod secret;
 pub mod store;
+pub mod webhook;
 
 /// The local teaching server (its own crate), re-exported for the CLI,
 /// the demo and the tests.

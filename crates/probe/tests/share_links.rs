@@ -409,7 +409,7 @@ async fn the_attestation_travels_with_the_link_and_still_verifies() {
     let dir = common::scratch_dir("share-attested");
     std::fs::create_dir_all(&dir).unwrap();
     let state = service(&dir, |s| {
-        s.attestation_key = Some(AttestationKey::new(KEY).unwrap())
+        s.attestation_key = Some(AttestationKey::new(KEY).unwrap());
     })
     .await;
     let refusing = peer("554 5.7.1 Access denied\r\n", "").await;

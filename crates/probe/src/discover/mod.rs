@@ -18,7 +18,7 @@
 
 pub mod autoconfig;
 mod explain;
-pub mod https;
+pub use crate::https;
 mod rank;
 mod report;
 mod sources;

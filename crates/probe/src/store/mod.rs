@@ -208,6 +208,11 @@ impl Store {
         let mut wait = Duration::from_secs(1);
         loop {
             tokio::time::sleep(wait).await;
+            // Only this task and the sweeper still hold the store: the
+            // service is gone.
+            if Arc::strong_count(&self.inner) <= 2 {
+                return;
+            }
             match self.migrate().await {
                 Ok(()) => {
                     tracing::info!(store = %self.inner.url.redacted(), "report store ready");

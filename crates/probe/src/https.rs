@@ -1,8 +1,9 @@
-//! A small HTTPS GET for autoconfig files, held to the probe's address
-//! policy: every resolved address is checked, the connection goes to the
-//! address that was checked, each redirect is checked again, and the
-//! response is bounded in size and time. hyper speaks HTTP/1.1; rustls
-//! verifies the certificate against the probe's roots.
+//! Outbound HTTPS held to the probe's address policy: a small GET for
+//! autoconfig files, and the connection webhooks are delivered over.
+//! Every resolved address is checked, the connection goes to the address
+//! that was checked (no second lookup to rebind), each redirect is checked
+//! again, and responses are bounded in size and time. hyper speaks
+//! HTTP/1.1; rustls verifies the certificate against the probe's roots.
 
 use std::net::{IpAddr, SocketAddr};
 use std::time::Duration;
@@ -70,7 +71,7 @@ pub async fn get(engine: &Engine, url: &str, per_request: Duration) -> Result<By
 
 /// Resolves, checks every address against the policy, connects to a
 /// checked one and does the TLS handshake (certificate verified).
-async fn connect(
+pub(crate) async fn connect(
     engine: &Engine,
     uri: &Uri,
 ) -> Result<tokio_rustls::client::TlsStream<TcpStream>, FetchError> {

@@ -1,0 +1,38 @@
+// An integrator's webhook endpoint, as the README shows it: HTTPS on
+// loopback, each delivery checked twice — by the Standard Webhooks
+// reference implementation (npm `standardwebhooks`) and by
+// `verifyWebhook` from smtp-doctor/server — then answered 204.
+//
+// Run by crates/probe/tests/webhooks.rs with SMTP_DOCTOR_WEBHOOK_SECRET
+// and the test CA's leaf in SMTP_DOCTOR_TLS_CERT / SMTP_DOCTOR_TLS_KEY
+// (PEM). Prints {"port"} when listening, then one JSON line per request.
+import { createServer } from "node:https";
+import { createRequire } from "node:module";
+import { verifyWebhook } from "../../web/smtp-doctor/server.js";
+
+const require = createRequire(new URL("../node/package.json", import.meta.url));
+const { Webhook } = require("standardwebhooks");
+
+const secret = process.env.SMTP_DOCTOR_WEBHOOK_SECRET;
+const reference = new Webhook(secret.slice("whsec_".length));
+
+const server = createServer({ cert: process.env.SMTP_DOCTOR_TLS_CERT, key: process.env.SMTP_DOCTOR_TLS_KEY }, (req, res) => {
+  const chunks = [];
+  req.on("data", (c) => chunks.push(c));
+  req.on("end", () => {
+    const body = Buffer.concat(chunks);
+    let byReference = false;
+    try {
+      reference.verify(body.toString("utf8"), req.headers);
+      byReference = true;
+    } catch { /* refused */ }
+    const byHelper = verifyWebhook(body, req.headers, secret);
+    // A body changed on the way must fail the helper too.
+    const tampered = verifyWebhook(Buffer.concat([body, Buffer.from(" ")]), req.headers, secret);
+    console.log(JSON.stringify({ reference: byReference, helper: byHelper, tampered, body: body.toString("utf8") }));
+    res.writeHead(204).end();
+  });
+});
+server.listen(0, "127.0.0.1", () => console.log(JSON.stringify({ port: server.address().port })));
+process.stdin.on("end", () => process.exit(0));
+process.stdin.resume();
