@@ -132,6 +132,44 @@ async function findingCodes(page) {
 }
 
 describe("instant feedback", () => {
+  test("calm until touched: typing the server marks nothing the customer has not reached; a test shows it", async () => {
+    const { page, problems, close } = await open(main.url);
+    await fill(page, { host: "smtp.gmail.com" });
+    await page.waitForSelector('[data-code^="provider."]', { timeout: 5_000 });
+    assert.equal(await page.locator('[data-code="auth.username-missing"]').count(), 0);
+    assert.equal(await page.locator('[data-code="auth.password-missing"]').count(), 0);
+    assert.equal(await page.locator('#password[aria-invalid="true"], #username[aria-invalid="true"]').count(), 0);
+    // The customer reaches the password and leaves it empty: now it says so.
+    await page.focus("#password");
+    await page.focus("#from");
+    await page.waitForSelector('[data-code="auth.password-missing"]');
+    assert.equal(await page.locator('[data-code="auth.username-missing"]').count(), 0);
+    // Asking for a test shows the rest. (Leave the field first: its own
+    // message, shown on blur, would move the button under the click.)
+    await page.evaluate(() => document.activeElement?.blur());
+    await page.click("#test-button");
+    await page.waitForSelector('[data-code="auth.username-missing"]');
+    assert.deepEqual(problems, []);
+    await close();
+  });
+
+  for (const width of [320, 375]) {
+    test(`nothing widens the page at ${width} px: provider links, certificate names, the transcript`, async () => {
+      const { page, problems, close } = await open(main.url);
+      await page.setViewportSize({ width, height: 900 });
+      await fill(page, { host: "smtp.gmail.com" });
+      await page.waitForSelector('[data-code^="provider."]');
+      assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), width, "provider notes");
+      // The wrong-name certificate: long names and replies in the result.
+      await fill(page, sandbox({ port: port(2467) }));
+      await runTest(page);
+      await page.click("#details summary");
+      assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), width, "the result panel");
+      assert.deepEqual(problems, []);
+      await close();
+    });
+  }
+
   test("465 with STARTTLS shows the mismatch; its fix sets TLS/SSL and clears it", async () => {
     const { page, problems, close } = await open(main.url);
     await fill(page, { host: "smtp.example.com", port: "465", security: "starttls" });
@@ -169,14 +207,19 @@ describe("instant feedback", () => {
     await close();
   });
 
-  for (const [name, values, code, fixed] of [
+  for (const [name, values, code, fixed, reached] of [
     ["an IMAP host", { host: "imap.gmail.com" }, "host.incoming-server", { host: "smtp.gmail.com" }],
     ["an email in the host field", { host: "me@example.com" }, "host.is-email", { host: "smtp.example.com" }],
-    ["a missing password", { host: "smtp.example.com", port: "587", security: "starttls", username: "me@example.com", password: "" }, "auth.password-missing", { password: "secret" }],
+    // The customer reaches the password and leaves it empty.
+    ["a missing password", { host: "smtp.example.com", port: "587", security: "starttls", username: "me@example.com", password: "" }, "auth.password-missing", { password: "secret" }, "#password"],
   ]) {
     test(`${name} shows its message; fixing it clears the message`, async () => {
       const { page, problems, close } = await open(main.url);
       await fill(page, values);
+      if (reached) {
+        await page.focus(reached);
+        await page.evaluate(() => document.activeElement?.blur());
+      }
       const message = page.locator(`[data-code="${code}"]`);
       await message.waitFor();
       assert.ok((await message.textContent()).length > 20);

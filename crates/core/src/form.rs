@@ -97,7 +97,7 @@ impl FormState {
         if edited && !start {
             for d in &all {
                 let new = !self.all.iter().any(|b| b.code == d.code);
-                if new && !self.revealed.contains(&d.code) {
+                if new && !says_empty(d.code) && !self.revealed.contains(&d.code) {
                     self.revealed.push(d.code);
                 }
             }
@@ -188,6 +188,23 @@ impl FormState {
             .into_iter()
             .find(|f| self.options.name_of(*f) == Some(name))
     }
+}
+
+/// A finding that a field is still empty: shown once that field was
+/// touched (or on submit, or when a test is asked for), never revealed by
+/// an edit elsewhere — typing the server must not mark the username and
+/// password the customer has not reached yet as wrong.
+fn says_empty(code: Code) -> bool {
+    matches!(
+        code,
+        Code::HostMissing
+            | Code::PortMissing
+            | Code::TlsMissing
+            | Code::AuthUsernameMissing
+            | Code::AuthPasswordMissing
+            | Code::AuthTokenMissing
+            | Code::FromMissing
+    )
 }
 
 fn add(set: &mut Vec<String>, name: &str) {
@@ -311,5 +328,38 @@ mod tests {
         ));
         // It came back with an edit: shown again.
         assert_eq!(codes(&form.messages(Some("mode"))), ["tls.port-mismatch"]);
+    }
+
+    #[test]
+    fn typing_the_server_does_not_mark_the_fields_not_reached_yet() {
+        let options = Options::from_json(&json!({})).unwrap();
+        let blank = json!({"host": "", "port": "", "security": "starttls", "username": "", "password": "", "from": ""});
+        let mut form = FormState::new(options, Show::Touched);
+        form.update(&blank);
+        form.update(
+            &json!({"host": "smtp.gmail.com", "port": "", "security": "starttls",
+                            "username": "", "password": "", "from": ""}),
+        );
+        let shown = codes(&form.shown());
+        for empty in [
+            "auth.username-missing",
+            "auth.password-missing",
+            "from.missing",
+        ] {
+            assert!(
+                form.diagnostics().iter().any(|d| d.code.as_str() == empty),
+                "{empty} is found"
+            );
+            assert!(
+                !shown.contains(&empty),
+                "{empty} shown before its field was reached: {shown:?}"
+            );
+        }
+        // Reaching the field shows it; a test (submit) shows everything.
+        form.blur("password");
+        assert!(codes(&form.messages(Some("password"))).contains(&"auth.password-missing"));
+        assert!(!codes(&form.shown()).contains(&"auth.username-missing"));
+        form.submit();
+        assert!(codes(&form.shown()).contains(&"auth.username-missing"));
     }
 }

@@ -238,6 +238,8 @@ export class SmtpDoctorTest extends DoctorElement {
       return null;
     }
     if (this.#abort) return null;
+    // Asking for a test shows every finding of the bound form, as a submit.
+    if (!this.#config) this.binding()?.submit();
     const checks = this.checks;
     const request = { config, checks };
     if (checks.includes("send") && config.from) request.recipient = config.from;

@@ -152,7 +152,9 @@ export function attach(glue, form, options = {}, { withTexts, t }) {
   function fill(box, items) {
     box.replaceChildren(
       ...items.map(([index, d]) => {
-        const item = el("div", { class: `smtp-doctor-diagnostic smtp-doctor-${d.severity}`, "data-code": d.code });
+        // Long words (a provider's help URL, a server's name) wrap: no text
+        // of ours may widen the page, whatever its own styles.
+        const item = el("div", { class: `smtp-doctor-diagnostic smtp-doctor-${d.severity}`, "data-code": d.code, style: "overflow-wrap:anywhere" });
         item.append(el("strong", { class: "smtp-doctor-message" }, d.message));
         const help = el("span", { class: "smtp-doctor-help" });
         help.append(...linkified(d.help));
