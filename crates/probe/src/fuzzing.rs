@@ -210,6 +210,33 @@ pub fn explain(data: &[u8]) {
     }
 }
 
+/// A report posted for a share link (`POST /v1/reports`, anyone's JSON):
+/// read as the route reads it, made shareable, rendered as the page in
+/// two languages — never a panic; nothing of a transcript kept; the page
+/// has exactly its own one script and one style, whatever the report's
+/// texts hold.
+pub fn shared_report(data: &[u8]) {
+    use smtp_doctor_core::handoff::{Page, SCRIPT, STYLE, html, shareable};
+    let Ok(report) = serde_json::from_slice::<smtp_doctor_core::report::Report>(data) else {
+        return;
+    };
+    let shared = shareable(report);
+    assert!(shared.transcript.is_empty());
+    for locale in ["en", "ja"] {
+        let page = html(
+            &shared,
+            locale,
+            &Page {
+                expires: "2026-12-14 20:31 UTC",
+            },
+        );
+        assert_eq!(page.matches("<script").count(), 1, "{page}");
+        assert!(page.contains(&format!("<script>{SCRIPT}</script>")));
+        assert_eq!(page.matches("<style").count(), 1, "{page}");
+        assert!(page.contains(&format!("<style>{STYLE}</style>")));
+    }
+}
+
 /// An autoconfig file from a domain anyone controls.
 pub fn autoconfig(data: &[u8]) {
     if let Ok(servers) = crate::discover::autoconfig::parse(data, "me", "example.com") {
@@ -249,4 +276,22 @@ pub const TARGETS: &[(&str, Target)] = &[
     ("inbox_message", inbox_message),
     ("oauth_token", oauth_token),
     ("explain", explain),
+    ("shared_report", shared_report),
 ];
+
+#[cfg(test)]
+mod tests {
+    /// The shared-report seed is a report the route takes (else the
+    /// target would stop at the parse and test nothing of the page).
+    #[test]
+    fn the_hostile_shared_report_seed_parses_as_a_report() {
+        let seed = std::fs::read(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("../fuzz/corpus/shared_report/hostile.json"),
+        )
+        .unwrap();
+        let report: smtp_doctor_core::report::Report = serde_json::from_slice(&seed).unwrap();
+        assert_eq!(report.diagnostics.len(), 2);
+        super::shared_report(&seed);
+    }
+}

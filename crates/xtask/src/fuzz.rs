@@ -13,7 +13,7 @@
 use crate::sh::{Result, cargo, cmd, output, root, run};
 
 /// The targets, as in `crates/fuzz/Cargo.toml`.
-const TARGETS: [&str; 13] = [
+const TARGETS: [&str; 14] = [
     "reply",
     "ehlo",
     "wire",
@@ -27,6 +27,7 @@ const TARGETS: [&str; 13] = [
     "inbox_message",
     "oauth_token",
     "explain",
+    "shared_report",
 ];
 
 /// The cargo-fuzz version installed when missing.
