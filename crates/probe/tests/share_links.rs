@@ -525,46 +525,23 @@ async fn the_it_team_opens_the_link_in_its_own_language_in_chromium() {
             );
         }
     }
+    // Each person's section: its heading, the finding, the evidence.
+    let holds = |section: &Value, code: &str, words: &str| {
+        let codes = section["codes"].as_array().unwrap();
+        assert!(codes.contains(&json!(code)), "{code} missing: {section:#}");
+        let text = section["text"].as_str().unwrap();
+        assert!(text.contains(words), "{words:?} missing: {section:#}");
+    };
     let it = section(&pages[0], "it-admin");
     assert_eq!(it["heading"], "Für Ihr IT-Team");
-    assert!(
-        it["codes"]
-            .as_array()
-            .unwrap()
-            .contains(&json!("smtp.greeting-rejected")),
-        "{it:#}"
-    );
-    assert!(
-        it["text"]
-            .as_str()
-            .unwrap()
-            .contains("554 5.7.1 Access denied"),
-        "{it:#}"
-    );
+    holds(&it, "smtp.greeting-rejected", "554 5.7.1 Access denied");
     let dns = section(&pages[0], "dns-admin");
     assert_eq!(dns["heading"], "Für Ihre DNS-Verwaltung");
-    assert!(
-        dns["codes"]
-            .as_array()
-            .unwrap()
-            .contains(&json!("domain.dmarc-missing")),
-        "{dns:#}"
-    );
-    assert!(
-        dns["text"].as_str().unwrap().contains("v=DMARC1"),
-        "{dns:#}"
-    );
-    let tenant = section(&pages[1], "it-admin");
-    assert!(
-        tenant["codes"]
-            .as_array()
-            .unwrap()
-            .contains(&json!("auth.disabled-by-provider")),
-        "{tenant:#}"
-    );
-    assert!(
-        tenant["text"].as_str().unwrap().contains("5.7.139"),
-        "{tenant:#}"
+    holds(&dns, "domain.dmarc-missing", "v=DMARC1");
+    holds(
+        &section(&pages[1], "it-admin"),
+        "auth.disabled-by-provider",
+        "5.7.139",
     );
     let stored = stored_bytes(&dir);
     for form in secret_forms(PASSWORD) {

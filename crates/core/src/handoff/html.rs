@@ -10,7 +10,7 @@
 
 use std::fmt::Write as _;
 
-use super::{Section, sections, target_label};
+use super::{Section, certificate_line, sections, target_label};
 use crate::report::Report;
 use crate::{Diagnostic, Param};
 
@@ -139,16 +139,7 @@ fn write_section(
         out.push_str("</article>");
     }
     if let Some(c) = section.certificate {
-        let line = t(
-            "ui-handoff-certificate",
-            &[
-                ("subject", Param::Text(c.subject.clone())),
-                ("names", Param::Text(c.names.join(", "))),
-                ("issuer", Param::Text(c.issuer.clone())),
-                ("from", Param::Text(c.not_before.clone())),
-                ("until", Param::Text(c.not_after.clone())),
-            ],
-        );
+        let line = escape(&certificate_line(c, locale));
         let _ = write!(out, "<p class=\"certificate\">{line}</p>");
     }
     out.push_str("</section>");

@@ -93,6 +93,23 @@ fn target_label(report: &Report, locale: &str) -> String {
     }
 }
 
+/// The certificate a section is about, in one line of `locale`.
+#[cfg(feature = "catalog")]
+fn certificate_line(c: &Certificate, locale: &str) -> String {
+    use crate::Param;
+    crate::i18n::catalog(locale).text(
+        "ui-handoff-certificate",
+        None,
+        &[
+            ("subject", Param::Text(c.subject.clone())),
+            ("names", Param::Text(c.names.join(", "))),
+            ("issuer", Param::Text(c.issuer.clone())),
+            ("from", Param::Text(c.not_before.clone())),
+            ("until", Param::Text(c.not_after.clone())),
+        ],
+    )
+}
+
 /// The hand-off as plain text in `locale` (for an email or a ticket):
 /// what was tested, then one section per person with each finding, its
 /// fix, the server's words and the record to publish.
@@ -134,17 +151,7 @@ pub fn text(report: &Report, locale: &str) -> String {
             }
         }
         if let Some(c) = section.certificate {
-            let line = t(
-                "ui-handoff-certificate",
-                &[
-                    ("subject", Param::Text(c.subject.clone())),
-                    ("names", Param::Text(c.names.join(", "))),
-                    ("issuer", Param::Text(c.issuer.clone())),
-                    ("from", Param::Text(c.not_before.clone())),
-                    ("until", Param::Text(c.not_after.clone())),
-                ],
-            );
-            let _ = writeln!(out, "  {line}");
+            let _ = writeln!(out, "  {}", certificate_line(c, locale));
         }
     }
     out

@@ -113,6 +113,17 @@ pub struct Stored {
     pub expires_at: i64,
 }
 
+/// The same sqlx expression on whichever pool the store has (the query
+/// text is one for both: the schema and placeholders are portable).
+macro_rules! on_pool {
+    ($pool:expr, $p:ident => $body:expr) => {
+        match $pool {
+            Pool::Sqlite($p) => $body,
+            Pool::Postgres($p) => $body,
+        }
+    };
+}
+
 #[derive(Debug, Clone)]
 enum Pool {
     Sqlite(SqlitePool),
@@ -188,12 +199,7 @@ impl Store {
     }
 
     async fn migrate(&self) -> Result<(), StoreError> {
-        let run = async {
-            match &self.inner.pool {
-                Pool::Sqlite(p) => MIGRATOR.run(p).await,
-                Pool::Postgres(p) => MIGRATOR.run(p).await,
-            }
-        };
+        let run = async { on_pool!(&self.inner.pool, p => MIGRATOR.run(p).await) };
         let result = match tokio::time::timeout(CALL_TIMEOUT * 3, run).await {
             Ok(r) => r.map_err(StoreError::from),
             Err(_) => Err(StoreError::Timeout),
@@ -280,26 +286,15 @@ impl Store {
         const SQL: &str = "INSERT INTO shared_reports (id_hash, report, delete_hash, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)";
         let (key, token) = (id.hash(), delete.hash());
         self.call(async {
-            match &self.inner.pool {
-                Pool::Sqlite(p) => sqlx::query(SQL)
-                    .bind(&key)
-                    .bind(report)
-                    .bind(&token)
-                    .bind(created_at)
-                    .bind(expires_at)
-                    .execute(p)
-                    .await
-                    .map(|_| ()),
-                Pool::Postgres(p) => sqlx::query(SQL)
-                    .bind(&key)
-                    .bind(report)
-                    .bind(&token)
-                    .bind(created_at)
-                    .bind(expires_at)
-                    .execute(p)
-                    .await
-                    .map(|_| ()),
-            }
+            on_pool!(&self.inner.pool, p => sqlx::query(SQL)
+                .bind(&key)
+                .bind(report)
+                .bind(&token)
+                .bind(created_at)
+                .bind(expires_at)
+                .execute(p)
+                .await
+                .map(|_| ()))
         })
         .await
     }
@@ -310,22 +305,11 @@ impl Store {
         let key = id.hash();
         let row: Option<(String, i64, i64)> = self
             .call(async {
-                match &self.inner.pool {
-                    Pool::Sqlite(p) => {
-                        sqlx::query_as(SQL)
-                            .bind(&key)
-                            .bind(now)
-                            .fetch_optional(p)
-                            .await
-                    }
-                    Pool::Postgres(p) => {
-                        sqlx::query_as(SQL)
-                            .bind(&key)
-                            .bind(now)
-                            .fetch_optional(p)
-                            .await
-                    }
-                }
+                on_pool!(&self.inner.pool, p => sqlx::query_as(SQL)
+                    .bind(&key)
+                    .bind(now)
+                    .fetch_optional(p)
+                    .await)
             })
             .await?;
         Ok(row.map(|(report, created_at, expires_at)| Stored {
@@ -342,20 +326,12 @@ impl Store {
         let (key, token) = (id.hash(), token.hash());
         let n = self
             .call(async {
-                match &self.inner.pool {
-                    Pool::Sqlite(p) => sqlx::query(SQL)
-                        .bind(&key)
-                        .bind(&token)
-                        .execute(p)
-                        .await
-                        .map(|r| r.rows_affected()),
-                    Pool::Postgres(p) => sqlx::query(SQL)
-                        .bind(&key)
-                        .bind(&token)
-                        .execute(p)
-                        .await
-                        .map(|r| r.rows_affected()),
-                }
+                on_pool!(&self.inner.pool, p => sqlx::query(SQL)
+                    .bind(&key)
+                    .bind(&token)
+                    .execute(p)
+                    .await
+                    .map(|r| r.rows_affected()))
             })
             .await?;
         Ok(n > 0)
@@ -365,20 +341,12 @@ impl Store {
     pub async fn sweep(&self, now: i64) -> Result<u64, StoreError> {
         const SQL: &str = "DELETE FROM shared_reports WHERE id_hash IN (SELECT id_hash FROM shared_reports WHERE expires_at <= $1 LIMIT $2)";
         self.call(async {
-            match &self.inner.pool {
-                Pool::Sqlite(p) => sqlx::query(SQL)
-                    .bind(now)
-                    .bind(SWEEP_BATCH)
-                    .execute(p)
-                    .await
-                    .map(|r| r.rows_affected()),
-                Pool::Postgres(p) => sqlx::query(SQL)
-                    .bind(now)
-                    .bind(SWEEP_BATCH)
-                    .execute(p)
-                    .await
-                    .map(|r| r.rows_affected()),
-            }
+            on_pool!(&self.inner.pool, p => sqlx::query(SQL)
+                .bind(now)
+                .bind(SWEEP_BATCH)
+                .execute(p)
+                .await
+                .map(|r| r.rows_affected()))
         })
         .await
     }
@@ -386,10 +354,7 @@ impl Store {
     /// Asks the store whether it answers (for `/readyz`).
     pub async fn ping(&self) -> bool {
         self.call(async {
-            match &self.inner.pool {
-                Pool::Sqlite(p) => sqlx::query("SELECT 1").execute(p).await.map(|_| ()),
-                Pool::Postgres(p) => sqlx::query("SELECT 1").execute(p).await.map(|_| ()),
-            }
+            on_pool!(&self.inner.pool, p => sqlx::query("SELECT 1").execute(p).await.map(|_| ()))
         })
         .await
         .is_ok()
