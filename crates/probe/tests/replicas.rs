@@ -6,7 +6,9 @@
 //! their own limits without losing a request, until it is back.
 
 use std::fmt::Write as _;
-use std::io::{BufRead, BufReader, Read, Write};
+mod common;
+
+use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::process::{Child, Command, Stdio};
 use std::sync::Arc;
@@ -90,16 +92,7 @@ fn replica(redis_port: u16, extra: &[&str]) -> (Proc, u16) {
         .stderr(Stdio::null())
         .spawn()
         .unwrap();
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
-    let port = line
-        .trim()
-        .rsplit(':')
-        .next()
-        .and_then(|p| p.parse().ok())
-        .unwrap_or_else(|| panic!("no port in {line:?}"));
+    let port = common::listening_port(&mut child).expect("a replica says where it listens");
     (Proc(child), port)
 }
 

@@ -11,7 +11,7 @@ mod common;
 mod postgres;
 
 use std::fmt::Write as _;
-use std::io::{BufRead as _, BufReader, Read as _, Write as _};
+use std::io::{Read as _, Write as _};
 use std::net::{SocketAddr, TcpStream};
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
@@ -133,6 +133,12 @@ async fn call(
         headers,
         String::from_utf8_lossy(&bytes).into_owned(),
     )
+}
+
+/// `DELETE path` with the delete token, if any: the status.
+async fn delete(state: &AppState, path: &str, token: Option<&str>) -> StatusCode {
+    let headers: Vec<(&str, &str)> = token.map(|t| ("x-delete-token", t)).into_iter().collect();
+    call(state, "DELETE", path, &headers, String::new()).await.0
 }
 
 /// `/v1/probe` of `addr` (plain text, as me@example.com with `PASSWORD`),
@@ -286,44 +292,17 @@ async fn a_share_link_keeps_no_secret_and_opens_for_its_link_only() {
     let path = format!("/v1/reports/{id}");
     let wrong = links[1]["deleteToken"].as_str().unwrap();
     assert_eq!(
-        call(
-            &state,
-            "DELETE",
-            &path,
-            &[("x-delete-token", wrong)],
-            String::new()
-        )
-        .await
-        .0,
+        delete(&state, &path, Some(wrong)).await,
         StatusCode::NOT_FOUND
     );
+    assert_eq!(delete(&state, &path, None).await, StatusCode::NOT_FOUND);
     assert_eq!(
-        call(&state, "DELETE", &path, &[], String::new()).await.0,
-        StatusCode::NOT_FOUND
-    );
-    assert_eq!(
-        call(
-            &state,
-            "DELETE",
-            &path,
-            &[("x-delete-token", token)],
-            String::new()
-        )
-        .await
-        .0,
+        delete(&state, &path, Some(token)).await,
         StatusCode::NO_CONTENT
     );
     assert_eq!(gone(format!("/r/{id}")).await, unknown);
     assert_eq!(
-        call(
-            &state,
-            "DELETE",
-            &path,
-            &[("x-delete-token", token)],
-            String::new()
-        )
-        .await
-        .0,
+        delete(&state, &path, Some(token)).await,
         StatusCode::NOT_FOUND
     );
     // Two seconds later the others expired: the store no longer gives them.
@@ -577,21 +556,12 @@ fn replica(url: &str, log: &Path, extra: &[&str]) -> (Proc, u16) {
         .stderr(std::fs::File::create(log).unwrap())
         .spawn()
         .unwrap();
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
-    let port = line
-        .trim()
-        .rsplit(':')
-        .next()
-        .and_then(|p| p.parse().ok())
-        .unwrap_or_else(|| {
-            panic!(
-                "no port in {line:?}: {}",
-                std::fs::read_to_string(log).unwrap_or_default()
-            )
-        });
+    let port = common::listening_port(&mut child).unwrap_or_else(|| {
+        panic!(
+            "serve did not start: {}",
+            std::fs::read_to_string(log).unwrap_or_default()
+        )
+    });
     (Proc(child), port)
 }
 

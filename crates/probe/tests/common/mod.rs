@@ -369,3 +369,14 @@ pub fn node_script(
     let line = out.lines().last().unwrap_or_default();
     serde_json::from_str(line).unwrap_or_else(|e| panic!("{e}: {out}\n{err}"))
 }
+
+/// The port of a spawned `smtp-doctor serve`: the first line it prints on
+/// stdout is `listening on http://ADDR:PORT`. `None` if it printed none.
+pub fn listening_port(child: &mut std::process::Child) -> Option<u16> {
+    use std::io::BufRead as _;
+    let mut line = String::new();
+    std::io::BufReader::new(child.stdout.take()?)
+        .read_line(&mut line)
+        .ok()?;
+    line.trim().rsplit(':').next()?.parse().ok()
+}
