@@ -356,6 +356,9 @@ auth-token-rejected = { $case ->
        *[other] Melden Sie sich erneut an; schlägt es weiter fehl, darf das Konto SMTP womöglich nicht nutzen.
     }
 
+auth-mechanism-withdrawn = Der Server bietet { $withdrawn } nicht mehr an (jetzt angeboten: { $offered }).
+    .help = Fehlen PLAIN und LOGIN, wurden Anmeldungen mit Passwort abgeschaltet: Die Verwaltung des Mailkontos muss SMTP AUTH wieder einschalten, oder die Verbindung muss auf OAuth umgestellt werden (Microsoft 365: Set-CASMailbox -SmtpClientAuthenticationDisabled $false).
+
 from-missing = { $case ->
         [sender-check] Die Absenderprüfung braucht eine gültige Absenderadresse.
        *[other] Keine Absenderadresse angegeben.
@@ -447,6 +450,9 @@ dns-failed = { $case ->
        *[other] Die DNS-Abfrage ist fehlgeschlagen.
     }
     .help = Der Resolver antwortete mit einem Fehler (SERVFAIL oder REFUSED): Die Nameserver der Domain sind defekt oder verweigern die Antwort. Deren DNS-Verwaltung muss das beheben; versuchen Sie es später erneut.
+
+dns-address-changed = { $host } löst jetzt zu { $after } auf (vorher: { $before }).
+    .help = Meist hat der Anbieter den Server umgezogen; solange Mail ausgeht, ist nichts zu tun. Stehen die Adressen des Servers in einer Firewall-Freigabe, passen Sie die Liste an.
 
 probe-dns-unavailable = { $case ->
         [host] Der Testdienst konnte { $host } nicht nachschlagen: Sein eigener DNS-Resolver antwortet nicht. Ihre Einstellungen wurden nicht getestet.
@@ -724,6 +730,15 @@ tls-cert-untrusted = { $case ->
         [unknown-issuer] Programme lehnen es ab. Der Server braucht ein Zertifikat einer öffentlichen Stelle (z. B. Let's Encrypt); bei einer internen Stelle geben Sie unserem Testdienst deren Stammzertifikat mit --ca-file.
        *[other] Es ist selbst signiert oder von einer unbekannten Stelle ausgestellt.
     }
+
+tls-cert-expiring = Das Zertifikat des Servers läuft in { $days ->
+        [one] einem Tag
+       *[other] { $days } Tagen
+    } ab ({ $not-after }).
+    .help = Die Verwaltung des Servers muss das Zertifikat vorher erneuern; ab diesem Tag verweigert jeder Client, der Zertifikate prüft, die Verbindung.
+
+tls-cert-replaced = Der Server zeigt jetzt ein anderes Zertifikat (ausgestellt von { $issuer }, gültig bis { $not-after }).
+    .help = Meist eine gewöhnliche Erneuerung: nichts zu tun. Scheitern Verbindungen ab jetzt, ist das neue Zertifikat das Erste, was zu prüfen ist.
 
 auth-not-offered = { $case ->
         [encrypted] Anmeldedaten wurden angegeben, aber der Server bietet keine Anmeldung an: Sie wurden nicht geprüft. Vielleicht ist er ein Relay, das keine Anmeldung braucht (dann entfernen Sie die Anmeldedaten), oder er nimmt nur zugelassene IP-Adressen an.

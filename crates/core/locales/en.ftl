@@ -362,6 +362,9 @@ auth-token-rejected = { $case ->
        *[other] Sign in again; if it keeps failing, the account may not be allowed to use SMTP.
     }
 
+auth-mechanism-withdrawn = The server no longer offers { $withdrawn } (it now offers: { $offered }).
+    .help = If PLAIN and LOGIN are gone, password logins were switched off: the administrator of the mail account must enable SMTP AUTH again, or the connection must move to OAuth (Microsoft 365: Set-CASMailbox -SmtpClientAuthenticationDisabled $false).
+
 from-missing = { $case ->
         [sender-check] The sender check needs a valid From address.
        *[other] No sender address is given.
@@ -453,6 +456,9 @@ dns-failed = { $case ->
        *[other] The DNS lookup failed.
     }
     .help = The resolver answered with an error (SERVFAIL or REFUSED): the domain's name servers are broken or refuse to answer. Its DNS administrator must fix them; try again later.
+
+dns-address-changed = { $host } now resolves to { $after } (before: { $before }).
+    .help = Usually the provider moved the server; nothing to do if mail still goes out. If you allow the server's addresses in a firewall, update the list.
 
 probe-dns-unavailable = { $case ->
         [host] The test service could not look up { $host }: its own DNS resolver does not answer. Your settings were not tested.
@@ -730,6 +736,15 @@ tls-cert-untrusted = { $case ->
         [unknown-issuer] Clients refuse it. The server needs a certificate from a public authority (e.g. Let's Encrypt); for an internal authority, give our test service its root with --ca-file.
        *[other] It is self-signed or issued by an unknown authority.
     }
+
+tls-cert-expiring = The server's certificate expires in { $days ->
+        [one] 1 day
+       *[other] { $days } days
+    } ({ $not-after }).
+    .help = The server's administrator must renew the certificate before then; from that day every client that checks certificates refuses to connect.
+
+tls-cert-replaced = The server now presents another certificate (issued by { $issuer }, valid until { $not-after }).
+    .help = Usually a routine renewal: nothing to do. If connections fail from now on, the new certificate is the first thing to check.
 
 auth-not-offered = { $case ->
         [encrypted] Credentials were given, but the server offers no login: they were not checked. It may be a relay that needs no login (then remove the credentials) or only accepts allowlisted IP addresses.

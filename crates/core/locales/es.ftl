@@ -357,6 +357,9 @@ auth-token-rejected = { $case ->
        *[other] Vuelva a iniciar sesión; si sigue fallando, puede que la cuenta no tenga permiso para usar SMTP.
     }
 
+auth-mechanism-withdrawn = El servidor ya no ofrece { $withdrawn } (ahora ofrece: { $offered }).
+    .help = Si PLAIN y LOGIN desaparecieron, se desactivó el inicio de sesión con contraseña: el administrador de la cuenta de correo debe volver a activar SMTP AUTH, o la conexión debe pasar a OAuth (Microsoft 365: Set-CASMailbox -SmtpClientAuthenticationDisabled $false).
+
 from-missing = { $case ->
         [sender-check] La comprobación del remitente necesita una dirección de remitente válida.
        *[other] No se indicó ninguna dirección de remitente.
@@ -448,6 +451,9 @@ dns-failed = { $case ->
        *[other] La consulta DNS falló.
     }
     .help = El resolutor respondió con un error (SERVFAIL o REFUSED): los servidores de nombres del dominio están averiados o se niegan a responder. Su administrador DNS debe arreglarlos; inténtelo más tarde.
+
+dns-address-changed = { $host } ahora resuelve a { $after } (antes: { $before }).
+    .help = Normalmente el proveedor movió el servidor; no hay nada que hacer mientras el correo salga. Si un cortafuegos permite las direcciones del servidor, actualice la lista.
 
 probe-dns-unavailable = { $case ->
         [host] El servicio de prueba no pudo buscar { $host }: su propio resolutor DNS no responde. Su configuración no se probó.
@@ -725,6 +731,15 @@ tls-cert-untrusted = { $case ->
         [unknown-issuer] Los clientes lo rechazan. El servidor necesita un certificado de una autoridad pública (p. ej. Let's Encrypt); para una autoridad interna, dé su raíz a nuestro servicio de prueba con --ca-file.
        *[other] Está autofirmado o lo emitió una autoridad desconocida.
     }
+
+tls-cert-expiring = El certificado del servidor caduca en { $days ->
+        [one] 1 día
+       *[other] { $days } días
+    } ({ $not-after }).
+    .help = El administrador del servidor debe renovar el certificado antes; desde ese día todo cliente que verifique certificados rechazará la conexión.
+
+tls-cert-replaced = El servidor presenta ahora otro certificado (emitido por { $issuer }, válido hasta { $not-after }).
+    .help = Normalmente una renovación rutinaria: nada que hacer. Si las conexiones fallan a partir de ahora, revise primero el certificado nuevo.
 
 auth-not-offered = { $case ->
         [encrypted] Se dieron credenciales, pero el servidor no ofrece inicio de sesión: no se comprobaron. Puede ser un relé que no necesita inicio de sesión (entonces quite las credenciales) o que solo acepta direcciones IP permitidas.

@@ -357,6 +357,9 @@ auth-token-rejected = { $case ->
        *[other] Reconnectez-vous ; si l'échec persiste, le compte n'a peut-être pas le droit d'utiliser SMTP.
     }
 
+auth-mechanism-withdrawn = Le serveur ne propose plus { $withdrawn } (il propose maintenant : { $offered }).
+    .help = Si PLAIN et LOGIN ont disparu, les connexions par mot de passe ont été désactivées : l'administrateur du compte de messagerie doit réactiver SMTP AUTH, ou la connexion doit passer à OAuth (Microsoft 365 : Set-CASMailbox -SmtpClientAuthenticationDisabled $false).
+
 from-missing = { $case ->
         [sender-check] La vérification de l'expéditeur demande une adresse d'expéditeur valide.
        *[other] Aucune adresse d'expéditeur n'est indiquée.
@@ -448,6 +451,9 @@ dns-failed = { $case ->
        *[other] La recherche DNS a échoué.
     }
     .help = Le résolveur a répondu par une erreur (SERVFAIL ou REFUSED) : les serveurs de noms du domaine sont en panne ou refusent de répondre. Son administrateur DNS doit les réparer ; réessayez plus tard.
+
+dns-address-changed = { $host } pointe maintenant vers { $after } (avant : { $before }).
+    .help = En général le fournisseur a déplacé le serveur ; rien à faire tant que les e-mails partent. Si un pare-feu autorise les adresses du serveur, mettez la liste à jour.
 
 probe-dns-unavailable = { $case ->
         [host] Le service de test n'a pas pu rechercher { $host } : son propre résolveur DNS ne répond pas. Vos paramètres n'ont pas été testés.
@@ -725,6 +731,15 @@ tls-cert-untrusted = { $case ->
         [unknown-issuer] Les clients le refusent. Le serveur a besoin d'un certificat d'une autorité publique (par ex. Let's Encrypt) ; pour une autorité interne, donnez sa racine à notre service de test avec --ca-file.
        *[other] Il est auto-signé ou délivré par une autorité inconnue.
     }
+
+tls-cert-expiring = Le certificat du serveur expire dans { $days ->
+        [one] { $days } jour
+       *[other] { $days } jours
+    } ({ $not-after }).
+    .help = L'administrateur du serveur doit renouveler le certificat d'ici là ; à partir de ce jour, tout client qui vérifie les certificats refusera de se connecter.
+
+tls-cert-replaced = Le serveur présente maintenant un autre certificat (émis par { $issuer }, valable jusqu'au { $not-after }).
+    .help = En général un renouvellement de routine : rien à faire. Si les connexions échouent désormais, vérifiez d'abord ce nouveau certificat.
 
 auth-not-offered = { $case ->
         [encrypted] Des identifiants ont été donnés, mais le serveur ne propose pas de connexion : ils n'ont pas été vérifiés. C'est peut-être un relais qui n'exige pas de connexion (retirez alors les identifiants) ou qui n'accepte que des adresses IP autorisées.

@@ -356,6 +356,9 @@ auth-token-rejected = { $case ->
        *[other] もう一度サインインしてください。それでも失敗する場合、そのアカウントは SMTP の使用を許可されていない可能性があります。
     }
 
+auth-mechanism-withdrawn = サーバーは { $withdrawn } を提供しなくなりました（現在の提供: { $offered }）。
+    .help = PLAIN と LOGIN がなくなった場合、パスワードによるログインが無効にされています。メールアカウントの管理者が SMTP AUTH を再び有効にするか、接続を OAuth に切り替える必要があります（Microsoft 365: Set-CASMailbox -SmtpClientAuthenticationDisabled $false）。
+
 from-missing = { $case ->
         [sender-check] 差出人の確認には有効な差出人アドレスが必要です。
        *[other] 差出人アドレスが入力されていません。
@@ -447,6 +450,9 @@ dns-failed = { $case ->
        *[other] DNS 検索に失敗しました。
     }
     .help = リゾルバーがエラー（SERVFAIL または REFUSED）を返しました。ドメインのネームサーバーが故障しているか、応答を拒否しています。DNS 管理者による修正が必要です。後でもう一度試してください。
+
+dns-address-changed = { $host } の解決先が { $after } に変わりました（以前: { $before }）。
+    .help = 通常はプロバイダーがサーバーを移転したものです。メールが送信できていれば対応は不要です。ファイアウォールでサーバーのアドレスを許可している場合は一覧を更新してください。
 
 probe-dns-unavailable = { $case ->
         [host] テストサービスが { $host } を検索できませんでした。テストサービス自身の DNS リゾルバーが応答していません。設定はテストされていません。
@@ -724,6 +730,12 @@ tls-cert-untrusted = { $case ->
         [unknown-issuer] クライアントはこれを拒否します。サーバーには公的な認証局（Let's Encrypt など）の証明書が必要です。社内の認証局の場合は、そのルート証明書を --ca-file でテストサービスに渡してください。
        *[other] 自己署名か、不明な認証局が発行したものです。
     }
+
+tls-cert-expiring = サーバーの証明書はあと { $days } 日で期限切れになります（{ $not-after }）。
+    .help = それまでにサーバーの管理者が証明書を更新する必要があります。期限を過ぎると、証明書を確認するクライアントはすべて接続を拒否します。
+
+tls-cert-replaced = サーバーが別の証明書を提示するようになりました（発行者 { $issuer }、有効期限 { $not-after }）。
+    .help = 通常は定期的な更新で、対応は不要です。今後接続に失敗する場合は、まずこの新しい証明書を確認してください。
 
 auth-not-offered = { $case ->
         [encrypted] 認証情報が入力されていますが、サーバーはログインを提供していないため、確認されていません。ログイン不要のリレー（その場合は認証情報を削除してください）か、許可された IP アドレスしか受け付けないサーバーかもしれません。

@@ -357,6 +357,9 @@ auth-token-rejected = { $case ->
        *[other] Entre de novo; se continuar falhando, talvez a conta não possa usar SMTP.
     }
 
+auth-mechanism-withdrawn = O servidor não oferece mais { $withdrawn } (agora oferece: { $offered }).
+    .help = Se PLAIN e LOGIN sumiram, o login com senha foi desativado: o administrador da conta de e-mail precisa reativar o SMTP AUTH, ou a conexão precisa passar para OAuth (Microsoft 365: Set-CASMailbox -SmtpClientAuthenticationDisabled $false).
+
 from-missing = { $case ->
         [sender-check] A verificação do remetente precisa de um endereço de remetente válido.
        *[other] Nenhum endereço de remetente foi informado.
@@ -448,6 +451,9 @@ dns-failed = { $case ->
        *[other] A consulta DNS falhou.
     }
     .help = O resolvedor respondeu com um erro (SERVFAIL ou REFUSED): os servidores de nomes do domínio estão com defeito ou se recusam a responder. O administrador de DNS precisa corrigi-los; tente mais tarde.
+
+dns-address-changed = { $host } agora resolve para { $after } (antes: { $before }).
+    .help = Normalmente o provedor mudou o servidor de lugar; nada a fazer enquanto os e-mails saírem. Se um firewall libera os endereços do servidor, atualize a lista.
 
 probe-dns-unavailable = { $case ->
         [host] O serviço de teste não conseguiu consultar { $host }: o próprio resolvedor DNS dele não responde. Suas configurações não foram testadas.
@@ -725,6 +731,15 @@ tls-cert-untrusted = { $case ->
         [unknown-issuer] Os clientes o recusam. O servidor precisa de um certificado de uma autoridade pública (por exemplo, Let's Encrypt); para uma autoridade interna, passe a raiz dela ao nosso serviço de teste com --ca-file.
        *[other] Ele é autoassinado ou foi emitido por uma autoridade desconhecida.
     }
+
+tls-cert-expiring = O certificado do servidor expira em { $days ->
+        [one] 1 dia
+       *[other] { $days } dias
+    } ({ $not-after }).
+    .help = O administrador do servidor precisa renovar o certificado antes disso; a partir desse dia, todo cliente que verifica certificados recusará a conexão.
+
+tls-cert-replaced = O servidor agora apresenta outro certificado (emitido por { $issuer }, válido até { $not-after }).
+    .help = Normalmente uma renovação de rotina: nada a fazer. Se as conexões falharem a partir de agora, verifique primeiro o novo certificado.
 
 auth-not-offered = { $case ->
         [encrypted] Foram informadas credenciais, mas o servidor não oferece login: elas não foram verificadas. Pode ser um relay que não precisa de login (então remova as credenciais) ou que só aceita endereços IP permitidos.

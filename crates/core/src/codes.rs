@@ -160,6 +160,9 @@ registry! {
     DnsNoAddress = "dns.no-address", Error, HOST, true;
     DnsTimeout = "dns.timeout", Error, HOST, true;
     DnsFailed = "dns.failed", Error, HOST, true;
+    /// A monitor saw the server's name resolve to other addresses than
+    /// at its last check (a move, or a record edited).
+    DnsAddressChanged = "dns.address-changed", Info, HOST, true;
     ProbeDnsUnavailable = "probe.dns-unavailable", Error, NONE, true;
     PolicyBlockedAddress = "policy.blocked-address", Error, HOST, true;
     PolicyBlockedPort = "policy.blocked-port", Error, PORT, true;
@@ -190,6 +193,11 @@ registry! {
     TlsCertNotYetValid = "tls.cert-not-yet-valid", Error, HOST, true;
     TlsCertNameMismatch = "tls.cert-name-mismatch", Error, HOST, true;
     TlsCertUntrusted = "tls.cert-untrusted", Error, HOST, true;
+    /// The certificate is valid but expires within 14 days (the live
+    /// TLS step, and a monitor's warnings at 14, 7 and 1 days).
+    TlsCertExpiring = "tls.cert-expiring", Warning, HOST, true;
+    /// A monitor saw another certificate than at its last check.
+    TlsCertReplaced = "tls.cert-replaced", Info, HOST, true;
     AuthNotOffered = "auth.not-offered", Error, AUTH, true;
     AuthMechanismUnsupported = "auth.mechanism-unsupported", Error, AUTH, true;
     AuthRequiresTls = "auth.requires-tls", Error, SECURITY, true;
@@ -200,6 +208,9 @@ registry! {
     /// The server refused the access token (its `334` error, or a `535`
     /// after an OAuth2 login).
     AuthTokenRejected = "auth.token-rejected", Error, ACCESS_TOKEN, true;
+    /// A monitor saw the server stop offering AUTH mechanisms it offered
+    /// before (PLAIN and LOGIN gone: password logins switched off).
+    AuthMechanismWithdrawn = "auth.mechanism-withdrawn", Warning, AUTH, true;
     SenderRejected = "sender.rejected", Error, FROM, true;
     SenderSmtputf8Required = "sender.smtputf8-required", Error, FROM, true;
     RecipientRejected = "recipient.rejected", Error, NONE, true;
@@ -307,7 +318,7 @@ impl Code {
             // A name that does not resolve is a typo; a resolver that
             // fails is the host's DNS (the provider's).
             Self::DnsNotFound | Self::DnsNoAddress => Customer,
-            Self::DnsTimeout | Self::DnsFailed => Provider,
+            Self::DnsTimeout | Self::DnsFailed | Self::DnsAddressChanged => Provider,
             Self::ProbeDnsUnavailable | Self::ProbeInboxBusy => Service,
             // The service's own rules refuse the target: pick another.
             Self::PolicyBlockedAddress | Self::PolicyBlockedPort | Self::PolicyBlockedRecipient => {
@@ -337,7 +348,9 @@ impl Code {
             | Self::TlsOldProtocol
             | Self::TlsCertExpired
             | Self::TlsCertNotYetValid
-            | Self::TlsCertUntrusted => ItAdmin,
+            | Self::TlsCertUntrusted
+            | Self::TlsCertExpiring
+            | Self::TlsCertReplaced => ItAdmin,
             // Usually an alias typed where the certificate names another.
             Self::TlsCertNameMismatch => Customer,
             Self::AuthNotOffered
@@ -348,7 +361,9 @@ impl Code {
             | Self::AuthTokenRejected => Customer,
             // SMTP AUTH switched off for the tenant or mailbox; send-as
             // rights: the account's administrator grants them.
-            Self::AuthDisabledByProvider | Self::SenderRejected => ItAdmin,
+            Self::AuthDisabledByProvider | Self::AuthMechanismWithdrawn | Self::SenderRejected => {
+                ItAdmin
+            }
             Self::AuthRateLimited => Provider,
             Self::SenderSmtputf8Required
             | Self::RecipientRejected

@@ -19,6 +19,10 @@ pub static LIVE_EXAMPLES: &[(&str, &str)] = &[
         "the resolver answers `SERVFAIL` (broken DNSSEC, dead authoritative servers) or `REFUSED`",
     ),
     (
+        "dns.address-changed",
+        "`smtp.example.com` resolved to 192.0.2.10 yesterday and to 198.51.100.7 today",
+    ),
+    (
         "probe.dns-unavailable",
         "the test service's own resolver is down: no answer to any question",
     ),
@@ -118,6 +122,14 @@ pub static LIVE_EXAMPLES: &[(&str, &str)] = &[
     ),
     ("tls.cert-expired", "certificate valid until 2025-09-30"),
     (
+        "tls.cert-expiring",
+        "a valid certificate whose `notAfter` is 5 days away",
+    ),
+    (
+        "tls.cert-replaced",
+        "a monitor saw a new certificate from another issuer since yesterday's check",
+    ),
+    (
         "tls.cert-not-yet-valid",
         "certificate valid from next week (a server clock or a pre-dated certificate)",
     ),
@@ -160,6 +172,10 @@ pub static LIVE_EXAMPLES: &[(&str, &str)] = &[
     (
         "auth.token-rejected",
         "Gmail's `334 eyJzdGF0dXMiOiI0MDEiLC…` (`{\"status\":\"401\",\"schemes\":\"Bearer\",\"scope\":\"https://mail.google.com/\"}`), or `535 5.7.3 Authentication unsuccessful` after XOAUTH2",
+    ),
+    (
+        "auth.mechanism-withdrawn",
+        "yesterday `AUTH PLAIN LOGIN XOAUTH2`, today `AUTH XOAUTH2`: password logins switched off",
     ),
     (
         "sender.rejected",

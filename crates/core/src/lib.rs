@@ -29,6 +29,7 @@ pub mod i18n;
 pub mod ip;
 pub mod json;
 pub mod mailbox;
+pub mod monitor;
 pub mod options;
 pub mod providers;
 pub mod render;
