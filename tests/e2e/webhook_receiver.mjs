@@ -5,7 +5,10 @@
 //
 // Run by crates/probe/tests/webhooks.rs with SMTP_DOCTOR_WEBHOOK_SECRET
 // and the test CA's leaf in SMTP_DOCTOR_TLS_CERT / SMTP_DOCTOR_TLS_KEY
-// (PEM). Prints {"port"} when listening, then one JSON line per request.
+// (PEM); SMTP_DOCTOR_WEBHOOK_PORT picks the port (default: any) and
+// SMTP_DOCTOR_WEBHOOK_FAIL_FIRST=N answers the first N requests 503, as a
+// backend that is down for a while. Prints {"port"} when listening, then
+// one JSON line per request.
 import { createServer } from "node:https";
 import { createRequire } from "node:module";
 import { verifyWebhook } from "../../web/smtp-doctor/server.js";
@@ -15,6 +18,8 @@ const { Webhook } = require("standardwebhooks");
 
 const secret = process.env.SMTP_DOCTOR_WEBHOOK_SECRET;
 const reference = new Webhook(secret.slice("whsec_".length));
+
+let failFirst = Number(process.env.SMTP_DOCTOR_WEBHOOK_FAIL_FIRST ?? 0);
 
 const server = createServer({ cert: process.env.SMTP_DOCTOR_TLS_CERT, key: process.env.SMTP_DOCTOR_TLS_KEY }, (req, res) => {
   const chunks = [];
@@ -29,10 +34,15 @@ const server = createServer({ cert: process.env.SMTP_DOCTOR_TLS_CERT, key: proce
     const byHelper = verifyWebhook(body, req.headers, secret);
     // A body changed on the way must fail the helper too.
     const tampered = verifyWebhook(Buffer.concat([body, Buffer.from(" ")]), req.headers, secret);
-    console.log(JSON.stringify({ reference: byReference, helper: byHelper, tampered, body: body.toString("utf8") }));
-    res.writeHead(204).end();
+    const status = failFirst > 0 ? 503 : 204;
+    failFirst -= 1;
+    console.log(JSON.stringify({
+      reference: byReference, helper: byHelper, tampered, status,
+      id: req.headers["webhook-id"], body: body.toString("utf8"),
+    }));
+    res.writeHead(status).end();
   });
 });
-server.listen(0, "127.0.0.1", () => console.log(JSON.stringify({ port: server.address().port })));
+server.listen(Number(process.env.SMTP_DOCTOR_WEBHOOK_PORT ?? 0), "127.0.0.1", () => console.log(JSON.stringify({ port: server.address().port })));
 process.stdin.on("end", () => process.exit(0));
 process.stdin.resume();

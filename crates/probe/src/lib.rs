@@ -11,6 +11,7 @@ pub mod engine;
 pub mod fuzzing;
 pub mod http;
 pub mod https;
+pub mod monitor;
 pub mod policy;
 pub mod secret;
 pub mod store;

@@ -159,7 +159,7 @@ impl Retry {
 }
 
 /// One try, as the delivery log keeps it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Attempt {
     /// When it started (seconds since the epoch).
@@ -176,8 +176,19 @@ impl Attempt {
         self.status.is_some_and(|s| (200..300).contains(&s))
     }
 
+    /// An attempt refused before any connection (the policy, a bad
+    /// secret): never tried again.
+    pub fn refused(why: &str) -> Self {
+        Self {
+            at: i64::try_from(crate::clock::now()).unwrap_or(i64::MAX),
+            status: None,
+            error: Some(why.to_owned()),
+            duration_ms: 0,
+        }
+    }
+
     /// Whether trying again may help.
-    fn retryable(&self) -> bool {
+    pub fn retryable(&self) -> bool {
         match self.status {
             Some(s) => s == 408 || s == 429 || s >= 500,
             None => !self

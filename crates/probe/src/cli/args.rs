@@ -449,6 +449,35 @@ pub(crate) struct ServeArgs {
     /// (`/r/…`) for the caller to resolve against the service's address.
     #[arg(long, env = "SMTP_DOCTOR_PUBLIC_URL", value_parser = parse_public_url)]
     pub(crate) public_url: Option<String>,
+    /// A monitor's interval when it names none, in seconds (default: daily).
+    #[arg(long, env = "SMTP_DOCTOR_MONITOR_INTERVAL", default_value_t = 86_400,
+        value_parser = clap::value_parser!(u64).range(1..=30 * 86_400))]
+    pub(crate) monitor_interval: u64,
+    /// The shortest interval a monitor may ask for, in seconds.
+    #[arg(long, env = "SMTP_DOCTOR_MONITOR_MIN_INTERVAL", default_value_t = 300,
+        value_parser = clap::value_parser!(u64).range(1..=30 * 86_400))]
+    pub(crate) monitor_min_interval: u64,
+    /// Monitor checks of one host per hour, across all monitors and replicas.
+    #[arg(long, env = "SMTP_DOCTOR_MONITOR_CHECKS_PER_HOST", default_value_t = 12,
+        value_parser = clap::value_parser!(u32).range(1..=100_000))]
+    pub(crate) monitor_checks_per_host: u32,
+    /// Monitors one API key may hold.
+    #[arg(long, env = "SMTP_DOCTOR_MONITORS_PER_KEY", default_value_t = 1000,
+        value_parser = clap::value_parser!(i64).range(1..=1_000_000))]
+    pub(crate) monitors_per_key: i64,
+    /// Monitor checks one replica runs at once.
+    #[arg(long, env = "SMTP_DOCTOR_MONITOR_PARALLEL", default_value_t = 4,
+        value_parser = clap::value_parser!(u16).range(1..=64))]
+    pub(crate) monitor_parallel: u16,
+    /// Attempts per webhook before it is given up (`failed`).
+    #[arg(long, env = "SMTP_DOCTOR_WEBHOOK_ATTEMPTS", default_value_t = 8,
+        value_parser = clap::value_parser!(u32).range(1..=20))]
+    pub(crate) webhook_attempts: u32,
+    /// The wait after a webhook's first failed attempt, in seconds; it
+    /// doubles after each next one, up to an hour.
+    #[arg(long, env = "SMTP_DOCTOR_WEBHOOK_BACKOFF", default_value_t = 60,
+        value_parser = clap::value_parser!(u64).range(1..=3600))]
+    pub(crate) webhook_backoff: u64,
     #[command(flatten)]
     pub(crate) engine: EngineArgs,
 }

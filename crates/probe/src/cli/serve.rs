@@ -10,8 +10,10 @@ use smtp_doctor_probe::engine::RecipientPolicy;
 use smtp_doctor_probe::http::server::ConnectionLimits;
 use smtp_doctor_probe::http::{self, AppState, Settings};
 use smtp_doctor_probe::inbox::{Inbox, InboxLimits, InboxTls};
+use smtp_doctor_probe::monitor::{MonitorOptions, Scheduler};
 use smtp_doctor_probe::sandbox::{RelayTo, Sandbox, SandboxOptions};
 use smtp_doctor_probe::store::Store;
+use smtp_doctor_probe::webhook::Retry;
 use tracing_subscriber::EnvFilter;
 
 use super::args::{LogFormat, ServeArgs, seconds, shutdown_signal};
@@ -106,6 +108,19 @@ async fn settings(args: &ServeArgs) -> anyhow::Result<Settings> {
         report_ttl: Duration::from_secs(args.report_ttl),
         reports_per_hour: args.reports_per_hour,
         public_url: args.public_url.clone(),
+        monitors: MonitorOptions {
+            default_interval: Duration::from_secs(args.monitor_interval),
+            min_interval: Duration::from_secs(args.monitor_min_interval),
+            checks_per_host_hour: args.monitor_checks_per_host,
+            max_per_owner: args.monitors_per_key,
+            parallel: usize::from(args.monitor_parallel),
+            retry: Retry {
+                attempts: args.webhook_attempts,
+                first: Duration::from_secs(args.webhook_backoff),
+                max: Duration::from_hours(1),
+            },
+            ..MonitorOptions::default()
+        },
         ..Settings::default()
     })
 }
@@ -172,6 +187,13 @@ pub(crate) fn command(args: &ServeArgs) -> anyhow::Result<()> {
         // Running probes get their deadline plus a margin to finish after
         // ctrl-c/SIGTERM; then the process exits regardless.
         let grace = engine.options().longest_probe() + Duration::from_secs(5);
+        // Monitors run where they can be made: with a store and API keys.
+        let _scheduler = match &settings.store {
+            Some(store) if !settings.api_keys.is_empty() => Some(
+                Scheduler::new(engine.clone(), store.clone(), settings.monitors.clone()).spawn(),
+            ),
+            _ => None,
+        };
         let state = AppState::new(settings, engine);
         let (stop_tx, mut stop_rx) = tokio::sync::watch::channel(false);
         let graceful = async move {

@@ -202,6 +202,22 @@ pub(crate) fn describe(der: &CertificateDer<'_>, trusted: bool) -> Option<Certif
     })
 }
 
+/// Days before its end from which a working certificate is a warning.
+pub const EXPIRING_DAYS: i64 = 14;
+
+/// `tls.cert-expiring` for a trusted certificate that ends within
+/// [`EXPIRING_DAYS`] of `now` (Unix seconds).
+pub fn expiring(cert: &Certificate, now: u64) -> Option<Diagnostic> {
+    let end = smtp_doctor_core::monitor::rfc3339_day(&cert.not_after)?;
+    let today = i64::try_from(now / 86_400).ok()?;
+    let left = end - today;
+    (cert.trusted && (0..=EXPIRING_DAYS).contains(&left)).then(|| {
+        Diagnostic::new(Code::TlsCertExpiring)
+            .param("days", smtp_doctor_core::Param::Count(left))
+            .param("not-after", cert.not_after.as_str())
+    })
+}
+
 /// The TLS version the server chose in its ServerHello, read from the
 /// first bytes it sent (sans-IO, for the report of a server too old for
 /// rustls to finish the handshake with). `None` unless the bytes start

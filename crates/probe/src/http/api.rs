@@ -82,6 +82,9 @@ pub(crate) struct InfoResponse {
     pub sandbox_sign_in: Option<&'static str>,
     /// Whether `POST /v1/reports` keeps share links here (a store is set).
     pub share_links: bool,
+    /// Whether `POST /v1/monitors` takes monitors here (a store and API
+    /// keys are set).
+    pub monitors: bool,
 }
 
 /// The limits in `GET /v1/info`.

@@ -74,7 +74,7 @@ fn bearer(request: &Request) -> &str {
 }
 
 /// Whether `given` is one of `keys` (constant-time per key).
-fn is_api_key(keys: &[String], given: &str) -> bool {
+pub(super) fn is_api_key(keys: &[String], given: &str) -> bool {
     keys.iter()
         .any(|k| constant_time_eq(k.as_bytes(), given.as_bytes()))
 }

@@ -55,6 +55,8 @@ pub struct Settings {
     pub reports_per_hour: u32,
     /// The base of share links (`--public-url`); `None`: links are paths.
     pub public_url: Option<String>,
+    /// How monitors run (`--monitor-*`); they need a store and an API key.
+    pub monitors: crate::monitor::MonitorOptions,
 }
 
 /// What the sandbox's sign-in pages need: its token issuer, the account a
@@ -90,6 +92,7 @@ impl Default for Settings {
             report_ttl: Duration::from_hours(168),
             reports_per_hour: 30,
             public_url: None,
+            monitors: crate::monitor::MonitorOptions::default(),
         }
     }
 }

@@ -1,5 +1,5 @@
-//! Where share links live (SPEC §4, `/v1/reports`): the first state the
-//! service keeps. `--store sqlite:PATH` is one file for one instance;
+//! Where share links and monitors live (SPEC §4, `/v1/reports`,
+//! `/v1/monitors`): the state the service keeps. `--store sqlite:PATH` is one file for one instance;
 //! `--store postgres://…` is shared by replicas. Both through sqlx, with
 //! the versioned migrations of `migrations/` run at start.
 //!
@@ -123,6 +123,9 @@ macro_rules! on_pool {
         }
     };
 }
+
+// After the macro: it is textually scoped.
+pub mod monitors;
 
 #[derive(Debug, Clone)]
 enum Pool {

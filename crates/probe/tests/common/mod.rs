@@ -4,11 +4,13 @@
 
 #![allow(dead_code, unreachable_pub, clippy::needless_pass_by_value)]
 
+pub mod aiosmtpd;
 pub mod dns;
 pub mod logging_peer;
 pub mod mailbox;
 pub mod netns;
 pub mod scenarios;
+pub mod service;
 
 use std::net::SocketAddr;
 use std::sync::{Arc, OnceLock};
@@ -32,6 +34,8 @@ pub struct Certs {
     pub expired_pem: (String, String),
     pub wrong_name_pem: (String, String),
     pub self_signed_pem: (String, String),
+    /// A good leaf (`localhost`, `127.0.0.1`) that ends in 5 days.
+    pub expiring_pem: (String, String),
 }
 
 pub fn certs() -> &'static Certs {
@@ -69,6 +73,7 @@ pub fn certs() -> &'static Certs {
         let (good, good_pem) = leaf(&["localhost", "127.0.0.1"], None);
         let (expired, expired_pem) = leaf(&["localhost"], Some((-400, -30)));
         let (wrong_name, wrong_name_pem) = leaf(&["mail.example.test"], None);
+        let (_, expiring_pem) = leaf(&["localhost", "127.0.0.1"], Some((-60, 5)));
         let ss_key = KeyPair::generate().unwrap();
         let mut ss_params = CertificateParams::new(vec!["localhost".to_owned()]).unwrap();
         ss_params
@@ -90,6 +95,7 @@ pub fn certs() -> &'static Certs {
             expired_pem,
             wrong_name_pem,
             self_signed_pem,
+            expiring_pem,
         }
     })
 }

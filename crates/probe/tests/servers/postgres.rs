@@ -3,6 +3,8 @@
 //! the machine's cluster is used). As root it runs as the `postgres`
 //! user, which the package creates: PostgreSQL refuses to run as root.
 
+// Each test binary uses what it needs of it.
+#![allow(dead_code)]
 #![allow(unreachable_pub)]
 
 use std::io::{BufRead as _, BufReader};

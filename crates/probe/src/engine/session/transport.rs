@@ -186,6 +186,20 @@ impl Probe<'_> {
         }
     }
 
+    /// A trusted certificate that ends within 14 days: a warning on a
+    /// working connection (the administrator has days, not hours).
+    fn certificate_warnings(&self) -> Vec<Diagnostic> {
+        let cert = self
+            .report
+            .server
+            .tls
+            .as_ref()
+            .and_then(|t| t.certificate.as_ref());
+        cert.and_then(|c| tls::expiring(c, crate::clock::now()))
+            .into_iter()
+            .collect()
+    }
+
     /// Implicit TLS: handshake first, then greeting and EHLO inside TLS.
     pub(super) async fn implicit_tls(
         &mut self,
@@ -196,7 +210,8 @@ impl Probe<'_> {
         let t = Instant::now();
         match self.handshake(plan, tcp).await {
             Handshake::Done(stream) => {
-                self.step(StepKind::Tls, t, Vec::new());
+                let warnings = self.certificate_warnings();
+                self.step(StepKind::Tls, t, warnings);
                 let mut conn = Conn::new(Stream::Tls(stream));
                 self.greeting(plan, &mut conn).await?;
                 self.ehlo(&mut conn).await?;
@@ -299,7 +314,8 @@ impl Probe<'_> {
         let tcp = recorder.into_inner();
         match self.handshake(plan, tcp).await {
             Handshake::Done(stream) => {
-                self.step(StepKind::Tls, t, Vec::new());
+                let warnings = self.certificate_warnings();
+                self.step(StepKind::Tls, t, warnings);
                 let mut conn = Conn::new(Stream::Tls(stream));
                 let before = std::mem::take(&mut self.report.server.extensions);
                 self.ehlo(&mut conn).await?;

@@ -80,6 +80,7 @@ pub(crate) async fn metrics(State(state): State<AppState>) -> impl IntoResponse 
     if let Some(store) = &state.settings().store {
         store.render(&mut text);
     }
+    state.settings().monitors.gauges.render(&mut text);
     ([(header::CONTENT_TYPE, "text/plain; version=0.0.4")], text)
 }
 
@@ -111,6 +112,7 @@ pub(crate) async fn info_handler(State(state): State<AppState>) -> Json<InfoResp
         arrival_wait_seconds: opts.arrival_wait.as_secs_f64(),
         sandbox_sign_in: s.sandbox_sign_in.as_ref().map(|_| "/sandbox/sign-in"),
         share_links: s.store.is_some(),
+        monitors: s.store.is_some() && !s.api_keys.is_empty(),
     })
 }
 

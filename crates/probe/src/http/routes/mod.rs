@@ -1,12 +1,13 @@
 //! The routes, one file per group, each with its own `router()`: `meta`
 //! (health, readiness, metrics, info, the OpenAPI document), `validate`, `explain`,
-//! `probe`, `discover`, `reports` (share links), and with `--sandbox` its sign-in pages. Here they are joined under their keys: the API
+//! `probe`, `discover`, `reports` (share links), `monitors`, and with `--sandbox` its sign-in pages. Here they are joined under their keys: the API
 //! needs an API key or token, the operator's routes an API key, health
 //! and the document nothing.
 
 pub(super) mod discover;
 pub(super) mod explain;
 pub(super) mod meta;
+pub(super) mod monitors;
 pub(super) mod probe;
 pub(super) mod reports;
 pub(super) mod sandbox;
@@ -27,6 +28,7 @@ pub(super) fn router(state: &AppState) -> Router<AppState> {
         .merge(probe::router())
         .merge(discover::router())
         .merge(reports::api())
+        .merge(monitors::router())
         .merge(meta::info())
         .route_layer(middleware::from_fn_with_state(
             state.clone(),
