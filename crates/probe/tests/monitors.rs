@@ -648,3 +648,94 @@ fn a_replica_killed_mid_check_gives_its_lease_back() {
     assert!(log.contains("monitor checked"), "{log}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// The README's backend (`examples/monitor_backend.mjs`), run as it is:
+/// it subscribes a customer's saved settings (password and all: it strips
+/// them) and hears of the certificate its server was renewed to.
+#[test]
+fn the_readme_backend_subscribes_and_hears_what_changed() {
+    let dir = common::scratch_dir("monitor-readme");
+    let ca = ca_file(&dir);
+    let certs = common::certs();
+    let server = Aiosmtpd::start(None, &certs.good_pem, "CRAM-MD5");
+    let ports = (server.starttls, server.tls);
+    let store = format!("sqlite:{}", dir.join("store.db").display());
+    let extra = flags(&ca);
+    let (_serve, port) = replica(
+        &store,
+        &dir.join("serve.log"),
+        &extra.iter().map(String::as_str).collect::<Vec<_>>(),
+    );
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let (cert, key) = &certs.good_pem;
+    let settings = json!({
+        "host": "127.0.0.1", "port": server.tls, "security": "tls",
+        "username": USER, "password": "saved-password-1",
+    });
+    let mut child = Command::new("node")
+        .arg(root.join("examples/monitor_backend.mjs"))
+        .env("SMTP_DOCTOR_URL", format!("http://127.0.0.1:{port}"))
+        .env("SMTP_DOCTOR_API_KEY", KEY)
+        .env("TLS_CERT", cert)
+        .env("TLS_KEY", key)
+        .env("CUSTOMER", "acme")
+        .env("SETTINGS", settings.to_string())
+        .env("INTERVAL_SECONDS", "1")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("node (installed by `cargo xtask test`)");
+    let lines = Arc::new(Mutex::new(Vec::<Value>::new()));
+    let log = Arc::clone(&lines);
+    let out = BufReader::new(child.stdout.take().unwrap());
+    std::thread::spawn(move || {
+        for line in out.lines().map_while(Result::ok) {
+            log.lock()
+                .unwrap()
+                .push(serde_json::from_str(&line).unwrap_or(json!(line)));
+        }
+    });
+    let id = wait_for(Duration::from_secs(20), "the backend's monitor", || {
+        lines
+            .lock()
+            .unwrap()
+            .iter()
+            .find_map(|l| l["monitor"].as_str().map(str::to_owned))
+    });
+    wait_for(Duration::from_secs(20), "the baseline check", || {
+        let (_, m) = call(port, "GET", &format!("/v1/monitors/{id}"), &Value::Null);
+        (m["checksRun"].as_i64() >= Some(1)).then_some(())
+    });
+    let (_, m) = call(port, "GET", &format!("/v1/monitors/{id}"), &Value::Null);
+    assert!(!m.to_string().contains("saved-password-1"), "{m:#}");
+    drop(server);
+    let _server = Aiosmtpd::start(Some(ports), &certs.expiring_pem, "CRAM-MD5");
+    let heard = wait_for(Duration::from_secs(30), "the backend to hear of it", || {
+        let l = lines.lock().unwrap();
+        let kinds: Vec<&str> = l.iter().filter_map(|l| l["type"].as_str()).collect();
+        (kinds.contains(&"monitor.certificate-replaced")
+            && kinds.contains(&"monitor.certificate-expiring"))
+        .then(|| l.clone())
+    });
+    let _ = child.kill();
+    let _ = child.wait();
+    let expiring = heard
+        .iter()
+        .find(|l| l["type"] == "monitor.certificate-expiring")
+        .unwrap();
+    assert_eq!(expiring["customer"], "acme");
+    assert_eq!(expiring["codes"], json!(["tls.cert-expiring"]));
+    assert!(
+        expiring["message"]
+            .as_str()
+            .unwrap()
+            .contains("expires in 5 days"),
+        "{expiring}"
+    );
+    assert_eq!(
+        heard.iter().filter(|l| l["type"].is_string()).count(),
+        2,
+        "each change once: {heard:#?}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
