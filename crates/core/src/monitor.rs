@@ -246,6 +246,7 @@ pub fn changes(
     now: &mut Observation,
     report: &Report,
 ) -> Vec<Change> {
+    carry_forward(before, now);
     let mut out = Vec::new();
     let change = |kind, diagnostics| Change { kind, diagnostics };
     let was_working = before.is_none_or(|b| b.works);
@@ -255,7 +256,8 @@ pub fn changes(
         out.push(change(ChangeKind::ConnectionRestored, Vec::new()));
     }
     certificate_changes(before, now, report, &mut out);
-    if let Some(b) = before.filter(|b| b.works && now.works) {
+    // Against the last server seen (carried over an outage).
+    if let Some(b) = before.filter(|_| now.works) {
         let withdrawn: Vec<&str> = b
             .mechanisms
             .iter()
@@ -305,6 +307,29 @@ pub fn changes(
     }
     retirement_changes(before, now, report, &mut out);
     out
+}
+
+/// What a check that could not see it keeps of the last one: the
+/// certificate, and when the connection failed the mechanisms, addresses
+/// and domain findings, so that the check after an outage compares with
+/// the last server seen (a renewal during the outage is still news, and
+/// a threshold already announced is not announced again).
+fn carry_forward(before: Option<&Observation>, now: &mut Observation) {
+    let Some(b) = before else { return };
+    if now.certificate.is_none() {
+        now.certificate.clone_from(&b.certificate);
+    }
+    if !now.works {
+        if now.mechanisms.is_empty() {
+            now.mechanisms.clone_from(&b.mechanisms);
+        }
+        if now.addresses.is_empty() {
+            now.addresses.clone_from(&b.addresses);
+        }
+        if now.domain.is_none() {
+            now.domain.clone_from(&b.domain);
+        }
+    }
 }
 
 /// The session's errors, as the report gave them.
@@ -587,6 +612,39 @@ mod tests {
             .map(|c| c.kind)
             .collect();
         assert_eq!(kinds, [ChangeKind::ConnectionRestored]);
+    }
+
+    #[test]
+    fn after_an_outage_the_server_is_compared_with_the_last_one_seen() {
+        let day = |d: u64| (20_794 + d) * DAY;
+        let end = "2026-12-17T00:00:00Z"; // 10 days after day 0
+        let m = ["LOGIN", "PLAIN"];
+        let a = ["192.0.2.10"];
+        let events = run(&[
+            (day(0), report(true, end, &m, &a)), // 10 left: 14
+            (day(1), report(false, end, &[], &[])),
+            (day(2), report(true, end, &m, &a)),
+            (day(3), report(false, end, &[], &[])),
+            (day(4), report(true, "2027-06-01T00:00:00Z", &["LOGIN"], &a)),
+        ]);
+        assert_eq!(
+            events,
+            [
+                vec!["monitor.certificate-expiring"],
+                vec!["monitor.connection-failed"],
+                // Back, the same certificate: its 14-day warning was given.
+                vec!["monitor.connection-restored"],
+                // Down on the day the last certificate seen reaches 7 days:
+                // that is still worth saying.
+                vec!["monitor.connection-failed", "monitor.certificate-expiring"],
+                // Renewed and PLAIN gone while it was down: both are news.
+                vec![
+                    "monitor.connection-restored",
+                    "monitor.certificate-replaced",
+                    "monitor.auth-mechanism-withdrawn"
+                ],
+            ]
+        );
     }
 
     #[test]

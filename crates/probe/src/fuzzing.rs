@@ -237,6 +237,32 @@ pub fn shared_report(data: &[u8]) {
     }
 }
 
+/// A webhook URL an API caller gave: whatever is taken is https to a
+/// host, without credentials, whitespace or control characters, on 443
+/// or an allowed port, within the length bound — and reads back the same.
+pub fn webhook_url(data: &[u8]) {
+    use crate::webhook::{MAX_URL, WebhookUrl};
+    let text = String::from_utf8_lossy(data);
+    let policy = crate::policy::Policy::default();
+    let Ok(url) = WebhookUrl::parse_with(&text, &policy) else {
+        return;
+    };
+    let shown = url.as_str();
+    assert!(shown.starts_with("https://"), "{shown}");
+    assert!(shown.len() <= MAX_URL + 1, "{shown}");
+    assert!(
+        !shown.chars().any(|c| c.is_control() || c.is_whitespace()),
+        "{shown:?}"
+    );
+    let uri: hyper::Uri = shown.parse().expect("it reads back");
+    let authority = uri.authority().expect("a host");
+    assert!(!authority.as_str().contains('@'), "{shown}");
+    assert!(!uri.host().unwrap_or_default().is_empty(), "{shown}");
+    let port = uri.port_u16().unwrap_or(443);
+    assert!(port == 443 || policy.port_allowed(port), "{shown}");
+    assert_eq!(WebhookUrl::parse_with(&shown, &policy), Ok(url));
+}
+
 /// An autoconfig file from a domain anyone controls.
 pub fn autoconfig(data: &[u8]) {
     if let Ok(servers) = crate::discover::autoconfig::parse(data, "me", "example.com") {
@@ -277,6 +303,7 @@ pub const TARGETS: &[(&str, Target)] = &[
     ("oauth_token", oauth_token),
     ("explain", explain),
     ("shared_report", shared_report),
+    ("webhook_url", webhook_url),
 ];
 
 #[cfg(test)]

@@ -97,7 +97,13 @@ pub enum BadWebhookUrl {
 pub struct WebhookUrl(Uri);
 
 impl WebhookUrl {
+    /// `text` as a webhook URL under `engine`'s port policy.
     pub fn parse(text: &str, engine: &Engine) -> Result<Self, BadWebhookUrl> {
+        Self::parse_with(text, &engine.options().policy)
+    }
+
+    /// `text` as a webhook URL under `policy`'s ports.
+    pub fn parse_with(text: &str, policy: &crate::policy::Policy) -> Result<Self, BadWebhookUrl> {
         if text.len() > MAX_URL || text.chars().any(|c| c.is_control() || c.is_whitespace()) {
             return Err(BadWebhookUrl::Shape);
         }
@@ -110,7 +116,7 @@ impl WebhookUrl {
             return Err(BadWebhookUrl::Shape);
         }
         let port = uri.port_u16().unwrap_or(443);
-        if port != 443 && !engine.options().policy.port_allowed(port) {
+        if port != 443 && !policy.port_allowed(port) {
             return Err(BadWebhookUrl::Port(port));
         }
         Ok(Self(uri))

@@ -13,7 +13,7 @@
 use crate::sh::{Result, cargo, cmd, output, root, run};
 
 /// The targets, as in `crates/fuzz/Cargo.toml`.
-const TARGETS: [&str; 14] = [
+const TARGETS: [&str; 15] = [
     "reply",
     "ehlo",
     "wire",
@@ -28,6 +28,7 @@ const TARGETS: [&str; 14] = [
     "oauth_token",
     "explain",
     "shared_report",
+    "webhook_url",
 ];
 
 /// The cargo-fuzz version installed when missing.
