@@ -598,6 +598,52 @@ describe("in the customer's language", () => {
     await close();
   });
 
+  test("lang on the element alone: the element speaks it, the page and its form keep theirs, and a change follows", async () => {
+    const context = await browser.newContext({ viewport: { width: 900, height: 1400 } });
+    const page = await context.newPage();
+    const problems = [];
+    page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+    page.on("console", (m) => m.type() === "error" && problems.push(`console: ${m.text()}`));
+    const languages = [];
+    page.on("request", (r) => r.url().includes("/v1/probe") && languages.push(r.headers()["accept-language"]));
+    await page.route(`${main.url}/`, async (route) => {
+      const response = await route.fetch();
+      const body = (await response.text()).replace("<smtp-doctor-test ", '<smtp-doctor-test lang="de" ');
+      await route.fulfill({ response, body });
+    });
+    await page.goto(`${main.url}/`);
+    await page.waitForSelector("smtp-doctor-test[ready]", { timeout: 15_000 });
+    assert.equal(await page.getAttribute("html", "lang"), "en");
+    assert.equal(await page.textContent("smtp-doctor-test >> #test-button"), "Verbindung testen");
+    // The form is the page's: English findings as the customer types.
+    await fill(page, { host: "smtp.example.com", port: "465", security: "starttls" });
+    await page.locator('[data-code="tls.port-mismatch"]').waitFor();
+    assert.match(await page.textContent('[data-code="tls.port-mismatch"]'), /Port 465 expects TLS\/SSL/);
+    // The test's result, its steps and its status in German; the service asked for German.
+    await fill(page, sandbox({ password: "not-the-password" }));
+    await runTest(page);
+    assert.match(await page.textContent("#result-title"), /Benutzername oder Passwort abgelehnt/);
+    assert.match(await page.textContent('#steps [data-step="auth"]'), /Anmelden/);
+    assert.deepEqual(languages, ["de"]);
+    // A later change of the element's lang is honoured, and said.
+    const changed = page.evaluate(() => new Promise((resolve) => {
+      const el = document.querySelector("smtp-doctor-test");
+      el.addEventListener("smtp-doctor:language", (e) => resolve(e.detail.locale), { once: true });
+      el.setAttribute("lang", "fr");
+    }));
+    assert.equal(await changed, "fr");
+    assert.equal(await page.textContent("smtp-doctor-test >> #test-button"), "Tester la connexion");
+    await page.click("#test-button");
+    await page.locator('#steps [data-step="auth"]', { hasText: "Se connecter au compte" }).waitFor({ timeout: 40_000 });
+    await page.locator("#test-button:not([aria-busy])").waitFor();
+    assert.deepEqual(languages, ["de", "fr"]);
+    // Without its own lang it speaks the page's again.
+    await page.evaluate(() => document.querySelector("smtp-doctor-test").removeAttribute("lang"));
+    await page.waitForFunction(() => document.querySelector("smtp-doctor-test").shadowRoot.getElementById("test-button").textContent === "Test connection");
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test("an unsupported language gets English", async () => {
     const { page, problems, close } = await openIn("tlh");
     assert.equal(await page.textContent("smtp-doctor-test >> #test-button"), "Test connection");

@@ -13,11 +13,14 @@ interface DoctorElement extends HTMLElement {
   token: string | (() => string | Promise<string>) | null;
   /** The integration's options (field names, own values, rules). */
   options: ValidateOptions;
+  /** The language it speaks: its own `lang` (or an ancestor's below the page), else the page's. */
+  readonly locale: string;
 }
 
 export class SmtpDoctorTest extends HTMLElement implements DoctorElement {
   token: string | (() => string | Promise<string>) | null;
   options: ValidateOptions;
+  readonly locale: string;
   /** Settings to test (SPEC names) when no form is bound with `for`. */
   config: Config | null;
   /** The last report, or null. */
@@ -39,6 +42,7 @@ export class SmtpDoctorTest extends HTMLElement implements DoctorElement {
 export class SmtpDoctorDetect extends HTMLElement implements DoctorElement {
   token: string | (() => string | Promise<string>) | null;
   options: ValidateOptions;
+  readonly locale: string;
   detect(email: string): Promise<DiscoverReport | null>;
 }
 
@@ -60,6 +64,7 @@ export interface SignedIn {
  */
 export class SmtpDoctorConnect extends HTMLElement {
   options: ValidateOptions;
+  readonly locale: string;
   /** The preset for `provider`, or undefined for your own issuer. */
   readonly preset: { name: string; smtp: Partial<Config> } | undefined;
   readonly signedIn: SignedIn | null;
@@ -73,6 +78,7 @@ export class SmtpDoctorConnect extends HTMLElement {
 export class SmtpDoctorExplain extends HTMLElement implements DoctorElement {
   token: string | (() => string | Promise<string>) | null;
   options: ValidateOptions;
+  readonly locale: string;
   /** The last explanation, or null. */
   readonly result: import("./pkg/smtp_doctor_wasm.js").Explanation | null;
   /** Explains `text` with the bound form's settings (never their secrets). */
@@ -84,6 +90,8 @@ export interface SmtpDoctorEventMap {
   "smtp-doctor:apply": CustomEvent<ApplyDetail>;
   "smtp-doctor:error": CustomEvent<{ kind: string; message: string }>;
   "smtp-doctor:ready": CustomEvent<null>;
+  /** The element's `lang` changed and its texts now speak `locale`. */
+  "smtp-doctor:language": CustomEvent<{ locale: string }>;
   "smtp-doctor:stale": CustomEvent<null>;
   "smtp-doctor:shared": CustomEvent<import("./index.js").SharedLink>;
   "smtp-doctor:connected": CustomEvent<SignedIn & { settings: Partial<Config> }>;

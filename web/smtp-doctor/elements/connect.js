@@ -8,7 +8,6 @@
 // A form without fields for `auth` and `accessToken` gets hidden ones, so
 // "Test connection" and the form's own submit carry the sign-in; they go
 // again when the element leaves the page.
-import { t } from "../index.js";
 import { ConnectError, connect } from "../lib/connect.js";
 import { translate } from "../lib/dom.js";
 import { DoctorElement, define } from "../lib/element.js";
@@ -44,10 +43,10 @@ export class SmtpDoctorConnect extends DoctorElement {
 
   connectedCallback() {
     this.loadChecker().then(() => {
-      translate(this.shadowRoot, t);
+      translate(this.shadowRoot, this.t);
       this.#label();
       this.setAttribute("ready", "");
-    }, (e) => this.#status(t("ui-load-failed", { reason: e.message }), true));
+    }, (e) => this.#status(this.t("ui-load-failed", { reason: e.message }), true));
   }
 
   disconnectedCallback() {
@@ -57,7 +56,13 @@ export class SmtpDoctorConnect extends DoctorElement {
   }
 
   attributeChangedCallback(name) {
+    super.attributeChangedCallback(name);
     if ((name === "provider" || name === "label") && this.hasAttribute("ready")) this.#label();
+  }
+
+  /** After a change of `lang`: the button's label again. */
+  relabel() {
+    this.#label();
   }
 
   /** The preset for `provider` (microsoft, google), or undefined for your own issuer. */
@@ -78,13 +83,13 @@ export class SmtpDoctorConnect extends DoctorElement {
   async signIn() {
     const start = this.getAttribute("start");
     if (!start) {
-      this.#status(t("ui-connect-failed", { reason: "no `start` attribute (your backend's sign-in URL)" }), true);
+      this.#status(this.t("ui-connect-failed", { reason: "no `start` attribute (your backend's sign-in URL)" }), true);
       return null;
     }
     this.cancel();
     const abort = (this.#abort = new AbortController());
     this.#busy(true);
-    this.#status(t("ui-connect-waiting"));
+    this.#status(this.t("ui-connect-waiting"));
     try {
       const result = await connect({ start, origin: this.getAttribute("origin") || undefined, signal: abort.signal });
       this.#use(result);
@@ -92,10 +97,10 @@ export class SmtpDoctorConnect extends DoctorElement {
     } catch (e) {
       const code = e instanceof ConnectError ? e.code : "failed";
       const message = {
-        "popup-blocked": () => t("ui-connect-popup-blocked"),
-        cancelled: () => t("ui-connect-cancelled"),
-        timeout: () => t("ui-connect-timeout"),
-      }[code]?.() ?? t("ui-connect-failed", { reason: e instanceof Error ? e.message : String(e) });
+        "popup-blocked": () => this.t("ui-connect-popup-blocked"),
+        cancelled: () => this.t("ui-connect-cancelled"),
+        timeout: () => this.t("ui-connect-timeout"),
+      }[code]?.() ?? this.t("ui-connect-failed", { reason: e instanceof Error ? e.message : String(e) });
       this.#status(message, code !== "cancelled");
       this.emit("error", { kind: code, message });
       return null;
@@ -123,10 +128,10 @@ export class SmtpDoctorConnect extends DoctorElement {
       if (result.username && !this.binding()?.config().from) changes.from = result.username;
     }
     const name = this.preset?.name ?? this.getAttribute("label") ?? provider ?? "OAuth";
-    this.apply({ title: t("ui-connect-apply", { provider: name }), changes });
+    this.apply({ title: this.t("ui-connect-apply", { provider: name }), changes });
     this.#signedIn = { provider, username: result.username, expiresAt: result.expiresAt };
-    this.#status(t("ui-connect-signed-in", { username: result.username ?? name }));
-    this.$("connect-button").textContent = t("ui-connect-again");
+    this.#status(this.t("ui-connect-signed-in", { username: result.username ?? name }));
+    this.$("connect-button").textContent = this.t("ui-connect-again");
     this.#watch(result.expiresAt);
     this.emit("connected", { ...this.#signedIn, settings: changes });
   }
@@ -152,7 +157,7 @@ export class SmtpDoctorConnect extends DoctorElement {
     const wait = expiresAt - Date.now();
     if (wait > MAX_WATCH_MS) return;
     this.#expiry = setTimeout(() => {
-      this.#status(t("ui-connect-expired"), true);
+      this.#status(this.t("ui-connect-expired"), true);
       this.emit("expired", { ...this.#signedIn });
     }, Math.max(0, wait));
   }
@@ -161,7 +166,7 @@ export class SmtpDoctorConnect extends DoctorElement {
     if (this.#signedIn) return;
     const custom = this.getAttribute("label");
     const preset = this.preset;
-    this.$("connect-button").textContent = custom || (preset ? t("ui-connect-with", { provider: preset.name }) : t("ui-connect"));
+    this.$("connect-button").textContent = custom || (preset ? this.t("ui-connect-with", { provider: preset.name }) : this.t("ui-connect"));
   }
 
   #busy(on) {

@@ -4,7 +4,6 @@
 // secrets); the causes come back cause first, as the live result shows
 // them, with their one-click fixes into the form (`for`) or out as
 // `smtp-doctor:apply`.
-import { t } from "../index.js";
 import { el, translate } from "../lib/dom.js";
 import { DoctorElement, define } from "../lib/element.js";
 import { ServiceError } from "../lib/service.js";
@@ -46,9 +45,9 @@ export class SmtpDoctorExplain extends DoctorElement {
 
   connectedCallback() {
     this.loadChecker().then(() => {
-      translate(this.shadowRoot, t);
+      translate(this.shadowRoot, this.t);
       this.setAttribute("ready", "");
-    }, (e) => (this.$("explain-status").textContent = t("ui-load-failed", { reason: e.message })));
+    }, (e) => (this.$("explain-status").textContent = this.t("ui-load-failed", { reason: e.message })));
   }
 
   /** The last explanation (`{ diagnostics, recognised }`), or null. */
@@ -62,11 +61,11 @@ export class SmtpDoctorExplain extends DoctorElement {
     const button = this.$("explain-form").querySelector("button");
     status.classList.remove("failed");
     if (!text.trim()) {
-      status.textContent = t("ui-explain-empty");
+      status.textContent = this.t("ui-explain-empty");
       return null;
     }
     button.disabled = true;
-    status.textContent = t("ui-explain-working");
+    status.textContent = this.t("ui-explain-working");
     try {
       const result = await this.client().explain(text, this.binding()?.config());
       this.#result = result;
@@ -75,7 +74,7 @@ export class SmtpDoctorExplain extends DoctorElement {
       this.emit("result", result);
       return result;
     } catch (e) {
-      status.textContent = e instanceof ServiceError ? e.message : t("ui-explain-failed", { reason: String(e) });
+      status.textContent = e instanceof ServiceError ? e.message : this.t("ui-explain-failed", { reason: String(e) });
       status.classList.add("failed");
       this.emit("error", { kind: e?.kind ?? "server", message: status.textContent });
       return null;
@@ -91,17 +90,17 @@ export class SmtpDoctorExplain extends DoctorElement {
     const title = this.$("explain-title");
     title.textContent = lead?.message ?? "";
     const seen = [];
-    if (recognised.libraryName) seen.push(t("ui-explain-library", { library: recognised.libraryName }));
-    if (recognised.receiver) seen.push(t("ui-explain-receiver", { receiver: recognised.receiver }));
-    if (recognised.reply) seen.push(t("ui-explain-reply", { reply: recognised.reply }));
-    if (recognised.truncated) seen.push(t("ui-explain-truncated"));
+    if (recognised.libraryName) seen.push(this.t("ui-explain-library", { library: recognised.libraryName }));
+    if (recognised.receiver) seen.push(this.t("ui-explain-receiver", { receiver: recognised.receiver }));
+    if (recognised.reply) seen.push(this.t("ui-explain-reply", { reply: recognised.reply }));
+    if (recognised.truncated) seen.push(this.t("ui-explain-truncated"));
     this.$("explain-seen").textContent = seen.join(" ");
     const list = this.$("explain-findings");
     list.replaceChildren(...diagnostics.map((d, i) => {
       const item = el("li", { class: `finding smtp-doctor-${d.severity}${i === 0 ? " lead" : ""}`, part: `finding finding-${d.severity}`, dataset: { code: d.code } },
         // Who must act, where it is not the customer (the registry's actor).
         d.actor && d.actor !== "customer"
-          ? el("span", { class: "finding-actor", part: "actor", dataset: { actor: d.actor } }, t(`ui-actor-${d.actor}`))
+          ? el("span", { class: "finding-actor", part: "actor", dataset: { actor: d.actor } }, this.t(`ui-actor-${d.actor}`))
           : null,
         i === 0 ? null : el("span", { class: "finding-message" }, d.message),
         el("span", { class: "finding-help" }, d.help));

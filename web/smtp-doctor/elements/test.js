@@ -10,7 +10,7 @@
 // Settings come from a form (`for="form-id"`, which also gets instant
 // feedback) or from the `config` property (SPEC §2 names), so a framework
 // keeps its own state: fixes leave as `smtp-doctor:apply` events.
-import { applyFix, t } from "../index.js";
+import { applyFix } from "../index.js";
 import { translate } from "../lib/dom.js";
 import { DoctorElement, define } from "../lib/element.js";
 import { formFor } from "../lib/forms.js";
@@ -142,7 +142,7 @@ export class SmtpDoctorTest extends DoctorElement {
       const el = root.getElementById?.(id) ?? document.getElementById(id);
       if (!el) continue;
       el.disabled = !ok;
-      el.title = ok ? "" : t("ui-gate");
+      el.title = ok ? "" : this.t("ui-gate");
     }
   }
 
@@ -150,14 +150,14 @@ export class SmtpDoctorTest extends DoctorElement {
     this.#showChecks();
     this.#gate();
     this.loadChecker().then(() => {
-      translate(this.shadowRoot, t);
+      translate(this.shadowRoot, this.t);
       this.#gate();
       this.#bind();
       this.$("test-button").disabled = Date.now() < this.#waitUntil;
       this.setAttribute("ready", "");
       globalThis.performance?.mark("smtp-doctor:interactive");
       this.emit("ready", null);
-    }, (e) => this.#status(t("ui-load-failed", { reason: e.message }), true));
+    }, (e) => this.#status(this.t("ui-load-failed", { reason: e.message }), true));
     this.client().info().then((i) => {
       this.#egress = i?.egressIps ?? [];
       this.#shareLinks = i?.shareLinks === true;
@@ -173,9 +173,15 @@ export class SmtpDoctorTest extends DoctorElement {
   }
 
   attributeChangedCallback(name) {
+    super.attributeChangedCallback(name);
     if (name === "checks") this.#showChecks();
     if (name === "gates") this.#gate();
     if (name === "for" && this.hasAttribute("ready")) this.#bind();
+  }
+
+  /** After a change of `lang`: what this element wrote itself. */
+  relabel() {
+    this.#gate();
   }
 
   /** Binds the form (instant feedback) and watches it for edits. */
@@ -192,7 +198,7 @@ export class SmtpDoctorTest extends DoctorElement {
     this.$("steps").replaceChildren();
     this.#tested = null;
     this.#gate();
-    this.#status(t("ui-stale"));
+    this.#status(this.t("ui-stale"));
     this.emit("stale", null);
   }
 
@@ -234,7 +240,7 @@ export class SmtpDoctorTest extends DoctorElement {
   /** Runs a test now: with `config`, or the bound form's settings. */
   async test(config = this.#config ?? this.binding()?.config()) {
     if (!config) {
-      this.#status(t("ui-nothing-to-test"), true);
+      this.#status(this.t("ui-nothing-to-test"), true);
       return null;
     }
     if (this.#abort) return null;
@@ -252,38 +258,39 @@ export class SmtpDoctorTest extends DoctorElement {
     button.setAttribute("aria-busy", "true");
     this.$("cancel-button").hidden = false;
     this.$("result").hidden = true;
-    this.#status(config.host ? t("ui-testing", { host: String(config.host) }) : t("ui-testing-server"));
-    const steps = new StepList(this.$("steps"));
+    this.#status(config.host ? this.t("ui-testing", { host: String(config.host) }) : this.t("ui-testing-server"));
+    // The shared renderers speak this element's language.
+    const steps = this.say(() => new StepList(this.$("steps")));
     let done = 0;
     try {
       const report = await this.client().probe(request, (step) => {
         done += 1;
-        steps.add(step, nextStep(done, config.security, checks));
+        this.say(() => steps.add(step, nextStep(done, config.security, checks)));
       }, abort.signal);
-      steps.done();
+      this.say(() => steps.done());
       this.#report = report;
-      showReport(this.$("result"), report, {
+      this.say(() => showReport(this.$("result"), report, {
         applyFix: (fix) => this.#fix(fix),
         applySuggestion: (s) => this.#suggest(config, s),
         egressIps: this.#egress,
-      });
+      }));
       this.#offerShare(report);
       // Announced once: the headline (the cause, or that it works).
       const headline = this.$("result-title");
-      this.#status(t("ui-finished", { headline: headline.textContent }), false, true);
+      this.#status(this.t("ui-finished", { headline: headline.textContent }), false, true);
       this.#gate();
       this.emit("result", report);
       headline.focus({ preventScroll: true });
       headline.scrollIntoView({ block: "start", behavior: matchMedia("(prefers-reduced-motion: reduce)").matches ? "auto" : "smooth" });
       return report;
     } catch (e) {
-      steps.done();
+      this.say(() => steps.done());
       this.$("steps").replaceChildren();
       if (e?.name === "AbortError") {
-        this.#status(t("ui-cancelled"));
+        this.#status(this.t("ui-cancelled"));
         return null;
       }
-      const message = e instanceof ServiceError ? e.message : t("ui-test-failed", { reason: String(e) });
+      const message = e instanceof ServiceError ? e.message : this.t("ui-test-failed", { reason: String(e) });
       this.#status(message, true);
       this.emit("error", { kind: e?.kind ?? "server", message });
       if (e instanceof ServiceError && e.kind === "rate-limited") this.#countdown(e.retryAfter);
@@ -298,12 +305,12 @@ export class SmtpDoctorTest extends DoctorElement {
 
   #fix(fix) {
     this.apply(fix);
-    this.#status(t("ui-applied", { fix: fix.title }));
+    this.#status(this.t("ui-applied", { fix: fix.title }));
   }
 
   /** "Use these and test again": apply, then test the changed settings. */
   #suggest(config, suggestion) {
-    const fix = { title: t("ui-use-suggestion"), changes: { ...suggestion } };
+    const fix = { title: this.t("ui-use-suggestion"), changes: { ...suggestion } };
     this.apply(fix);
     this.test(this.#config ? applyFix(config, fix) : undefined);
   }
@@ -316,11 +323,11 @@ export class SmtpDoctorTest extends DoctorElement {
       const left = Math.ceil((this.#waitUntil - Date.now()) / 1000);
       if (left <= 0) {
         button.disabled = false;
-        button.textContent = t("ui-test");
+        button.textContent = this.t("ui-test");
         return;
       }
       button.disabled = true;
-      button.textContent = t("ui-test-wait", { seconds: left });
+      button.textContent = this.t("ui-test-wait", { seconds: left });
       setTimeout(tick, 1000);
     };
     tick();
@@ -351,16 +358,16 @@ export class SmtpDoctorTest extends DoctorElement {
     const status = this.$("share-status");
     const button = this.$("share-button");
     button.disabled = true;
-    status.textContent = t("ui-share-creating");
+    status.textContent = this.t("ui-share-creating");
     try {
       const link = await this.client().share(report);
       if (report !== this.#report) return null;
       const target = report.target?.port ? `${report.target.host}:${report.target.port}` : String(report.target?.host ?? "");
-      const date = new Date(link.expiresAt).toLocaleDateString(document.documentElement.lang || undefined, { dateStyle: "long" });
-      this.$("share-note").textContent = t("ui-share-link", { date });
+      const date = new Date(link.expiresAt).toLocaleDateString(this.locale, { dateStyle: "long" });
+      this.$("share-note").textContent = this.t("ui-share-link", { date });
       this.$("share-url").value = link.url;
-      const subject = t("ui-share-mail-subject", { target });
-      const body = `${t("ui-share-mail-text", { target })}\n\n${link.url}\n`;
+      const subject = this.t("ui-share-mail-subject", { target });
+      const body = `${this.t("ui-share-mail-text", { target })}\n\n${link.url}\n`;
       this.$("share-mail").href = `mailto:?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body)}`;
       this.$("share-print").href = `${link.url}#print`;
       this.$("share-link").hidden = false;
@@ -371,7 +378,7 @@ export class SmtpDoctorTest extends DoctorElement {
       return link;
     } catch (e) {
       const reason = e instanceof ServiceError ? e.message : String(e);
-      status.textContent = t("ui-share-failed", { reason });
+      status.textContent = this.t("ui-share-failed", { reason });
       return null;
     } finally {
       button.disabled = false;
@@ -388,9 +395,9 @@ export class SmtpDoctorTest extends DoctorElement {
       this.#link = null;
       this.$("share-link").hidden = true;
       this.$("share-button").hidden = false;
-      status.textContent = t("ui-share-deleted");
+      status.textContent = this.t("ui-share-deleted");
     } catch (e) {
-      status.textContent = t("ui-share-failed", { reason: e instanceof ServiceError ? e.message : String(e) });
+      status.textContent = this.t("ui-share-failed", { reason: e instanceof ServiceError ? e.message : String(e) });
     }
   }
 
@@ -398,10 +405,10 @@ export class SmtpDoctorTest extends DoctorElement {
     const input = this.$("share-url");
     try {
       await navigator.clipboard.writeText(input.value);
-      this.$("share-status").textContent = t("ui-share-copied");
+      this.$("share-status").textContent = this.t("ui-share-copied");
     } catch {
       input.select();
-      this.$("share-status").textContent = t("ui-copy-select");
+      this.$("share-status").textContent = this.t("ui-copy-select");
     }
   }
 
@@ -409,15 +416,15 @@ export class SmtpDoctorTest extends DoctorElement {
     if (!this.#report) return;
     const out = this.$("copy-status");
     try {
-      await navigator.clipboard.writeText(supportText(this.#report));
-      out.textContent = t("ui-copied");
+      await navigator.clipboard.writeText(this.say(() => supportText(this.#report)));
+      out.textContent = this.t("ui-copied");
     } catch {
       // No clipboard permission: select the transcript for a manual copy.
       const range = document.createRange();
       range.selectNodeContents(this.$("transcript"));
       getSelection()?.removeAllRanges();
       getSelection()?.addRange(range);
-      out.textContent = t("ui-copy-select");
+      out.textContent = this.t("ui-copy-select");
     }
   }
 }

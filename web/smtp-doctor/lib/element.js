@@ -1,8 +1,12 @@
-// What both elements share: shadow root and styles, the service client
-// (with a short-lived token, never a long-lived key), the form they are
-// bound to with `for`, and the `smtp-doctor:apply` hand-off that keeps a
-// framework form the owner of its state.
-import { changesFor, load, t } from "../index.js";
+// What the elements share: shadow root and styles, their own language
+// (the element's `lang`, else the nearest ancestor's or the page's, and a
+// change of it later), the service client (with a short-lived token,
+// never a long-lived key), the form they are bound to with `for`, and the
+// `smtp-doctor:apply` hand-off that keeps a framework form the owner of
+// its state.
+import { changesFor, load, locale as pageLocale, t as pageText } from "../index.js";
+import { translate } from "./dom.js";
+import { loadTexts, pickLocale, within } from "./i18n.js";
 import { bindForm, formFor } from "./forms.js";
 import { createClient, ServiceError } from "./service.js";
 import { adoptStyles } from "./styles.js";
@@ -18,6 +22,33 @@ export class DoctorElement extends Base {
    */
   token = null;
   #options = {};
+  /**
+   * This element's own texts (`Texts`) when it (or an ancestor below the
+   * page) has a `lang`; null: it speaks the page's language, and follows
+   * `setLocale()`.
+   */
+  #texts = null;
+  #loaded = false;
+
+  /** A text in this element's language: `this.t("ui-test")`. */
+  t = (id, args) => this.#texts?.text(id, undefined, args) ?? pageText(id, args);
+
+  /** The language this element speaks (after it is ready). */
+  get locale() {
+    return this.#texts?.locale ?? pageLocale();
+  }
+
+  /** Its own language, if a `lang` below the page's says one. */
+  #ownTexts() {
+    const holder = this.closest?.("[lang]");
+    const own = holder && holder !== globalThis.document?.documentElement;
+    return own ? loadTexts(pickLocale(undefined, this)) : Promise.resolve(null);
+  }
+
+  /** Runs `fn` (synchronously) in this element's language: for the shared renderers. */
+  say(fn) {
+    return within(this.#texts, fn);
+  }
 
   constructor() {
     super();
@@ -38,7 +69,12 @@ export class DoctorElement extends Base {
   }
 
   client() {
-    return createClient({ service: this.getAttribute("service") || undefined, token: this.#token() });
+    return createClient({
+      service: this.getAttribute("service") || undefined,
+      token: this.#token(),
+      locale: () => this.locale,
+      t: this.t,
+    });
   }
 
   #token() {
@@ -50,20 +86,43 @@ export class DoctorElement extends Base {
       try {
         response = await fetch(url, { credentials: "same-origin", headers: { Accept: "application/json, text/plain" } });
       } catch {
-        throw new ServiceError("unreachable", t("ui-token-unreachable"));
+        throw new ServiceError("unreachable", this.t("ui-token-unreachable"));
       }
-      if (!response.ok) throw new ServiceError("unauthorized", t("ui-token-refused", { status: String(response.status) }));
+      if (!response.ok) throw new ServiceError("unauthorized", this.t("ui-token-refused", { status: String(response.status) }));
       const text = (await response.text()).trim();
       return text.startsWith("{") ? JSON.parse(text).token : text;
     };
   }
 
   /**
-   * Loads the checker in this element's language: its `lang`, else the
-   * nearest ancestor's or the page's, else the browser's.
+   * Loads the checker (in the page's language, for the bound form) and
+   * this element's texts: its `lang`, else the nearest ancestor's or the
+   * page's, else the browser's.
    */
-  loadChecker() {
-    return load({ locale: this.getAttribute("lang") ?? this.closest?.("[lang]")?.getAttribute("lang") ?? undefined });
+  async loadChecker() {
+    const [checker, texts] = await Promise.all([load(), this.#ownTexts()]);
+    this.#texts = texts;
+    this.#loaded = true;
+    return checker;
+  }
+
+  /**
+   * The element's `lang` changed: its texts in the new language, its
+   * labels written again, then `relabel()` for what a subclass wrote
+   * itself. A result already shown stays in the language it was made in.
+   */
+  async relang() {
+    if (!this.#loaded) return; // loadChecker() picks it up
+    const texts = await this.#ownTexts();
+    if (texts === this.#texts) return;
+    this.#texts = texts;
+    translate(this.shadowRoot, this.t);
+    this.relabel?.();
+    this.emit("language", { locale: this.locale });
+  }
+
+  attributeChangedCallback(name) {
+    if (name === "lang") this.relang();
   }
 
   /** The bound form's instant-feedback binding, or null. */

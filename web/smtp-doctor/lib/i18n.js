@@ -93,6 +93,25 @@ export async function speak(locale) {
   return current.locale;
 }
 
+/**
+ * Runs `fn` (synchronously) speaking `texts` (a `Texts`), then the page's
+ * language again: how an element with its own `lang` renders with the
+ * shared helpers. `null` texts: the page's.
+ * @template T
+ * @param {Texts | null} texts
+ * @param {() => T} fn
+ * @returns {T}
+ */
+export function within(texts, fn) {
+  const saved = current;
+  current = texts ?? current;
+  try {
+    return fn();
+  } finally {
+    current = saved;
+  }
+}
+
 /** The current texts (`Texts`), or null before `load()`. */
 export const texts = () => current;
 

@@ -31,17 +31,21 @@ export function serviceBase(explicit) {
 }
 
 /**
- * A client for one service.
- * @param {{ service?: string, token?: string | (() => string | Promise<string>) }} [options]
+ * A client for one service. `locale` (a tag, or a function giving one) is
+ * the language the service answers in and `t` the texts of the client's
+ * own messages: the page's unless an element speaks its own.
+ * @param {{ service?: string, token?: string | (() => string | Promise<string>), locale?: string | (() => string), t?: typeof t }} [options]
  */
 export function createClient(options = {}) {
   const base = () => serviceBase(options.service);
+  const say = options.t ?? t;
+  const language = () => (typeof options.locale === "function" ? options.locale() : options.locale) ?? locale();
 
   async function headers(extra) {
     const token = typeof options.token === "function" ? await options.token() : options.token;
     // The service answers in the page's language (SPEC §7.4).
-    const language = { "Accept-Language": locale(), ...extra };
-    return token ? { ...language, Authorization: `Bearer ${token}` } : language;
+    const asked = { "Accept-Language": language(), ...extra };
+    return token ? { ...asked, Authorization: `Bearer ${token}` } : asked;
   }
 
   async function call(path, init) {
@@ -53,11 +57,11 @@ export function createClient(options = {}) {
       if (e?.name === "AbortError") throw e;
       throw new ServiceError(
         "unreachable",
-        t("ui-service-unreachable", { origin: url.origin }),
+        say("ui-service-unreachable", { origin: url.origin }),
       );
     }
     if (response.ok) return response;
-    let message = t("ui-service-status", { status: String(response.status) });
+    let message = say("ui-service-status", { status: String(response.status) });
     let code = "";
     try {
       const body = await response.json();
@@ -68,15 +72,15 @@ export function createClient(options = {}) {
       case 429: {
         const retry = Number.parseInt(response.headers.get("Retry-After") ?? "", 10);
         const seconds = Number.isFinite(retry) ? retry : 60;
-        throw new ServiceError("rate-limited", t("ui-service-rate-limited", { seconds }), seconds);
+        throw new ServiceError("rate-limited", say("ui-service-rate-limited", { seconds }), seconds);
       }
       case 401:
-        throw new ServiceError("unauthorized", t("ui-service-unauthorized"));
+        throw new ServiceError("unauthorized", say("ui-service-unauthorized"));
       case 403:
         throw new ServiceError("forbidden", message);
       case 503:
-        if (code === "store-unavailable") throw new ServiceError("server", t("ui-share-unavailable"));
-        throw new ServiceError("busy", t("ui-service-busy"));
+        if (code === "store-unavailable") throw new ServiceError("server", say("ui-share-unavailable"));
+        throw new ServiceError("busy", say("ui-service-busy"));
       default:
         throw new ServiceError(response.status < 500 ? "bad-request" : "server", message);
     }
@@ -125,7 +129,7 @@ export function createClient(options = {}) {
         onEvent(name, parsed);
       }
     }
-    if (!result) throw new ServiceError("server", t("ui-service-stopped"));
+    if (!result) throw new ServiceError("server", say("ui-service-stopped"));
     return result;
   }
 
