@@ -713,6 +713,33 @@ describe("accessibility (axe-core), at 1280 and 375 px, light and dark", () => {
       await context.close();
     });
   }
+
+  test("the elements' headings continue the page's outline: under a lone h1, no level is skipped", async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    // An integrator's page with one h1 and the elements right under it.
+    await page.route(`${main.url}/`, async (route) => {
+      const response = await route.fetch();
+      const body = (await response.text()).replace(/<h2\b/g, "<p").replace(/<\/h2>/g, "</p>");
+      await route.fulfill({ response, body });
+    });
+    await page.goto(`${main.url}/`);
+    await page.waitForSelector("smtp-doctor-test[ready]");
+    await fill(page, sandbox({ password: "account-password" }));
+    await runTest(page);
+    await page.click("smtp-doctor-test >> #details > summary");
+    const levels = await page.evaluate(() => [...document.querySelector("smtp-doctor-test").shadowRoot.querySelectorAll("h3, h4")]
+      .filter((h) => h.offsetParent !== null).map((h) => `${h.tagName}:${h.getAttribute("aria-level")}`));
+    assert.ok(levels.includes("H3:2") && levels.includes("H4:3"), levels.join(" "));
+    await page.addScriptTag({ path: AXE });
+    const order = await page.evaluate(async () => (await window.axe.run(document, { runOnly: { type: "rule", values: ["heading-order"] } }))
+      .violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`));
+    assert.deepEqual(order, []);
+    // `heading-level` says it outright.
+    await page.evaluate(() => document.querySelector("smtp-doctor-test").setAttribute("heading-level", "4"));
+    assert.equal(await page.getAttribute("smtp-doctor-test >> #result-title", "aria-level"), "4");
+    await context.close();
+  });
 });
 
 describe("on a phone, and in the dark", () => {

@@ -28,7 +28,7 @@ const TEMPLATE = `
 </div>`;
 
 export class SmtpDoctorExplain extends DoctorElement {
-  static observedAttributes = ["for", "service", "lang", "token-url", "theme"];
+  static observedAttributes = ["for", "service", "lang", "token-url", "theme", "heading-level"];
 
   /** The last explanation, or null. */
   #result = null;
@@ -46,6 +46,7 @@ export class SmtpDoctorExplain extends DoctorElement {
   connectedCallback() {
     this.loadChecker().then(() => {
       translate(this.shadowRoot, this.t);
+      this.outline();
       this.setAttribute("ready", "");
     }, (e) => (this.$("explain-status").textContent = this.t("ui-load-failed", { reason: e.message })));
   }

@@ -71,7 +71,7 @@ const TEMPLATE = `
 const CHECKS = ["connect", "tls", "auth", "sender", "send", "domain", "arrival"];
 
 export class SmtpDoctorTest extends DoctorElement {
-  static observedAttributes = ["for", "service", "lang", "checks", "token-url", "theme", "gates"];
+  static observedAttributes = ["for", "service", "lang", "checks", "token-url", "theme", "gates", "heading-level"];
 
   #config = null;
   #abort = null;
@@ -151,6 +151,7 @@ export class SmtpDoctorTest extends DoctorElement {
     this.#gate();
     this.loadChecker().then(() => {
       translate(this.shadowRoot, this.t);
+      this.outline();
       this.#gate();
       this.#bind();
       this.$("test-button").disabled = Date.now() < this.#waitUntil;
@@ -274,6 +275,7 @@ export class SmtpDoctorTest extends DoctorElement {
         applySuggestion: (s) => this.#suggest(config, s),
         egressIps: this.#egress,
       }));
+      this.outline();
       this.#offerShare(report);
       // Announced once: the headline (the cause, or that it works).
       const headline = this.$("result-title");

@@ -123,6 +123,20 @@ export class DoctorElement extends Base {
 
   attributeChangedCallback(name) {
     if (name === "lang") this.relang();
+    if (name === "heading-level") this.outline();
+  }
+
+  /**
+   * Continues the page's outline: the element's top headings (the `h3`s
+   * of its shadow root) are one level below the last heading before it on
+   * the page, or `heading-level`; the ones under them (`h4`) one more. So
+   * a page with only an `h1` above the element gets an `h2`, not a skip.
+   */
+  outline() {
+    const top = headingLevel(this);
+    for (const h of this.shadowRoot.querySelectorAll("h3, h4")) {
+      h.setAttribute("aria-level", String(top + (h.tagName === "H4" ? 1 : 0)));
+    }
   }
 
   /** The bound form's instant-feedback binding, or null. */
@@ -146,6 +160,19 @@ export class DoctorElement extends Base {
     if (accepted) this.binding()?.applyFix(fix);
     return accepted;
   }
+}
+
+/** The level of `element`'s top headings: `heading-level`, else one below the page's last heading before it. */
+function headingLevel(element) {
+  const fixed = Number(element.getAttribute("heading-level"));
+  if (Number.isInteger(fixed) && fixed >= 1 && fixed <= 5) return fixed;
+  let last = 1;
+  for (const h of element.ownerDocument?.querySelectorAll("h1, h2, h3, h4, h5, h6, [role=heading]") ?? []) {
+    if (!(h.compareDocumentPosition(element) & Node.DOCUMENT_POSITION_FOLLOWING)) break;
+    if (h.contains(element)) continue;
+    last = Number(h.getAttribute("aria-level")) || Number(h.tagName.slice(1)) || 2;
+  }
+  return Math.min(last + 1, 5);
 }
 
 /** Defines an element once, and only where custom elements exist. */
