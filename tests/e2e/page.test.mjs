@@ -560,7 +560,10 @@ async function axe(page) {
 
 describe("in the customer's language", () => {
   /** The demo page declaring `lang` (the package follows the page's language). */
-  async function openIn(lang) {
+  const openIn = (lang) => openWith((body) => body.replace('<html lang="en"', `<html lang="${lang}"`));
+
+  /** The demo page as `rewrite` changes it. */
+  async function openWith(rewrite) {
     const context = await browser.newContext({ viewport: { width: 900, height: 1400 } });
     const page = await context.newPage();
     const problems = [];
@@ -570,8 +573,7 @@ describe("in the customer's language", () => {
     page.on("request", (r) => r.url().includes("/v1/probe") && languages.push(r.headers()["accept-language"]));
     await page.route(`${main.url}/`, async (route) => {
       const response = await route.fetch();
-      const body = (await response.text()).replace('<html lang="en"', `<html lang="${lang}"`);
-      await route.fulfill({ response, body });
+      await route.fulfill({ response, body: rewrite(await response.text()) });
     });
     await page.goto(`${main.url}/`);
     await page.waitForSelector("smtp-doctor-test[ready]", { timeout: 15_000 });
@@ -599,20 +601,7 @@ describe("in the customer's language", () => {
   });
 
   test("lang on the element alone: the element speaks it, the page and its form keep theirs, and a change follows", async () => {
-    const context = await browser.newContext({ viewport: { width: 900, height: 1400 } });
-    const page = await context.newPage();
-    const problems = [];
-    page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
-    page.on("console", (m) => m.type() === "error" && problems.push(`console: ${m.text()}`));
-    const languages = [];
-    page.on("request", (r) => r.url().includes("/v1/probe") && languages.push(r.headers()["accept-language"]));
-    await page.route(`${main.url}/`, async (route) => {
-      const response = await route.fetch();
-      const body = (await response.text()).replace("<smtp-doctor-test ", '<smtp-doctor-test lang="de" ');
-      await route.fulfill({ response, body });
-    });
-    await page.goto(`${main.url}/`);
-    await page.waitForSelector("smtp-doctor-test[ready]", { timeout: 15_000 });
+    const { page, problems, languages, close } = await openWith((body) => body.replace("<smtp-doctor-test ", '<smtp-doctor-test lang="de" '));
     assert.equal(await page.getAttribute("html", "lang"), "en");
     assert.equal(await page.textContent("smtp-doctor-test >> #test-button"), "Verbindung testen");
     // The form is the page's: English findings as the customer types.
@@ -641,7 +630,7 @@ describe("in the customer's language", () => {
     await page.evaluate(() => document.querySelector("smtp-doctor-test").removeAttribute("lang"));
     await page.waitForFunction(() => document.querySelector("smtp-doctor-test").shadowRoot.getElementById("test-button").textContent === "Test connection");
     assert.deepEqual(problems, []);
-    await context.close();
+    await close();
   });
 
   test("an unsupported language gets English", async () => {

@@ -113,38 +113,19 @@ macro_rules! select_monitors {
 }
 
 /// A lease of due rows: PostgreSQL skips rows another replica is
-/// claiming; SQLite has one writer at a time.
+/// claiming; SQLite has one writer at a time. `(sqlite, postgres)`.
 macro_rules! claim {
+    (@sql $table:literal, $due:literal, $extra:literal, $lock:literal, $returning:literal) => {
+        concat!(
+            "UPDATE ", $table, " SET lease_owner = $1, lease_until = $2 WHERE id IN (SELECT id FROM ",
+            $table, " WHERE ", $due, " <= $3 AND lease_until <= $3", $extra,
+            " ORDER BY ", $due, " LIMIT $4", $lock, ") RETURNING ", $returning
+        )
+    };
     ($table:literal, $due:literal, $extra:literal, $returning:literal) => {
         (
-            concat!(
-                "UPDATE ",
-                $table,
-                " SET lease_owner = $1, lease_until = $2 WHERE id IN (SELECT id FROM ",
-                $table,
-                " WHERE ",
-                $due,
-                " <= $3 AND lease_until <= $3",
-                $extra,
-                " ORDER BY ",
-                $due,
-                " LIMIT $4) RETURNING ",
-                $returning
-            ),
-            concat!(
-                "UPDATE ",
-                $table,
-                " SET lease_owner = $1, lease_until = $2 WHERE id IN (SELECT id FROM ",
-                $table,
-                " WHERE ",
-                $due,
-                " <= $3 AND lease_until <= $3",
-                $extra,
-                " ORDER BY ",
-                $due,
-                " LIMIT $4 FOR UPDATE SKIP LOCKED) RETURNING ",
-                $returning
-            ),
+            claim!(@sql $table, $due, $extra, "", $returning),
+            claim!(@sql $table, $due, $extra, " FOR UPDATE SKIP LOCKED", $returning),
         )
     };
 }
