@@ -260,6 +260,11 @@ pub fn webhook_url(data: &[u8]) {
     assert!(!uri.host().unwrap_or_default().is_empty(), "{shown}");
     let port = uri.port_u16().unwrap_or(443);
     assert!(port == 443 || policy.port_allowed(port), "{shown}");
+    let host = uri.host().unwrap_or_default();
+    let host = host.trim_start_matches('[').trim_end_matches(']');
+    if let Ok(ip) = host.parse::<std::net::IpAddr>() {
+        assert!(policy.check_address(ip).is_ok(), "{shown}");
+    }
     assert_eq!(WebhookUrl::parse_with(&shown, &policy), Ok(url));
 }
 

@@ -4,8 +4,9 @@
 //! connection changes (issue 30).
 //!
 //! A webhook URL is an address strangers choose, like an SMTP target: it
-//! must be `https`, on 443 or a port the policy allows, and every address
-//! its host resolves to must pass the probe's address policy; the request
+//! must be `https`, on 443 or a port the policy allows, an address written
+//! out must pass the probe's address policy when the URL is given, and
+//! every address a name resolves to at each delivery; the request
 //! goes to an address that was checked ([`crate::https::connect`]).
 //! Redirects are not followed. A delivery is tried again with exponential
 //! backoff on what may pass (no connection, a timeout, 408, 429, 5xx) and
@@ -89,6 +90,8 @@ pub enum BadWebhookUrl {
     Credentials,
     #[error("port {0} is not allowed for webhooks here (443, or a port this service allows)")]
     Port(u16),
+    #[error("a webhook URL may not point at an internal address")]
+    Internal,
 }
 
 /// A checked webhook URL: https, a host, no credentials, an allowed port.
@@ -118,6 +121,17 @@ impl WebhookUrl {
         let port = uri.port_u16().unwrap_or(443);
         if port != 443 && !policy.port_allowed(port) {
             return Err(BadWebhookUrl::Port(port));
+        }
+        // An address written out is judged now; a name at each delivery.
+        let host = uri.host().unwrap_or_default();
+        let literal = host
+            .strip_prefix('[')
+            .and_then(|h| h.strip_suffix(']'))
+            .unwrap_or(host);
+        if let Ok(ip) = literal.parse::<std::net::IpAddr>()
+            && policy.check_address(ip).is_err()
+        {
+            return Err(BadWebhookUrl::Internal);
         }
         Ok(Self(uri))
     }

@@ -447,6 +447,8 @@ fn what_a_monitor_will_not_take() {
         "https://user:hunter2@hooks.example.com/smtp",
         "https://hooks.example.com:22/smtp",
         "https://hooks.example.com/smtp\r\nX-Injected: 1",
+        "https://10.0.0.1/smtp",
+        "https://169.254.169.254/latest/meta-data",
     ] {
         let mut body = plain_monitor(peer, "u");
         body["webhookUrl"] = json!(url);
