@@ -53,7 +53,21 @@ struct Peer {
 }
 
 async fn spawn(script: Script) -> Peer {
-    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    spawn_at(TcpListener::bind("127.0.0.1:0").await.unwrap(), script)
+}
+
+/// A free loopback port that usually means implicit TLS: one ending in
+/// 465 (10465, 11465, …).
+async fn tls_like_listener() -> TcpListener {
+    for thousands in 10..65 {
+        if let Ok(l) = TcpListener::bind(("127.0.0.1", thousands * 1000 + 465)).await {
+            return l;
+        }
+    }
+    panic!("no free loopback port ending in 465");
+}
+
+fn spawn_at(listener: TcpListener, script: Script) -> Peer {
     let addr = listener.local_addr().unwrap();
     let connections = Arc::new(AtomicUsize::new(0));
     let count = Arc::clone(&connections);
@@ -273,6 +287,65 @@ fn step_status(report: &smtp_doctor_core::report::Report, kind: &str) -> Option<
         .iter()
         .find(|s| serde_json::to_value(s.step).unwrap() == kind)
         .map(|s| s.status)
+}
+
+#[tokio::test]
+async fn silence_on_a_port_that_usually_means_tls_is_asked_in_tls_at_once() {
+    // A mismatch window longer than the step's timeout: on other ports the
+    // probe never tries TLS; on a port ending in 465 it does after 250 ms.
+    let engine = engine_with(|o| {
+        o.mismatch_window = Duration::from_secs(30);
+        o.timeout = Duration::from_secs(2);
+    });
+    let implicit = Script {
+        implicit: Some(common::acceptor(&certs().good)),
+        ..Script::default()
+    };
+    let usual = spawn_at(tls_like_listener().await, implicit.clone());
+    let report = probe(
+        &engine,
+        &request(usual.addr, "starttls", json!({}), &["connect"]),
+    )
+    .await;
+    assert!(
+        codes(&report).contains(&"tls.expected-implicit".to_owned()),
+        "{:?}",
+        codes(&report)
+    );
+    assert_eq!(
+        report.suggestion.as_ref().and_then(|s| s.security),
+        Some(smtp_doctor_core::Security::Tls)
+    );
+    let elsewhere = spawn(implicit).await;
+    let report = probe(
+        &engine,
+        &request(elsewhere.addr, "starttls", json!({}), &["connect"]),
+    )
+    .await;
+    assert!(
+        codes(&report).contains(&"smtp.no-greeting".to_owned()),
+        "{:?}",
+        codes(&report)
+    );
+    assert_eq!(elsewhere.connections.load(Ordering::SeqCst), 1);
+    // A server on such a port that greets within the window: one connection.
+    let prompt = spawn_at(
+        tls_like_listener().await,
+        Script {
+            greeting_delay: Duration::from_millis(20),
+            ..Script::default()
+        },
+    );
+    let _ = probe(
+        &engine,
+        &request(prompt.addr, "none", json!({}), &["connect"]),
+    )
+    .await;
+    assert_eq!(
+        prompt.connections.load(Ordering::SeqCst),
+        1,
+        "no TLS try beside a server that answers"
+    );
 }
 
 #[tokio::test]

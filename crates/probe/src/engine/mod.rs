@@ -154,6 +154,9 @@ pub struct EngineOptions {
     /// How long a silent plain connection waits before a TLS handshake is
     /// tried in parallel (implicit-TLS port reached without TLS).
     pub mismatch_window: Duration,
+    /// The same wait on a port that usually means implicit TLS (465,
+    /// 2465, 8465, …, 443): there silence is the likely mismatch.
+    pub tls_port_window: Duration,
     /// A greeting later than this is reported as slow.
     pub slow_greeting: Duration,
     /// A zone answered without asking any DNS server (the sandbox's).
@@ -177,6 +180,7 @@ impl Default for EngineOptions {
             helo: HeloName::default(),
             recipients: RecipientPolicy::default(),
             mismatch_window: Duration::from_millis(1500),
+            tls_port_window: Duration::from_millis(250),
             slow_greeting: Duration::from_secs(3),
             local_zone: dns::LocalZone::default(),
             inbox: None,

@@ -289,6 +289,14 @@ pub fn free_port() -> u16 {
         .port()
 }
 
+/// A free loopback port ending in 465 (10465, 11465, …): one the probe
+/// takes for implicit TLS, as providers' alternatives to 465 are.
+pub fn tls_like_port() -> Option<u16> {
+    (10..65u16)
+        .map(|thousands| thousands * 1000 + 465)
+        .find(|&port| std::net::TcpListener::bind(("127.0.0.1", port)).is_ok())
+}
+
 /// A fresh folder for one server under the cargo target dir, unique to
 /// this process and this instance (tests in one binary run in parallel).
 pub fn scratch_dir(name: &str) -> std::path::PathBuf {

@@ -106,6 +106,8 @@ impl Postfix {
             helo_check,
             broken_tls,
         ] = free_ports();
+        // Its implicit-TLS port ends in 465, as real ones do.
+        let smtps = crate::common::tls_like_port().unwrap_or(smtps);
         let ports = Ports {
             submission,
             smtps,

@@ -8,7 +8,7 @@ use smtp_doctor_core::config::Security;
 use smtp_doctor_core::report::{StepKind, Suggestion};
 use smtp_doctor_core::{Code, Diagnostic, Field, Fix, Severity};
 
-use super::second::{ModeCheck, try_mode};
+use super::second::{ModeCheck, try_mode, usually_tls};
 use super::{Plan, Probe};
 use crate::engine::ehlo::Ehlo;
 use crate::engine::io::{Conn, ReadError};
@@ -16,9 +16,11 @@ use crate::engine::replies;
 
 impl Probe<'_> {
     /// Waits for the greeting on a plain connection. If the server stays
-    /// silent for `mismatch_window`, a TLS handshake is tried on a second
+    /// silent for `mismatch_window` — `tls_port_window` on a port that
+    /// usually means implicit TLS — a TLS handshake is tried on a second
     /// connection in parallel: if it succeeds the port speaks implicit TLS.
     /// The first connection keeps waiting, in case the server is only slow.
+    /// A server that greets within the window gets no second connection.
     pub(super) async fn plain_greeting(
         &mut self,
         plan: &Plan,
@@ -27,7 +29,13 @@ impl Probe<'_> {
     ) -> bool {
         let t = Instant::now();
         let limit = self.limit();
-        let window = self.engine.options().mismatch_window.min(limit);
+        let options = self.engine.options();
+        let window = if usually_tls(plan.port) {
+            options.tls_port_window
+        } else {
+            options.mismatch_window
+        }
+        .min(limit);
         let first = conn.read_reply(window).await;
         let result = match first {
             Err(ReadError::Timeout) if limit > window => {

@@ -161,6 +161,13 @@ async fn handshake_works(
     }
 }
 
+/// Whether `port` usually means implicit TLS: 465 and the ports providers
+/// give as its alternatives (2465, 8465, …: any ending in 465), and 443
+/// (offered for SMTPS where everything else is blocked).
+pub(super) fn usually_tls(port: u16) -> bool {
+    port == 443 || port % 1000 == 465
+}
+
 /// The other mode a server usually offers, and its port: implicit TLS on
 /// 465 for STARTTLS (and plain) ports, STARTTLS on 587 for 465; the
 /// `2465`/`2587` pair some providers use stays within itself.
