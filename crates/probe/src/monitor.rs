@@ -191,26 +191,35 @@ impl Scheduler {
     }
 
     async fn checks_forever(self: Arc<Self>) {
-        let mut tick = tokio::time::interval(self.options.tick());
-        tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
-        loop {
-            tick.tick().await;
-            if let Err(e) = self.run_due().await {
-                tracing::debug!(error = %e, "monitor checks skipped this tick");
-            }
-            self.refresh_gauges().await;
-        }
+        self.every_tick("monitor checks", || self.check_round())
+            .await;
     }
 
     async fn deliveries_forever(self: Arc<Self>) {
+        self.every_tick("webhooks", || self.send_due()).await;
+    }
+
+    /// Runs `work` every tick (a slow round delays the next, never piles up).
+    async fn every_tick<F, Fut>(&self, what: &str, mut work: F)
+    where
+        F: FnMut() -> Fut,
+        Fut: Future<Output = Result<(), StoreError>>,
+    {
         let mut tick = tokio::time::interval(self.options.tick());
         tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         loop {
             tick.tick().await;
-            if let Err(e) = self.send_due().await {
-                tracing::debug!(error = %e, "webhooks skipped this tick");
+            if let Err(e) = work().await {
+                tracing::debug!(error = %e, "{what} skipped this tick");
             }
         }
+    }
+
+    /// One round of checks, then the gauges.
+    async fn check_round(&self) -> Result<(), StoreError> {
+        let ran = self.run_due().await;
+        self.refresh_gauges().await;
+        ran
     }
 
     async fn refresh_gauges(&self) {

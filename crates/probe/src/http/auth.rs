@@ -8,7 +8,14 @@ use axum::http::header;
 use axum::middleware::Next;
 use axum::response::Response;
 
+use sha2::{Digest as _, Sha256};
+
 use super::{ApiError, AppState, token};
+
+/// The caller used one of the API keys (not a browser token): which one,
+/// as the SHA-256 hex of the key — who owns what it creates (monitors).
+#[derive(Clone, Debug)]
+pub(super) struct KeyHolder(pub String);
 
 /// Refuses `/v1/*` without a configured bearer key (constant-time compare).
 pub(super) async fn require_key(
@@ -23,6 +30,8 @@ pub(super) async fn require_key(
     }
     let given = bearer(&request);
     if is_api_key(keys, given) {
+        let holder = KeyHolder(crate::attestation::hex(&Sha256::digest(given.as_bytes())));
+        request.extensions_mut().insert(holder);
         return Ok(next.run(request).await);
     }
     if tokens.is_empty() || given.is_empty() {
@@ -74,7 +83,7 @@ fn bearer(request: &Request) -> &str {
 }
 
 /// Whether `given` is one of `keys` (constant-time per key).
-pub(super) fn is_api_key(keys: &[String], given: &str) -> bool {
+fn is_api_key(keys: &[String], given: &str) -> bool {
     keys.iter()
         .any(|k| constant_time_eq(k.as_bytes(), given.as_bytes()))
 }

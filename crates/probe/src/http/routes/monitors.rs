@@ -11,18 +11,18 @@
 //! checked against the probe's policy now and at each delivery; the
 //! signing secret is shown once, in the answer that creates it.
 
+use axum::Extension;
 use axum::Router;
 use axum::extract::{Path, State};
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use serde::Deserialize;
 use serde_json::{Value, json};
-use sha2::{Digest as _, Sha256};
 use smtp_doctor_core::json::Json as CoreJson;
 use smtp_doctor_core::{Field, Severity};
 
-use crate::http::auth::is_api_key;
+use crate::http::auth::KeyHolder;
 use crate::http::body::SecretJson;
 use crate::http::caller::Caller;
 use crate::http::limits::Kind;
@@ -43,26 +43,22 @@ pub(super) fn router() -> Router<AppState> {
         .route("/v1/monitors/{id}", get(show).delete(remove))
 }
 
-/// The API key the request carries, as the monitors' owner: its SHA-256.
-fn owner(state: &AppState, headers: &HeaderMap) -> Result<String, ApiError> {
-    let keys = &state.settings().api_keys;
-    if keys.is_empty() {
+/// The API key the request carries (the key middleware says which), as
+/// the monitors' owner: its SHA-256.
+fn owner(state: &AppState, holder: Option<Extension<KeyHolder>>) -> Result<String, ApiError> {
+    if state.settings().api_keys.is_empty() {
         return Err(ApiError::Forbidden(
             "monitors need an API key: start the service with --api-key".into(),
         ));
     }
-    let given = headers
-        .get(header::AUTHORIZATION)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.strip_prefix("Bearer "))
-        .unwrap_or_default();
-    // The key middleware ran first: a bearer that is not a key is a token.
-    if !is_api_key(keys, given) {
-        return Err(ApiError::Forbidden(
-            "monitors are for backends: use an API key, not a browser token".into(),
-        ));
-    }
-    Ok(crate::attestation::hex(&Sha256::digest(given.as_bytes())))
+    // The key middleware let the request in: without a key, a token.
+    holder
+        .map(|Extension(KeyHolder(owner))| owner)
+        .ok_or_else(|| {
+            ApiError::Forbidden(
+                "monitors are for backends: use an API key, not a browser token".into(),
+            )
+        })
 }
 
 fn store(state: &AppState) -> Result<&Store, ApiError> {
@@ -109,10 +105,10 @@ fn checked_text(what: &str, text: String) -> Result<String, ApiError> {
 pub(crate) async fn create(
     State(state): State<AppState>,
     caller: Caller,
-    headers: HeaderMap,
+    holder: Option<Extension<KeyHolder>>,
     body: SecretJson,
 ) -> Result<Response, ApiError> {
-    let owner = owner(&state, &headers)?;
+    let owner = owner(&state, holder)?;
     let store = store(&state)?;
     // Creating one costs what creating a share link does.
     state.limits().rate(&caller.key, Kind::Share).await?;
@@ -214,9 +210,13 @@ pub(crate) async fn create(
     Ok(response)
 }
 
+/// JSON the store holds (written by us), as a value.
+fn raw(text: &str) -> Value {
+    serde_json::from_str(text).unwrap_or(Value::Null)
+}
+
 /// A monitor as JSON; `detail` adds its checks and deliveries.
 fn view(m: &MonitorRow, detail: Option<(Vec<Value>, Vec<Value>)>) -> Value {
-    let raw = |text: &str| serde_json::from_str::<Value>(text).unwrap_or(Value::Null);
     let last = m.observation.as_deref().map(raw);
     let status = match &last {
         None => "pending",
@@ -250,9 +250,9 @@ fn view(m: &MonitorRow, detail: Option<(Vec<Value>, Vec<Value>)>) -> Value {
     responses((status = 200, description = "`{monitors: [...]}`"), (status = 403, body = crate::http::api::ErrorBody)))]
 pub(crate) async fn list(
     State(state): State<AppState>,
-    headers: HeaderMap,
+    holder: Option<Extension<KeyHolder>>,
 ) -> Result<axum::Json<Value>, ApiError> {
-    let owner = owner(&state, &headers)?;
+    let owner = owner(&state, holder)?;
     let rows = store(&state)?
         .monitors(&owner, state.settings().monitors.max_per_owner)
         .await?;
@@ -268,9 +268,9 @@ pub(crate) async fn list(
 pub(crate) async fn show(
     State(state): State<AppState>,
     Path(id): Path<String>,
-    headers: HeaderMap,
+    holder: Option<Extension<KeyHolder>>,
 ) -> Result<Response, ApiError> {
-    let owner = owner(&state, &headers)?;
+    let owner = owner(&state, holder)?;
     let store = store(&state)?;
     if !monitor::is_id(&id) {
         return Err(ApiError::NotFound);
@@ -278,7 +278,6 @@ pub(crate) async fn show(
     let Some(m) = store.monitor(&owner, &id).await? else {
         return Err(ApiError::NotFound);
     };
-    let raw = |text: &str| serde_json::from_str::<Value>(text).unwrap_or(Value::Null);
     let checks = store
         .monitor_checks(&id)
         .await?
@@ -321,9 +320,9 @@ pub(crate) async fn show(
 pub(crate) async fn remove(
     State(state): State<AppState>,
     Path(id): Path<String>,
-    headers: HeaderMap,
+    holder: Option<Extension<KeyHolder>>,
 ) -> Result<StatusCode, ApiError> {
-    let owner = owner(&state, &headers)?;
+    let owner = owner(&state, holder)?;
     let store = store(&state)?;
     if monitor::is_id(&id) && store.delete_monitor(&owner, &id).await? {
         Ok(StatusCode::NO_CONTENT)
